@@ -1,0 +1,208 @@
+//! Command-line syntax (clap derive types only). Help texts are Spanish: they are read by the
+//! people at the branch.
+
+use clap::{Args, Parser, Subcommand};
+use std::path::PathBuf;
+
+/// ventanilla — consola de atención al cliente: turnos, clientes, PQRS con términos de ley y
+/// calificación del servicio.
+#[derive(Debug, Parser)]
+#[command(name = "ventanilla", version, disable_help_subcommand = true)]
+pub struct Cli {
+    /// Base de datos a usar (por defecto, la de la carpeta de datos del sistema).
+    #[arg(long, global = true, env = "VENTANILLA_DB", value_name = "RUTA")]
+    pub db: Option<PathBuf>,
+    /// Archivo de configuración que se aplica sobre los valores predeterminados.
+    #[arg(long, global = true, env = "VENTANILLA_CONFIG", value_name = "RUTA")]
+    pub config: Option<PathBuf>,
+    #[command(subcommand)]
+    pub command: Option<Command>,
+}
+
+/// The subcommands.
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Abre la consola del asesor (lo mismo que `ventanilla` sin subcomando).
+    Console(ConsoleArgs),
+    /// Crea (o recrea) una base de datos de demostración y abre la consola sobre ella.
+    Demo(DemoArgs),
+    /// Crea la base de datos de una sede y su primer administrador.
+    Init(InitArgs),
+    /// Usuarios del personal.
+    #[command(subcommand)]
+    User(UserCommand),
+    /// Servicios por los que se toma turno.
+    #[command(subcommand)]
+    Service(ServiceCommand),
+    /// Ventanillas y los servicios que llama cada una.
+    #[command(subcommand)]
+    Window(WindowCommand),
+    /// Configuración efectiva.
+    #[command(subcommand)]
+    Config(ConfigCommand),
+    /// Registro de auditoría.
+    #[command(subcommand)]
+    Audit(AuditCommand),
+}
+
+/// `console`.
+#[derive(Debug, Args, Default)]
+pub struct ConsoleArgs {
+    /// Número de la ventanilla de este puesto.
+    #[arg(long, default_value_t = 1, value_name = "N")]
+    pub window: u32,
+}
+
+/// `demo`.
+#[derive(Debug, Args)]
+pub struct DemoArgs {
+    /// Borra la base de demostración existente y la genera de nuevo.
+    #[arg(long)]
+    pub reset: bool,
+    /// Número de clientes a generar.
+    #[arg(long, default_value_t = 5000, value_name = "N")]
+    pub customers: u32,
+    /// Semilla de los datos generados (los mismos datos para la misma semilla).
+    #[arg(long, default_value_t = 2026)]
+    pub seed: u64,
+    /// Solo prepara la base y muestra su ruta, sin abrir la consola.
+    #[arg(long)]
+    pub no_tui: bool,
+    /// Número de la ventanilla de este puesto.
+    #[arg(long, default_value_t = 1, value_name = "N")]
+    pub window: u32,
+}
+
+/// `init`.
+#[derive(Debug, Args)]
+pub struct InitArgs {
+    /// Nombre de la sede, p. ej. "Sede Cali Norte".
+    #[arg(long, value_name = "NOMBRE")]
+    pub branch: String,
+    /// Código corto de la sede (2–8 mayúsculas o dígitos); por defecto, derivado del nombre.
+    #[arg(long, value_name = "CÓDIGO")]
+    pub code: Option<String>,
+    /// Usuario del primer administrador.
+    #[arg(long, value_name = "USUARIO")]
+    pub admin: String,
+    /// Nombre completo del administrador.
+    #[arg(long, value_name = "NOMBRE", default_value = "Administrador")]
+    pub admin_name: String,
+}
+
+/// `user ...`.
+#[derive(Debug, Subcommand)]
+pub enum UserCommand {
+    /// Crea un usuario; el PIN se lee sin eco (o de la primera línea de la entrada).
+    Add {
+        /// Usuario (minúsculas, dígitos, punto, guion).
+        username: String,
+        /// Nombre completo.
+        #[arg(long)]
+        name: String,
+        /// asesor, supervisor o administrador.
+        #[arg(long)]
+        role: String,
+        #[command(flatten)]
+        on_behalf: OnBehalf,
+    },
+    /// Lista los usuarios.
+    List {
+        #[arg(long)]
+        json: bool,
+    },
+    /// Desactiva un usuario (no puede volver a ingresar).
+    Disable {
+        username: String,
+        #[command(flatten)]
+        on_behalf: OnBehalf,
+    },
+    /// Cambia el PIN de un usuario.
+    Pin {
+        username: String,
+        #[command(flatten)]
+        on_behalf: OnBehalf,
+    },
+}
+
+/// `service ...`.
+#[derive(Debug, Subcommand)]
+pub enum ServiceCommand {
+    /// Lista los servicios.
+    List {
+        #[arg(long)]
+        json: bool,
+    },
+    /// Crea un servicio: una letra y su nombre.
+    Add {
+        code: String,
+        name: String,
+        #[command(flatten)]
+        on_behalf: OnBehalf,
+    },
+    /// Desactiva un servicio.
+    Disable {
+        code: String,
+        #[command(flatten)]
+        on_behalf: OnBehalf,
+    },
+}
+
+/// `window ...`.
+#[derive(Debug, Subcommand)]
+pub enum WindowCommand {
+    /// Lista las ventanillas y sus servicios.
+    List {
+        #[arg(long)]
+        json: bool,
+    },
+    /// Crea una ventanilla.
+    Add {
+        number: u32,
+        /// Servicios que llama, en orden, separados por comas (p. ej. E,R).
+        #[arg(long, value_name = "CÓDIGOS")]
+        services: String,
+        #[command(flatten)]
+        on_behalf: OnBehalf,
+    },
+    /// Cambia los servicios que llama una ventanilla.
+    Set {
+        number: u32,
+        /// Servicios que llama, en orden, separados por comas (p. ej. E,R).
+        #[arg(long, value_name = "CÓDIGOS")]
+        services: String,
+        #[command(flatten)]
+        on_behalf: OnBehalf,
+    },
+}
+
+/// `config ...`.
+#[derive(Debug, Subcommand)]
+pub enum ConfigCommand {
+    /// Muestra la configuración efectiva y de qué archivos viene.
+    Show {
+        #[arg(long)]
+        json: bool,
+    },
+}
+
+/// `audit ...`.
+#[derive(Debug, Subcommand)]
+pub enum AuditCommand {
+    /// Lista el registro de auditoría.
+    List {
+        /// Solo desde esta fecha (AAAA-MM-DD, hora local).
+        #[arg(long, value_name = "FECHA")]
+        since: Option<String>,
+        #[arg(long)]
+        json: bool,
+    },
+}
+
+/// `--user`: the staff member a desk action is done for.
+#[derive(Debug, Args, Default, Clone)]
+pub struct OnBehalf {
+    /// Usuario del personal por quien se hace la acción (queda en la auditoría).
+    #[arg(long, value_name = "USUARIO")]
+    pub user: Option<String>,
+}

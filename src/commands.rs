@@ -1,0 +1,83 @@
+//! One module per subcommand: each has a `run` taking the parsed arguments and the [`Ctx`].
+
+pub mod audit;
+pub mod catalog;
+pub mod config;
+pub mod console;
+pub mod demo;
+pub mod init;
+pub mod pin;
+pub mod user;
+
+use crate::cli::{Cli, Command, ConsoleArgs};
+use crate::clock::{Clock, SystemClock};
+use crate::config::Loaded;
+use crate::desk::{self, Actor};
+use crate::error::{Error, Result};
+use crate::store::Store;
+use std::path::PathBuf;
+
+/// What every command needs: where the database is, the configuration and the clock.
+pub struct Ctx {
+    pub db: Option<PathBuf>,
+    pub loaded: Loaded,
+    pub clock: Box<dyn Clock>,
+}
+
+impl Ctx {
+    /// The database path: `--db`/`VENTANILLA_DB`, else the data directory's default.
+    pub fn db_path(&self) -> Result<PathBuf> {
+        self.db
+            .clone()
+            .or_else(crate::paths::default_db)
+            .ok_or_else(|| {
+                Error::Usage(
+                    "no se encontró la carpeta de datos del usuario; indique --db RUTA".into(),
+                )
+            })
+    }
+
+    /// Opens the existing database.
+    pub fn store(&self) -> Result<Store> {
+        Store::open(&self.db_path()?)
+    }
+
+    /// The CLI actor, acting for `--user` when given.
+    pub fn actor(&self, store: &Store, user: Option<&str>) -> Result<Actor> {
+        match user {
+            Some(name) => Ok(Actor::cli(Some(&desk::users::active(store, name)?))),
+            None => Ok(Actor::cli(None)),
+        }
+    }
+}
+
+/// Runs the parsed command line.
+pub fn run(cli: Cli) -> Result<()> {
+    let loaded = crate::config::load(cli.config.as_deref())?;
+    let ctx = Ctx {
+        db: cli.db,
+        loaded,
+        clock: Box::new(SystemClock),
+    };
+    match cli
+        .command
+        .unwrap_or(Command::Console(ConsoleArgs::default()))
+    {
+        Command::Console(args) => console::run(&ctx, &args),
+        Command::Demo(args) => demo::run(&ctx, &args),
+        Command::Init(args) => init::run(&ctx, &args),
+        Command::User(cmd) => user::run(&ctx, cmd),
+        Command::Service(cmd) => catalog::run_service(&ctx, cmd),
+        Command::Window(cmd) => catalog::run_window(&ctx, cmd),
+        Command::Config(cmd) => config::run(&ctx, cmd),
+        Command::Audit(cmd) => audit::run(&ctx, cmd),
+    }
+}
+
+/// Prints `value` as pretty JSON on stdout.
+pub fn print_json<T: serde::Serialize>(value: &T) -> Result<()> {
+    let text = serde_json::to_string_pretty(value)
+        .map_err(|e| Error::Usage(format!("no se pudo producir JSON: {e}")))?;
+    println!("{text}");
+    Ok(())
+}

@@ -1,0 +1,45 @@
+//! `ventanilla audit list`.
+
+use super::{Ctx, print_json};
+use crate::cli::AuditCommand;
+use crate::desk;
+use crate::error::{Error, Result};
+use chrono::{NaiveDate, TimeZone};
+
+/// Lists audit records.
+pub fn run(ctx: &Ctx, cmd: AuditCommand) -> Result<()> {
+    let AuditCommand::List { since, json } = cmd;
+    let store = ctx.store()?;
+    let offset = ctx.loaded.config.utc_offset();
+    let since = match since {
+        Some(text) => {
+            let date = NaiveDate::parse_from_str(&text, "%Y-%m-%d")
+                .map_err(|_| Error::Usage(format!("fecha «{text}» inválida: use AAAA-MM-DD")))?;
+            let local = offset.from_local_datetime(&date.and_time(chrono::NaiveTime::MIN));
+            local.single().map(|d| d.with_timezone(&chrono::Utc))
+        }
+        None => None,
+    };
+    let entries = desk::audit::list(store.conn(), since)?;
+    if json {
+        return print_json(&entries);
+    }
+    for e in entries {
+        let at = chrono::DateTime::parse_from_rfc3339(&e.at)
+            .map(|d| {
+                d.with_timezone(&offset)
+                    .format("%Y-%m-%d %H:%M:%S")
+                    .to_string()
+            })
+            .unwrap_or(e.at);
+        let behalf = e
+            .on_behalf
+            .map(|u| format!(" (por {u})"))
+            .unwrap_or_default();
+        println!(
+            "{at}  {}{behalf}  {}  {}  {}",
+            e.actor, e.action, e.object, e.detail
+        );
+    }
+    Ok(())
+}

@@ -1,0 +1,50 @@
+//! `ventanilla config show`.
+
+use super::{Ctx, print_json};
+use crate::cli::ConfigCommand;
+use crate::error::{Error, Result};
+
+/// Prints the effective configuration and where it came from.
+pub fn run(ctx: &Ctx, cmd: ConfigCommand) -> Result<()> {
+    let ConfigCommand::Show { json } = cmd;
+    let loaded = &ctx.loaded;
+    let user_file = loaded
+        .sources
+        .user_file
+        .as_ref()
+        .map(|p| p.display().to_string());
+    let applied = loaded
+        .sources
+        .applied
+        .as_ref()
+        .map(|p| p.display().to_string());
+    if json {
+        return print_json(&serde_json::json!({
+            "user_file": user_file,
+            "applied_file": applied,
+            "database": ctx.db_path().ok(),
+            "config": loaded.config,
+        }));
+    }
+    let user_state = match &loaded.sources.user_file {
+        Some(p) if p.exists() => format!("{} (existe)", p.display()),
+        Some(p) => format!("{} (no existe)", p.display()),
+        None => "(sin carpeta de configuración)".into(),
+    };
+    println!("# Valores predeterminados: incluidos en el programa");
+    println!("# Archivo del usuario:     {user_state}");
+    println!(
+        "# Archivo aplicado:        {}",
+        applied.unwrap_or_else(|| "ninguno".into())
+    );
+    let db = ctx
+        .db_path()
+        .map(|p| p.display().to_string())
+        .unwrap_or_else(|e| e.to_string());
+    println!("# Base de datos:           {db}");
+    println!();
+    let text = toml::to_string_pretty(&loaded.config)
+        .map_err(|e| Error::Usage(format!("no se pudo mostrar la configuración: {e}")))?;
+    print!("{text}");
+    Ok(())
+}

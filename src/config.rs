@@ -1,0 +1,462 @@
+//! Configuration: the embedded defaults, overridden by one file (the `--config PATH` given, or
+//! else the user's file in the config directory, when it exists).
+//!
+//! Errors name the file, the line and the key, so a person can fix them without guessing.
+
+use crate::error::{Error, Result};
+use chrono::{FixedOffset, NaiveTime};
+use serde::{Deserialize, Serialize};
+use std::path::{Path, PathBuf};
+
+/// The defaults shipped inside the binary.
+pub const DEFAULT_TOML: &str = include_str!("../assets/config/default.toml");
+
+/// The effective configuration.
+#[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
+#[serde(deny_unknown_fields)]
+pub struct Config {
+    pub branch: Branch,
+    pub office_hours: OfficeHours,
+    pub session: Session,
+    pub services: Vec<ServiceDef>,
+    pub windows: Vec<WindowDef>,
+    pub pqrs: Pqrs,
+    pub terms: Terms,
+}
+
+/// The branch (sede) this installation serves.
+#[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
+#[serde(deny_unknown_fields)]
+pub struct Branch {
+    pub name: String,
+    pub code: String,
+    pub utc_offset: String,
+}
+
+/// Opening hours, used to decide the deemed filing day of a request.
+#[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
+#[serde(deny_unknown_fields)]
+pub struct OfficeHours {
+    pub open: String,
+    pub close: String,
+    pub saturday_is_business_day: bool,
+}
+
+/// Console session settings.
+#[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
+#[serde(deny_unknown_fields)]
+pub struct Session {
+    pub idle_lock_minutes: u32,
+}
+
+/// A service as seeded into a new database.
+#[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
+#[serde(deny_unknown_fields)]
+pub struct ServiceDef {
+    pub code: String,
+    pub name: String,
+}
+
+/// A window as seeded into a new database.
+#[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
+#[serde(deny_unknown_fields)]
+pub struct WindowDef {
+    pub number: u32,
+    pub services: Vec<String>,
+}
+
+/// PQRS settings.
+#[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
+#[serde(deny_unknown_fields)]
+pub struct Pqrs {
+    pub areas: Vec<String>,
+}
+
+/// Legal terms, in business days unless the name says otherwise.
+#[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
+#[serde(deny_unknown_fields)]
+pub struct Terms {
+    pub peticion: u32,
+    pub documentos: u32,
+    pub consulta: u32,
+    pub queja: u32,
+    pub reclamo: u32,
+    pub sugerencia: u32,
+    pub denuncia: u32,
+    pub habeas_consulta: u32,
+    pub habeas_reclamo: u32,
+    pub habeas_consulta_extension: u32,
+    pub habeas_reclamo_extension: u32,
+    pub completion_calendar_days: u32,
+}
+
+/// Where the effective configuration came from.
+#[derive(Debug, Clone)]
+pub struct Sources {
+    /// The user's file in the config directory (may not exist).
+    pub user_file: Option<PathBuf>,
+    /// The file that was actually applied over the defaults, if any.
+    pub applied: Option<PathBuf>,
+}
+
+/// The loaded configuration and its provenance.
+#[derive(Debug, Clone)]
+pub struct Loaded {
+    pub config: Config,
+    pub sources: Sources,
+}
+
+impl Config {
+    /// The embedded defaults (a unit test proves they parse).
+    pub fn defaults() -> Result<Config> {
+        Self::from_text(DEFAULT_TOML, Path::new("(predeterminado)"))
+    }
+
+    /// Parses `text` as an override file applied over the defaults.
+    pub fn from_override(text: &str, file: &Path) -> Result<Config> {
+        let mut base = parse_table(DEFAULT_TOML, Path::new("(predeterminado)"))?;
+        let over = parse_table(text, file)?;
+        merge(&mut base, over);
+        let cfg = deserialize(toml::Value::Table(base), text, file)?;
+        cfg.validate(text, file)?;
+        Ok(cfg)
+    }
+
+    fn from_text(text: &str, file: &Path) -> Result<Config> {
+        let table = parse_table(text, file)?;
+        let cfg = deserialize(toml::Value::Table(table), text, file)?;
+        cfg.validate(text, file)?;
+        Ok(cfg)
+    }
+
+    /// The organisation's offset from UTC.
+    pub fn utc_offset(&self) -> FixedOffset {
+        parse_offset(&self.branch.utc_offset).unwrap_or_else(colombia)
+    }
+
+    /// Opening time of the office.
+    pub fn open_time(&self) -> NaiveTime {
+        parse_hhmm(&self.office_hours.open).unwrap_or(NaiveTime::MIN)
+    }
+
+    /// Closing time of the office.
+    pub fn close_time(&self) -> NaiveTime {
+        parse_hhmm(&self.office_hours.close).unwrap_or(NaiveTime::MIN)
+    }
+
+    fn validate(&self, text: &str, file: &Path) -> Result<()> {
+        let fail = |key: &str, message: &str| Error::Config {
+            file: file.to_path_buf(),
+            line: line_of_key(text, key),
+            key: key.to_string(),
+            message: message.to_string(),
+        };
+        if self.branch.name.trim().is_empty() {
+            return Err(fail(
+                "branch.name",
+                "el nombre de la sede no puede estar vacío",
+            ));
+        }
+        if !crate::domain::branch::valid_code(&self.branch.code) {
+            return Err(fail(
+                "branch.code",
+                "use de 2 a 8 letras mayúsculas o dígitos",
+            ));
+        }
+        if parse_offset(&self.branch.utc_offset).is_none() {
+            return Err(fail(
+                "branch.utc_offset",
+                "use el formato ±HH:MM, por ejemplo -05:00",
+            ));
+        }
+        for key in ["open", "close"] {
+            let value = if key == "open" {
+                &self.office_hours.open
+            } else {
+                &self.office_hours.close
+            };
+            if parse_hhmm(value).is_none() {
+                return Err(fail(
+                    &format!("office_hours.{key}"),
+                    "use el formato HH:MM (24 h)",
+                ));
+            }
+        }
+        if self.open_time() >= self.close_time() {
+            return Err(fail(
+                "office_hours.close",
+                "la hora de cierre debe ser posterior a la apertura",
+            ));
+        }
+        if self.session.idle_lock_minutes == 0 {
+            return Err(fail(
+                "session.idle_lock_minutes",
+                "debe ser al menos 1 minuto",
+            ));
+        }
+        for s in &self.services {
+            if !crate::domain::service::valid_code(&s.code) {
+                return Err(fail(
+                    "services.code",
+                    &format!("«{}» no es una letra mayúscula", s.code),
+                ));
+            }
+        }
+        for w in &self.windows {
+            if let Some(bad) = w
+                .services
+                .iter()
+                .find(|c| !self.services.iter().any(|s| &s.code == *c))
+            {
+                return Err(fail(
+                    "windows.services",
+                    &format!(
+                        "la ventanilla {} llama el servicio «{bad}», que no existe",
+                        w.number
+                    ),
+                ));
+            }
+        }
+        Ok(())
+    }
+}
+
+/// Loads the effective configuration: defaults, then `explicit` if given, else the user file.
+pub fn load(explicit: Option<&Path>) -> Result<Loaded> {
+    let user_file = crate::paths::config_file();
+    let chosen = match explicit {
+        Some(p) => Some(p.to_path_buf()),
+        None => user_file.clone().filter(|p| p.exists()),
+    };
+    let config = match &chosen {
+        Some(path) => {
+            let text = std::fs::read_to_string(path).map_err(|e| {
+                Error::Usage(format!(
+                    "no se puede leer el archivo de configuración {}: {e}",
+                    path.display()
+                ))
+            })?;
+            Config::from_override(&text, path)?
+        }
+        None => Config::defaults()?,
+    };
+    Ok(Loaded {
+        config,
+        sources: Sources {
+            user_file,
+            applied: chosen,
+        },
+    })
+}
+
+fn colombia() -> FixedOffset {
+    use chrono::Offset as _;
+    FixedOffset::west_opt(5 * 3600).unwrap_or_else(|| chrono::Utc.fix())
+}
+
+/// Parses `±HH:MM`.
+pub fn parse_offset(text: &str) -> Option<FixedOffset> {
+    let (sign, rest) = match text.as_bytes().first()? {
+        b'+' => (1, &text[1..]),
+        b'-' => (-1, &text[1..]),
+        _ => return None,
+    };
+    let (h, m) = rest.split_once(':')?;
+    let (h, m): (i32, i32) = (h.parse().ok()?, m.parse().ok()?);
+    if h > 14 || m > 59 || rest.len() != 5 {
+        return None;
+    }
+    FixedOffset::east_opt(sign * (h * 3600 + m * 60))
+}
+
+/// Parses `HH:MM` (24 h).
+pub fn parse_hhmm(text: &str) -> Option<NaiveTime> {
+    NaiveTime::parse_from_str(text, "%H:%M").ok()
+}
+
+fn parse_table(text: &str, file: &Path) -> Result<toml::Table> {
+    text.parse::<toml::Table>().map_err(|err| {
+        let line = err.span().map(|s| line_at(text, s.start)).unwrap_or(1);
+        Error::Config {
+            file: file.to_path_buf(),
+            line,
+            key: key_at_line(text, line),
+            message: first_line(err.message()),
+        }
+    })
+}
+
+fn deserialize(value: toml::Value, text: &str, file: &Path) -> Result<Config> {
+    serde_path_to_error::deserialize(value).map_err(|err| {
+        let path = err.path().to_string();
+        let inner = err.into_inner();
+        let key = clean_path(&path, &inner.to_string());
+        Error::Config {
+            file: file.to_path_buf(),
+            line: line_of_key(text, &key),
+            key,
+            message: translate(&first_line(&inner.to_string())),
+        }
+    })
+}
+
+/// The dotted key path without array indices, plus an unknown field's own name.
+fn clean_path(path: &str, message: &str) -> String {
+    let mut parts: Vec<String> = path
+        .split('.')
+        .filter(|p| !p.is_empty() && *p != "?")
+        .map(|p| p.split('[').next().unwrap_or(p).to_string())
+        .collect();
+    let unknown = message
+        .strip_prefix("unknown field `")
+        .and_then(|r| r.split('`').next());
+    if let Some(field) = unknown.filter(|f| parts.last().map(String::as_str) != Some(*f)) {
+        parts.push(field.to_string());
+    }
+    if parts.is_empty() {
+        "(raíz)".into()
+    } else {
+        parts.join(".")
+    }
+}
+
+fn translate(message: &str) -> String {
+    if let Some(rest) = message.strip_prefix("unknown field `") {
+        let field = rest.split('`').next().unwrap_or(rest);
+        return format!("clave desconocida «{field}»");
+    }
+    if let Some(rest) = message.strip_prefix("missing field `") {
+        let field = rest.split('`').next().unwrap_or(rest);
+        return format!("falta la clave «{field}»");
+    }
+    if let Some(rest) = message.strip_prefix("invalid type: ") {
+        return format!("tipo de valor inválido ({rest})");
+    }
+    message.to_string()
+}
+
+fn first_line(text: &str) -> String {
+    text.lines().next().unwrap_or("").trim().to_string()
+}
+
+fn line_at(text: &str, byte: usize) -> usize {
+    text[..byte.min(text.len())].matches('\n').count() + 1
+}
+
+/// The line where `key` (dotted path) is assigned in `text`, or 1 when it cannot be found.
+fn line_of_key(text: &str, key: &str) -> usize {
+    let leaf = key.rsplit('.').next().unwrap_or(key);
+    let table = key.split('.').next().unwrap_or(key);
+    let assigns = |l: &str| {
+        let t = l.trim_start();
+        t.strip_prefix(leaf)
+            .is_some_and(|r| r.trim_start().starts_with('='))
+    };
+    if let Some(i) = text.lines().position(assigns) {
+        return i + 1;
+    }
+    let header = |l: &str| {
+        let t = l.trim().trim_start_matches('[').trim_end_matches(']');
+        l.trim_start().starts_with('[') && t == table
+    };
+    text.lines().position(header).map(|i| i + 1).unwrap_or(1)
+}
+
+fn key_at_line(text: &str, line: usize) -> String {
+    let l = text.lines().nth(line.saturating_sub(1)).unwrap_or("");
+    l.split('=')
+        .next()
+        .map(str::trim)
+        .filter(|k| !k.is_empty())
+        .unwrap_or("?")
+        .to_string()
+}
+
+/// Deep-merges `over` into `base`: tables merge key by key, everything else (arrays too)
+/// replaces.
+fn merge(base: &mut toml::Table, over: toml::Table) {
+    for (key, value) in over {
+        match (base.get_mut(&key), value) {
+            (Some(toml::Value::Table(b)), toml::Value::Table(o)) => merge(b, o),
+            (_, value) => {
+                base.insert(key, value);
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn embedded_defaults_parse_and_validate() {
+        let cfg = Config::from_text(DEFAULT_TOML, Path::new("x")).unwrap();
+        assert_eq!(cfg.branch.utc_offset, "-05:00");
+        assert_eq!(cfg.services.len(), 7);
+        assert_eq!(cfg.utc_offset().local_minus_utc(), -5 * 3600);
+    }
+
+    #[test]
+    fn override_keeps_unnamed_keys() {
+        let cfg =
+            Config::from_override("[branch]\nname = \"Sede Cali\"\n", Path::new("u.toml")).unwrap();
+        assert_eq!(cfg.branch.name, "Sede Cali");
+        assert_eq!(cfg.branch.code, "PRIN");
+        assert_eq!(cfg.terms.consulta, 30);
+    }
+
+    #[test]
+    fn unknown_key_names_file_line_and_key() {
+        let text = "[branch]\nname = \"X\"\nnombre = \"Y\"\n";
+        let err = Config::from_override(text, Path::new("u.toml")).unwrap_err();
+        match err {
+            Error::Config {
+                line, key, file, ..
+            } => {
+                assert_eq!((line, key.as_str()), (3, "branch.nombre"));
+                assert_eq!(file, Path::new("u.toml"));
+            }
+            other => panic!("unexpected {other:?}"),
+        }
+    }
+
+    #[test]
+    fn wrong_type_and_bad_syntax_are_located() {
+        let err = Config::from_override(
+            "[session]\n\nidle_lock_minutes = \"diez\"\n",
+            Path::new("u"),
+        )
+        .unwrap_err();
+        assert!(
+            matches!(err, Error::Config { line: 3, ref key, .. } if key == "session.idle_lock_minutes"),
+            "{err}"
+        );
+        let err = Config::from_override("[branch\nname = 1", Path::new("u")).unwrap_err();
+        assert!(matches!(err, Error::Config { line: 1, .. }), "{err}");
+    }
+
+    #[test]
+    fn semantic_errors_name_the_key() {
+        let err =
+            Config::from_override("[branch]\nutc_offset = \"5\"\n", Path::new("u")).unwrap_err();
+        assert!(
+            matches!(err, Error::Config { line: 2, ref key, .. } if key == "branch.utc_offset"),
+            "{err}"
+        );
+        let err = Config::from_override(
+            "[[windows]]\nnumber = 9\nservices = [\"Z\"]\n",
+            Path::new("u"),
+        )
+        .unwrap_err();
+        assert!(err.to_string().contains("«Z»"), "{err}");
+    }
+
+    #[test]
+    fn offsets_parse() {
+        assert_eq!(parse_offset("-05:00").unwrap().local_minus_utc(), -18000);
+        assert_eq!(parse_offset("+01:30").unwrap().local_minus_utc(), 5400);
+        assert!(parse_offset("05:00").is_none());
+        assert!(parse_offset("-5:00").is_none());
+    }
+}

@@ -1,0 +1,79 @@
+//! Use cases: one function per thing a person does. Each checks the actor's role, runs one
+//! transaction and writes the audit record inside it.
+
+pub mod audit;
+pub mod catalog;
+pub mod setup;
+pub mod users;
+
+use crate::domain::user::Role;
+use crate::error::{Error, Result};
+use crate::store::users::User;
+use chrono::{DateTime, SecondsFormat, Utc};
+
+/// Who is doing something: a logged-in staff member, or the command line acting for the
+/// operating-system user (optionally on behalf of a staff member, `--user`).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Actor {
+    /// Recorded as the audit actor: a username, or `cli:<os user>`.
+    pub principal: String,
+    /// The staff member a CLI action is done for.
+    pub on_behalf: Option<String>,
+    /// The role whose permissions apply.
+    pub role: Role,
+}
+
+impl Actor {
+    /// A staff member logged in at a console.
+    pub fn staff(user: &User) -> Actor {
+        Actor {
+            principal: user.username.clone(),
+            on_behalf: None,
+            role: user.role,
+        }
+    }
+
+    /// The command line. Whoever can open the database file administers it; with `--user`, the
+    /// action is done for that staff member and their role applies.
+    pub fn cli(on_behalf: Option<&User>) -> Actor {
+        Actor {
+            principal: format!("cli:{}", os_user()),
+            on_behalf: on_behalf.map(|u| u.username.clone()),
+            role: on_behalf.map_or(Role::Administrador, |u| u.role),
+        }
+    }
+
+    /// The staff username this action is attributed to, if any.
+    pub fn staff_user(&self) -> Option<&str> {
+        match &self.on_behalf {
+            Some(u) => Some(u),
+            None if !self.principal.starts_with("cli:") => Some(&self.principal),
+            None => None,
+        }
+    }
+
+    /// Refuses unless the actor has at least `role`; `what` names the action in Spanish.
+    pub fn require(&self, role: Role, what: &str) -> Result<()> {
+        if self.role >= role {
+            Ok(())
+        } else {
+            Err(Error::refused(format!(
+                "{what} requiere el rol {role} (usted es {})",
+                self.role
+            )))
+        }
+    }
+}
+
+/// The operating-system user running this process.
+pub fn os_user() -> String {
+    ["USER", "USERNAME", "LOGNAME"]
+        .iter()
+        .find_map(|k| std::env::var(k).ok().filter(|v| !v.is_empty()))
+        .unwrap_or_else(|| "desconocido".into())
+}
+
+/// How instants are stored: RFC 3339, UTC, whole seconds.
+pub fn stamp(at: DateTime<Utc>) -> String {
+    at.to_rfc3339_opts(SecondsFormat::Secs, true)
+}

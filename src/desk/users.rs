@@ -1,0 +1,252 @@
+//! Staff users: add, list, disable, change PIN, log in (with back-off after wrong PINs).
+
+use super::{Actor, audit};
+use crate::clock::Clock;
+use crate::domain::user::{Role, check_pin, check_username, login_delay};
+use crate::error::{Error, Result};
+use crate::store::{Store, users};
+use argon2::Argon2;
+use argon2::password_hash::{PasswordHash, PasswordHasher, PasswordVerifier, SaltString};
+use chrono::{DateTime, Utc};
+use rusqlite::Connection;
+
+pub use crate::store::users::User;
+
+/// Hashes a PIN with argon2 and a fresh random salt.
+pub fn hash_pin(pin: &str) -> Result<String> {
+    let salt = SaltString::generate(&mut argon2::password_hash::rand_core::OsRng);
+    Argon2::default()
+        .hash_password(pin.as_bytes(), &salt)
+        .map(|h| h.to_string())
+        .map_err(|e| Error::Usage(format!("no se pudo proteger el PIN: {e}")))
+}
+
+fn pin_matches(pin: &str, hash: &str) -> bool {
+    PasswordHash::new(hash)
+        .map(|parsed| {
+            Argon2::default()
+                .verify_password(pin.as_bytes(), &parsed)
+                .is_ok()
+        })
+        .unwrap_or(false)
+}
+
+/// A new staff member's data as typed.
+#[derive(Debug, Clone)]
+pub struct NewStaff<'a> {
+    pub username: &'a str,
+    pub name: &'a str,
+    pub role: Role,
+    pub pin: &'a str,
+}
+
+/// Validates a new user's fields, naming the field in the message.
+pub fn validate(new: &NewStaff<'_>) -> Result<()> {
+    check_username(new.username).map_err(Error::Refused)?;
+    if new.name.trim().is_empty() {
+        return Err(Error::refused("el nombre completo no puede estar vacío"));
+    }
+    check_pin(new.pin).map_err(Error::Refused)
+}
+
+/// Inserts a user inside an open transaction (shared by `add` and the first-run setup).
+pub(crate) fn insert(
+    conn: &Connection,
+    now: DateTime<Utc>,
+    actor: &Actor,
+    new: &NewStaff<'_>,
+) -> Result<()> {
+    validate(new)?;
+    if users::find(conn, new.username)?.is_some() {
+        return Err(Error::refused(format!(
+            "ya existe un usuario «{}»",
+            new.username
+        )));
+    }
+    let hash = hash_pin(new.pin)?;
+    users::insert(
+        conn,
+        &users::NewUser {
+            username: new.username,
+            name: new.name.trim(),
+            role: new.role,
+            pin_hash: &hash,
+            at: &super::stamp(now),
+            by: &actor.principal,
+        },
+    )?;
+    let detail = format!("rol {}", new.role);
+    audit::record(
+        conn,
+        now,
+        actor,
+        "user.add",
+        &format!("user:{}", new.username),
+        &detail,
+    )
+}
+
+/// Adds a staff user (administrators only).
+pub fn add(store: &mut Store, clock: &dyn Clock, actor: &Actor, new: &NewStaff<'_>) -> Result<()> {
+    actor.require(Role::Administrador, "crear usuarios")?;
+    let tx = store.write()?;
+    insert(&tx, clock.now(), actor, new)?;
+    tx.commit()?;
+    Ok(())
+}
+
+/// All users.
+pub fn list(store: &Store) -> Result<Vec<User>> {
+    users::list(store.conn())
+}
+
+/// Finds a user, or says it does not exist.
+pub fn get(store: &Store, username: &str) -> Result<User> {
+    users::find(store.conn(), username)?
+        .ok_or_else(|| Error::refused(format!("no existe el usuario «{username}»")))
+}
+
+/// Finds an active user for `--user`, or refuses.
+pub fn active(store: &Store, username: &str) -> Result<User> {
+    let user = get(store, username)?;
+    if !user.active {
+        return Err(Error::refused(format!(
+            "el usuario «{username}» está desactivado"
+        )));
+    }
+    Ok(user)
+}
+
+/// Disables a user (administrators only). The last active administrator cannot be disabled.
+pub fn disable(store: &mut Store, clock: &dyn Clock, actor: &Actor, username: &str) -> Result<()> {
+    actor.require(Role::Administrador, "desactivar usuarios")?;
+    let tx = store.write()?;
+    let user = users::find(&tx, username)?
+        .ok_or_else(|| Error::refused(format!("no existe el usuario «{username}»")))?;
+    if !user.active {
+        return Err(Error::NothingToDo(format!(
+            "el usuario «{username}» ya estaba desactivado"
+        )));
+    }
+    let admins = users::list(&tx)?
+        .into_iter()
+        .filter(|u| u.active && u.role == Role::Administrador)
+        .count();
+    if user.role == Role::Administrador && admins <= 1 {
+        return Err(Error::refused(
+            "no se puede desactivar al último administrador activo",
+        ));
+    }
+    users::set_active(&tx, username, false)?;
+    audit::record(
+        &tx,
+        clock.now(),
+        actor,
+        "user.disable",
+        &format!("user:{username}"),
+        "",
+    )?;
+    tx.commit()?;
+    Ok(())
+}
+
+/// Sets a user's PIN: administrators for anyone, and every user for themselves.
+pub fn set_pin(
+    store: &mut Store,
+    clock: &dyn Clock,
+    actor: &Actor,
+    username: &str,
+    pin: &str,
+) -> Result<()> {
+    if actor.staff_user() != Some(username) {
+        actor.require(Role::Administrador, "cambiar el PIN de otro usuario")?;
+    }
+    check_pin(pin).map_err(Error::Refused)?;
+    let tx = store.write()?;
+    if users::find(&tx, username)?.is_none() {
+        return Err(Error::refused(format!("no existe el usuario «{username}»")));
+    }
+    users::set_pin_hash(&tx, username, &hash_pin(pin)?)?;
+    audit::record(
+        &tx,
+        clock.now(),
+        actor,
+        "user.pin",
+        &format!("user:{username}"),
+        "",
+    )?;
+    tx.commit()?;
+    Ok(())
+}
+
+/// Checks a username and PIN. Every failure is audited; from the third consecutive failure
+/// the account waits a growing delay before another attempt is considered.
+pub fn login(store: &mut Store, clock: &dyn Clock, username: &str, pin: &str) -> Result<User> {
+    let now = clock.now();
+    let tx = store.write()?;
+    let object = format!("user:{username}");
+    let as_self = Actor {
+        principal: username.to_string(),
+        on_behalf: None,
+        role: Role::Asesor,
+    };
+    let Some(user) = users::find(&tx, username)?.filter(|u| u.active) else {
+        audit::record(
+            &tx,
+            now,
+            &as_self,
+            "login.failed",
+            &object,
+            "usuario inexistente o inactivo",
+        )?;
+        tx.commit()?;
+        return Err(Error::refused("usuario o PIN incorrecto"));
+    };
+    if let Some(wait) = remaining_wait(&user, now) {
+        audit::record(
+            &tx,
+            now,
+            &as_self,
+            "login.blocked",
+            &object,
+            &format!("espera {wait} s"),
+        )?;
+        tx.commit()?;
+        return Err(Error::refused(format!(
+            "demasiados intentos fallidos: espere {wait} s"
+        )));
+    }
+    if pin_matches(pin, &user.pin_hash) {
+        users::set_attempts(&tx, username, 0, None)?;
+        audit::record(&tx, now, &Actor::staff(&user), "login.ok", &object, "")?;
+        tx.commit()?;
+        return Ok(user);
+    }
+    let failures = user.failed_attempts + 1;
+    let delay = login_delay(failures);
+    let until = (delay > chrono::Duration::zero()).then(|| super::stamp(now + delay));
+    users::set_attempts(&tx, username, failures, until.as_deref())?;
+    audit::record(
+        &tx,
+        now,
+        &as_self,
+        "login.failed",
+        &object,
+        &format!("intento {failures}"),
+    )?;
+    tx.commit()?;
+    Err(Error::refused(match until {
+        Some(_) => format!(
+            "usuario o PIN incorrecto; espere {} s para intentar de nuevo",
+            delay.num_seconds()
+        ),
+        None => "usuario o PIN incorrecto".to_string(),
+    }))
+}
+
+/// Seconds still to wait before this user may try again, if any.
+fn remaining_wait(user: &User, now: DateTime<Utc>) -> Option<i64> {
+    let until = DateTime::parse_from_rfc3339(user.locked_until.as_deref()?).ok()?;
+    let left = (until.with_timezone(&Utc) - now).num_milliseconds();
+    (left > 0).then(|| (left + 999) / 1000)
+}

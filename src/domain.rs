@@ -1,0 +1,6 @@
+//! Pure rules of the front desk: no I/O, no clock, no database.
+
+pub mod branch;
+pub mod ids;
+pub mod service;
+pub mod user;

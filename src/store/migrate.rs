@@ -1,0 +1,107 @@
+//! A small migration runner over `PRAGMA user_version`: numbered SQL files embedded from
+//! `assets/migrations`, applied in order, each in its own transaction. Append-only once
+//! released.
+
+use crate::error::{Error, Result};
+use rusqlite::Connection;
+
+/// The migrations, in order; the database's `user_version` counts how many were applied.
+pub const MIGRATIONS: &[(&str, &str)] = &[
+    (
+        "0001_foundation",
+        include_str!("../../assets/migrations/0001_foundation.sql"),
+    ),
+    (
+        "0002_customers",
+        include_str!("../../assets/migrations/0002_customers.sql"),
+    ),
+];
+
+/// The schema version this build writes.
+pub fn latest() -> i64 {
+    MIGRATIONS.len() as i64
+}
+
+/// The database's schema version.
+pub fn version(conn: &Connection) -> Result<i64> {
+    Ok(conn.query_row("PRAGMA user_version", [], |r| r.get(0))?)
+}
+
+/// Refuses a database written by a newer version of the program.
+pub fn check_version(conn: &Connection) -> Result<()> {
+    let v = version(conn)?;
+    if v > latest() {
+        return Err(Error::Database(format!(
+            "la base de datos es de una versión más nueva de ventanilla (esquema {v}; este \
+             programa conoce hasta {}): actualice el programa; no se modificó",
+            latest()
+        )));
+    }
+    Ok(())
+}
+
+/// Applies every pending migration.
+pub fn run(conn: &mut Connection) -> Result<()> {
+    let current = version(conn)?;
+    for (i, (_name, sql)) in MIGRATIONS.iter().enumerate().skip(current.max(0) as usize) {
+        let tx = conn.transaction_with_behavior(rusqlite::TransactionBehavior::Immediate)?;
+        // Another process may have migrated while we waited for the lock.
+        if version(&tx)? > i as i64 {
+            continue;
+        }
+        tx.execute_batch(sql)?;
+        tx.pragma_update(None, "user_version", i as i64 + 1)?;
+        tx.commit()?;
+    }
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn applies_all_to_an_empty_database_and_is_idempotent() {
+        let mut conn = Connection::open_in_memory().unwrap();
+        run(&mut conn).unwrap();
+        assert_eq!(version(&conn).unwrap(), latest());
+        run(&mut conn).unwrap();
+        let tables: i64 = conn
+            .query_row(
+                "SELECT count(*) FROM sqlite_master WHERE type = 'table' AND name IN
+                 ('settings','users','services','windows','window_services','audit_log','customers')",
+                [],
+                |r| r.get(0),
+            )
+            .unwrap();
+        assert_eq!(tables, 7);
+    }
+
+    #[test]
+    fn upgrades_a_database_from_the_previous_release() {
+        let mut conn = Connection::open_in_memory().unwrap();
+        conn.execute_batch(MIGRATIONS[0].1).unwrap();
+        conn.pragma_update(None, "user_version", 1).unwrap();
+        conn.execute("INSERT INTO settings VALUES ('branch_name', 'Vieja')", [])
+            .unwrap();
+        run(&mut conn).unwrap();
+        assert_eq!(version(&conn).unwrap(), latest());
+        let name: String = conn
+            .query_row("SELECT value FROM settings", [], |r| r.get(0))
+            .unwrap();
+        assert_eq!(name, "Vieja");
+    }
+
+    #[test]
+    fn refuses_newer_schema() {
+        let conn = Connection::open_in_memory().unwrap();
+        conn.pragma_update(None, "user_version", latest() + 1)
+            .unwrap();
+        assert!(
+            check_version(&conn)
+                .unwrap_err()
+                .to_string()
+                .contains("más nueva")
+        );
+    }
+}

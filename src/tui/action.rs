@@ -1,0 +1,61 @@
+//! Everything a person can ask the app to do, by name.
+
+use crossterm::event::KeyEvent;
+
+/// The panes of the advisor's console.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Pane {
+    /// The window's turn queue.
+    Turnos,
+    /// Customer lookup and record.
+    Cliente,
+    /// Filing a PQRS.
+    Pqrs,
+    /// The satisfaction rating.
+    Calificacion,
+}
+
+impl Pane {
+    /// All panes in focus order.
+    pub const ALL: [Pane; 4] = [Pane::Turnos, Pane::Cliente, Pane::Pqrs, Pane::Calificacion];
+
+    /// Position in focus order.
+    pub fn index(self) -> usize {
+        Self::ALL.iter().position(|p| *p == self).unwrap_or(0)
+    }
+
+    /// The pane `step` places away in focus order, wrapping.
+    pub fn cycle(self, step: isize) -> Pane {
+        let n = Self::ALL.len() as isize;
+        Self::ALL[(self.index() as isize + step).rem_euclid(n) as usize]
+    }
+}
+
+/// A named action.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Action {
+    /// Leave the program (asks first if a form holds unsaved input).
+    Quit,
+    /// Answer "yes" to the quit question.
+    ConfirmQuit,
+    /// Close the open overlay.
+    CloseOverlay,
+    /// Show the help overlay with every key.
+    OpenHelp,
+    /// Lock the console behind the user's PIN now.
+    Lock,
+    /// Focus the next pane.
+    FocusNext,
+    /// Focus the previous pane.
+    FocusPrev,
+    /// Focus a given pane.
+    Focus(Pane),
+    /// Move to the next form field.
+    NextField,
+    /// Move to the previous form field.
+    PrevField,
+    /// Submit the form.
+    Submit,
+    /// Edit the focused field with this key.
+    Edit(KeyEvent),
+}

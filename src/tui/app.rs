@@ -1,0 +1,462 @@
+//! The console's state and its update function. Nothing here draws; nothing in `view` writes.
+
+use super::action::{Action, Pane};
+use super::event::Event;
+use super::form::{Field, Form};
+use super::keymap::{self, Focus};
+use super::text;
+use crate::clock::Clock;
+use crate::config::Config;
+use crate::desk::{
+    self,
+    setup::{BranchInfo, Init},
+    users::{NewStaff, User},
+};
+use crate::domain::{branch, user::Role};
+use crate::error::{Error, Result};
+use crate::store::Store;
+use chrono::{DateTime, FixedOffset, Utc};
+
+/// A message for the person, shown until the next action replaces it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Notice {
+    Error(String),
+    Info(String),
+}
+
+/// First-run setup screen.
+#[derive(Debug, Clone)]
+pub struct SetupState {
+    pub form: Form,
+    pub notice: Option<Notice>,
+}
+
+/// Login screen.
+#[derive(Debug, Clone)]
+pub struct LoginState {
+    pub form: Form,
+    pub notice: Option<Notice>,
+}
+
+/// The advisor's console after login.
+#[derive(Debug, Clone)]
+pub struct ConsoleState {
+    pub user: User,
+    pub focus: Pane,
+    pub notice: Option<Notice>,
+}
+
+/// Which full screen is showing.
+#[derive(Debug, Clone)]
+pub enum Screen {
+    Setup(SetupState),
+    Login(LoginState),
+    Console(ConsoleState),
+}
+
+/// Why the console is locked.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum LockReason {
+    Idle,
+    Manual,
+}
+
+/// Something drawn over the screen, taking the keys.
+#[derive(Debug, Clone)]
+pub enum Overlay {
+    Help,
+    ConfirmQuit {
+        unsaved: bool,
+    },
+    Locked {
+        reason: LockReason,
+        form: Form,
+        notice: Option<Notice>,
+    },
+}
+
+/// A write the update asks for; [`App::apply`] performs it through `desk`.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Intent {
+    /// Create the branch and its first administrator.
+    Setup {
+        branch: String,
+        code: String,
+        username: String,
+        name: String,
+        pin: String,
+    },
+    /// Check a username and PIN.
+    Login { username: String, pin: String },
+    /// Check the locked user's PIN.
+    Unlock { pin: String },
+}
+
+/// The whole app.
+pub struct App {
+    store: Store,
+    clock: Box<dyn Clock>,
+    config: Config,
+    /// The window this console serves.
+    pub window: u32,
+    /// The branch identity, once set up.
+    pub branch: Option<BranchInfo>,
+    pub screen: Screen,
+    pub overlay: Option<Overlay>,
+    /// The current local time, refreshed on every event (drawn in the header).
+    pub now: DateTime<FixedOffset>,
+    last_activity: DateTime<Utc>,
+    quit: bool,
+}
+
+impl App {
+    /// An app on `store`: the setup screen if it has no users, else the login screen.
+    pub fn new(store: Store, clock: Box<dyn Clock>, config: Config, window: u32) -> Result<App> {
+        let branch = desk::setup::branch_info(&store)?;
+        let screen = if desk::setup::needs_setup(&store)? {
+            Screen::Setup(setup_state(&config))
+        } else {
+            Screen::Login(login_state())
+        };
+        let now = clock.now();
+        Ok(App {
+            now: now.with_timezone(&config.utc_offset()),
+            last_activity: now,
+            store,
+            clock,
+            config,
+            window,
+            branch,
+            screen,
+            overlay: None,
+            quit: false,
+        })
+    }
+
+    /// Whether the loop should end.
+    pub fn should_quit(&self) -> bool {
+        self.quit
+    }
+
+    /// Whether the demo hint may be shown (demo databases only).
+    pub fn is_demo(&self) -> bool {
+        self.branch.as_ref().is_some_and(|b| b.demo)
+    }
+
+    /// Who receives keys now.
+    pub fn focus(&self) -> Focus {
+        match (&self.overlay, &self.screen) {
+            (Some(Overlay::Help), _) => Focus::Help,
+            (Some(Overlay::ConfirmQuit { .. }), _) => Focus::ConfirmQuit,
+            (Some(Overlay::Locked { .. }), _) => Focus::Form,
+            (None, Screen::Console(c)) => Focus::Console(c.focus),
+            (None, _) => Focus::Form,
+        }
+    }
+
+    /// Handles one event: keys through the keymap, ticks for the clock and the idle lock.
+    pub fn handle(&mut self, event: Event) {
+        let now = self.clock.now();
+        self.now = now.with_timezone(&self.config.utc_offset());
+        match event {
+            Event::Key(key) => {
+                self.last_activity = now;
+                let intent = keymap::map(self.focus(), key).and_then(|a| self.update(a));
+                if let Some(intent) = intent {
+                    self.apply(intent);
+                }
+            }
+            Event::Tick => self.check_idle(now),
+            Event::Resize(..) => {}
+        }
+    }
+
+    fn check_idle(&mut self, now: DateTime<Utc>) {
+        let limit = chrono::Duration::minutes(i64::from(self.config.session.idle_lock_minutes));
+        let locked = matches!(self.overlay, Some(Overlay::Locked { .. }));
+        if matches!(self.screen, Screen::Console(_)) && !locked && now - self.last_activity >= limit
+        {
+            self.lock(LockReason::Idle);
+        }
+    }
+
+    fn lock(&mut self, reason: LockReason) {
+        let form = Form::new(vec![Field::secret(text::LOGIN_PIN)]);
+        self.overlay = Some(Overlay::Locked {
+            reason,
+            form,
+            notice: None,
+        });
+    }
+
+    /// Whether some form holds typed input that quitting would lose.
+    pub fn has_unsaved_input(&self) -> bool {
+        match &self.screen {
+            Screen::Setup(s) => s.form.has_input(),
+            Screen::Login(_) | Screen::Console(_) => false,
+        }
+    }
+
+    /// Changes state for `action`; returns the write to perform, if any.
+    pub fn update(&mut self, action: Action) -> Option<Intent> {
+        match action {
+            Action::Quit => {
+                let unsaved = self.has_unsaved_input();
+                let in_console = matches!(self.screen, Screen::Console(_));
+                if unsaved || in_console {
+                    self.overlay = Some(Overlay::ConfirmQuit { unsaved });
+                } else {
+                    self.quit = true;
+                }
+            }
+            Action::ConfirmQuit => self.quit = true,
+            Action::CloseOverlay => {
+                if !matches!(self.overlay, Some(Overlay::Locked { .. })) {
+                    self.overlay = None;
+                }
+            }
+            Action::OpenHelp => self.overlay = Some(Overlay::Help),
+            Action::Lock => self.lock(LockReason::Manual),
+            Action::FocusNext | Action::FocusPrev | Action::Focus(_) => self.move_focus(&action),
+            Action::NextField => self.form_mut().map(|f| f.move_focus(1)).unwrap_or(()),
+            Action::PrevField => self.form_mut().map(|f| f.move_focus(-1)).unwrap_or(()),
+            Action::Edit(key) => self.form_mut().map(|f| f.edit(key)).unwrap_or(()),
+            Action::Submit => return self.submit(),
+        }
+        None
+    }
+
+    fn move_focus(&mut self, action: &Action) {
+        if let Screen::Console(c) = &mut self.screen {
+            c.focus = match action {
+                Action::FocusNext => c.focus.cycle(1),
+                Action::FocusPrev => c.focus.cycle(-1),
+                Action::Focus(p) => *p,
+                _ => c.focus,
+            };
+        }
+    }
+
+    fn form_mut(&mut self) -> Option<&mut Form> {
+        if let Some(Overlay::Locked { form, .. }) = &mut self.overlay {
+            return Some(form);
+        }
+        match &mut self.screen {
+            Screen::Setup(s) => Some(&mut s.form),
+            Screen::Login(l) => Some(&mut l.form),
+            Screen::Console(_) => None,
+        }
+    }
+
+    /// Enter in a form: on the last field submit, elsewhere move to the next field.
+    fn submit(&mut self) -> Option<Intent> {
+        if let Some(Overlay::Locked { form, .. }) = &self.overlay {
+            return Some(Intent::Unlock {
+                pin: form.value(0).to_string(),
+            });
+        }
+        match &mut self.screen {
+            Screen::Setup(s) if !s.form.on_last() => s.form.move_focus(1),
+            Screen::Setup(s) => return self::setup_intent(s),
+            Screen::Login(l) if l.form.focus == 0 => {
+                if l.form.value(0).trim().is_empty() {
+                    l.notice = Some(Notice::Error(text::LOGIN_EMPTY_USER.into()));
+                } else {
+                    l.form.focus = 1;
+                }
+            }
+            Screen::Login(l) => {
+                let username = l.form.value(0).trim().to_lowercase();
+                return Some(Intent::Login {
+                    username,
+                    pin: l.form.value(1).to_string(),
+                });
+            }
+            Screen::Console(_) => {}
+        }
+        None
+    }
+
+    /// Performs a write through `desk` and folds the result back into state.
+    pub fn apply(&mut self, intent: Intent) {
+        match intent {
+            Intent::Setup {
+                branch,
+                code,
+                username,
+                name,
+                pin,
+            } => {
+                let req = Init {
+                    branch_name: &branch,
+                    branch_code: &code,
+                    admin: NewStaff {
+                        username: &username,
+                        name: &name,
+                        role: Role::Administrador,
+                        pin: &pin,
+                    },
+                };
+                let actor = desk::Actor {
+                    principal: username.clone(),
+                    on_behalf: None,
+                    role: Role::Administrador,
+                };
+                let result = desk::setup::init(
+                    &mut self.store,
+                    self.clock.as_ref(),
+                    &actor,
+                    &self.config,
+                    &req,
+                )
+                .and_then(|()| desk::setup::branch_info(&self.store));
+                match result {
+                    Ok(info) => {
+                        self.branch = info;
+                        let mut login = login_state();
+                        login.form.fields[0] = Field::text(text::LOGIN_USER, &username);
+                        login.form.focus = 1;
+                        login.notice = Some(Notice::Info(format!(
+                            "Sede creada. Ingrese como {username}."
+                        )));
+                        self.screen = Screen::Login(login);
+                    }
+                    Err(err) => self.setup_error(&err),
+                }
+            }
+            Intent::Login { username, pin } => {
+                match desk::users::login(&mut self.store, self.clock.as_ref(), &username, &pin) {
+                    Ok(user) => {
+                        let notice =
+                            Some(Notice::Info(format!("{}, {}.", text::WELCOME, user.name)));
+                        self.screen = Screen::Console(ConsoleState {
+                            user,
+                            focus: Pane::Turnos,
+                            notice,
+                        });
+                    }
+                    Err(err) => {
+                        if let Screen::Login(l) = &mut self.screen {
+                            l.form.clear(1);
+                            l.form.focus = 1;
+                            l.notice = Some(Notice::Error(capitalize(&err.to_string())));
+                        }
+                    }
+                }
+            }
+            Intent::Unlock { pin } => {
+                let Screen::Console(c) = &self.screen else {
+                    return;
+                };
+                let username = c.user.username.clone();
+                match desk::users::login(&mut self.store, self.clock.as_ref(), &username, &pin) {
+                    Ok(_) => self.overlay = None,
+                    Err(err) => {
+                        if let Some(Overlay::Locked { form, notice, .. }) = &mut self.overlay {
+                            form.clear(0);
+                            *notice = Some(Notice::Error(capitalize(&err.to_string())));
+                        }
+                    }
+                }
+            }
+        }
+    }
+
+    fn setup_error(&mut self, err: &Error) {
+        if let Screen::Setup(s) = &mut self.screen {
+            s.notice = Some(Notice::Error(capitalize(&err.to_string())));
+        }
+    }
+}
+
+/// Checks each setup field in order; the first problem focuses its field. Values are kept.
+fn setup_problem(f: &Form) -> Option<(usize, String)> {
+    use crate::domain::user::{check_pin, check_username};
+    let checks: [(usize, std::result::Result<(), String>); 5] = [
+        (
+            0,
+            nonempty(f.value(0), "el nombre de la sede no puede estar vacío"),
+        ),
+        (
+            1,
+            desk::setup::validate_branch("x", &f.value(1).trim().to_uppercase())
+                .map_err(|e| e.to_string()),
+        ),
+        (2, check_username(f.value(2).trim())),
+        (
+            3,
+            nonempty(f.value(3), "el nombre completo no puede estar vacío"),
+        ),
+        (4, check_pin(f.value(4))),
+    ];
+    if let Some((i, Err(msg))) = checks.into_iter().find(|(_, r)| r.is_err()) {
+        return Some((i, msg));
+    }
+    (f.value(4) != f.value(5)).then(|| (4, text::SETUP_PIN_MISMATCH.to_string()))
+}
+
+fn nonempty(value: &str, msg: &str) -> std::result::Result<(), String> {
+    if value.trim().is_empty() {
+        Err(msg.to_string())
+    } else {
+        Ok(())
+    }
+}
+
+fn setup_intent(s: &mut SetupState) -> Option<Intent> {
+    if let Some((field, msg)) = setup_problem(&s.form) {
+        if field == 4 {
+            s.form.clear(4);
+            s.form.clear(5);
+        }
+        s.form.focus = field;
+        s.notice = Some(Notice::Error(capitalize(&msg)));
+        return None;
+    }
+    let f = &s.form;
+    Some(Intent::Setup {
+        branch: f.value(0).trim().to_string(),
+        code: f.value(1).trim().to_uppercase(),
+        username: f.value(2).trim().to_string(),
+        name: f.value(3).trim().to_string(),
+        pin: f.value(4).to_string(),
+    })
+}
+
+fn setup_state(config: &Config) -> SetupState {
+    let name = &config.branch.name;
+    let code = if branch::valid_code(&config.branch.code) {
+        config.branch.code.clone()
+    } else {
+        branch::suggest_code(name)
+    };
+    SetupState {
+        form: Form::new(vec![
+            Field::text(text::SETUP_BRANCH, name),
+            Field::text(text::SETUP_CODE, &code),
+            Field::text(text::SETUP_ADMIN, ""),
+            Field::text(text::SETUP_ADMIN_NAME, ""),
+            Field::secret(text::SETUP_PIN),
+            Field::secret(text::SETUP_PIN2),
+        ]),
+        notice: None,
+    }
+}
+
+fn login_state() -> LoginState {
+    LoginState {
+        form: Form::new(vec![
+            Field::text(text::LOGIN_USER, ""),
+            Field::secret(text::LOGIN_PIN),
+        ]),
+        notice: None,
+    }
+}
+
+fn capitalize(msg: &str) -> String {
+    let mut chars = msg.chars();
+    match chars.next() {
+        Some(first) => first.to_uppercase().chain(chars).collect(),
+        None => String::new(),
+    }
+}

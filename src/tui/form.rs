@@ -1,0 +1,146 @@
+//! A form: labelled single-line fields (ratatui-textarea), one focused. Values survive errors.
+
+use super::theme;
+use crossterm::event::KeyEvent;
+use ratatui::buffer::Buffer;
+use ratatui::layout::Rect;
+use ratatui::style::Style;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::Widget;
+use ratatui_textarea::TextArea;
+
+/// One field.
+#[derive(Debug, Clone)]
+pub struct Field {
+    pub label: &'static str,
+    pub input: TextArea<'static>,
+}
+
+impl Field {
+    /// A text field.
+    pub fn text(label: &'static str, initial: &str) -> Field {
+        let mut input = TextArea::new(vec![initial.to_string()]);
+        input.set_cursor_line_style(Style::default());
+        input.move_cursor(ratatui_textarea::CursorMove::End);
+        Field { label, input }
+    }
+
+    /// A masked field (PINs).
+    pub fn secret(label: &'static str) -> Field {
+        let mut field = Field::text(label, "");
+        field.input.set_mask_char('•');
+        field
+    }
+
+    /// The typed value.
+    pub fn value(&self) -> &str {
+        self.input.lines().first().map(String::as_str).unwrap_or("")
+    }
+}
+
+/// A list of fields with one focused.
+#[derive(Debug, Clone)]
+pub struct Form {
+    pub fields: Vec<Field>,
+    pub focus: usize,
+}
+
+impl Form {
+    /// A form with the first field focused.
+    pub fn new(fields: Vec<Field>) -> Form {
+        Form { fields, focus: 0 }
+    }
+
+    /// The value of field `i`.
+    pub fn value(&self, i: usize) -> &str {
+        self.fields.get(i).map(Field::value).unwrap_or("")
+    }
+
+    /// Whether anything has been typed.
+    pub fn has_input(&self) -> bool {
+        self.fields.iter().any(|f| !f.value().is_empty())
+    }
+
+    /// Moves the focus by `step`, wrapping.
+    pub fn move_focus(&mut self, step: isize) {
+        let n = self.fields.len().max(1) as isize;
+        self.focus = (self.focus as isize + step).rem_euclid(n) as usize;
+    }
+
+    /// Whether the last field is focused.
+    pub fn on_last(&self) -> bool {
+        self.focus + 1 >= self.fields.len()
+    }
+
+    /// Sends a key to the focused field.
+    pub fn edit(&mut self, key: KeyEvent) {
+        if let Some(field) = self.fields.get_mut(self.focus) {
+            field.input.input(key);
+        }
+    }
+
+    /// Empties field `i` (e.g. a rejected PIN).
+    pub fn clear(&mut self, i: usize) {
+        if let Some(field) = self.fields.get_mut(i) {
+            field.input = Field::secret(field.label).input;
+        }
+    }
+
+    /// Lines this form needs when drawn.
+    pub fn height(&self) -> u16 {
+        self.fields.len() as u16
+    }
+}
+
+impl Widget for &Form {
+    fn render(self, area: Rect, buf: &mut Buffer) {
+        let label_width = self
+            .fields
+            .iter()
+            .map(|f| f.label.chars().count())
+            .max()
+            .unwrap_or(0) as u16
+            + 2;
+        for (i, field) in self.fields.iter().enumerate() {
+            let y = area.y + i as u16;
+            if y >= area.bottom() {
+                break;
+            }
+            let focused = i == self.focus;
+            let style = if focused {
+                theme::FOCUS_LABEL
+            } else {
+                theme::LABEL
+            };
+            let marker = if focused { "▸ " } else { "  " };
+            let label = Line::from(vec![
+                Span::styled(marker, style),
+                Span::styled(format!("{}:", field.label), style),
+            ]);
+            let row = Rect {
+                x: area.x,
+                y,
+                width: area.width,
+                height: 1,
+            };
+            label.render(row, buf);
+            let input_x = area.x + 2 + label_width;
+            if input_x < area.right() {
+                let input_area = Rect {
+                    x: input_x,
+                    y,
+                    width: area.right() - input_x,
+                    height: 1,
+                };
+                let mut input = field.input.clone();
+                input.set_style(if focused {
+                    theme::INPUT_FOCUSED
+                } else {
+                    theme::INPUT
+                });
+                input.set_cursor_style(if focused { theme::CURSOR } else { theme::INPUT });
+                input.render(input_area, buf);
+            }
+        }
+    }
+}

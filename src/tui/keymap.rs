@@ -1,0 +1,136 @@
+//! Keys become actions here, and only here: (where the focus is, key) → [`Action`].
+
+use super::action::{Action, Pane};
+use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+
+/// Who receives keys right now.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Focus {
+    /// A form (setup, login, unlock): printable keys type into the focused field.
+    Form,
+    /// The advisor's console with this pane focused.
+    Console(Pane),
+    /// The help overlay.
+    Help,
+    /// The "quit?" question.
+    ConfirmQuit,
+}
+
+/// Maps a key in a focus context to an action.
+pub fn map(focus: Focus, key: KeyEvent) -> Option<Action> {
+    let ctrl = key.modifiers.contains(KeyModifiers::CONTROL);
+    if ctrl && key.code == KeyCode::Char('c') {
+        return Some(if focus == Focus::ConfirmQuit {
+            Action::ConfirmQuit
+        } else {
+            Action::Quit
+        });
+    }
+    match focus {
+        Focus::Form => form(key),
+        Focus::Console(_) => console(key, ctrl),
+        Focus::Help => match key.code {
+            KeyCode::Esc | KeyCode::Char('?') | KeyCode::Char('q') | KeyCode::Enter => {
+                Some(Action::CloseOverlay)
+            }
+            _ => None,
+        },
+        Focus::ConfirmQuit => match key.code {
+            KeyCode::Char('s') | KeyCode::Char('S') => Some(Action::ConfirmQuit),
+            KeyCode::Char('n') | KeyCode::Char('N') | KeyCode::Esc => Some(Action::CloseOverlay),
+            _ => None,
+        },
+    }
+}
+
+fn form(key: KeyEvent) -> Option<Action> {
+    match key.code {
+        KeyCode::Enter => Some(Action::Submit),
+        KeyCode::Tab | KeyCode::Down => Some(Action::NextField),
+        KeyCode::BackTab | KeyCode::Up => Some(Action::PrevField),
+        KeyCode::Char(_)
+        | KeyCode::Backspace
+        | KeyCode::Delete
+        | KeyCode::Left
+        | KeyCode::Right
+        | KeyCode::Home
+        | KeyCode::End => Some(Action::Edit(key)),
+        _ => None,
+    }
+}
+
+fn console(key: KeyEvent, ctrl: bool) -> Option<Action> {
+    match key.code {
+        KeyCode::Char('l') if ctrl => Some(Action::Lock),
+        KeyCode::Tab => Some(Action::FocusNext),
+        KeyCode::BackTab => Some(Action::FocusPrev),
+        KeyCode::F(n @ 1..=4) => Some(Action::Focus(Pane::ALL[usize::from(n - 1)])),
+        KeyCode::Char('?') => Some(Action::OpenHelp),
+        KeyCode::Char('q') => Some(Action::Quit),
+        _ => None,
+    }
+}
+
+/// One help entry: keys and what they do.
+pub type HelpLine = (&'static str, &'static str);
+
+/// Every key, by context, for the help overlay (kept next to the mapping it describes).
+pub const HELP: [(&str, &[HelpLine]); 4] = [
+    (
+        "Consola",
+        &[
+            ("Tab / Mayús+Tab", "panel siguiente / anterior"),
+            ("F1 F2 F3 F4", "Turnos, Cliente, Radicar PQRS, Calificación"),
+            ("Ctrl+L", "bloquear la consola ahora"),
+            ("?", "esta ayuda"),
+            ("q / Ctrl+C", "salir"),
+        ],
+    ),
+    (
+        "Formularios",
+        &[
+            ("Tab / ↓", "campo siguiente"),
+            ("Mayús+Tab / ↑", "campo anterior"),
+            ("Enter", "aceptar"),
+            ("Ctrl+C", "salir (pregunta si hay datos sin guardar)"),
+        ],
+    ),
+    ("Ayuda", &[("Esc / ? / q", "cerrar esta ayuda")]),
+    (
+        "Pregunta de salida",
+        &[("s", "sí, salir"), ("n / Esc", "no, seguir aquí")],
+    ),
+];
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn key(code: KeyCode) -> KeyEvent {
+        KeyEvent::new(code, KeyModifiers::NONE)
+    }
+
+    #[test]
+    fn console_keys() {
+        let f = Focus::Console(Pane::Turnos);
+        assert_eq!(map(f, key(KeyCode::F(3))), Some(Action::Focus(Pane::Pqrs)));
+        assert_eq!(map(f, key(KeyCode::Tab)), Some(Action::FocusNext));
+        assert_eq!(map(f, key(KeyCode::Char('?'))), Some(Action::OpenHelp));
+        assert_eq!(map(f, key(KeyCode::Char('x'))), None);
+    }
+
+    #[test]
+    fn typing_q_in_a_form_types_it() {
+        let q = key(KeyCode::Char('q'));
+        assert_eq!(map(Focus::Form, q), Some(Action::Edit(q)));
+        let ctrl_c = KeyEvent::new(KeyCode::Char('c'), KeyModifiers::CONTROL);
+        assert_eq!(map(Focus::Form, ctrl_c), Some(Action::Quit));
+        assert_eq!(map(Focus::ConfirmQuit, ctrl_c), Some(Action::ConfirmQuit));
+    }
+
+    #[test]
+    fn pane_cycle_wraps() {
+        assert_eq!(Pane::Turnos.cycle(-1), Pane::Calificacion);
+        assert_eq!(Pane::Calificacion.cycle(1), Pane::Turnos);
+    }
+}

@@ -1,0 +1,87 @@
+//! Every Spanish string the screens show, in one place.
+
+pub const APP: &str = "ventanilla";
+pub const SETUP_TITLE: &str = " Primera configuración ";
+pub const SETUP_INTRO: &str =
+    "Esta base de datos no tiene usuarios. Registre la sede y su primer administrador.";
+pub const SETUP_BRANCH: &str = "Nombre de la sede";
+pub const SETUP_CODE: &str = "Código de sede";
+pub const SETUP_ADMIN: &str = "Usuario administrador";
+pub const SETUP_ADMIN_NAME: &str = "Nombre completo";
+pub const SETUP_PIN: &str = "PIN (4 a 8 dígitos)";
+pub const SETUP_PIN2: &str = "Repita el PIN";
+pub const SETUP_PIN_MISMATCH: &str = "Los dos PIN no coinciden: escríbalos de nuevo.";
+pub const LOGIN_TITLE: &str = " Ingresar ";
+pub const LOGIN_USER: &str = "Usuario";
+pub const LOGIN_PIN: &str = "PIN";
+pub const LOGIN_EMPTY_USER: &str = "Escriba su usuario.";
+pub const DEMO_HINT: &str =
+    "Demostración: usuarios asesor1, asesor2, asesor3, supervisor, admin — PIN 1234";
+pub const LOCK_TITLE: &str = " Consola bloqueada ";
+pub const LOCK_IDLE: &str = "Bloqueada por inactividad. Lo que tenía en pantalla se conserva.";
+pub const LOCK_MANUAL: &str = "Bloqueada. Lo que tenía en pantalla se conserva.";
+pub const QUIT_TITLE: &str = " ¿Salir? ";
+pub const QUIT_UNSAVED: &str = "Hay datos escritos sin guardar que se perderán.";
+pub const QUIT_PLAIN: &str = "¿Desea salir de ventanilla?";
+pub const HELP_TITLE: &str = " Ayuda — teclas ";
+pub const TOO_SMALL: &str = "La terminal es demasiado pequeña";
+pub const WELCOME: &str = "Bienvenido(a)";
+pub const NO_BRANCH: &str = "(sede sin configurar)";
+
+/// Footer key hints: (keys, meaning).
+pub const FOOTER_FORM: &[(&str, &str)] = &[
+    ("Tab", "siguiente campo"),
+    ("Enter", "aceptar"),
+    ("Ctrl+C", "salir"),
+];
+pub const FOOTER_CONSOLE: &[(&str, &str)] = &[
+    ("Tab", "panel"),
+    ("F1-F4", "ir a panel"),
+    ("Ctrl+L", "bloquear"),
+    ("?", "ayuda"),
+    ("q", "salir"),
+];
+
+/// Pane titles and the one line saying what each will hold.
+pub fn pane(p: super::action::Pane) -> (&'static str, &'static str) {
+    use super::action::Pane::*;
+    match p {
+        Turnos => (
+            "F1 Turnos",
+            "Aquí estará la fila de su ventanilla: llamar, rellamar, atender, trasladar y finalizar turnos.",
+        ),
+        Cliente => (
+            "F2 Cliente",
+            "Aquí buscará al cliente por documento o nombre, verá su afiliación, consentimiento e historial.",
+        ),
+        Pqrs => (
+            "F3 Radicar PQRS",
+            "Aquí radicará peticiones, quejas, reclamos y sugerencias con su fecha de vencimiento legal.",
+        ),
+        Calificacion => (
+            "F4 Calificación",
+            "Aquí el cliente calificará la atención de 1 a 5 al finalizar cada turno.",
+        ),
+    }
+}
+
+const WEEKDAYS: [&str; 7] = [
+    "lunes",
+    "martes",
+    "miércoles",
+    "jueves",
+    "viernes",
+    "sábado",
+    "domingo",
+];
+const MONTHS: [&str; 12] = [
+    "ene", "feb", "mar", "abr", "may", "jun", "jul", "ago", "sep", "oct", "nov", "dic",
+];
+
+/// "lunes 23 nov 2026".
+pub fn long_date(date: chrono::NaiveDate) -> String {
+    use chrono::Datelike;
+    let weekday = WEEKDAYS[date.weekday().num_days_from_monday() as usize];
+    let month = MONTHS[date.month0() as usize];
+    format!("{weekday} {} {month} {}", date.day(), date.year())
+}

@@ -1,0 +1,83 @@
+//! Drawing. Reads state only: never queries the database, never changes anything.
+
+mod console;
+mod overlay;
+mod screens;
+
+use super::app::{App, Notice, Overlay, Screen};
+use super::theme;
+use ratatui::Frame;
+use ratatui::layout::{Constraint, Flex, Layout, Rect};
+use ratatui::text::{Line, Span};
+use ratatui::widgets::Paragraph;
+
+/// The smallest terminal the console draws in.
+pub const MIN_WIDTH: u16 = 80;
+pub const MIN_HEIGHT: u16 = 24;
+
+/// Draws the whole app.
+pub fn render(app: &App, frame: &mut Frame<'_>) {
+    let area = frame.area();
+    if area.width < MIN_WIDTH || area.height < MIN_HEIGHT {
+        return too_small(frame, area);
+    }
+    match &app.screen {
+        Screen::Setup(s) => screens::setup(s, frame, area),
+        Screen::Login(l) => screens::login(app, l, frame, area),
+        Screen::Console(c) => console::render(app, c, frame, area),
+    }
+    match &app.overlay {
+        Some(Overlay::Help) => overlay::help(frame, area),
+        Some(Overlay::ConfirmQuit { unsaved }) => overlay::confirm_quit(*unsaved, frame, area),
+        Some(Overlay::Locked {
+            reason,
+            form,
+            notice,
+        }) => overlay::locked(app, *reason, form, notice.as_ref(), frame, area),
+        None => {}
+    }
+}
+
+fn too_small(frame: &mut Frame<'_>, area: Rect) {
+    let lines = vec![
+        Line::styled(super::text::TOO_SMALL, theme::ERROR),
+        Line::from(format!("actual {}×{}", area.width, area.height)),
+        Line::from(format!("mínimo {MIN_WIDTH}×{MIN_HEIGHT}")),
+    ];
+    let height = (lines.len() as u16).min(area.height);
+    let rect = centered(area, area.width, height);
+    frame.render_widget(Paragraph::new(lines).centered(), rect);
+}
+
+/// A `width`×`height` rectangle centred in `area` (clipped to it).
+pub fn centered(area: Rect, width: u16, height: u16) -> Rect {
+    let [row] = Layout::vertical([Constraint::Length(height.min(area.height))])
+        .flex(Flex::Center)
+        .areas(area);
+    let [rect] = Layout::horizontal([Constraint::Length(width.min(area.width))])
+        .flex(Flex::Center)
+        .areas(row);
+    rect
+}
+
+/// A footer line of key hints.
+pub fn key_hints(hints: &[(&str, &str)]) -> Line<'static> {
+    let mut spans = Vec::new();
+    for (i, (keys, what)) in hints.iter().enumerate() {
+        if i > 0 {
+            spans.push(Span::styled("  ", theme::HINT));
+        }
+        spans.push(Span::styled(format!(" {keys} "), theme::KEY));
+        spans.push(Span::raw(what.to_string()));
+    }
+    Line::from(spans)
+}
+
+/// A notice as a styled line.
+pub fn notice_line(notice: Option<&Notice>) -> Line<'static> {
+    match notice {
+        Some(Notice::Error(msg)) => Line::styled(format!("✗ {msg}"), theme::ERROR),
+        Some(Notice::Info(msg)) => Line::styled(format!("✓ {msg}"), theme::OK),
+        None => Line::default(),
+    }
+}

@@ -1,0 +1,92 @@
+//! The advisor's console: header, four panes, status line, footer.
+
+use super::{key_hints, notice_line};
+use crate::tui::action::Pane;
+use crate::tui::app::{App, ConsoleState};
+use crate::tui::{text, theme};
+use ratatui::Frame;
+use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Block, Paragraph, Wrap};
+
+pub fn render(app: &App, c: &ConsoleState, frame: &mut Frame<'_>, area: Rect) {
+    let [header, body, status, footer] = Layout::vertical([
+        Constraint::Length(1),
+        Constraint::Min(0),
+        Constraint::Length(1),
+        Constraint::Length(1),
+    ])
+    .areas(area);
+    render_header(app, c, frame, header);
+    let [top, bottom] = Layout::vertical([Constraint::Fill(1), Constraint::Fill(1)]).areas(body);
+    let [tl, tr] = Layout::horizontal([Constraint::Fill(1), Constraint::Fill(1)]).areas(top);
+    let [bl, br] = Layout::horizontal([Constraint::Fill(1), Constraint::Fill(1)]).areas(bottom);
+    for (pane, rect) in Pane::ALL.into_iter().zip([tl, tr, bl, br]) {
+        render_pane(pane, pane == c.focus, frame, rect);
+    }
+    frame.render_widget(notice_line(c.notice.as_ref()), status);
+    frame.render_widget(key_hints(text::FOOTER_CONSOLE), footer);
+}
+
+fn render_header(app: &App, c: &ConsoleState, frame: &mut Frame<'_>, area: Rect) {
+    let clock = format!(
+        "{}  {} ",
+        text::long_date(app.now.date_naive()),
+        app.now.format("%H:%M:%S")
+    );
+    let clock_width = clock.chars().count() as u16;
+    let room = usize::from(area.width.saturating_sub(clock_width));
+    let left = header_text(app, c, room);
+    let [l, r] =
+        Layout::horizontal([Constraint::Min(0), Constraint::Length(clock_width)]).areas(area);
+    frame.render_widget(Paragraph::new(left).style(theme::HEADER), l);
+    frame.render_widget(
+        Paragraph::new(Line::from(Span::styled(clock, theme::HEADER_CLOCK))),
+        r,
+    );
+}
+
+/// The longest header variant that fits in `room` columns (narrow terminals drop detail).
+fn header_text(app: &App, c: &ConsoleState, room: usize) -> String {
+    let branch = app
+        .branch
+        .as_ref()
+        .map(|b| b.name.as_str())
+        .unwrap_or(text::NO_BRANCH);
+    let code = app.branch.as_ref().map(|b| b.code.as_str()).unwrap_or("");
+    let u = &c.user;
+    let variants = [
+        format!(
+            " {} · {branch} ({code}) · Ventanilla {} · {} — {} ({})",
+            text::APP,
+            app.window,
+            u.username,
+            u.name,
+            u.role
+        ),
+        format!(
+            " {branch} · Ventanilla {} · {} — {}",
+            app.window, u.username, u.name
+        ),
+        format!(" {branch} · Ventanilla {} · {}", app.window, u.username),
+        format!(" V{} · {}", app.window, u.username),
+    ];
+    let fits = |v: &&String| v.chars().count() < room;
+    variants.iter().find(fits).unwrap_or(&variants[3]).clone()
+}
+
+fn render_pane(pane: Pane, focused: bool, frame: &mut Frame<'_>, area: Rect) {
+    let (title, what) = text::pane(pane);
+    let border = if focused {
+        theme::BORDER_FOCUS
+    } else {
+        theme::BORDER
+    };
+    let block = Block::bordered()
+        .title(Span::styled(format!(" {title} "), theme::TITLE))
+        .border_style(border);
+    let body = Paragraph::new(Line::styled(what, theme::HINT))
+        .wrap(Wrap { trim: true })
+        .block(block);
+    frame.render_widget(body, area);
+}

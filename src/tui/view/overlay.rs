@@ -1,0 +1,97 @@
+//! Overlays: help, the quit question, the lock screen.
+
+use super::{centered, notice_line};
+use crate::tui::app::{App, LockReason, Notice, Screen};
+use crate::tui::form::Form;
+use crate::tui::keymap::HELP;
+use crate::tui::{text, theme};
+use ratatui::Frame;
+use ratatui::layout::{Constraint, Layout, Margin, Rect};
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Block, Clear, Paragraph, Wrap};
+
+pub fn help(frame: &mut Frame<'_>, area: Rect) {
+    let mut lines = Vec::new();
+    for (section, keys) in HELP {
+        lines.push(Line::styled(section, theme::TITLE));
+        for (k, what) in keys {
+            lines.push(Line::from(vec![
+                Span::styled(format!("  {k:<18}"), theme::KEY),
+                Span::raw(*what),
+            ]));
+        }
+    }
+    let rect = centered(area, 70, lines.len() as u16 + 2);
+    frame.render_widget(Clear, rect);
+    let block = Block::bordered()
+        .title(text::HELP_TITLE)
+        .border_style(theme::BORDER_FOCUS);
+    frame.render_widget(Paragraph::new(lines).block(block), rect);
+}
+
+pub fn confirm_quit(unsaved: bool, frame: &mut Frame<'_>, area: Rect) {
+    let mut lines = Vec::new();
+    if unsaved {
+        lines.push(Line::styled(text::QUIT_UNSAVED, theme::ERROR));
+    }
+    lines.push(Line::from(text::QUIT_PLAIN));
+    lines.push(Line::default());
+    lines.push(super::key_hints(&[
+        ("s", "sí, salir"),
+        ("n", "no, seguir aquí"),
+    ]));
+    let rect = centered(area, 56, lines.len() as u16 + 2);
+    frame.render_widget(Clear, rect);
+    let block = Block::bordered()
+        .title(text::QUIT_TITLE)
+        .border_style(theme::ERROR);
+    frame.render_widget(
+        Paragraph::new(lines).block(block).wrap(Wrap { trim: true }),
+        rect,
+    );
+}
+
+pub fn locked(
+    app: &App,
+    reason: LockReason,
+    form: &Form,
+    notice: Option<&Notice>,
+    frame: &mut Frame<'_>,
+    area: Rect,
+) {
+    let rect = centered(area, 64, 9);
+    frame.render_widget(Clear, rect);
+    let block = Block::bordered()
+        .title(text::LOCK_TITLE)
+        .border_style(theme::BORDER_FOCUS);
+    let inner = block.inner(rect).inner(Margin::new(1, 0));
+    frame.render_widget(block, rect);
+    let who = match &app.screen {
+        Screen::Console(c) => format!(
+            "Usuario: {} — {}. Digite su PIN.",
+            c.user.username, c.user.name
+        ),
+        _ => String::new(),
+    };
+    let why = if reason == LockReason::Idle {
+        text::LOCK_IDLE
+    } else {
+        text::LOCK_MANUAL
+    };
+    let [a, b, _, f, _, n] = Layout::vertical([
+        Constraint::Length(1),
+        Constraint::Length(1),
+        Constraint::Length(1),
+        Constraint::Length(1),
+        Constraint::Length(1),
+        Constraint::Min(1),
+    ])
+    .areas(inner);
+    frame.render_widget(Line::styled(why, theme::HINT), a);
+    frame.render_widget(Line::from(who), b);
+    frame.render_widget(form, f);
+    frame.render_widget(
+        Paragraph::new(notice_line(notice)).wrap(Wrap { trim: true }),
+        n,
+    );
+}
