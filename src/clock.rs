@@ -50,3 +50,9 @@ impl Clock for FixedClock {
         }
     }
 }
+
+impl<C: Clock + ?Sized> Clock for std::sync::Arc<C> {
+    fn now(&self) -> DateTime<Utc> {
+        (**self).now()
+    }
+}
