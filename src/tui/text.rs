@@ -18,8 +18,8 @@ pub const LOGIN_EMPTY_USER: &str = "Escriba su usuario.";
 pub const DEMO_HINT: &str =
     "Demostración: usuarios asesor1, asesor2, asesor3, supervisor, admin — PIN 1234";
 pub const LOCK_TITLE: &str = " Consola bloqueada ";
-pub const LOCK_IDLE: &str = "Bloqueada por inactividad. Lo que tenía en pantalla se conserva.";
-pub const LOCK_MANUAL: &str = "Bloqueada. Lo que tenía en pantalla se conserva.";
+pub const LOCK_IDLE: &str = "Bloqueada por inactividad; su trabajo se conserva.";
+pub const LOCK_MANUAL: &str = "Bloqueada; su trabajo se conserva.";
 pub const QUIT_TITLE: &str = " ¿Salir? ";
 pub const QUIT_UNSAVED: &str = "Hay datos escritos sin guardar que se perderán.";
 pub const QUIT_PLAIN: &str = "¿Desea salir de ventanilla?";

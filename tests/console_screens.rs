@@ -1,0 +1,202 @@
+//! The console app driven by keys on ratatui's TestBackend, with a fixed clock. Screens are
+//! insta snapshots (reviewed and committed); colours of key cells are asserted directly.
+
+mod common;
+
+use chrono::Duration;
+use common::*;
+use crossterm::event::KeyCode;
+use insta::assert_snapshot;
+use ratatui::style::Color;
+use std::sync::Arc;
+use ventanilla::clock::FixedClock;
+use ventanilla::store::Store;
+use ventanilla::tui::action::Pane;
+use ventanilla::tui::app::{App, Overlay, Screen};
+
+fn logged_in() -> (App, Arc<FixedClock>) {
+    let (mut app, clock) = demo_app();
+    login(&mut app, "asesor1", "1234");
+    assert!(matches!(app.screen, Screen::Console(_)), "login failed");
+    (app, clock)
+}
+
+#[test]
+fn login_screen_shows_demo_hint_80x24() {
+    let (app, _) = demo_app();
+    assert_snapshot!(draw(&app, 80, 24).backend());
+}
+
+#[test]
+fn wrong_pin_keeps_user_and_says_why() {
+    let (mut app, _) = demo_app();
+    login(&mut app, "asesor1", "9999");
+    let text = screen_text(&draw(&app, 80, 24));
+    assert!(text.contains("Usuario: asesor1"), "{text}");
+    assert!(text.contains("Usuario o PIN incorrecto"), "{text}");
+}
+
+#[test]
+fn console_80x24() {
+    let (app, _) = logged_in();
+    assert_snapshot!(draw(&app, 80, 24).backend());
+}
+
+#[test]
+fn console_120x40() {
+    let (app, _) = logged_in();
+    assert_snapshot!(draw(&app, 120, 40).backend());
+}
+
+#[test]
+fn help_overlay() {
+    let (mut app, _) = logged_in();
+    app.handle(key(KeyCode::Char('?')));
+    assert_snapshot!(draw(&app, 80, 24).backend());
+    app.handle(key(KeyCode::Esc));
+    assert!(app.overlay.is_none());
+}
+
+#[test]
+fn too_small_terminal_says_so() {
+    let (app, _) = logged_in();
+    assert_snapshot!(draw(&app, 60, 15).backend());
+    for (w, h) in [(1, 1), (79, 24), (80, 23), (3, 40)] {
+        let text = screen_text(&draw(&app, w, h));
+        if w >= 20 {
+            assert!(text.contains("demasiado pequeña"), "{w}x{h}: {text}");
+        }
+    }
+}
+
+#[test]
+fn focus_moves_with_tab_and_f_keys_and_is_drawn_in_colour() {
+    let (mut app, _) = logged_in();
+    let focus = |app: &App| match &app.screen {
+        Screen::Console(c) => c.focus,
+        _ => unreachable!(),
+    };
+    assert_eq!(focus(&app), Pane::Turnos);
+    app.handle(key(KeyCode::Tab));
+    assert_eq!(focus(&app), Pane::Cliente);
+    app.handle(key(KeyCode::BackTab));
+    app.handle(key(KeyCode::BackTab));
+    assert_eq!(focus(&app), Pane::Calificacion);
+    app.handle(key(KeyCode::F(3)));
+    assert_eq!(focus(&app), Pane::Pqrs);
+    let terminal = draw(&app, 80, 24);
+    let buf = terminal.backend().buffer();
+    // Radicar PQRS is the bottom-left pane: its top-left corner is cyan, Turnos' is not.
+    assert_eq!(buf[(0, 12)].fg, Color::Cyan);
+    assert_eq!(buf[(0, 1)].fg, Color::DarkGray);
+}
+
+#[test]
+fn idle_console_locks_and_keeps_the_screen() {
+    let (mut app, clock) = logged_in();
+    app.handle(key(KeyCode::F(2)));
+    clock.advance(Duration::minutes(9));
+    app.handle(ventanilla::tui::event::Event::Tick);
+    assert!(app.overlay.is_none(), "not yet");
+    clock.advance(Duration::minutes(1));
+    app.handle(ventanilla::tui::event::Event::Tick);
+    assert!(matches!(app.overlay, Some(Overlay::Locked { .. })));
+    assert_snapshot!(draw(&app, 80, 24).backend());
+    // keys go to the PIN field, not the console
+    type_text(&mut app, "0000");
+    app.handle(key(KeyCode::Enter));
+    let text = screen_text(&draw(&app, 80, 24));
+    assert!(text.contains("Usuario o PIN incorrecto"), "{text}");
+    type_text(&mut app, "1234");
+    app.handle(key(KeyCode::Enter));
+    assert!(app.overlay.is_none());
+    assert!(matches!(&app.screen, Screen::Console(c) if c.focus == Pane::Cliente));
+}
+
+#[test]
+fn quit_from_console_asks_first() {
+    let (mut app, _) = logged_in();
+    app.handle(key(KeyCode::Char('q')));
+    assert!(!app.should_quit());
+    assert_snapshot!(draw(&app, 80, 24).backend());
+    app.handle(key(KeyCode::Char('n')));
+    assert!(app.overlay.is_none() && !app.should_quit());
+    app.handle(ctrl('c'));
+    app.handle(key(KeyCode::Char('s')));
+    assert!(app.should_quit());
+}
+
+#[test]
+fn first_run_setup_validates_each_field_and_keeps_values() {
+    let clock = Arc::new(FixedClock::new(monday_morning()));
+    let store = Store::in_memory().unwrap();
+    let mut app = App::new(store, Box::new(clock.clone()), config(), 1).unwrap();
+    assert!(matches!(app.screen, Screen::Setup(_)));
+    assert_snapshot!("setup_empty", draw(&app, 80, 24).backend());
+    // Tab past branch name and code (prefilled from config), then a bad username.
+    app.handle(key(KeyCode::Tab));
+    app.handle(key(KeyCode::Tab));
+    type_text(&mut app, "Ana");
+    app.handle(key(KeyCode::Tab));
+    type_text(&mut app, "Ana Gómez");
+    app.handle(key(KeyCode::Tab));
+    type_text(&mut app, "1234");
+    app.handle(key(KeyCode::Tab));
+    type_text(&mut app, "1234");
+    app.handle(key(KeyCode::Enter));
+    let Screen::Setup(s) = &app.screen else {
+        panic!("left setup")
+    };
+    assert_eq!(
+        (s.form.focus, s.form.value(2), s.form.value(3)),
+        (2, "Ana", "Ana Gómez")
+    );
+    assert_snapshot!("setup_bad_username", draw(&app, 80, 24).backend());
+    // Ctrl-C with typed input asks before quitting.
+    app.handle(ctrl('c'));
+    assert!(matches!(
+        app.overlay,
+        Some(Overlay::ConfirmQuit { unsaved: true })
+    ));
+    app.handle(key(KeyCode::Esc));
+    // fix the username: clear it and type a valid one
+    for _ in 0..3 {
+        app.handle(key(KeyCode::Backspace));
+    }
+    type_text(&mut app, "ana");
+    // Enter walks the remaining fields (name, PIN, PIN again) and submits on the last one.
+    for _ in 0..4 {
+        app.handle(key(KeyCode::Enter));
+    }
+    assert!(matches!(app.screen, Screen::Login(_)), "setup saved");
+    type_text(&mut app, "1234");
+    app.handle(key(KeyCode::Enter));
+    assert!(matches!(&app.screen, Screen::Console(c) if c.user.username == "ana"));
+}
+
+#[test]
+fn the_run_loop_works_on_test_backend() {
+    use ratatui::{Terminal, backend::TestBackend};
+    use ventanilla::tui::event::Scripted;
+    let (mut app, _) = demo_app();
+    let mut events = Scripted::default();
+    for c in "asesor2"
+        .chars()
+        .chain(['\n'])
+        .chain("1234".chars())
+        .chain(['\n'])
+    {
+        events.0.push_back(if c == '\n' {
+            key(KeyCode::Enter)
+        } else {
+            key(KeyCode::Char(c))
+        });
+    }
+    events
+        .0
+        .extend([key(KeyCode::Char('q')), key(KeyCode::Char('s'))]);
+    let mut terminal = Terminal::new(TestBackend::new(100, 30)).unwrap();
+    ventanilla::tui::run(&mut terminal, &mut app, &mut events).unwrap();
+    assert!(app.should_quit());
+    assert!(screen_text(&terminal).contains("asesor2"));
+}
