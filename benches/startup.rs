@@ -18,7 +18,15 @@ const BIN: &str = env!("CARGO_BIN_EXE_ventanilla");
 fn prepare(dir: &Path) -> std::path::PathBuf {
     let db = dir.join("demo.sqlite3");
     let status = std::process::Command::new(BIN)
-        .args(["--db", db.to_str().unwrap_or_default(), "demo", "--reset", "--no-tui", "--customers", "5000"])
+        .args([
+            "--db",
+            db.to_str().unwrap_or_default(),
+            "demo",
+            "--reset",
+            "--no-tui",
+            "--customers",
+            "5000",
+        ])
         .env("XDG_CONFIG_HOME", dir.join("cfg"))
         .stdout(std::process::Stdio::null())
         .status()
@@ -31,7 +39,9 @@ fn start_to_login(c: &mut Criterion) {
     let dir = tempfile::TempDir::new().expect("tempdir");
     let db = prepare(dir.path());
     let mut group = c.benchmark_group("startup");
-    group.sample_size(30).measurement_time(Duration::from_secs(15));
+    group
+        .sample_size(30)
+        .measurement_time(Duration::from_secs(15));
     group.bench_function("process start to login screen (5,000 customers)", |b| {
         b.iter_custom(|iters| {
             let mut total = Duration::ZERO;

@@ -1,10 +1,12 @@
 //! One module per subcommand: each has a `run` taking the parsed arguments and the [`Ctx`].
 
 pub mod audit;
+pub mod calendar;
 pub mod catalog;
 pub mod config;
 pub mod console;
 pub mod demo;
+pub mod doc;
 pub mod init;
 pub mod pin;
 pub mod user;
@@ -71,7 +73,15 @@ pub fn run(cli: Cli) -> Result<()> {
         Command::Window(cmd) => catalog::run_window(&ctx, cmd),
         Command::Config(cmd) => config::run(&ctx, cmd),
         Command::Audit(cmd) => audit::run(&ctx, cmd),
+        Command::Calendar(cmd) => calendar::run(&ctx, cmd),
+        Command::Doc(cmd) => doc::run(cmd),
     }
+}
+
+/// Parses a `YYYY-MM-DD` argument.
+pub fn parse_date(text: &str) -> Result<chrono::NaiveDate> {
+    chrono::NaiveDate::parse_from_str(text.trim(), "%Y-%m-%d")
+        .map_err(|_| Error::Usage(format!("fecha «{text}» inválida: use AAAA-MM-DD")))
 }
 
 /// Prints `value` as pretty JSON on stdout.

@@ -87,7 +87,11 @@ pub struct Terms {
     pub habeas_reclamo: u32,
     pub habeas_consulta_extension: u32,
     pub habeas_reclamo_extension: u32,
-    pub completion_calendar_days: u32,
+    pub completion_request_days: u32,
+    pub completion_months: u32,
+    pub habeas_completion_request_days: u32,
+    pub habeas_completion_months: u32,
+    pub habeas_in_process_mark_days: u32,
 }
 
 /// Where the effective configuration came from.

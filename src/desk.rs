@@ -2,6 +2,7 @@
 //! transaction and writes the audit record inside it.
 
 pub mod audit;
+pub mod calendar;
 pub mod catalog;
 pub mod setup;
 pub mod users;

@@ -1,6 +1,9 @@
 //! Pure rules of the front desk: no I/O, no clock, no database.
 
 pub mod branch;
+pub mod calendar;
+pub mod deadline;
+pub mod holidays;
 pub mod ids;
 pub mod service;
 pub mod user;

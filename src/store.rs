@@ -1,6 +1,7 @@
 //! All SQL lives here. [`Store`] owns one connection to the branch's SQLite file.
 
 pub mod audit;
+pub mod calendar;
 pub mod catalog;
 pub mod customers;
 pub mod migrate;

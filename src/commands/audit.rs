@@ -3,8 +3,8 @@
 use super::{Ctx, print_json};
 use crate::cli::AuditCommand;
 use crate::desk;
-use crate::error::{Error, Result};
-use chrono::{NaiveDate, TimeZone};
+use crate::error::Result;
+use chrono::TimeZone;
 
 /// Lists audit records.
 pub fn run(ctx: &Ctx, cmd: AuditCommand) -> Result<()> {
@@ -13,8 +13,7 @@ pub fn run(ctx: &Ctx, cmd: AuditCommand) -> Result<()> {
     let offset = ctx.loaded.config.utc_offset();
     let since = match since {
         Some(text) => {
-            let date = NaiveDate::parse_from_str(&text, "%Y-%m-%d")
-                .map_err(|_| Error::Usage(format!("fecha «{text}» inválida: use AAAA-MM-DD")))?;
+            let date = super::parse_date(&text)?;
             let local = offset.from_local_datetime(&date.and_time(chrono::NaiveTime::MIN));
             local.single().map(|d| d.with_timezone(&chrono::Utc))
         }

@@ -15,6 +15,10 @@ pub const MIGRATIONS: &[(&str, &str)] = &[
         "0002_customers",
         include_str!("../../assets/migrations/0002_customers.sql"),
     ),
+    (
+        "0003_calendar",
+        include_str!("../../assets/migrations/0003_calendar.sql"),
+    ),
 ];
 
 /// The schema version this build writes.
@@ -69,12 +73,13 @@ mod tests {
         let tables: i64 = conn
             .query_row(
                 "SELECT count(*) FROM sqlite_master WHERE type = 'table' AND name IN
-                 ('settings','users','services','windows','window_services','audit_log','customers')",
+                 ('settings','users','services','windows','window_services','audit_log','customers',
+                  'calendar_changes')",
                 [],
                 |r| r.get(0),
             )
             .unwrap();
-        assert_eq!(tables, 7);
+        assert_eq!(tables, 8);
     }
 
     #[test]

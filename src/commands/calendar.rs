@@ -1,0 +1,121 @@
+//! `ventanilla calendar ...`: business days and legal deadlines from the command line.
+
+use super::{Ctx, parse_date, print_json};
+use crate::cli::CalendarCommand;
+use crate::desk;
+use crate::domain::calendar::Calendar;
+use crate::domain::deadline::{self, RequestType};
+use crate::domain::holidays::{FIRST_YEAR, LAST_YEAR};
+use crate::error::{Error, Result};
+use chrono::NaiveDateTime;
+
+/// Runs a calendar subcommand.
+pub fn run(ctx: &Ctx, cmd: CalendarCommand) -> Result<()> {
+    let config = &ctx.loaded.config;
+    match cmd {
+        CalendarCommand::Holidays { year, json } => {
+            if !(FIRST_YEAR..=LAST_YEAR).contains(&year) {
+                return Err(Error::Usage(format!(
+                    "año {year} fuera del rango {FIRST_YEAR}–{LAST_YEAR}"
+                )));
+            }
+            let list = calendar(ctx)?.holidays(year);
+            if json {
+                return print_json(&list);
+            }
+            for h in list {
+                println!("{}\t{}", h.date.format("%Y-%m-%d"), h.name);
+            }
+        }
+        CalendarCommand::Add { date, n } => {
+            println!(
+                "{}",
+                calendar(ctx)?.add(parse_date(&date)?, n).format("%Y-%m-%d")
+            );
+        }
+        CalendarCommand::Between { from, to } => {
+            println!(
+                "{}",
+                calendar(ctx)?.between(parse_date(&from)?, parse_date(&to)?)
+            );
+        }
+        CalendarCommand::Due {
+            kind,
+            received,
+            json,
+        } => {
+            let kind = RequestType::parse(&kind).ok_or_else(|| {
+                let names: Vec<&str> = deadline::ALL.iter().map(|(_, n)| *n).collect();
+                Error::Usage(format!(
+                    "tipo «{kind}» desconocido: use {}",
+                    names.join(", ")
+                ))
+            })?;
+            let received = NaiveDateTime::parse_from_str(received.trim(), "%Y-%m-%dT%H:%M")
+                .map_err(|_| {
+                    Error::Usage(format!(
+                        "fecha y hora «{received}» inválidas: use AAAA-MM-DDTHH:MM"
+                    ))
+                })?;
+            let cal = calendar(ctx)?;
+            let dl = deadline::compute(
+                &cal,
+                desk::calendar::office_hours(config),
+                &config.terms,
+                kind,
+                received,
+            );
+            if json {
+                return print_json(&dl);
+            }
+            println!("{}", dl.due.format("%Y-%m-%d"));
+        }
+        CalendarCommand::Close {
+            date,
+            reason,
+            on_behalf,
+        } => {
+            let date = parse_date(&date)?;
+            let mut store = ctx.store()?;
+            let actor = ctx.actor(&store, on_behalf.user.as_deref())?;
+            desk::calendar::close(
+                &mut store,
+                ctx.clock.as_ref(),
+                &actor,
+                config,
+                date,
+                &reason,
+            )?;
+            println!("{date}: cerrado ({})", reason.trim());
+        }
+        CalendarCommand::Open {
+            date,
+            reason,
+            on_behalf,
+        } => {
+            let date = parse_date(&date)?;
+            let mut store = ctx.store()?;
+            let actor = ctx.actor(&store, on_behalf.user.as_deref())?;
+            desk::calendar::open(
+                &mut store,
+                ctx.clock.as_ref(),
+                &actor,
+                config,
+                date,
+                &reason,
+            )?;
+            println!("{date}: hábil");
+        }
+    }
+    Ok(())
+}
+
+/// The organisation's calendar when the database exists; the legal one otherwise.
+fn calendar(ctx: &Ctx) -> Result<Calendar> {
+    let path = ctx.db_path()?;
+    if path.exists() {
+        desk::calendar::load(&crate::store::Store::open(&path)?, &ctx.loaded.config)
+    } else {
+        Ok(desk::calendar::legal(&ctx.loaded.config))
+    }
+}
