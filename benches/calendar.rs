@@ -1,6 +1,8 @@
 //! Calendar arithmetic: adding business days with a warm year cache, and computing a year's
 //! holidays from scratch. Run: `cargo bench --bench calendar`.
 
+#![allow(clippy::unwrap_used, clippy::expect_used)]
+
 use chrono::NaiveDate;
 use criterion::{BatchSize, Criterion, criterion_group, criterion_main};
 use std::hint::black_box;

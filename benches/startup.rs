@@ -4,8 +4,9 @@
 //! parser, stops the clock when the login box is on screen, then kills the process.
 //! Run: `cargo bench --bench startup`.
 
+#![allow(clippy::unwrap_used, clippy::expect_used)]
+
 #[path = "../tests/common/pty.rs"]
-#[allow(dead_code)]
 mod pty;
 
 use criterion::{Criterion, criterion_group, criterion_main};

@@ -1,5 +1,7 @@
 //! The real binary from the command line: conventions, exit codes, bad input.
 
+#![allow(clippy::unwrap_used, clippy::expect_used)]
+
 use assert_cmd::Command;
 use predicates::prelude::*;
 use std::path::{Path, PathBuf};

@@ -1,5 +1,7 @@
 //! `calendar` and `doc` from the command line: exact formats scripts rely on.
 
+#![allow(clippy::unwrap_used, clippy::expect_used)]
+
 use assert_cmd::Command;
 use predicates::prelude::*;
 use tempfile::TempDir;

@@ -1,6 +1,8 @@
 //! The console app driven by keys on ratatui's TestBackend, with a fixed clock. Screens are
 //! insta snapshots (reviewed and committed); colours of key cells are asserted directly.
 
+#![allow(clippy::unwrap_used, clippy::expect_used)]
+
 mod common;
 
 use chrono::Duration;

@@ -1,5 +1,7 @@
 //! Use cases against fresh databases: setup, users, login back-off, catalogue, audit.
 
+#![allow(clippy::unwrap_used, clippy::expect_used)]
+
 mod common;
 
 use chrono::Duration;

@@ -1,6 +1,8 @@
 //! The real binary in a pseudo-terminal: demo → login → move focus → help → quit, and the
 //! terminal is restored afterwards.
 
+#![allow(clippy::unwrap_used, clippy::expect_used)]
+
 #[path = "common/pty.rs"]
 mod pty;
 

@@ -1,5 +1,5 @@
 //! Runs the real binary in a pseudo-terminal and rebuilds its screen with vt100.
-#![allow(dead_code)]
+#![allow(dead_code, clippy::unwrap_used, clippy::expect_used)]
 
 use portable_pty::{Child, CommandBuilder, MasterPty, PtySize, native_pty_system};
 use std::io::{Read, Write};
