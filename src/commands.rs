@@ -9,6 +9,7 @@ pub mod demo;
 pub mod doc;
 pub mod init;
 pub mod pin;
+pub mod turn;
 pub mod user;
 
 use crate::cli::{Cli, Command, ConsoleArgs};
@@ -75,6 +76,14 @@ pub fn run(cli: Cli) -> Result<()> {
         Command::Audit(cmd) => audit::run(&ctx, cmd),
         Command::Calendar(cmd) => calendar::run(&ctx, cmd),
         Command::Doc(cmd) => doc::run(cmd),
+        Command::Turn(cmd) => turn::run(&ctx, cmd),
+        Command::Contingency { state, on_behalf } => turn::contingency(&ctx, &state, &on_behalf),
+        Command::Kiosk => Err(Error::Usage(
+            "el modo quiosco aún no está disponible".into(),
+        )),
+        Command::Display => Err(Error::Usage(
+            "la pantalla de sala aún no está disponible".into(),
+        )),
     }
 }
 

@@ -20,8 +20,37 @@ pub struct Config {
     pub session: Session,
     pub services: Vec<ServiceDef>,
     pub windows: Vec<WindowDef>,
+    pub queue: Queue,
+    pub kiosk: Kiosk,
+    pub display: Display,
     pub pqrs: Pqrs,
     pub terms: Terms,
+}
+
+/// Turn queue policy.
+#[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
+#[serde(deny_unknown_fields)]
+pub struct Queue {
+    pub max_preferential_streak: u32,
+    pub starvation_minutes: u32,
+    pub max_recalls: u32,
+    pub default_service_minutes: u32,
+}
+
+/// Kiosk settings.
+#[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
+#[serde(deny_unknown_fields)]
+pub struct Kiosk {
+    pub printer: String,
+    pub idle_seconds: u32,
+}
+
+/// Waiting-room display settings.
+#[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
+#[serde(deny_unknown_fields)]
+pub struct Display {
+    pub highlight_seconds: u32,
+    pub recent_calls: u32,
 }
 
 /// The branch (sede) this installation serves.

@@ -5,6 +5,7 @@ pub mod audit;
 pub mod calendar;
 pub mod catalog;
 pub mod setup;
+pub mod turns;
 pub mod users;
 
 use crate::domain::user::Role;

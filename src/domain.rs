@@ -5,5 +5,7 @@ pub mod calendar;
 pub mod deadline;
 pub mod holidays;
 pub mod ids;
+pub mod queue;
 pub mod service;
+pub mod turn;
 pub mod user;

@@ -6,6 +6,7 @@ pub mod catalog;
 pub mod customers;
 pub mod migrate;
 pub mod settings;
+pub mod turns;
 pub mod users;
 
 use crate::error::{Error, Result};

@@ -19,6 +19,10 @@ pub const MIGRATIONS: &[(&str, &str)] = &[
         "0003_calendar",
         include_str!("../../assets/migrations/0003_calendar.sql"),
     ),
+    (
+        "0004_turns",
+        include_str!("../../assets/migrations/0004_turns.sql"),
+    ),
 ];
 
 /// The schema version this build writes.
@@ -74,12 +78,12 @@ mod tests {
             .query_row(
                 "SELECT count(*) FROM sqlite_master WHERE type = 'table' AND name IN
                  ('settings','users','services','windows','window_services','audit_log','customers',
-                  'calendar_changes')",
+                  'calendar_changes','turns','turn_events')",
                 [],
                 |r| r.get(0),
             )
             .unwrap();
-        assert_eq!(tables, 8);
+        assert_eq!(tables, 10);
     }
 
     #[test]

@@ -27,6 +27,48 @@ pub fn demo_store(clock: &FixedClock) -> Store {
     store
 }
 
+/// A branch on a file with `windows` windows, each with its own asesor (`asesorN`, PIN 1234),
+/// serving three services in rotating order.
+pub fn branch_with_windows(db: &std::path::Path, windows: u32) {
+    use ventanilla::clock::SystemClock;
+    use ventanilla::desk::{self, Actor, setup::Init, users::NewStaff};
+    use ventanilla::domain::user::Role;
+    let (mut store, _) = Store::open_or_create(db).unwrap();
+    let cli = Actor::cli(None);
+    let admin = NewStaff {
+        username: "admin",
+        name: "A",
+        role: Role::Administrador,
+        pin: "1234",
+    };
+    let init = Init {
+        branch_name: "Sede",
+        branch_code: "SEDE",
+        admin,
+    };
+    desk::setup::init(&mut store, &SystemClock, &cli, &config(), &init).unwrap();
+    for w in 1..=windows {
+        let name = format!("asesor{w}");
+        let new = NewStaff {
+            username: &name,
+            name: "Asesor",
+            role: Role::Asesor,
+            pin: "1234",
+        };
+        desk::users::add(&mut store, &SystemClock, &cli, &new).unwrap();
+        let services: Vec<String> = match w % 3 {
+            0 => vec!["E".into(), "R".into()],
+            1 => vec!["R".into(), "A".into()],
+            _ => vec!["A".into(), "E".into()],
+        };
+        if w > 4 {
+            desk::catalog::add_window(&mut store, &SystemClock, &cli, w, &services).unwrap();
+        } else {
+            desk::catalog::set_window(&mut store, &SystemClock, &cli, w, &services).unwrap();
+        }
+    }
+}
+
 /// The console app on a demo branch, with a clock the test can move.
 pub fn demo_app() -> (App, Arc<FixedClock>) {
     let clock = Arc::new(FixedClock::new(monday_morning()));

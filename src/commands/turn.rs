@@ -1,0 +1,177 @@
+//! `ventanilla turn ...` and `ventanilla contingency`.
+
+use super::{Ctx, parse_date, print_json};
+use crate::cli::{OnBehalf, TurnCommand, TurnLabel};
+use crate::desk::{self, turns::IssueRequest};
+use crate::domain::ids::{self, DocType};
+use crate::domain::turn::{Status, Transition};
+use crate::error::{Error, Result};
+use crate::store::Store;
+use crate::store::turns::Turn;
+
+/// Runs a turn subcommand.
+pub fn run(ctx: &Ctx, cmd: TurnCommand) -> Result<()> {
+    let mut store = ctx.store()?;
+    let (clock, config) = (ctx.clock.as_ref(), &ctx.loaded.config);
+    desk::turns::expire_previous_days(&mut store, clock, config)?;
+    match cmd {
+        TurnCommand::Issue {
+            service,
+            preferential,
+            doc,
+            json,
+            on_behalf,
+        } => {
+            let actor = ctx.actor(&store, on_behalf.user.as_deref())?;
+            let document = doc.as_deref().map(parse_doc).transpose()?;
+            let req = IssueRequest {
+                service: &service,
+                preferential: preferential.as_deref(),
+                granted_by: None,
+                document,
+            };
+            let issued = desk::turns::issue(&mut store, clock, &actor, config, &req)?;
+            if json {
+                return print_json(&issued);
+            }
+            println!("{}", issued.label);
+        }
+        TurnCommand::Next {
+            window,
+            json,
+            on_behalf,
+        } => {
+            let actor = ctx.actor(&store, on_behalf.user.as_deref())?;
+            let turn = desk::turns::call_next(&mut store, clock, &actor, config, window)?;
+            return show(&turn, json);
+        }
+        TurnCommand::Start(l) => return transition(ctx, &mut store, l, Transition::Start),
+        TurnCommand::Finish(l) => return transition(ctx, &mut store, l, Transition::Finish),
+        TurnCommand::NoShow(l) => return transition(ctx, &mut store, l, Transition::NoShow),
+        TurnCommand::Cancel(l) => return transition(ctx, &mut store, l, Transition::Cancel),
+        TurnCommand::Park(l) => return transition(ctx, &mut store, l, Transition::Park),
+        TurnCommand::Resume(l) => return transition(ctx, &mut store, l, Transition::Resume),
+        TurnCommand::Recall(l) => {
+            let actor = ctx.actor(&store, l.on_behalf.user.as_deref())?;
+            let turn = desk::turns::recall(&mut store, clock, &actor, config, &l.label)?;
+            return show(&turn, l.json);
+        }
+        TurnCommand::Transfer {
+            label,
+            service,
+            note,
+            json,
+            on_behalf,
+        } => {
+            let actor = ctx.actor(&store, on_behalf.user.as_deref())?;
+            let turn =
+                desk::turns::transfer(&mut store, clock, &actor, config, &label, &service, &note)?;
+            return show(&turn, json);
+        }
+        TurnCommand::Manual {
+            number,
+            service,
+            window,
+            json,
+            on_behalf,
+        } => {
+            let actor = ctx.actor(&store, on_behalf.user.as_deref())?;
+            let turn =
+                desk::turns::manual(&mut store, clock, &actor, config, number, &service, window)?;
+            return show(&turn, json);
+        }
+        TurnCommand::List {
+            status,
+            service,
+            date,
+            json,
+        } => {
+            let status = status
+                .map(|s| {
+                    Status::parse(&s)
+                        .ok_or_else(|| Error::Usage(format!("estado «{s}» desconocido")))
+                })
+                .transpose()?;
+            let day = match date {
+                Some(d) => parse_date(&d)?,
+                None => desk::turns::day_of(config, clock.now()),
+            };
+            let service = service.map(|s| s.to_uppercase());
+            let list = desk::turns::list(&store, day, status, service.as_deref())?;
+            if json {
+                return print_json(&list);
+            }
+            for t in list {
+                let pref = t
+                    .preferential
+                    .as_deref()
+                    .map(|p| format!(" preferencial:{p}"))
+                    .unwrap_or_default();
+                let window = t
+                    .window
+                    .map(|w| format!(" ventanilla {w}"))
+                    .unwrap_or_default();
+                println!(
+                    "{}\t{}\t{}{window}{pref}",
+                    t.label,
+                    t.service,
+                    t.status.as_str()
+                );
+            }
+        }
+    }
+    Ok(())
+}
+
+fn transition(ctx: &Ctx, store: &mut Store, l: TurnLabel, t: Transition) -> Result<()> {
+    let actor = ctx.actor(store, l.on_behalf.user.as_deref())?;
+    let turn = desk::turns::act(
+        store,
+        ctx.clock.as_ref(),
+        &actor,
+        &ctx.loaded.config,
+        &l.label,
+        t,
+    )?;
+    show(&turn, l.json)
+}
+
+fn show(turn: &Turn, json: bool) -> Result<()> {
+    if json {
+        return print_json(turn);
+    }
+    match turn.window {
+        Some(w) => println!("{}\t{}\tventanilla {w}", turn.label, turn.status.as_str()),
+        None => println!("{}\t{}", turn.label, turn.status.as_str()),
+    }
+    Ok(())
+}
+
+/// Parses `TYPE:NUMBER`.
+fn parse_doc(text: &str) -> Result<ids::Document> {
+    let (kind, number) = text.split_once(':').ok_or_else(|| {
+        Error::Usage(format!(
+            "documento «{text}» inválido: use TIPO:NÚMERO, p. ej. CC:1144052337"
+        ))
+    })?;
+    let kind = DocType::parse(kind)
+        .ok_or_else(|| Error::Usage(format!("tipo de documento «{kind}» desconocido")))?;
+    Ok(ids::parse(kind, number).map_err(Error::Refused)?.document)
+}
+
+/// `ventanilla contingency on|off`.
+pub fn contingency(ctx: &Ctx, state: &str, on_behalf: &OnBehalf) -> Result<()> {
+    let mut store = ctx.store()?;
+    let actor = ctx.actor(&store, on_behalf.user.as_deref())?;
+    let on = state == "on";
+    desk::turns::set_contingency(&mut store, ctx.clock.as_ref(), &actor, on)?;
+    println!(
+        "{}",
+        if on {
+            "Contingencia manual activada"
+        } else {
+            "Turnero digital restablecido"
+        }
+    );
+    Ok(())
+}
