@@ -213,13 +213,10 @@ mod tests {
             let mut status = Status::Waiting;
             let mut calls = 0;
             for t in steps {
-                match apply(status, t) {
-                    Some(next) => {
-                        prop_assert!(!status.is_final(), "moved out of final {:?}", status);
-                        if t == Transition::Call { calls += 1; }
-                        status = next;
-                    }
-                    None => {}
+                if let Some(next) = apply(status, t) {
+                    prop_assert!(!status.is_final(), "moved out of final {:?}", status);
+                    if t == Transition::Call { calls += 1; }
+                    status = next;
                 }
             }
             prop_assert!(calls <= 1);
