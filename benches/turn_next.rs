@@ -4,6 +4,8 @@
 //! transaction that picks and marks the turn). Prints percentiles over all calls.
 //! Run: `cargo bench --bench turn_next`.
 
+#![allow(clippy::unwrap_used, clippy::expect_used)]
+
 #[path = "../tests/common/mod.rs"]
 mod common;
 
@@ -19,6 +21,24 @@ fn main() {
     if std::env::args().any(|a| a == "--list") {
         return; // `cargo bench -- --list` probes harness-less benches
     }
+    let servers: u32 = std::env::var("SERVERS")
+        .ok()
+        .and_then(|v| v.parse().ok())
+        .unwrap_or(16);
+    run(
+        servers,
+        0,
+        "saturation: every window calls again the moment it finishes",
+    );
+    run(
+        servers,
+        100,
+        "paced: each attention lasts 50-150 ms, then the next call",
+    );
+}
+
+/// Drains 1,000 waiting turns with `servers` processes; prints `next` latency percentiles.
+fn run(servers: u32, attention_ms: u32, what: &str) {
     let dir = tempfile::TempDir::new().expect("tempdir");
     let db = dir.path().join("sede.sqlite3");
     common::branch_with_windows(&db, 16);
@@ -36,7 +56,7 @@ fn main() {
     let stop = dir.path().join("stop");
     std::fs::write(&stop, b"").expect("stop file");
     let started = Instant::now();
-    let servers: Vec<_> = (1..=16)
+    let servers: Vec<_> = (1..=servers)
         .map(|w| {
             Command::new(LOADGEN)
                 .args([
@@ -52,11 +72,13 @@ fn main() {
                     "--stop-file",
                     stop.to_str().unwrap_or_default(),
                 ])
+                .args(["--attention-ms", &attention_ms.to_string()])
                 .stdout(Stdio::piped())
                 .spawn()
                 .expect("spawn")
         })
         .collect();
+    let n = servers.len();
     let mut micros: Vec<u64> = Vec::new();
     for p in servers {
         let out = p.wait_with_output().expect("wait");
@@ -74,13 +96,11 @@ fn main() {
             .min(micros.len() - 1)]
     };
     let ms = |us: u64| us as f64 / 1000.0;
+    println!("turn next, 1000 waiting, {n} processes — {what}");
     println!(
-        "turn next, 1000 waiting, 16 processes: {} calls in {:.2} s",
+        "  {} calls in {:.2} s: p50 {:.2} ms   p90 {:.2} ms   p99 {:.2} ms   max {:.2} ms",
         micros.len(),
-        elapsed.as_secs_f64()
-    );
-    println!(
-        "  p50 {:.2} ms   p90 {:.2} ms   p99 {:.2} ms   max {:.2} ms",
+        elapsed.as_secs_f64(),
         ms(pct(0.50)),
         ms(pct(0.90)),
         ms(pct(0.99)),

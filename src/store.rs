@@ -10,7 +10,7 @@ pub mod turns;
 pub mod users;
 
 use crate::error::{Error, Result};
-use rusqlite::{Connection, OpenFlags, Transaction, TransactionBehavior};
+use rusqlite::{Connection, OpenFlags};
 use std::path::{Path, PathBuf};
 use std::time::Duration;
 
@@ -24,6 +24,61 @@ const SQLITE_MAGIC: &[u8; 16] = b"SQLite format 3\0";
 pub struct Store {
     conn: Connection,
     path: Option<PathBuf>,
+    /// `<db>.lock`: serialises this program's writers across processes (see [`Store::write`]).
+    writers: Option<std::fs::File>,
+    commits: std::cell::Cell<u32>,
+}
+
+/// A write transaction (`BEGIN IMMEDIATE` … `COMMIT`) holding the writers' lock; rolled back
+/// if dropped without [`WriteTx::commit`].
+pub struct WriteTx<'a> {
+    conn: &'a Connection,
+    lock: Option<WriterLock<'a>>,
+    commits: &'a std::cell::Cell<u32>,
+    open: bool,
+}
+
+struct WriterLock<'a>(&'a std::fs::File);
+
+impl Drop for WriterLock<'_> {
+    fn drop(&mut self) {
+        let _ = self.0.unlock();
+    }
+}
+
+impl std::ops::Deref for WriteTx<'_> {
+    type Target = Connection;
+    fn deref(&self) -> &Connection {
+        self.conn
+    }
+}
+
+/// Commits between this program's own WAL checkpoints.
+const CHECKPOINT_EVERY: u32 = 64;
+
+impl WriteTx<'_> {
+    /// Commits, releases the writers' lock, and now and then copies the WAL back into the
+    /// database (a passive checkpoint that blocks nobody), outside the lock.
+    pub fn commit(mut self) -> Result<()> {
+        self.conn.execute_batch("COMMIT")?;
+        self.open = false;
+        self.lock = None;
+        let n = self.commits.get().wrapping_add(1);
+        self.commits.set(n);
+        if n.is_multiple_of(CHECKPOINT_EVERY) {
+            self.conn
+                .query_row("PRAGMA wal_checkpoint(PASSIVE)", [], |_| Ok(()))?;
+        }
+        Ok(())
+    }
+}
+
+impl Drop for WriteTx<'_> {
+    fn drop(&mut self) {
+        if self.open {
+            let _ = self.conn.execute_batch("ROLLBACK");
+        }
+    }
 }
 
 impl Store {
@@ -78,8 +133,19 @@ impl Store {
             }
         }
         conn.pragma_update(None, "synchronous", "FULL")?;
+        // Checkpoints are run by `WriteTx::commit` outside the writers' lock (see there).
+        conn.pragma_update(None, "wal_autocheckpoint", 0)?;
         migrate::run(&mut conn)?;
-        Ok(Store { conn, path })
+        let writers = match &path {
+            Some(p) => Some(open_lock_file(p)?),
+            None => None,
+        };
+        Ok(Store {
+            conn,
+            path,
+            writers,
+            commits: std::cell::Cell::new(0),
+        })
     }
 
     /// The file behind this store, if any.
@@ -94,10 +160,29 @@ impl Store {
 
     /// Starts a write transaction that takes the write lock at once (`BEGIN IMMEDIATE`), so
     /// decisions made inside it cannot be raced by another process.
-    pub fn write(&mut self) -> Result<Transaction<'_>> {
-        Ok(self
-            .conn
-            .transaction_with_behavior(TransactionBehavior::Immediate)?)
+    ///
+    /// Before that, it waits on an OS lock of `<db>.lock`, so this program's writers queue in
+    /// the kernel and each is woken the moment the previous one commits, instead of polling
+    /// SQLite's lock with growing sleeps (which leaves unlucky windows waiting for seconds).
+    /// The lock is released by the kernel if a process dies; other tools writing the database
+    /// directly still meet SQLite's own lock and the busy timeout.
+    pub fn write(&mut self) -> Result<WriteTx<'_>> {
+        let lock = match &self.writers {
+            Some(file) => {
+                file.lock().map_err(|e| {
+                    Error::Database(format!("no se pudo tomar el turno de escritura: {e}"))
+                })?;
+                Some(WriterLock(file))
+            }
+            None => None,
+        };
+        self.conn.execute_batch("BEGIN IMMEDIATE")?;
+        Ok(WriteTx {
+            conn: &self.conn,
+            lock,
+            commits: &self.commits,
+            open: true,
+        })
     }
 
     /// A counter that changes whenever another connection commits (cheap to poll).
@@ -106,6 +191,25 @@ impl Store {
             .conn
             .query_row("PRAGMA data_version", [], |r| r.get(0))?)
     }
+}
+
+/// Opens (creating it owner-only if needed) the writers' lock file beside the database.
+fn open_lock_file(db: &Path) -> Result<std::fs::File> {
+    let mut name = db.as_os_str().to_owned();
+    name.push(".lock");
+    let mut options = std::fs::OpenOptions::new();
+    options.read(true).write(true).create(true).truncate(false);
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::OpenOptionsExt;
+        options.mode(0o600);
+    }
+    options.open(&name).map_err(|e| {
+        Error::Database(format!(
+            "no se puede abrir {}: {e}",
+            Path::new(&name).display()
+        ))
+    })
 }
 
 /// Refuses files that exist but are not SQLite databases, without touching them.

@@ -4,9 +4,10 @@
 //!
 //! ```text
 //! ventanilla-loadgen issue --db PATH --service E --count 100
-//! ventanilla-loadgen serve --db PATH --window 3 --user asesor3 --stop-file PATH
+//! ventanilla-loadgen serve --db PATH --window 3 --user asesor3 --stop-file PATH [--attention-ms N]
 //! ```
-//! `serve` loops `next` + `finish` and exits once the stop file exists and no turn is waiting.
+//! `serve` loops `next`, `start`, (an attention of N ms ± 50 %, default 0), `finish`, and exits
+//! once the stop file exists and no turn is waiting.
 
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -78,15 +79,40 @@ fn serve(args: &[String]) -> Result<()> {
     let user = desk::users::active(&store, &arg(args, "--user")?)?;
     let actor = Actor::staff(&user);
     let stop = PathBuf::from(arg(args, "--stop-file")?);
+    let attention = number(args, "--attention-ms").unwrap_or(0);
+    let mut rng = fastrand::Rng::with_seed(u64::from(window));
+    if attention > 0 {
+        // Windows open at different moments, not all on the same millisecond.
+        std::thread::sleep(std::time::Duration::from_millis(u64::from(
+            rng.u32(0..=attention),
+        )));
+    }
     loop {
         let stopping = stop.exists();
         let started = Instant::now();
         match desk::turns::call_next(&mut store, &SystemClock, &actor, &config, window) {
             Ok(turn) => {
                 let micros = started.elapsed().as_micros();
-                for step in [Transition::Start, Transition::Finish] {
-                    desk::turns::act(&mut store, &SystemClock, &actor, &config, &turn.label, step)?;
+                desk::turns::act(
+                    &mut store,
+                    &SystemClock,
+                    &actor,
+                    &config,
+                    &turn.label,
+                    Transition::Start,
+                )?;
+                if attention > 0 {
+                    let ms = rng.u32(attention / 2..=attention + attention / 2);
+                    std::thread::sleep(std::time::Duration::from_millis(u64::from(ms)));
                 }
+                desk::turns::act(
+                    &mut store,
+                    &SystemClock,
+                    &actor,
+                    &config,
+                    &turn.label,
+                    Transition::Finish,
+                )?;
                 println!(
                     "{{\"op\":\"next\",\"label\":\"{}\",\"micros\":{micros}}}",
                     turn.label

@@ -45,7 +45,7 @@ fn demo_path(ctx: &Ctx) -> Result<PathBuf> {
 
 /// Removes a database file and its WAL companions.
 fn remove_database(path: &Path) -> Result<()> {
-    for suffix in ["", "-wal", "-shm"] {
+    for suffix in ["", "-wal", "-shm", ".lock"] {
         let mut name = path.as_os_str().to_owned();
         name.push(suffix);
         match std::fs::remove_file(&name) {
