@@ -34,6 +34,13 @@ impl FixedClock {
         }
     }
 
+    /// Puts the clock at `at`.
+    pub fn set(&self, at: DateTime<Utc>) {
+        if let Ok(mut now) = self.now.lock() {
+            *now = at;
+        }
+    }
+
     /// Moves the clock forward (or backward, with a negative duration).
     pub fn advance(&self, by: Duration) {
         if let Ok(mut now) = self.now.lock() {

@@ -69,6 +69,94 @@ pub fn seed(
     settings::set(&tx, "demo", "1")?;
     crate::store::customers::insert_many(&tx, &people, &desk::stamp(clock.now()), "demo")?;
     tx.commit()?;
+    morning(store, clock.now(), cfg, &people, seed)
+}
+
+/// Minutes of the simulated morning that ends now.
+const MORNING_MINUTES: i64 = 150;
+
+/// Simulates the last two and a half hours of the branch minute by minute: customers take
+/// turns (some preferential, some with their document), windows 2–4 call, attend and finish
+/// them. Window 1 is left free for the person trying the demo; a queue is left waiting.
+fn morning(
+    store: &mut Store,
+    now: chrono::DateTime<chrono::Utc>,
+    cfg: &Config,
+    people: &[NewCustomer],
+    seed: u64,
+) -> Result<()> {
+    use crate::clock::FixedClock;
+    use crate::domain::turn::{PREFERENTIAL_REASONS, Transition};
+    use crate::store::users;
+    let mut rng = fastrand::Rng::with_seed(seed ^ 0x7475726e);
+    let clock = FixedClock::new(now - Duration::minutes(MORNING_MINUTES));
+    let services = ["A", "R", "E", "V", "S", "F", "A", "E"];
+    let staff = [(2, "asesor2"), (3, "asesor3"), (4, "supervisor")];
+    let mut busy_until = [None::<i64>; 3];
+    let kiosk = Actor {
+        principal: "kiosco".into(),
+        on_behalf: None,
+        role: Role::Asesor,
+    };
+    for minute in 0..MORNING_MINUTES {
+        let base = now - Duration::minutes(MORNING_MINUTES - minute);
+        clock.set(base);
+        let arrivals = if rng.u32(..100) < 45 {
+            1 + usize::from(rng.u32(..100) < 20)
+        } else {
+            0
+        };
+        for _ in 0..arrivals {
+            let pref = (rng.u32(..100) < 15).then(|| PREFERENTIAL_REASONS[rng.usize(..5)].0);
+            let person = people
+                .get(rng.usize(..people.len().max(1)))
+                .filter(|_| rng.bool());
+            let document = person.and_then(|p| {
+                let kind = ids::DocType::parse(&p.doc_type)?;
+                Some(ids::Document {
+                    kind,
+                    number: p.doc_number.clone(),
+                })
+            });
+            let service = services[rng.usize(..services.len())];
+            let req = desk::turns::IssueRequest {
+                service,
+                preferential: pref,
+                granted_by: Some("autodeclarado"),
+                document,
+            };
+            desk::turns::issue(store, &clock, &kiosk, cfg, &req)?;
+            clock.advance(Duration::seconds(i64::from(rng.u32(5..15))));
+        }
+        clock.set(base + Duration::seconds(35));
+        let last_hour = minute >= MORNING_MINUTES - 10;
+        for (i, (window, username)) in staff.iter().enumerate() {
+            let Some(user) = users::find(store.conn(), username)? else {
+                continue;
+            };
+            let actor = Actor::staff(&user);
+            match busy_until[i] {
+                Some(end) if end <= minute && !last_hour => {
+                    if let Some(t) =
+                        desk::turns::window_queue(store, cfg, clock.now(), *window)?.current
+                    {
+                        desk::turns::act(store, &clock, &actor, cfg, &t.label, Transition::Finish)?;
+                    }
+                    busy_until[i] = None;
+                }
+                None => match desk::turns::call_next(store, &clock, &actor, cfg, *window) {
+                    Ok(t) => {
+                        clock.advance(Duration::seconds(5));
+                        desk::turns::act(store, &clock, &actor, cfg, &t.label, Transition::Start)?;
+                        busy_until[i] = Some(minute + i64::from(rng.u32(4..12)));
+                    }
+                    Err(crate::error::Error::NothingToDo(_)) => {}
+                    Err(e) => return Err(e),
+                },
+                Some(_) => {}
+            }
+        }
+    }
     Ok(())
 }
 

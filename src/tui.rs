@@ -21,29 +21,60 @@ use std::time::Duration;
 /// How often the loop wakes without input (clock, idle lock, other processes' writes).
 pub const TICK: Duration = Duration::from_millis(250);
 
-/// Runs `app` on `terminal` until it asks to quit. Generic over the backend, so tests run the
+/// A full-screen mode (console, kiosk, display): handles events, draws from its state.
+pub trait Mode {
+    /// Reacts to one event.
+    fn handle(&mut self, event: Event);
+    /// Draws the whole screen from state.
+    fn render(&self, frame: &mut ratatui::Frame<'_>);
+    /// Whether the loop should end.
+    fn should_quit(&self) -> bool;
+    /// Whether to ring the terminal bell after this draw (taken once).
+    fn take_bell(&mut self) -> bool {
+        false
+    }
+}
+
+impl Mode for app::App {
+    fn handle(&mut self, event: Event) {
+        app::App::handle(self, event);
+    }
+    fn render(&self, frame: &mut ratatui::Frame<'_>) {
+        view::render(self, frame);
+    }
+    fn should_quit(&self) -> bool {
+        app::App::should_quit(self)
+    }
+}
+
+/// Runs `mode` on `terminal` until it asks to quit. Generic over the backend, so tests run the
 /// real loop on ratatui's `TestBackend`.
 pub fn run<B: Backend>(
     terminal: &mut Terminal<B>,
-    app: &mut app::App,
+    mode: &mut impl Mode,
     events: &mut impl EventSource,
 ) -> Result<()> {
-    while !app.should_quit() {
+    while !mode.should_quit() {
         terminal
-            .draw(|frame| view::render(app, frame))
+            .draw(|frame| mode.render(frame))
             .map_err(|e| Error::Terminal(e.to_string()))?;
+        if mode.take_bell() {
+            use std::io::Write;
+            let mut out = std::io::stdout();
+            let _ = out.write_all(b"\x07").and_then(|()| out.flush());
+        }
         match events.next(TICK)? {
-            Some(event) => app.handle(event),
-            None => app.handle(Event::Tick),
+            Some(event) => mode.handle(event),
+            None => mode.handle(Event::Tick),
         }
     }
     Ok(())
 }
 
-/// Runs the console on the real terminal, restoring it on exit and on panic.
-pub fn run_console(app: &mut app::App) -> Result<()> {
+/// Runs a mode on the real terminal, restoring it on exit and on panic.
+pub fn run_on_terminal(mode: &mut impl Mode) -> Result<()> {
     let mut terminal = terminal::enter()?;
-    let result = run(&mut terminal, app, &mut event::TerminalEvents);
+    let result = run(&mut terminal, mode, &mut event::TerminalEvents);
     terminal::leave();
     result
 }

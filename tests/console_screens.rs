@@ -89,7 +89,8 @@ fn focus_moves_with_tab_and_f_keys_and_is_drawn_in_colour() {
     let terminal = draw(&app, 80, 24);
     let buf = terminal.backend().buffer();
     // Radicar PQRS is the bottom-left pane: its top-left corner is cyan, Turnos' is not.
-    assert_eq!(buf[(0, 12)].fg, Color::Cyan);
+    let pqrs_top = (2..24).find(|y| buf[(0, *y)].symbol() == "┌").unwrap();
+    assert_eq!(buf[(0, pqrs_top)].fg, Color::Cyan);
     assert_eq!(buf[(0, 1)].fg, Color::DarkGray);
 }
 
@@ -174,6 +175,55 @@ fn first_run_setup_validates_each_field_and_keeps_values() {
     type_text(&mut app, "1234");
     app.handle(key(KeyCode::Enter));
     assert!(matches!(&app.screen, Screen::Console(c) if c.user.username == "ana"));
+}
+
+#[test]
+fn queue_pane_calls_attends_and_transfers() {
+    let (mut app, _) = logged_in();
+    let waiting_before = app.queue.waiting.len();
+    let first = app.queue.waiting[0].label.clone();
+    app.handle(key(KeyCode::Char('n')));
+    let current = app.queue.current.clone().expect("a turn was called");
+    assert_eq!(
+        current.label, first,
+        "the pane lists turns in the order they are called"
+    );
+    assert_eq!(app.queue.waiting.len(), waiting_before - 1);
+    app.handle(key(KeyCode::Char('a')));
+    assert_eq!(
+        app.queue.current.as_ref().unwrap().status,
+        ventanilla::domain::turn::Status::InAttention
+    );
+    assert_snapshot!("queue_in_attention_100x30", draw(&app, 100, 30).backend());
+    app.handle(key(KeyCode::Char('t')));
+    type_text(&mut app, "s");
+    app.handle(key(KeyCode::Enter));
+    type_text(&mut app, "trae el certificado médico");
+    assert_snapshot!("transfer_form", draw(&app, 80, 24).backend());
+    app.handle(key(KeyCode::Enter));
+    assert!(app.overlay.is_none(), "form closed after the transfer");
+    assert!(app.queue.current.is_none());
+    let text = screen_text(&draw(&app, 80, 24));
+    assert!(
+        text.contains(&format!("Turno {first} trasladado a la fila de S")),
+        "{text}"
+    );
+}
+
+#[test]
+fn finishing_hands_over_to_the_rating_pane() {
+    let (mut app, _) = logged_in();
+    app.handle(key(KeyCode::Char('n')));
+    app.handle(key(KeyCode::Char('f')));
+    let text = screen_text(&draw(&app, 120, 40));
+    assert!(
+        text.contains("No se puede finalizar"),
+        "finish needs a started attention: {text}"
+    );
+    app.handle(key(KeyCode::Char('a')));
+    app.handle(key(KeyCode::Char('f')));
+    assert!(matches!(&app.screen, Screen::Console(c) if c.focus == Pane::Calificacion));
+    assert!(app.queue.current.is_none());
 }
 
 #[test]

@@ -30,5 +30,5 @@ pub fn open(ctx: &Ctx, path: &Path, window: u32) -> Result<()> {
         ctx.loaded.config.clone(),
         window,
     )?;
-    tui::run_console(&mut app)
+    tui::run_on_terminal(&mut app)
 }

@@ -619,8 +619,12 @@ pub fn window_queue(
     let services = catalog::window(conn, window)?
         .map(|w| w.services)
         .unwrap_or_default();
+    let mut waiting = turns::waiting_in(conn, &day_text(config, now), &services)?;
+    // In the order the window will call them (ignoring the anti-starvation exception).
+    let rank = |t: &Turn| services.iter().position(|s| *s == t.service);
+    waiting.sort_by_cached_key(|t| (t.preferential.is_none(), rank(t), t.issued_at.clone(), t.id));
     Ok(WindowQueue {
-        waiting: turns::waiting_in(conn, &day_text(config, now), &services)?,
+        waiting,
         current: turns::busy_at_window(conn, window)?,
         services,
         contingency: contingency_on(conn)?,

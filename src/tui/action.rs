@@ -58,4 +58,31 @@ pub enum Action {
     Submit,
     /// Edit the focused field with this key.
     Edit(KeyEvent),
+    /// A turn-queue command of the Turnos pane.
+    Turn(TurnKey),
+}
+
+/// The Turnos pane's commands.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum TurnKey {
+    /// Call the next turn to this window.
+    CallNext,
+    /// Call the current turn again.
+    Recall,
+    /// Start attending the called turn.
+    Start,
+    /// Finish the attention.
+    Finish,
+    /// Pause the attention.
+    Park,
+    /// Resume a paused attention.
+    Resume,
+    /// The called customer did not come.
+    NoShow,
+    /// Cancel the current turn.
+    Cancel,
+    /// Open the transfer form.
+    Transfer,
+    /// Open the paper-ticket form (contingency).
+    Manual,
 }

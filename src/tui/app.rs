@@ -1,5 +1,9 @@
 //! The console's state and its update function. Nothing here draws; nothing in `view` writes.
 
+mod turns;
+
+pub use turns::{TurnFormKind, TurnIntent};
+
 use super::action::{Action, Pane};
 use super::event::Event;
 use super::form::{Field, Form};
@@ -73,6 +77,12 @@ pub enum Overlay {
         form: Form,
         notice: Option<Notice>,
     },
+    /// A small form of the Turnos pane (transfer, paper ticket).
+    TurnForm {
+        kind: TurnFormKind,
+        form: Form,
+        notice: Option<Notice>,
+    },
 }
 
 /// A write the update asks for; [`App::apply`] performs it through `desk`.
@@ -90,6 +100,8 @@ pub enum Intent {
     Login { username: String, pin: String },
     /// Check the locked user's PIN.
     Unlock { pin: String },
+    /// A turn-queue write at this window.
+    Turn(TurnIntent),
 }
 
 /// The whole app.
@@ -103,6 +115,9 @@ pub struct App {
     pub branch: Option<BranchInfo>,
     pub screen: Screen,
     pub overlay: Option<Overlay>,
+    /// This window's queue (refreshed when the database changes).
+    pub queue: crate::desk::turns::WindowQueue,
+    data_version: i64,
     /// The current local time, refreshed on every event (drawn in the header).
     pub now: DateTime<FixedOffset>,
     last_activity: DateTime<Utc>,
@@ -119,7 +134,11 @@ impl App {
             Screen::Login(login_state())
         };
         let now = clock.now();
+        let mut store = store;
+        crate::desk::turns::expire_previous_days(&mut store, clock.as_ref(), &config)?;
         Ok(App {
+            queue: Default::default(),
+            data_version: 0,
             now: now.with_timezone(&config.utc_offset()),
             last_activity: now,
             store,
@@ -148,7 +167,7 @@ impl App {
         match (&self.overlay, &self.screen) {
             (Some(Overlay::Help), _) => Focus::Help,
             (Some(Overlay::ConfirmQuit { .. }), _) => Focus::ConfirmQuit,
-            (Some(Overlay::Locked { .. }), _) => Focus::Form,
+            (Some(Overlay::Locked { .. } | Overlay::TurnForm { .. }), _) => Focus::Form,
             (None, Screen::Console(c)) => Focus::Console(c.focus),
             (None, _) => Focus::Form,
         }
@@ -166,7 +185,10 @@ impl App {
                     self.apply(intent);
                 }
             }
-            Event::Tick => self.check_idle(now),
+            Event::Tick => {
+                self.check_idle(now);
+                self.poll_changes();
+            }
             Event::Resize(..) => {}
         }
     }
@@ -191,6 +213,9 @@ impl App {
 
     /// Whether some form holds typed input that quitting would lose.
     pub fn has_unsaved_input(&self) -> bool {
+        if let Some(Overlay::TurnForm { form, .. }) = &self.overlay {
+            return form.has_input();
+        }
         match &self.screen {
             Screen::Setup(s) => s.form.has_input(),
             Screen::Login(_) | Screen::Console(_) => false,
@@ -222,6 +247,7 @@ impl App {
             Action::PrevField => self.form_mut().map(|f| f.move_focus(-1)).unwrap_or(()),
             Action::Edit(key) => self.form_mut().map(|f| f.edit(key)).unwrap_or(()),
             Action::Submit => return self.submit(),
+            Action::Turn(key) => return self.turn_key(key),
         }
         None
     }
@@ -238,7 +264,9 @@ impl App {
     }
 
     fn form_mut(&mut self) -> Option<&mut Form> {
-        if let Some(Overlay::Locked { form, .. }) = &mut self.overlay {
+        if let Some(Overlay::Locked { form, .. } | Overlay::TurnForm { form, .. }) =
+            &mut self.overlay
+        {
             return Some(form);
         }
         match &mut self.screen {
@@ -254,6 +282,9 @@ impl App {
             return Some(Intent::Unlock {
                 pin: form.value(0).to_string(),
             });
+        }
+        if let Some(Overlay::TurnForm { .. }) = &self.overlay {
+            return self.submit_turn_form();
         }
         match &mut self.screen {
             Screen::Setup(s) if !s.form.on_last() => s.form.move_focus(1),
@@ -334,6 +365,7 @@ impl App {
                             focus: Pane::Turnos,
                             notice,
                         });
+                        self.refresh_queue();
                     }
                     Err(err) => {
                         if let Screen::Login(l) = &mut self.screen {
@@ -359,6 +391,7 @@ impl App {
                     }
                 }
             }
+            Intent::Turn(t) => self.apply_turn(t),
         }
     }
 

@@ -1,6 +1,6 @@
 //! Keys become actions here, and only here: (where the focus is, key) → [`Action`].
 
-use super::action::{Action, Pane};
+use super::action::{Action, Pane, TurnKey};
 use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 
 /// Who receives keys right now.
@@ -28,6 +28,7 @@ pub fn map(focus: Focus, key: KeyEvent) -> Option<Action> {
     }
     match focus {
         Focus::Form => form(key),
+        Focus::Console(Pane::Turnos) => turns(key).or_else(|| console(key, ctrl)),
         Focus::Console(_) => console(key, ctrl),
         Focus::Help => match key.code {
             KeyCode::Esc | KeyCode::Char('?') | KeyCode::Char('q') | KeyCode::Enter => {
@@ -46,6 +47,7 @@ pub fn map(focus: Focus, key: KeyEvent) -> Option<Action> {
 fn form(key: KeyEvent) -> Option<Action> {
     match key.code {
         KeyCode::Enter => Some(Action::Submit),
+        KeyCode::Esc => Some(Action::CloseOverlay),
         KeyCode::Tab | KeyCode::Down => Some(Action::NextField),
         KeyCode::BackTab | KeyCode::Up => Some(Action::PrevField),
         KeyCode::Char(_)
@@ -57,6 +59,26 @@ fn form(key: KeyEvent) -> Option<Action> {
         | KeyCode::End => Some(Action::Edit(key)),
         _ => None,
     }
+}
+
+fn turns(key: KeyEvent) -> Option<Action> {
+    let KeyCode::Char(c) = key.code else {
+        return None;
+    };
+    let t = match c {
+        'n' => TurnKey::CallNext,
+        'r' => TurnKey::Recall,
+        'a' => TurnKey::Start,
+        'f' => TurnKey::Finish,
+        'p' => TurnKey::Park,
+        'u' => TurnKey::Resume,
+        'x' => TurnKey::NoShow,
+        'c' => TurnKey::Cancel,
+        't' => TurnKey::Transfer,
+        'm' => TurnKey::Manual,
+        _ => return None,
+    };
+    Some(Action::Turn(t))
 }
 
 fn console(key: KeyEvent, ctrl: bool) -> Option<Action> {
@@ -75,7 +97,7 @@ fn console(key: KeyEvent, ctrl: bool) -> Option<Action> {
 pub type HelpLine = (&'static str, &'static str);
 
 /// Every key, by context, for the help overlay (kept next to the mapping it describes).
-pub const HELP: [(&str, &[HelpLine]); 4] = [
+pub const HELP: [(&str, &[HelpLine]); 5] = [
     (
         "Consola",
         &[
@@ -87,11 +109,25 @@ pub const HELP: [(&str, &[HelpLine]); 4] = [
         ],
     ),
     (
+        "Turnos (F1)",
+        &[
+            ("n", "llamar el siguiente turno"),
+            ("r / a / f", "rellamar / atender / finalizar"),
+            ("p / u", "pausar / reanudar la atención"),
+            ("x / c", "no se presentó / cancelar"),
+            (
+                "t / m",
+                "trasladar a otro servicio / ficha manual (contingencia)",
+            ),
+        ],
+    ),
+    (
         "Formularios",
         &[
             ("Tab / ↓", "campo siguiente"),
             ("Mayús+Tab / ↑", "campo anterior"),
             ("Enter", "aceptar"),
+            ("Esc", "cerrar el formulario emergente"),
             ("Ctrl+C", "salir (pregunta si hay datos sin guardar)"),
         ],
     ),
@@ -116,7 +152,16 @@ mod tests {
         assert_eq!(map(f, key(KeyCode::F(3))), Some(Action::Focus(Pane::Pqrs)));
         assert_eq!(map(f, key(KeyCode::Tab)), Some(Action::FocusNext));
         assert_eq!(map(f, key(KeyCode::Char('?'))), Some(Action::OpenHelp));
-        assert_eq!(map(f, key(KeyCode::Char('x'))), None);
+        assert_eq!(map(f, key(KeyCode::Char('z'))), None);
+        assert_eq!(
+            map(f, key(KeyCode::Char('n'))),
+            Some(Action::Turn(TurnKey::CallNext))
+        );
+        // turn keys only act in the Turnos pane
+        assert_eq!(
+            map(Focus::Console(Pane::Cliente), key(KeyCode::Char('n'))),
+            None
+        );
     }
 
     #[test]

@@ -34,6 +34,14 @@ pub const FOOTER_FORM: &[(&str, &str)] = &[
     ("Enter", "aceptar"),
     ("Ctrl+C", "salir"),
 ];
+pub const FOOTER_TURNOS: &[(&str, &str)] = &[
+    ("n", "llamar"),
+    ("a", "atender"),
+    ("f", "finalizar"),
+    ("r", "rellamar"),
+    ("t", "trasladar"),
+    ("?", "más"),
+];
 pub const FOOTER_CONSOLE: &[(&str, &str)] = &[
     ("Tab", "panel"),
     ("F1-F4", "ir a panel"),

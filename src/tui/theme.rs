@@ -20,3 +20,9 @@ pub const KEY: Style = Style::new().fg(Color::Yellow).add_modifier(Modifier::BOL
 pub const ERROR: Style = Style::new().fg(Color::Red).add_modifier(Modifier::BOLD);
 pub const OK: Style = Style::new().fg(Color::Green);
 pub const DEMO: Style = Style::new().fg(Color::Magenta);
+pub const CURRENT: Style = Style::new()
+    .fg(Color::Black)
+    .bg(Color::Yellow)
+    .add_modifier(Modifier::BOLD);
+pub const CURRENT_TEXT: Style = Style::new().fg(Color::Yellow).add_modifier(Modifier::BOLD);
+pub const PREFERENTIAL: Style = Style::new().fg(Color::Magenta);

@@ -1,7 +1,8 @@
 //! Drawing. Reads state only: never queries the database, never changes anything.
 
-mod console;
+pub(crate) mod console;
 mod overlay;
+mod queue;
 mod screens;
 
 use super::app::{App, Notice, Overlay, Screen};
@@ -34,6 +35,9 @@ pub fn render(app: &App, frame: &mut Frame<'_>) {
             form,
             notice,
         }) => overlay::locked(app, *reason, form, notice.as_ref(), frame, area),
+        Some(Overlay::TurnForm { kind, form, notice }) => {
+            queue::turn_form(app, *kind, form, notice.as_ref(), frame, area)
+        }
         None => {}
     }
 }

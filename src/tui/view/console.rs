@@ -18,14 +18,23 @@ pub fn render(app: &App, c: &ConsoleState, frame: &mut Frame<'_>, area: Rect) {
     ])
     .areas(area);
     render_header(app, c, frame, header);
-    let [top, bottom] = Layout::vertical([Constraint::Fill(1), Constraint::Fill(1)]).areas(body);
-    let [tl, tr] = Layout::horizontal([Constraint::Fill(1), Constraint::Fill(1)]).areas(top);
+    let [top, bottom] = Layout::vertical([Constraint::Fill(3), Constraint::Fill(2)]).areas(body);
+    let [tl, tr] = Layout::horizontal([Constraint::Fill(11), Constraint::Fill(9)]).areas(top);
     let [bl, br] = Layout::horizontal([Constraint::Fill(1), Constraint::Fill(1)]).areas(bottom);
     for (pane, rect) in Pane::ALL.into_iter().zip([tl, tr, bl, br]) {
-        render_pane(pane, pane == c.focus, frame, rect);
+        if pane == Pane::Turnos {
+            super::queue::render(app, pane == c.focus, frame, rect);
+        } else {
+            render_pane(pane, pane == c.focus, frame, rect);
+        }
     }
     frame.render_widget(notice_line(c.notice.as_ref()), status);
-    frame.render_widget(key_hints(text::FOOTER_CONSOLE), footer);
+    let hints = if c.focus == Pane::Turnos {
+        text::FOOTER_TURNOS
+    } else {
+        text::FOOTER_CONSOLE
+    };
+    frame.render_widget(key_hints(hints), footer);
 }
 
 fn render_header(app: &App, c: &ConsoleState, frame: &mut Frame<'_>, area: Rect) {
@@ -75,16 +84,22 @@ fn header_text(app: &App, c: &ConsoleState, room: usize) -> String {
     variants.iter().find(fits).unwrap_or(&variants[3]).clone()
 }
 
-fn render_pane(pane: Pane, focused: bool, frame: &mut Frame<'_>, area: Rect) {
-    let (title, what) = text::pane(pane);
+/// A pane's frame: its title, highlighted when focused.
+pub fn pane_block(pane: Pane, focused: bool) -> Block<'static> {
+    let (title, _) = text::pane(pane);
     let border = if focused {
         theme::BORDER_FOCUS
     } else {
         theme::BORDER
     };
-    let block = Block::bordered()
+    Block::bordered()
         .title(Span::styled(format!(" {title} "), theme::TITLE))
-        .border_style(border);
+        .border_style(border)
+}
+
+fn render_pane(pane: Pane, focused: bool, frame: &mut Frame<'_>, area: Rect) {
+    let (_, what) = text::pane(pane);
+    let block = pane_block(pane, focused);
     let body = Paragraph::new(Line::styled(what, theme::HINT))
         .wrap(Wrap { trim: true })
         .block(block);

@@ -1,0 +1,237 @@
+//! The Turnos pane: keys become turn intents; results fold back into the window's queue.
+
+use super::{App, Intent, Notice, Overlay, Screen, capitalize};
+use crate::desk::{self, Actor};
+use crate::domain::service::parse_list;
+use crate::domain::turn::Transition;
+use crate::tui::action::{Pane, TurnKey};
+use crate::tui::form::{Field, Form};
+
+/// Which small form is open over the Turnos pane.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum TurnFormKind {
+    /// Send the current turn to another service.
+    Transfer,
+    /// Register a paper ticket (manual contingency).
+    Manual,
+}
+
+/// A turn-queue write at this window.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum TurnIntent {
+    CallNext,
+    Recall {
+        label: String,
+    },
+    Act {
+        label: String,
+        transition: Transition,
+    },
+    Transfer {
+        label: String,
+        service: String,
+        note: String,
+    },
+    Manual {
+        number: u32,
+        service: String,
+    },
+}
+
+impl App {
+    /// Re-reads this window's queue.
+    pub(super) fn refresh_queue(&mut self) {
+        let now = self.clock.now();
+        match desk::turns::window_queue(&self.store, &self.config, now, self.window) {
+            Ok(queue) => self.queue = queue,
+            Err(err) => self.notify(Notice::Error(capitalize(&err.to_string()))),
+        }
+        self.data_version = self.store.data_version().unwrap_or(self.data_version);
+    }
+
+    /// Re-reads the queue when another process wrote to the database.
+    pub(super) fn poll_changes(&mut self) {
+        if !matches!(self.screen, Screen::Console(_)) {
+            return;
+        }
+        if self
+            .store
+            .data_version()
+            .is_ok_and(|v| v != self.data_version)
+        {
+            self.refresh_queue();
+        }
+    }
+
+    fn notify(&mut self, notice: Notice) {
+        if let Screen::Console(c) = &mut self.screen {
+            c.notice = Some(notice);
+        }
+    }
+
+    /// A key of the Turnos pane.
+    pub(super) fn turn_key(&mut self, key: TurnKey) -> Option<Intent> {
+        let current = self.queue.current.as_ref().map(|t| t.label.clone());
+        let act = |transition| {
+            current
+                .clone()
+                .map(|label| TurnIntent::Act { label, transition })
+        };
+        let intent = match key {
+            TurnKey::CallNext => Some(TurnIntent::CallNext),
+            TurnKey::Recall => current.clone().map(|label| TurnIntent::Recall { label }),
+            TurnKey::Start => act(Transition::Start),
+            TurnKey::Finish => act(Transition::Finish),
+            TurnKey::Park => act(Transition::Park),
+            TurnKey::Resume => act(Transition::Resume),
+            TurnKey::NoShow => act(Transition::NoShow),
+            TurnKey::Cancel => act(Transition::Cancel),
+            TurnKey::Transfer if current.is_some() => {
+                let form = Form::new(vec![
+                    Field::text("Servicio (letra)", ""),
+                    Field::text("Nota", ""),
+                ]);
+                self.overlay = Some(Overlay::TurnForm {
+                    kind: TurnFormKind::Transfer,
+                    form,
+                    notice: None,
+                });
+                None
+            }
+            TurnKey::Manual => {
+                let form = Form::new(vec![
+                    Field::text("Número de la ficha", ""),
+                    Field::text("Servicio (letra)", ""),
+                ]);
+                self.overlay = Some(Overlay::TurnForm {
+                    kind: TurnFormKind::Manual,
+                    form,
+                    notice: None,
+                });
+                None
+            }
+            TurnKey::Transfer => None,
+        };
+        let needs_current = !matches!(key, TurnKey::CallNext | TurnKey::Manual);
+        if needs_current && current.is_none() {
+            self.notify(Notice::Error(
+                "No hay un turno llamado en esta ventanilla: use n para llamar.".into(),
+            ));
+        }
+        intent.map(Intent::Turn)
+    }
+
+    /// Enter in the transfer or paper-ticket form.
+    pub(super) fn submit_turn_form(&mut self) -> Option<Intent> {
+        let Some(Overlay::TurnForm { kind, form, notice }) = &mut self.overlay else {
+            return None;
+        };
+        if !form.on_last() {
+            form.move_focus(1);
+            return None;
+        }
+        match kind {
+            TurnFormKind::Transfer => {
+                let service = parse_list(form.value(0))
+                    .into_iter()
+                    .next()
+                    .unwrap_or_default();
+                let label = self.queue.current.as_ref().map(|t| t.label.clone())?;
+                let note = form.value(1).trim().to_string();
+                Some(Intent::Turn(TurnIntent::Transfer {
+                    label,
+                    service,
+                    note,
+                }))
+            }
+            TurnFormKind::Manual => match form.value(0).trim().parse::<u32>() {
+                Ok(number) if number > 0 => {
+                    let service = form.value(1).trim().to_uppercase();
+                    Some(Intent::Turn(TurnIntent::Manual { number, service }))
+                }
+                _ => {
+                    form.focus = 0;
+                    *notice = Some(Notice::Error(
+                        "Escriba el número de la ficha de papel (solo dígitos).".into(),
+                    ));
+                    None
+                }
+            },
+        }
+    }
+
+    /// Performs a turn write through `desk` and folds the result back.
+    pub(super) fn apply_turn(&mut self, intent: TurnIntent) {
+        let Screen::Console(c) = &self.screen else {
+            return;
+        };
+        let actor = Actor::staff(&c.user);
+        let (store, clock, config) = (&mut self.store, self.clock.as_ref(), &self.config);
+        let result = match &intent {
+            TurnIntent::CallNext => {
+                desk::turns::call_next(store, clock, &actor, config, self.window)
+                    .map(|t| format!("Turno {} llamado a la ventanilla {}.", t.label, self.window))
+            }
+            TurnIntent::Recall { label } => {
+                desk::turns::recall(store, clock, &actor, config, label).map(|t| match t.status {
+                    crate::domain::turn::Status::NoShow => {
+                        format!("Turno {} marcado como no presentado.", t.label)
+                    }
+                    _ => format!("Turno {} llamado de nuevo ({}).", t.label, t.recalls),
+                })
+            }
+            TurnIntent::Act { label, transition } => {
+                desk::turns::act(store, clock, &actor, config, label, *transition)
+                    .map(|t| format!("Turno {}: {}.", t.label, t.status.spanish()))
+            }
+            TurnIntent::Transfer {
+                label,
+                service,
+                note,
+            } => desk::turns::transfer(store, clock, &actor, config, label, service, note)
+                .map(|t| format!("Turno {} trasladado a la fila de {}.", t.label, t.service)),
+            TurnIntent::Manual { number, service } => {
+                desk::turns::manual(store, clock, &actor, config, *number, service, self.window)
+                    .map(|t| {
+                        format!(
+                            "Ficha manual {} llamada a la ventanilla {}.",
+                            t.label, self.window
+                        )
+                    })
+            }
+        };
+        match result {
+            Ok(message) => {
+                let form_open = matches!(self.overlay, Some(Overlay::TurnForm { .. }));
+                if form_open {
+                    self.overlay = None;
+                }
+                let finished = matches!(
+                    intent,
+                    TurnIntent::Act {
+                        transition: Transition::Finish,
+                        ..
+                    }
+                );
+                self.notify(Notice::Info(if finished {
+                    format!("{message} Siga con el registro de la atención y la calificación (F4).")
+                } else {
+                    message
+                }));
+                if let (true, Screen::Console(c)) = (finished, &mut self.screen) {
+                    c.focus = Pane::Calificacion;
+                }
+            }
+            Err(err) => {
+                let message = capitalize(&err.to_string());
+                match &mut self.overlay {
+                    Some(Overlay::TurnForm { notice, .. }) => {
+                        *notice = Some(Notice::Error(message))
+                    }
+                    _ => self.notify(Notice::Error(message)),
+                }
+            }
+        }
+        self.refresh_queue();
+    }
+}

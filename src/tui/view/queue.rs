@@ -1,0 +1,155 @@
+//! The Turnos pane: the turn this window is busy with, and its waiting list.
+
+use super::{centered, notice_line};
+use crate::store::turns::Turn;
+use crate::tui::action::Pane;
+use crate::tui::app::{App, Notice, TurnFormKind};
+use crate::tui::form::Form;
+use crate::tui::theme;
+use chrono::{DateTime, FixedOffset};
+use ratatui::Frame;
+use ratatui::layout::{Constraint, Layout, Margin, Rect};
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Block, Clear, Paragraph, Wrap};
+
+/// Minutes from an RFC 3339 instant to `now`.
+fn minutes_since(at: &str, now: DateTime<FixedOffset>) -> i64 {
+    DateTime::parse_from_rfc3339(at)
+        .map(|t| (now - t).num_minutes().max(0))
+        .unwrap_or(0)
+}
+
+fn current_lines(t: &Turn, now: DateTime<FixedOffset>) -> Vec<Line<'static>> {
+    let since = t
+        .started_at
+        .as_deref()
+        .or(t.called_at.as_deref())
+        .unwrap_or(&t.issued_at);
+    let mut head = vec![
+        Span::styled(format!("▶ {} ", t.label), theme::CURRENT),
+        Span::styled(
+            format!(
+                " {} · {} min",
+                t.status.spanish(),
+                minutes_since(since, now)
+            ),
+            theme::CURRENT_TEXT,
+        ),
+    ];
+    if let Some(p) = &t.preferential {
+        head.push(Span::styled(format!(" · ★ {p}"), theme::PREFERENTIAL));
+    }
+    let mut lines = vec![Line::from(head)];
+    if let (Some(kind), Some(number)) = (&t.doc_type, &t.doc_number) {
+        lines.push(Line::from(format!("  Documento: {kind} {number}")));
+    }
+    if let Some(note) = &t.note {
+        lines.push(Line::styled(format!("  Nota: {note}"), theme::PREFERENTIAL));
+    }
+    lines
+}
+
+fn waiting_line(t: &Turn, now: DateTime<FixedOffset>) -> Line<'static> {
+    let mark = if t.preferential.is_some() { "★" } else { " " };
+    let mut spans = vec![
+        Span::styled(
+            format!("{mark} {:<7}", t.label),
+            if t.preferential.is_some() {
+                theme::PREFERENTIAL
+            } else {
+                theme::INPUT
+            },
+        ),
+        Span::raw(format!("{:>4} min", minutes_since(&t.issued_at, now))),
+    ];
+    if let Some(p) = &t.preferential {
+        spans.push(Span::styled(format!("  {p}"), theme::PREFERENTIAL));
+    }
+    if t.note.is_some() {
+        spans.push(Span::styled("  (trasladado)", theme::HINT));
+    }
+    Line::from(spans)
+}
+
+/// Draws the Turnos pane from the app's queue state.
+pub fn render(app: &App, focused: bool, frame: &mut Frame<'_>, area: Rect) {
+    let q = &app.queue;
+    let mut lines = Vec::new();
+    if q.contingency {
+        lines.push(Line::styled(
+            "CONTINGENCIA MANUAL · m: registrar ficha de papel",
+            theme::ERROR,
+        ));
+    }
+    match &q.current {
+        Some(t) => lines.extend(current_lines(t, app.now)),
+        None => lines.push(Line::styled(
+            "Sin turno · n: llamar el siguiente",
+            theme::HINT,
+        )),
+    }
+    let services = if q.services.is_empty() {
+        "ninguno".to_string()
+    } else {
+        q.services.join(", ")
+    };
+    lines.push(Line::styled(
+        format!("En espera: {} · servicios {services}", q.waiting.len()),
+        theme::TITLE,
+    ));
+    lines.extend(q.waiting.iter().map(|t| waiting_line(t, app.now)));
+    let block = super::console::pane_block(Pane::Turnos, focused);
+    frame.render_widget(Paragraph::new(lines).block(block), area);
+}
+
+/// The transfer / paper-ticket form over the console.
+pub fn turn_form(
+    app: &App,
+    kind: TurnFormKind,
+    form: &Form,
+    notice: Option<&Notice>,
+    frame: &mut Frame<'_>,
+    area: Rect,
+) {
+    let (title, intro) = match kind {
+        TurnFormKind::Transfer => {
+            let label = app
+                .queue
+                .current
+                .as_ref()
+                .map(|t| t.label.as_str())
+                .unwrap_or("");
+            (
+                " Trasladar turno ",
+                format!(
+                    "El turno {label} pasa a la fila de otro servicio con su hora y prioridad."
+                ),
+            )
+        }
+        TurnFormKind::Manual => (
+            " Ficha manual ",
+            "Número escrito en la ficha de papel y su servicio.".to_string(),
+        ),
+    };
+    let rect = centered(area, 64, 10);
+    frame.render_widget(Clear, rect);
+    let block = Block::bordered()
+        .title(title)
+        .border_style(theme::BORDER_FOCUS);
+    let inner = block.inner(rect).inner(Margin::new(1, 0));
+    frame.render_widget(block, rect);
+    let [a, _, f, _, n] = Layout::vertical([
+        Constraint::Length(2),
+        Constraint::Length(1),
+        Constraint::Length(form.height()),
+        Constraint::Length(1),
+        Constraint::Min(1),
+    ])
+    .areas(inner);
+    frame.render_widget(Paragraph::new(intro).wrap(Wrap { trim: true }), a);
+    frame.render_widget(form, f);
+    frame.render_widget(
+        Paragraph::new(notice_line(notice)).wrap(Wrap { trim: true }),
+        n,
+    );
+}
