@@ -8,6 +8,7 @@ pub mod console;
 pub mod demo;
 pub mod doc;
 pub mod init;
+pub mod modes;
 pub mod pin;
 pub mod turn;
 pub mod user;
@@ -78,12 +79,8 @@ pub fn run(cli: Cli) -> Result<()> {
         Command::Doc(cmd) => doc::run(cmd),
         Command::Turn(cmd) => turn::run(&ctx, cmd),
         Command::Contingency { state, on_behalf } => turn::contingency(&ctx, &state, &on_behalf),
-        Command::Kiosk => Err(Error::Usage(
-            "el modo quiosco aún no está disponible".into(),
-        )),
-        Command::Display => Err(Error::Usage(
-            "la pantalla de sala aún no está disponible".into(),
-        )),
+        Command::Kiosk => modes::kiosk(&ctx),
+        Command::Display => modes::display(&ctx),
     }
 }
 

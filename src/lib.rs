@@ -21,5 +21,6 @@ pub mod desk;
 pub mod domain;
 pub mod error;
 pub mod paths;
+pub mod printer;
 pub mod store;
 pub mod tui;

@@ -4,9 +4,11 @@
 
 pub mod action;
 pub mod app;
+pub mod display;
 pub mod event;
 pub mod form;
 pub mod keymap;
+pub mod kiosk;
 pub mod terminal;
 pub mod text;
 pub mod theme;

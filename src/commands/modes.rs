@@ -1,0 +1,23 @@
+//! `ventanilla kiosk` and `ventanilla display`: the customer-facing modes.
+
+use super::Ctx;
+use crate::clock::SystemClock;
+use crate::desk;
+use crate::error::Result;
+use crate::tui::{self, display::Display, kiosk::Kiosk};
+
+/// Opens the kiosk on the branch database.
+pub fn kiosk(ctx: &Ctx) -> Result<()> {
+    let mut store = ctx.store()?;
+    desk::turns::expire_previous_days(&mut store, &SystemClock, &ctx.loaded.config)?;
+    let mut kiosk = Kiosk::new(store, Box::new(SystemClock), ctx.loaded.config.clone())?;
+    tui::run_on_terminal(&mut kiosk)
+}
+
+/// Opens the waiting-room display on the branch database.
+pub fn display(ctx: &Ctx) -> Result<()> {
+    let mut store = ctx.store()?;
+    desk::turns::expire_previous_days(&mut store, &SystemClock, &ctx.loaded.config)?;
+    let mut display = Display::new(store, Box::new(SystemClock), ctx.loaded.config.clone())?;
+    tui::run_on_terminal(&mut display)
+}

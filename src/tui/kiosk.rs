@@ -1,0 +1,293 @@
+//! Kiosk mode: the customer chooses a service, optionally types a document and a preferential
+//! reason, and gets a turn with the people ahead and an estimated wait; a ticket prints. Big
+//! and simple; back to the start after a few idle seconds.
+
+mod view;
+
+use super::Mode;
+use super::event::Event;
+use crate::clock::Clock;
+use crate::config::Config;
+use crate::desk::{
+    self, Actor,
+    catalog::Service,
+    turns::{IssueRequest, Issued},
+};
+use crate::domain::{ids, turn::PREFERENTIAL_REASONS, user::Role};
+use crate::error::Result;
+use crate::printer::{self, Target, Ticket};
+use crate::store::Store;
+use chrono::{DateTime, FixedOffset, Utc};
+use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+
+/// The kiosk's screens, in order.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Step {
+    Service,
+    Document,
+    Preferential,
+    Ticket,
+}
+
+/// What happened to the ticket's printing.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Printed {
+    ScreenOnly,
+    Ok,
+    Failed(String),
+}
+
+/// The kiosk's state.
+pub struct Kiosk {
+    store: Store,
+    clock: Box<dyn Clock>,
+    config: Config,
+    printer: Target,
+    pub branch: String,
+    pub step: Step,
+    pub services: Vec<Service>,
+    pub contingency: bool,
+    pub selected: usize,
+    /// Index into `ids::ALL` of the document type being typed.
+    pub doc_type: usize,
+    pub doc_input: String,
+    pub notice: Option<String>,
+    pub issued: Option<(Issued, Printed)>,
+    pub now: DateTime<FixedOffset>,
+    last_input: DateTime<Utc>,
+    data_version: i64,
+    quit: bool,
+}
+
+impl Kiosk {
+    /// A kiosk on `store`.
+    pub fn new(store: Store, clock: Box<dyn Clock>, config: Config) -> Result<Kiosk> {
+        let branch = desk::setup::branch_info(&store)?
+            .map(|b| b.name)
+            .unwrap_or_else(|| config.branch.name.clone());
+        let now = clock.now();
+        let printer = Target::parse(&config.kiosk.printer);
+        let mut kiosk = Kiosk {
+            store,
+            printer,
+            branch,
+            step: Step::Service,
+            services: Vec::new(),
+            contingency: false,
+            selected: 0,
+            doc_type: 0,
+            doc_input: String::new(),
+            notice: None,
+            issued: None,
+            now: now.with_timezone(&config.utc_offset()),
+            last_input: now,
+            data_version: -1,
+            quit: false,
+            clock,
+            config,
+        };
+        kiosk.refresh();
+        Ok(kiosk)
+    }
+
+    fn refresh(&mut self) {
+        let Ok(version) = self.store.data_version() else {
+            return;
+        };
+        if version == self.data_version {
+            return;
+        }
+        self.data_version = version;
+        if let Ok(services) = desk::catalog::services(&self.store) {
+            self.services = services.into_iter().filter(|s| s.active).collect();
+            self.selected = self.selected.min(self.services.len().saturating_sub(1));
+        }
+        self.contingency = desk::turns::contingency(&self.store).unwrap_or(false);
+    }
+
+    /// Back to the welcome screen, forgetting the last customer's input.
+    fn reset(&mut self) {
+        self.step = Step::Service;
+        self.doc_input.clear();
+        self.doc_type = 0;
+        self.notice = None;
+        self.issued = None;
+    }
+
+    fn key(&mut self, key: KeyEvent) {
+        if key.modifiers.contains(KeyModifiers::CONTROL) && key.code == KeyCode::Char('c') {
+            self.quit = true;
+            return;
+        }
+        match self.step {
+            Step::Service => self.on_service(key.code),
+            Step::Document => self.on_document(key.code),
+            Step::Preferential => self.on_preferential(key.code),
+            Step::Ticket => match key.code {
+                KeyCode::Char('r') | KeyCode::Char('R') => self.print(),
+                _ => self.reset(),
+            },
+        }
+    }
+
+    fn on_service(&mut self, code: KeyCode) {
+        if self.contingency {
+            return;
+        }
+        let n = self.services.len();
+        match code {
+            KeyCode::Up if n > 0 => self.selected = (self.selected + n - 1) % n,
+            KeyCode::Down if n > 0 => self.selected = (self.selected + 1) % n,
+            KeyCode::Enter if n > 0 => self.step = Step::Document,
+            KeyCode::Char(c) => {
+                let letter = c.to_ascii_uppercase().to_string();
+                if let Some(i) = self.services.iter().position(|s| s.code == letter) {
+                    self.selected = i;
+                    self.step = Step::Document;
+                }
+            }
+            _ => {}
+        }
+    }
+
+    fn on_document(&mut self, code: KeyCode) {
+        let types = ids::ALL.len();
+        match code {
+            KeyCode::Esc => self.reset(),
+            KeyCode::Left => self.doc_type = (self.doc_type + types - 1) % types,
+            KeyCode::Right | KeyCode::Tab => self.doc_type = (self.doc_type + 1) % types,
+            KeyCode::Backspace => {
+                self.doc_input.pop();
+            }
+            KeyCode::Char(c) if c.is_ascii_alphanumeric() && self.doc_input.len() < 20 => {
+                self.doc_input.push(c.to_ascii_uppercase());
+            }
+            KeyCode::Enter => match self.document() {
+                Ok(_) => {
+                    self.notice = None;
+                    self.step = Step::Preferential;
+                }
+                Err(msg) => self.notice = Some(msg),
+            },
+            _ => {}
+        }
+    }
+
+    /// The typed document, if any, validated.
+    fn document(&self) -> std::result::Result<Option<ids::Document>, String> {
+        if self.doc_input.is_empty() {
+            return Ok(None);
+        }
+        ids::parse(ids::ALL[self.doc_type], &self.doc_input).map(|p| Some(p.document))
+    }
+
+    fn on_preferential(&mut self, code: KeyCode) {
+        let reason = match code {
+            KeyCode::Esc => return self.step = Step::Document,
+            KeyCode::Enter | KeyCode::Char('0') => None,
+            KeyCode::Char(c @ '1'..='5') => {
+                Some(PREFERENTIAL_REASONS[usize::from(c as u8 - b'1')].0)
+            }
+            _ => return,
+        };
+        self.issue(reason);
+    }
+
+    fn issue(&mut self, reason: Option<&str>) {
+        let Some(service) = self.services.get(self.selected).map(|s| s.code.clone()) else {
+            return;
+        };
+        let actor = Actor {
+            principal: "kiosco".into(),
+            on_behalf: None,
+            role: Role::Asesor,
+        };
+        let req = IssueRequest {
+            service: &service,
+            preferential: reason,
+            granted_by: Some("autodeclarado en el quiosco"),
+            document: self.document().ok().flatten(),
+        };
+        match desk::turns::issue(
+            &mut self.store,
+            self.clock.as_ref(),
+            &actor,
+            &self.config,
+            &req,
+        ) {
+            Ok(issued) => {
+                self.issued = Some((issued, Printed::ScreenOnly));
+                self.step = Step::Ticket;
+                self.print();
+            }
+            Err(err) => {
+                self.notice = Some(err.to_string());
+                self.step = Step::Service;
+                self.data_version = -1;
+                self.refresh();
+            }
+        }
+    }
+
+    /// Prints (or reprints) the current ticket; the turn is kept whatever happens.
+    fn print(&mut self) {
+        let Some((issued, printed)) = &mut self.issued else {
+            return;
+        };
+        if self.printer == Target::None {
+            *printed = Printed::ScreenOnly;
+            return;
+        }
+        let when = DateTime::parse_from_rfc3339(&issued.issued_at)
+            .map(|d| {
+                d.with_timezone(&self.config.utc_offset())
+                    .format("%d/%m/%Y %H:%M")
+                    .to_string()
+            })
+            .unwrap_or_default();
+        let ticket = Ticket {
+            branch: self.branch.clone(),
+            service: issued.service_name.clone(),
+            label: issued.label.clone(),
+            when,
+            ahead: issued.ahead,
+            estimated_minutes: issued.estimated_minutes,
+            preferential: issued.preferential.clone(),
+        };
+        *printed = match printer::send(&self.printer, &printer::ticket_bytes(&ticket)) {
+            Ok(()) => Printed::Ok,
+            Err(msg) => Printed::Failed(msg),
+        };
+    }
+
+    fn tick(&mut self, now: DateTime<Utc>) {
+        let idle = chrono::Duration::seconds(i64::from(self.config.kiosk.idle_seconds));
+        if self.step != Step::Service && now - self.last_input >= idle {
+            self.reset();
+        }
+        self.refresh();
+    }
+}
+
+impl Mode for Kiosk {
+    fn handle(&mut self, event: Event) {
+        let now = self.clock.now();
+        self.now = now.with_timezone(&self.config.utc_offset());
+        match event {
+            Event::Key(key) => {
+                self.last_input = now;
+                self.key(key);
+            }
+            Event::Tick => self.tick(now),
+            Event::Resize(..) => {}
+        }
+    }
+
+    fn render(&self, frame: &mut ratatui::Frame<'_>) {
+        view::render(self, frame);
+    }
+
+    fn should_quit(&self) -> bool {
+        self.quit
+    }
+}
