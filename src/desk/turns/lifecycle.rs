@@ -1,0 +1,248 @@
+//! A turn's life after it is called: attend, recall, transfer; and the day change.
+
+use super::{Moment, day_text, find, moment, reload};
+use crate::clock::Clock;
+use crate::config::Config;
+use crate::desk::{Actor, audit, stamp};
+use crate::domain::turn::{self, Status, Transition};
+use crate::domain::user::Role;
+use crate::error::{Error, Result};
+use crate::store::turns::{self, NewTurn, Stamp, Turn};
+use crate::store::{Store, catalog};
+
+/// Applies a simple transition (start, finish, no-show, cancel, park, resume) to `label`.
+pub fn act(
+    store: &mut Store,
+    clock: &dyn Clock,
+    actor: &Actor,
+    config: &Config,
+    label: &str,
+    t: Transition,
+) -> Result<Turn> {
+    let Moment { who, now, at, day } = moment(actor, clock, config, "atender turnos")?;
+    let tx = store.write()?;
+    let current = find(&tx, &day, label)?;
+    let next = turn::apply(current.status, t).ok_or_else(|| {
+        Error::refused(format!(
+            "no se puede {} el turno {}: está {}",
+            t.spanish(),
+            current.label,
+            current.status.spanish()
+        ))
+    })?;
+    let stamp_kind = match t {
+        Transition::Start | Transition::Resume => Stamp::Started,
+        Transition::Finish | Transition::NoShow | Transition::Cancel => Stamp::Finished,
+        _ => Stamp::None,
+    };
+    turns::set_status(&tx, current.id, next, stamp_kind, &at)?;
+    let kind = serde_json::to_value(t)
+        .ok()
+        .and_then(|v| v.as_str().map(str::to_string))
+        .unwrap_or_default();
+    turns::add_event(&tx, current.id, &at, &kind, current.window, &who, "")?;
+    audit::record(
+        &tx,
+        now,
+        actor,
+        &format!("turn.{kind}"),
+        &format!("turn:{day}/{}", current.label),
+        "",
+    )?;
+    let updated = reload(&tx, current.id)?;
+    tx.commit()?;
+    Ok(updated)
+}
+
+/// Calls a called turn again; past the configured recalls it becomes a no-show.
+pub fn recall(
+    store: &mut Store,
+    clock: &dyn Clock,
+    actor: &Actor,
+    config: &Config,
+    label: &str,
+) -> Result<Turn> {
+    let Moment { who, now, at, day } = moment(actor, clock, config, "volver a llamar turnos")?;
+    let tx = store.write()?;
+    let current = find(&tx, &day, label)?;
+    if turn::apply(current.status, Transition::Recall).is_none() {
+        return Err(Error::refused(format!(
+            "no se puede volver a llamar el turno {}: está {}",
+            current.label,
+            current.status.spanish()
+        )));
+    }
+    let object = format!("turn:{day}/{}", current.label);
+    if current.recalls >= config.queue.max_recalls {
+        turns::set_status(&tx, current.id, Status::NoShow, Stamp::Finished, &at)?;
+        turns::add_event(
+            &tx,
+            current.id,
+            &at,
+            "no_show",
+            current.window,
+            &who,
+            "rellamadas agotadas",
+        )?;
+        audit::record(
+            &tx,
+            now,
+            actor,
+            "turn.no_show",
+            &object,
+            "rellamadas agotadas",
+        )?;
+    } else {
+        let n = turns::add_recall(&tx, current.id, &at)?;
+        turns::add_event(
+            &tx,
+            current.id,
+            &at,
+            "recall",
+            current.window,
+            &who,
+            &n.to_string(),
+        )?;
+        audit::record(
+            &tx,
+            now,
+            actor,
+            "turn.recall",
+            &object,
+            &format!("rellamada {n}"),
+        )?;
+    }
+    let updated = reload(&tx, current.id)?;
+    tx.commit()?;
+    Ok(updated)
+}
+
+/// Sends a turn to another service's queue, keeping its issue time, priority and label, with
+/// a note for the next advisor. Returns the new waiting turn.
+pub fn transfer(
+    store: &mut Store,
+    clock: &dyn Clock,
+    actor: &Actor,
+    config: &Config,
+    label: &str,
+    service: &str,
+    note: &str,
+) -> Result<Turn> {
+    let code = service.trim().to_uppercase();
+    let Moment { who, now, at, day } = moment(actor, clock, config, "trasladar turnos")?;
+    let tx = store.write()?;
+    let current = find(&tx, &day, label)?;
+    if turn::apply(current.status, Transition::Transfer).is_none() {
+        return Err(Error::refused(format!(
+            "no se puede trasladar el turno {}: está {}",
+            current.label,
+            current.status.spanish()
+        )));
+    }
+    if code == current.service {
+        return Err(Error::refused(format!(
+            "el turno {} ya está en el servicio {code}",
+            current.label
+        )));
+    }
+    catalog::service(&tx, &code)?
+        .filter(|s| s.active)
+        .ok_or_else(|| {
+            Error::refused(format!("el servicio «{code}» no existe o no está activo"))
+        })?;
+    turns::set_status(&tx, current.id, Status::Transferred, Stamp::Finished, &at)?;
+    turns::add_event(
+        &tx,
+        current.id,
+        &at,
+        "transfer",
+        current.window,
+        &who,
+        &format!("a {code}: {note}"),
+    )?;
+    let note = note.trim();
+    let id = turns::insert(
+        &tx,
+        &NewTurn {
+            day: &day,
+            service: &code,
+            label: &current.label,
+            issuing_service: &current.service,
+            seq: None,
+            manual: current.manual,
+            preferential: current.preferential.as_deref(),
+            granted_by: current.granted_by.as_deref(),
+            doc_type: current.doc_type.as_deref(),
+            doc_number: current.doc_number.as_deref(),
+            status: Status::Waiting,
+            issued_at: &current.issued_at,
+            queued_at: &at,
+            note: (!note.is_empty()).then_some(note),
+            origin: Some(current.id),
+        },
+    )?;
+    turns::add_event(
+        &tx,
+        id,
+        &at,
+        "queued",
+        None,
+        &who,
+        &format!("desde {}", current.service),
+    )?;
+    let object = format!("turn:{day}/{}", current.label);
+    audit::record(
+        &tx,
+        now,
+        actor,
+        "turn.transfer",
+        &object,
+        &format!("{} → {code}", current.service),
+    )?;
+    let created = reload(&tx, id)?;
+    tx.commit()?;
+    Ok(created)
+}
+
+/// Closes as expired the open turns of previous days (run at every start). Returns how many.
+pub fn expire_previous_days(
+    store: &mut Store,
+    clock: &dyn Clock,
+    config: &Config,
+) -> Result<usize> {
+    let now = clock.now();
+    let day = day_text(config, now);
+    if turns::open_before(store.conn(), &day)?.is_empty() {
+        return Ok(0);
+    }
+    let tx = store.write()?;
+    let open = turns::open_before(&tx, &day)?;
+    let at = stamp(now);
+    let system = Actor {
+        principal: "sistema".into(),
+        on_behalf: None,
+        role: Role::Administrador,
+    };
+    for t in &open {
+        turns::set_status(&tx, t.id, Status::Expired, Stamp::Finished, &at)?;
+        turns::add_event(
+            &tx,
+            t.id,
+            &at,
+            "expire",
+            t.window,
+            "sistema",
+            "cambio de día",
+        )?;
+        audit::record(
+            &tx,
+            now,
+            &system,
+            "turn.expire",
+            &format!("turn:{}/{}", t.day, t.label),
+            "cambio de día",
+        )?;
+    }
+    tx.commit()?;
+    Ok(open.len())
+}

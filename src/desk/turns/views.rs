@@ -1,0 +1,84 @@
+//! What the screens read: the day's turns, a window's queue, the waiting-room board.
+
+use super::{contingency::contingency_on, day_text};
+use crate::config::Config;
+use crate::domain::turn::Status;
+use crate::error::Result;
+use crate::store::turns::{self, Call, Turn};
+use crate::store::{Store, catalog};
+use chrono::{DateTime, NaiveDate, Utc};
+
+/// Turns of `day` (default today), optionally filtered.
+pub fn list(
+    store: &Store,
+    day: NaiveDate,
+    status: Option<Status>,
+    service: Option<&str>,
+) -> Result<Vec<Turn>> {
+    turns::list(
+        store.conn(),
+        &day.format("%Y-%m-%d").to_string(),
+        status,
+        service,
+    )
+}
+
+/// What a window's advisor sees: its waiting list and the turn it is busy with.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct WindowQueue {
+    pub waiting: Vec<Turn>,
+    pub current: Option<Turn>,
+    pub services: Vec<String>,
+    pub contingency: bool,
+}
+
+/// Reads a window's queue for today.
+pub fn window_queue(
+    store: &Store,
+    config: &Config,
+    now: DateTime<Utc>,
+    window: u32,
+) -> Result<WindowQueue> {
+    let conn = store.conn();
+    let services = catalog::window(conn, window)?
+        .map(|w| w.services)
+        .unwrap_or_default();
+    let mut waiting = turns::waiting_in(conn, &day_text(config, now), &services)?;
+    // In the order the window will call them (ignoring the anti-starvation exception).
+    let rank = |t: &Turn| services.iter().position(|s| *s == t.service);
+    waiting.sort_by_cached_key(|t| (t.preferential.is_none(), rank(t), t.issued_at.clone(), t.id));
+    Ok(WindowQueue {
+        waiting,
+        current: turns::busy_at_window(conn, window)?,
+        services,
+        contingency: contingency_on(conn)?,
+    })
+}
+
+/// What the waiting-room display shows.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Board {
+    pub calls: Vec<Call>,
+    pub waiting: Vec<(String, String, u32)>,
+}
+
+/// Reads the latest calls and the waiting counts per service.
+pub fn board(store: &Store, config: &Config, now: DateTime<Utc>, recent: u32) -> Result<Board> {
+    let conn = store.conn();
+    let counts = turns::waiting_counts(conn, &day_text(config, now))?;
+    let waiting = catalog::services(conn)?
+        .into_iter()
+        .filter(|s| s.active)
+        .map(|s| {
+            let n = counts
+                .iter()
+                .find(|(c, _)| *c == s.code)
+                .map_or(0, |(_, n)| *n);
+            (s.code, s.name, n)
+        })
+        .collect();
+    Ok(Board {
+        calls: turns::recent_calls(conn, recent + 1)?,
+        waiting,
+    })
+}
