@@ -1,0 +1,92 @@
+//! The first-run setup and login forms: their fields and the checks made before any write.
+
+use super::{Intent, LoginState, Notice, SetupState, capitalize};
+use crate::config::Config;
+use crate::desk;
+use crate::domain::branch;
+use crate::tui::form::{Field, Form};
+use crate::tui::text;
+
+/// Checks each setup field in order; the first problem focuses its field. Values are kept.
+fn setup_problem(f: &Form) -> Option<(usize, String)> {
+    use crate::domain::user::{check_pin, check_username};
+    let checks: [(usize, std::result::Result<(), String>); 5] = [
+        (
+            0,
+            nonempty(f.value(0), "el nombre de la sede no puede estar vacío"),
+        ),
+        (
+            1,
+            desk::setup::validate_branch("x", &f.value(1).trim().to_uppercase())
+                .map_err(|e| e.to_string()),
+        ),
+        (2, check_username(f.value(2).trim())),
+        (
+            3,
+            nonempty(f.value(3), "el nombre completo no puede estar vacío"),
+        ),
+        (4, check_pin(f.value(4))),
+    ];
+    if let Some((i, Err(msg))) = checks.into_iter().find(|(_, r)| r.is_err()) {
+        return Some((i, msg));
+    }
+    (f.value(4) != f.value(5)).then(|| (4, text::SETUP_PIN_MISMATCH.to_string()))
+}
+
+fn nonempty(value: &str, msg: &str) -> std::result::Result<(), String> {
+    if value.trim().is_empty() {
+        Err(msg.to_string())
+    } else {
+        Ok(())
+    }
+}
+
+pub(super) fn setup_intent(s: &mut SetupState) -> Option<Intent> {
+    if let Some((field, msg)) = setup_problem(&s.form) {
+        if field == 4 {
+            s.form.clear(4);
+            s.form.clear(5);
+        }
+        s.form.focus = field;
+        s.notice = Some(Notice::Error(capitalize(&msg)));
+        return None;
+    }
+    let f = &s.form;
+    Some(Intent::Setup {
+        branch: f.value(0).trim().to_string(),
+        code: f.value(1).trim().to_uppercase(),
+        username: f.value(2).trim().to_string(),
+        name: f.value(3).trim().to_string(),
+        pin: f.value(4).to_string(),
+    })
+}
+
+pub(super) fn setup_state(config: &Config) -> SetupState {
+    let name = &config.branch.name;
+    let code = if branch::valid_code(&config.branch.code) {
+        config.branch.code.clone()
+    } else {
+        branch::suggest_code(name)
+    };
+    SetupState {
+        form: Form::new(vec![
+            Field::text(text::SETUP_BRANCH, name),
+            Field::text(text::SETUP_CODE, &code),
+            Field::text(text::SETUP_ADMIN, ""),
+            Field::text(text::SETUP_ADMIN_NAME, ""),
+            Field::secret(text::SETUP_PIN),
+            Field::secret(text::SETUP_PIN2),
+        ]),
+        notice: None,
+    }
+}
+
+pub(super) fn login_state() -> LoginState {
+    LoginState {
+        form: Form::new(vec![
+            Field::text(text::LOGIN_USER, ""),
+            Field::secret(text::LOGIN_PIN),
+        ]),
+        notice: None,
+    }
+}
