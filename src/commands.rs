@@ -1,13 +1,17 @@
 //! One module per subcommand: each has a `run` taking the parsed arguments and the [`Ctx`].
 
+pub mod attention;
 pub mod audit;
 pub mod calendar;
 pub mod catalog;
 pub mod config;
+pub mod consent;
 pub mod console;
+pub mod customer;
 pub mod demo;
 pub mod doc;
 pub mod init;
+pub mod io;
 pub mod modes;
 pub mod pin;
 pub mod turn;
@@ -79,9 +83,37 @@ pub fn run(cli: Cli) -> Result<()> {
         Command::Doc(cmd) => doc::run(cmd),
         Command::Turn(cmd) => turn::run(&ctx, cmd),
         Command::Contingency { state, on_behalf } => turn::contingency(&ctx, &state, &on_behalf),
+        Command::Customer(cmd) => customer::run(&ctx, cmd),
+        Command::Consent(cmd) => consent::run(&ctx, cmd),
+        Command::Attention(cmd) => attention::run(&ctx, cmd),
+        Command::Import(cmd) => io::import(&ctx, cmd),
+        Command::Export(cmd) => io::export(&ctx, cmd),
         Command::Kiosk => modes::kiosk(&ctx),
         Command::Display => modes::display(&ctx),
     }
+}
+
+/// Parses `TYPE:NUMBER` (e.g. `CC:1144052337`) into a canonical document.
+pub fn parse_doc(text: &str) -> Result<crate::domain::ids::Document> {
+    let (kind, number) = text.split_once(':').ok_or_else(|| {
+        Error::Usage(format!(
+            "documento «{text}» inválido: use TIPO:NÚMERO, p. ej. CC:1144052337"
+        ))
+    })?;
+    doc_of(kind, number)
+}
+
+/// A canonical document from its type code and number as typed.
+pub fn doc_of(kind: &str, number: &str) -> Result<crate::domain::ids::Document> {
+    use crate::domain::ids::{self, DocType};
+    let kind = DocType::parse(kind).ok_or_else(|| {
+        let codes: Vec<&str> = ids::ALL.iter().map(|t| t.code()).collect();
+        Error::Usage(format!(
+            "tipo de documento «{kind}» desconocido: use {}",
+            codes.join(", ")
+        ))
+    })?;
+    Ok(ids::parse(kind, number).map_err(Error::Refused)?.document)
 }
 
 /// Parses a `YYYY-MM-DD` argument.

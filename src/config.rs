@@ -23,8 +23,20 @@ pub struct Config {
     pub queue: Queue,
     pub kiosk: Kiosk,
     pub display: Display,
+    pub consent: Consent,
+    pub routing: std::collections::BTreeMap<String, Vec<String>>,
     pub pqrs: Pqrs,
     pub terms: Terms,
+}
+
+/// Consent (habeas data) settings.
+#[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
+#[serde(deny_unknown_fields)]
+pub struct Consent {
+    pub purposes: Vec<String>,
+    pub required: Vec<String>,
+    pub channels: Vec<String>,
+    pub policy_version: String,
 }
 
 /// Turn queue policy.

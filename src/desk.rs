@@ -1,9 +1,13 @@
 //! Use cases: one function per thing a person does. Each checks the actor's role, runs one
 //! transaction and writes the audit record inside it.
 
+pub mod attentions;
 pub mod audit;
 pub mod calendar;
 pub mod catalog;
+pub mod consents;
+pub mod customers;
+pub mod import;
 pub mod setup;
 pub mod turns;
 pub mod users;

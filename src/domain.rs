@@ -2,6 +2,8 @@
 
 pub mod branch;
 pub mod calendar;
+pub mod consent;
+pub mod customer;
 pub mod deadline;
 pub mod holidays;
 pub mod ids;

@@ -1,8 +1,10 @@
 //! All SQL lives here. [`Store`] owns one connection to the branch's SQLite file.
 
+pub mod attentions;
 pub mod audit;
 pub mod calendar;
 pub mod catalog;
+pub mod consents;
 pub mod customers;
 pub mod migrate;
 pub mod settings;

@@ -1,9 +1,8 @@
 //! `ventanilla turn ...` and `ventanilla contingency`.
 
-use super::{Ctx, parse_date, print_json};
+use super::{Ctx, parse_date, parse_doc, print_json};
 use crate::cli::{OnBehalf, TurnCommand, TurnLabel};
 use crate::desk::{self, turns::IssueRequest};
-use crate::domain::ids::{self, DocType};
 use crate::domain::turn::{Status, Transition};
 use crate::error::{Error, Result};
 use crate::store::Store;
@@ -145,18 +144,6 @@ fn show(turn: &Turn, json: bool) -> Result<()> {
         None => println!("{}\t{}", turn.label, turn.status.as_str()),
     }
     Ok(())
-}
-
-/// Parses `TYPE:NUMBER`.
-fn parse_doc(text: &str) -> Result<ids::Document> {
-    let (kind, number) = text.split_once(':').ok_or_else(|| {
-        Error::Usage(format!(
-            "documento «{text}» inválido: use TIPO:NÚMERO, p. ej. CC:1144052337"
-        ))
-    })?;
-    let kind = DocType::parse(kind)
-        .ok_or_else(|| Error::Usage(format!("tipo de documento «{kind}» desconocido")))?;
-    Ok(ids::parse(kind, number).map_err(Error::Refused)?.document)
 }
 
 /// `ventanilla contingency on|off`.

@@ -23,6 +23,10 @@ pub const MIGRATIONS: &[(&str, &str)] = &[
         "0004_turns",
         include_str!("../../assets/migrations/0004_turns.sql"),
     ),
+    (
+        "0005_customer_records",
+        include_str!("../../assets/migrations/0005_customer_records.sql"),
+    ),
 ];
 
 /// The schema version this build writes.
@@ -78,12 +82,13 @@ mod tests {
             .query_row(
                 "SELECT count(*) FROM sqlite_master WHERE type = 'table' AND name IN
                  ('settings','users','services','windows','window_services','audit_log','customers',
-                  'calendar_changes','turns','turn_events')",
+                  'calendar_changes','turns','turn_events',
+                  'customer_changes','consents','attentions')",
                 [],
                 |r| r.get(0),
             )
             .unwrap();
-        assert_eq!(tables, 10);
+        assert_eq!(tables, 13);
     }
 
     #[test]

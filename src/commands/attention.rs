@@ -1,0 +1,80 @@
+//! `ventanilla attention ...`.
+
+use super::{Ctx, parse_date, parse_doc, print_json};
+use crate::cli::AttentionCommand;
+use crate::desk::{self, attentions::Request};
+use crate::error::Result;
+
+/// Runs an attention subcommand.
+pub fn run(ctx: &Ctx, cmd: AttentionCommand) -> Result<()> {
+    let mut store = ctx.store()?;
+    let (clock, config) = (ctx.clock.as_ref(), &ctx.loaded.config);
+    match cmd {
+        AttentionCommand::Add {
+            channel,
+            doc,
+            turn,
+            topic,
+            service,
+            level,
+            opportunity,
+            notes,
+            open,
+            json,
+            on_behalf,
+        } => {
+            let actor = ctx.actor(&store, on_behalf.user.as_deref())?;
+            let req = Request {
+                channel: &channel,
+                document: doc.as_deref().map(parse_doc).transpose()?,
+                turn_label: turn.as_deref(),
+                service: service.as_deref(),
+                level,
+                opportunity_service: opportunity.as_deref(),
+                topic: &topic,
+                notes: &notes,
+                open,
+            };
+            let a = desk::attentions::add(&mut store, clock, &actor, config, &req)?;
+            if json {
+                return print_json(&a);
+            }
+            match &a.assigned_to {
+                Some(u) => println!("Atención {} registrada y asignada a {u}", a.id),
+                None => println!("Atención {} registrada", a.id),
+            }
+        }
+        AttentionCommand::Close { id, on_behalf } => {
+            let actor = ctx.actor(&store, on_behalf.user.as_deref())?;
+            desk::attentions::close(&mut store, clock, &actor, id)?;
+            println!("Atención {id} cerrada");
+        }
+        AttentionCommand::List { date, json } => {
+            let day = match date {
+                Some(d) => parse_date(&d)?,
+                None => clock.now().with_timezone(&config.utc_offset()).date_naive(),
+            };
+            let list = desk::attentions::of_day(&store, config, day)?;
+            if json {
+                return print_json(&list);
+            }
+            for a in list {
+                let to = a
+                    .assigned_to
+                    .as_deref()
+                    .map(|u| format!(" → {u}"))
+                    .unwrap_or_default();
+                let state = if a.ended_at.is_some() {
+                    "cerrada"
+                } else {
+                    "abierta"
+                };
+                println!(
+                    "{}\t{}\t{}\t{}\t{}{to}\t{state}",
+                    a.id, a.started_at, a.channel, a.topic, a.advisor
+                );
+            }
+        }
+    }
+    Ok(())
+}

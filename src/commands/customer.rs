@@ -1,0 +1,136 @@
+//! `ventanilla customer ...`.
+
+use super::{Ctx, doc_of, parse_doc, print_json};
+use crate::cli::{CustomerCommand, CustomerFields};
+use crate::desk::{self, customers::Card};
+use crate::domain::customer::Input;
+use crate::error::Result;
+
+/// Runs a customer subcommand.
+pub fn run(ctx: &Ctx, cmd: CustomerCommand) -> Result<()> {
+    let mut store = ctx.store()?;
+    let (clock, config) = (ctx.clock.as_ref(), &ctx.loaded.config);
+    match cmd {
+        CustomerCommand::Show { kind, number, json } => {
+            let card = desk::customers::card(&store, config, &doc_of(&kind, &number)?)?;
+            if json {
+                return print_json(&card);
+            }
+            print_card(&card);
+        }
+        CustomerCommand::Find { text, limit, json } => {
+            let found = desk::customers::find(&store, &text, limit)?;
+            if json {
+                return print_json(&found);
+            }
+            for c in found {
+                println!(
+                    "{}\t{}\t{} {}\t{}",
+                    c.doc_type, c.doc_number, c.names, c.surnames, c.affiliation
+                );
+            }
+        }
+        CustomerCommand::Add {
+            doc,
+            fields,
+            on_behalf,
+        } => {
+            let d = parse_doc(&doc)?;
+            let input = Input {
+                doc_type: d.kind.code().into(),
+                doc_number: d.number,
+                ..input(&fields)
+            };
+            let actor = ctx.actor(&store, on_behalf.user.as_deref())?;
+            let c = desk::customers::add(&mut store, clock, &actor, config, &input)?;
+            println!(
+                "Cliente {} {} registrado: {} {}",
+                c.doc_type, c.doc_number, c.names, c.surnames
+            );
+        }
+        CustomerCommand::Edit {
+            kind,
+            number,
+            fields,
+            on_behalf,
+        } => {
+            let d = doc_of(&kind, &number)?;
+            let changes = changes(&fields);
+            let actor = ctx.actor(&store, on_behalf.user.as_deref())?;
+            let n = desk::customers::edit(&mut store, clock, &actor, config, &d, &changes)?;
+            println!("Cliente {} {}: {n} campos actualizados", d.kind, d.number);
+        }
+    }
+    Ok(())
+}
+
+fn input(f: &CustomerFields) -> Input {
+    let s = |v: &Option<String>| v.clone().unwrap_or_default();
+    Input {
+        names: s(&f.names),
+        surnames: s(&f.surnames),
+        birth_date: s(&f.birth_date),
+        phone: s(&f.phone),
+        email: s(&f.email),
+        address: s(&f.address),
+        affiliation: s(&f.affiliation),
+        category: s(&f.category),
+        ..Input::default()
+    }
+}
+
+fn changes(f: &CustomerFields) -> Vec<(String, String)> {
+    [
+        ("nombres", &f.names),
+        ("apellidos", &f.surnames),
+        ("fecha_nacimiento", &f.birth_date),
+        ("telefono", &f.phone),
+        ("correo", &f.email),
+        ("direccion", &f.address),
+        ("estado_afiliacion", &f.affiliation),
+        ("categoria", &f.category),
+    ]
+    .into_iter()
+    .filter_map(|(name, v)| v.clone().map(|v| (name.to_string(), v)))
+    .collect()
+}
+
+fn print_card(card: &Card) {
+    let c = &card.customer;
+    println!(
+        "{} {} — {} {}",
+        c.doc_type, c.doc_number, c.names, c.surnames
+    );
+    let category = c
+        .category
+        .as_deref()
+        .map(|k| format!(", categoría {k}"))
+        .unwrap_or_default();
+    println!("Afiliación: {}{category}", c.affiliation);
+    for (label, value) in [
+        ("Nacimiento", &c.birth_date),
+        ("Teléfono", &c.phone),
+        ("Correo", &c.email),
+        ("Dirección", &c.address),
+    ] {
+        if let Some(v) = value {
+            println!("{label}: {v}");
+        }
+    }
+    println!("Consentimiento: {}", card.consent.spanish());
+    for p in &card.purposes {
+        let state = match p.granted {
+            Some(true) => "autorizada",
+            Some(false) => "revocada",
+            None => "sin respuesta",
+        };
+        println!("  {}: {state}", p.purpose);
+    }
+    println!("Últimas atenciones: {}", card.attentions.len());
+    for a in &card.attentions {
+        println!(
+            "  {}  {}  {}  nivel {}",
+            a.started_at, a.channel, a.topic, a.level
+        );
+    }
+}

@@ -1,0 +1,146 @@
+//! The consent ledger: grants and revocations with their evidence (Ley 1581 de 2012).
+
+use super::{Actor, audit, stamp};
+use crate::clock::Clock;
+use crate::config::Config;
+use crate::domain::ids::Document;
+use crate::domain::user::Role;
+use crate::error::{Error, Result};
+use crate::store::Store;
+use crate::store::consents::{self, Entry};
+use crate::store::customers;
+use serde::Serialize;
+use sha2::{Digest, Sha256};
+use std::path::Path;
+
+/// A grant or revocation as given.
+#[derive(Debug, Clone)]
+pub struct Record<'a> {
+    pub grant: bool,
+    pub purpose: &'a str,
+    pub channel: &'a str,
+    pub policy_version: &'a str,
+    pub evidence: Option<&'a Path>,
+}
+
+/// SHA-256 of a file, in hex.
+pub fn sha256_file(path: &Path) -> Result<String> {
+    let bytes = std::fs::read(path).map_err(|e| {
+        Error::refused(format!(
+            "no se puede leer la evidencia {}: {e}",
+            path.display()
+        ))
+    })?;
+    Ok(Sha256::digest(&bytes)
+        .iter()
+        .map(|b| format!("{b:02x}"))
+        .collect())
+}
+
+/// Appends a grant or revocation for the customer with `doc`.
+pub fn record(
+    store: &mut Store,
+    clock: &dyn Clock,
+    actor: &Actor,
+    config: &Config,
+    doc: &Document,
+    r: &Record<'_>,
+) -> Result<()> {
+    actor.require(Role::Asesor, "registrar consentimientos")?;
+    let c = &config.consent;
+    if !c.purposes.iter().any(|p| p == r.purpose) {
+        return Err(Error::refused(format!(
+            "finalidad «{}» desconocida: use {}",
+            r.purpose,
+            c.purposes.join(", ")
+        )));
+    }
+    if !c.channels.iter().any(|p| p == r.channel) {
+        return Err(Error::refused(format!(
+            "canal «{}» desconocido: use {}",
+            r.channel,
+            c.channels.join(", ")
+        )));
+    }
+    if r.policy_version.trim().is_empty() {
+        return Err(Error::refused("indique la versión del aviso de privacidad"));
+    }
+    if r.grant && r.channel != "verbal" && r.evidence.is_none() {
+        return Err(Error::refused(
+            "una autorización por escrito o digital necesita su evidencia (--evidence)",
+        ));
+    }
+    let evidence = match r.evidence {
+        Some(path) => {
+            let full = std::fs::canonicalize(path).unwrap_or_else(|_| path.to_path_buf());
+            Some((full.display().to_string(), sha256_file(path)?))
+        }
+        None => None,
+    };
+    let now = clock.now();
+    let tx = store.write()?;
+    let customer = customers::by_document(&tx, doc.kind.code(), &doc.number)?.ok_or_else(|| {
+        Error::refused(format!("no hay un cliente con {} {}", doc.kind, doc.number))
+    })?;
+    let ev = evidence.as_ref().map(|(p, h)| (p.as_str(), h.as_str()));
+    consents::append(
+        &tx,
+        customer.id,
+        r.grant,
+        r.purpose,
+        r.channel,
+        r.policy_version.trim(),
+        ev,
+        &stamp(now),
+        &actor.principal,
+    )?;
+    let action = if r.grant {
+        "consent.grant"
+    } else {
+        "consent.revoke"
+    };
+    audit::record(
+        &tx,
+        now,
+        actor,
+        action,
+        &format!("customer:{}:{}", doc.kind, doc.number),
+        r.purpose,
+    )?;
+    tx.commit()?;
+    Ok(())
+}
+
+/// A ledger entry with the check of its evidence today.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Checked {
+    #[serde(flatten)]
+    pub entry: Entry,
+    /// "intacta", "alterada", "no encontrada" or "sin evidencia".
+    pub evidence_check: &'static str,
+}
+
+/// The customer's ledger with each evidence file re-hashed: tampering shows as "alterada".
+pub fn ledger(store: &Store, doc: &Document) -> Result<Vec<Checked>> {
+    let customer =
+        customers::by_document(store.conn(), doc.kind.code(), &doc.number)?.ok_or_else(|| {
+            Error::refused(format!("no hay un cliente con {} {}", doc.kind, doc.number))
+        })?;
+    Ok(consents::of(store.conn(), customer.id)?
+        .into_iter()
+        .map(|entry| {
+            let evidence_check = match (&entry.evidence_path, &entry.evidence_sha256) {
+                (Some(p), Some(h)) => match sha256_file(Path::new(p)) {
+                    Ok(now) if &now == h => "intacta",
+                    Ok(_) => "alterada",
+                    Err(_) => "no encontrada",
+                },
+                _ => "sin evidencia",
+            };
+            Checked {
+                entry,
+                evidence_check,
+            }
+        })
+        .collect())
+}

@@ -1,0 +1,266 @@
+//! Importing customers from the files offices export: `,` `;` or tab separated, UTF-8 (with or
+//! without BOM) or Windows-1252 as Excel writes them in a Spanish locale. Every bad row is
+//! reported with its line, field and reason; good rows are upserted by document — or nothing
+//! at all is written in strict mode.
+
+use super::{Actor, audit, stamp};
+use crate::clock::Clock;
+use crate::config::Config;
+use crate::domain::customer::{self, Input};
+use crate::domain::user::Role;
+use crate::error::{Error, Result};
+use crate::store::Store;
+use crate::store::customers::{self, NewCustomer};
+use serde::Serialize;
+
+/// The columns of the customers file, in order; the first four are required.
+pub const HEADER: [&str; 9] = [
+    "tipo_documento",
+    "numero_documento",
+    "nombres",
+    "apellidos",
+    "fecha_nacimiento",
+    "telefono",
+    "correo",
+    "estado_afiliacion",
+    "categoria",
+];
+
+/// A rejected row.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct RowError {
+    pub line: u64,
+    pub field: String,
+    pub reason: String,
+}
+
+/// What an import did.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
+pub struct Summary {
+    pub inserted: u64,
+    pub updated: u64,
+    pub rejected: u64,
+    pub errors: Vec<RowError>,
+    /// Strict mode with errors: nothing was written.
+    pub aborted: bool,
+}
+
+/// Decodes file bytes: UTF-8 (BOM stripped) when valid, otherwise Windows-1252.
+pub fn decode(bytes: &[u8]) -> String {
+    let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
+    match std::str::from_utf8(bytes) {
+        Ok(s) => s.to_string(),
+        Err(_) => encoding_rs::WINDOWS_1252.decode(bytes).0.into_owned(),
+    }
+}
+
+/// The separator used on the header line: the most frequent of `;`, tab and `,`.
+pub fn separator(text: &str) -> u8 {
+    let head = text.lines().next().unwrap_or("");
+    [b';', b'\t', b',']
+        .into_iter()
+        .max_by_key(|s| (head.bytes().filter(|b| b == s).count(), *s == b','))
+        .unwrap_or(b',')
+}
+
+/// Checked rows with their line numbers, and the problems found.
+pub type Parsed = (Vec<(u64, NewCustomer)>, Vec<RowError>);
+
+/// Parses and checks the whole file; `progress` is told how many bytes were read so far.
+pub fn parse(
+    text: &str,
+    today: chrono::NaiveDate,
+    mut progress: impl FnMut(u64),
+) -> Result<Parsed> {
+    let mut reader = csv::ReaderBuilder::new()
+        .delimiter(separator(text))
+        .flexible(true)
+        .trim(csv::Trim::All)
+        .from_reader(text.as_bytes());
+    let headers: Vec<String> = reader
+        .headers()
+        .map_err(|e| Error::Usage(format!("no se pudo leer el encabezado: {e}")))?
+        .iter()
+        .map(|h| h.trim().to_lowercase())
+        .collect();
+    let index: Vec<Option<usize>> = HEADER
+        .iter()
+        .map(|name| headers.iter().position(|h| h == name))
+        .collect();
+    if let Some(missing) = HEADER[..4]
+        .iter()
+        .zip(&index)
+        .find(|(_, i)| i.is_none())
+        .map(|(n, _)| n)
+    {
+        return Err(Error::Usage(format!(
+            "falta la columna «{missing}» en el encabezado (se esperan: {})",
+            HEADER.join(",")
+        )));
+    }
+    let mut good = Vec::new();
+    let mut bad = Vec::new();
+    let mut record = csv::StringRecord::new();
+    loop {
+        match reader.read_record(&mut record) {
+            Ok(false) => break,
+            Ok(true) => {}
+            Err(e) => {
+                let line = e.position().map_or(0, |p| p.line());
+                bad.push(RowError {
+                    line,
+                    field: "(fila)".into(),
+                    reason: format!("fila ilegible: {e}"),
+                });
+                continue;
+            }
+        }
+        let line = record.position().map_or(0, |p| p.line());
+        if line.is_multiple_of(4096) {
+            progress(record.position().map_or(0, |p| p.byte()));
+        }
+        let get = |i: usize| {
+            index[i]
+                .and_then(|j| record.get(j))
+                .unwrap_or("")
+                .to_string()
+        };
+        let input = Input {
+            doc_type: get(0),
+            doc_number: get(1),
+            names: get(2),
+            surnames: get(3),
+            birth_date: get(4),
+            phone: get(5),
+            email: get(6),
+            address: String::new(),
+            affiliation: get(7),
+            category: get(8),
+        };
+        match customer::check(&input, today) {
+            Ok(valid) => good.push((line, NewCustomer::from(valid))),
+            Err(errors) => bad.extend(errors.into_iter().map(|e| RowError {
+                line,
+                field: e.field.into(),
+                reason: e.message,
+            })),
+        }
+    }
+    progress(text.len() as u64);
+    Ok((good, bad))
+}
+
+/// Writes the checked rows. Large loads (at least the size of what is already there) drop the
+/// search index triggers and rebuild the index once at the end, inside the same transaction.
+pub fn write(
+    store: &mut Store,
+    clock: &dyn Clock,
+    actor: &Actor,
+    rows: &[(u64, NewCustomer)],
+    file: &str,
+) -> Result<(u64, u64)> {
+    actor.require(Role::Supervisor, "importar clientes")?;
+    let now = clock.now();
+    let at = stamp(now);
+    let tx = store.write()?;
+    let existing = customers::count(&tx)? as u64;
+    let bulk = rows.len() as u64 >= existing.max(1000);
+    if bulk {
+        tx.execute_batch(
+            "DROP TRIGGER customers_fts_insert; DROP TRIGGER customers_fts_update; DROP TRIGGER customers_fts_delete;",
+        )?;
+    }
+    let (mut inserted, mut updated) = (0, 0);
+    for (_, row) in rows {
+        if customers::upsert(&tx, row, &at, &actor.principal)? {
+            inserted += 1;
+        } else {
+            updated += 1;
+        }
+    }
+    if bulk {
+        let sql = crate::store::migrate::MIGRATIONS
+            .iter()
+            .find(|(name, _)| *name == "0005_customer_records")
+            .map(|(_, sql)| *sql)
+            .unwrap_or_default();
+        let triggers: String = sql
+            .split("CREATE TRIGGER")
+            .skip(1)
+            .map(|t| {
+                format!(
+                    "CREATE TRIGGER{}END;\n",
+                    t.split("END;").next().unwrap_or("")
+                )
+            })
+            .collect();
+        tx.execute_batch(&format!(
+            "INSERT INTO customers_fts (customers_fts) VALUES ('rebuild');\n{triggers}"
+        ))?;
+    }
+    let detail = format!("{file}: {inserted} nuevos, {updated} actualizados");
+    audit::record(&tx, now, actor, "customer.import", "customers", &detail)?;
+    tx.commit()?;
+    Ok((inserted, updated))
+}
+
+/// A file to import.
+#[derive(Debug, Clone, Copy)]
+pub struct File<'a> {
+    pub bytes: &'a [u8],
+    /// Its name, for the audit record.
+    pub name: &'a str,
+    /// Write nothing if any row is bad.
+    pub strict: bool,
+}
+
+/// Imports a customers file: parse, check, then write unless strict and some row is bad.
+pub fn import(
+    store: &mut Store,
+    clock: &dyn Clock,
+    actor: &Actor,
+    config: &Config,
+    file: File<'_>,
+    progress: impl FnMut(u64),
+) -> Result<Summary> {
+    actor.require(Role::Supervisor, "importar clientes")?;
+    let today = clock.now().with_timezone(&config.utc_offset()).date_naive();
+    let text = decode(file.bytes);
+    let (good, errors) = parse(&text, today, progress)?;
+    let rejected = errors
+        .iter()
+        .map(|e| e.line)
+        .collect::<std::collections::BTreeSet<_>>()
+        .len() as u64;
+    if file.strict && !errors.is_empty() {
+        return Ok(Summary {
+            rejected,
+            errors,
+            aborted: true,
+            ..Summary::default()
+        });
+    }
+    let (inserted, updated) = write(store, clock, actor, &good, file.name)?;
+    Ok(Summary {
+        inserted,
+        updated,
+        rejected,
+        errors,
+        aborted: false,
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn encodings_and_separators() {
+        assert_eq!(decode(b"\xEF\xBB\xBFa;b"), "a;b");
+        assert_eq!(decode(b"Mu\xf1oz;P\xe9rez"), "Muñoz;Pérez");
+        assert_eq!(decode("Muñoz".as_bytes()), "Muñoz");
+        assert_eq!(separator("a;b;c\n1,2;3"), b';');
+        assert_eq!(separator("a\tb\tc"), b'\t');
+        assert_eq!(separator("a,b,c"), b',');
+    }
+}

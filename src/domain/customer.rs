@@ -1,0 +1,227 @@
+//! Customer fields and their checks. A bad field gets a message naming it.
+
+use super::ids::{self, DocType, Document};
+use chrono::NaiveDate;
+use serde::Serialize;
+
+/// Affiliation statuses at a caja de compensación.
+pub const AFFILIATIONS: [&str; 3] = ["afiliado", "no afiliado", "desafiliado"];
+
+/// A customer's fields as typed (CLI, form or import), before checking.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Input {
+    pub doc_type: String,
+    pub doc_number: String,
+    pub names: String,
+    pub surnames: String,
+    pub birth_date: String,
+    pub phone: String,
+    pub email: String,
+    pub address: String,
+    pub affiliation: String,
+    pub category: String,
+}
+
+/// A problem with one field.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct FieldError {
+    pub field: &'static str,
+    pub message: String,
+}
+
+/// Checked customer fields, in canonical form.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Valid {
+    pub document: Document,
+    pub names: String,
+    pub surnames: String,
+    pub birth_date: Option<String>,
+    pub phone: Option<String>,
+    pub email: Option<String>,
+    pub address: Option<String>,
+    pub affiliation: String,
+    pub category: Option<String>,
+}
+
+fn opt(s: &str) -> Option<String> {
+    let t = s.trim();
+    (!t.is_empty()).then(|| t.to_string())
+}
+
+/// Checks every field; returns all the problems at once.
+pub fn check(input: &Input, today: NaiveDate) -> Result<Valid, Vec<FieldError>> {
+    let mut errors = Vec::new();
+    let mut err = |field: &'static str, message: String| errors.push(FieldError { field, message });
+    let document = match DocType::parse(&input.doc_type) {
+        None => {
+            err(
+                "tipo_documento",
+                format!(
+                    "tipo «{}» desconocido: use CC, TI, RC, CE, PA, PEP, PPT o NIT",
+                    input.doc_type.trim()
+                ),
+            );
+            None
+        }
+        Some(kind) => match ids::parse(kind, &input.doc_number) {
+            Ok(p) => Some(p.document),
+            Err(m) => {
+                err("numero_documento", m);
+                None
+            }
+        },
+    };
+    let names = input.names.split_whitespace().collect::<Vec<_>>().join(" ");
+    let surnames = input
+        .surnames
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ");
+    let is_org = document.as_ref().is_some_and(|d| d.kind == DocType::NIT);
+    if names.is_empty() {
+        err("nombres", "los nombres son obligatorios".into());
+    }
+    if surnames.is_empty() && !is_org {
+        err("apellidos", "los apellidos son obligatorios".into());
+    }
+    let birth_date = opt(&input.birth_date);
+    if let Some(b) = &birth_date {
+        match NaiveDate::parse_from_str(b, "%Y-%m-%d") {
+            Ok(d) if d > today => err("fecha_nacimiento", format!("la fecha {b} es futura")),
+            Ok(d) if today.years_since(d).is_some_and(|y| y > 120) => {
+                err("fecha_nacimiento", format!("la fecha {b} no es verosímil"))
+            }
+            Ok(_) => {}
+            Err(_) => err(
+                "fecha_nacimiento",
+                format!("fecha «{b}» inválida: use AAAA-MM-DD"),
+            ),
+        }
+    }
+    let phone = opt(&input.phone).map(|p| {
+        p.chars()
+            .filter(|c| !matches!(c, ' ' | '-' | '.' | '(' | ')'))
+            .collect::<String>()
+    });
+    if let Some(p) = &phone {
+        let digits = p.trim_start_matches('+');
+        if !(7..=13).contains(&digits.len()) || !digits.bytes().all(|b| b.is_ascii_digit()) {
+            err(
+                "telefono",
+                format!("teléfono «{p}» inválido: use de 7 a 13 dígitos"),
+            );
+        }
+    }
+    let email = opt(&input.email).map(|e| e.to_lowercase());
+    if let Some(e) = &email {
+        let ok = e.split_once('@').is_some_and(|(u, d)| {
+            !u.is_empty() && d.contains('.') && !d.starts_with('.') && !d.ends_with('.')
+        }) && !e.contains(char::is_whitespace);
+        if !ok {
+            err("correo", format!("correo «{e}» inválido"));
+        }
+    }
+    let affiliation = opt(&input.affiliation)
+        .map(|a| a.to_lowercase().replace('_', " "))
+        .unwrap_or_else(|| "no afiliado".into());
+    if !AFFILIATIONS.contains(&affiliation.as_str()) {
+        err(
+            "estado_afiliacion",
+            format!("estado «{affiliation}» inválido: use afiliado, no afiliado o desafiliado"),
+        );
+    }
+    let category = opt(&input.category).map(|c| c.to_uppercase());
+    match (&category, affiliation.as_str()) {
+        (Some(c), "afiliado") if !matches!(c.as_str(), "A" | "B" | "C") => err(
+            "categoria",
+            format!("categoría «{c}» inválida: use A, B o C"),
+        ),
+        (Some(_), a) if a != "afiliado" => {
+            err("categoria", "solo los afiliados tienen categoría".into())
+        }
+        _ => {}
+    }
+    match (document, errors.is_empty()) {
+        (Some(document), true) => Ok(Valid {
+            document,
+            names,
+            surnames,
+            birth_date,
+            phone,
+            email,
+            address: opt(&input.address),
+            affiliation,
+            category,
+        }),
+        _ => Err(errors),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn today() -> NaiveDate {
+        NaiveDate::from_ymd_opt(2026, 11, 23).unwrap()
+    }
+
+    fn good() -> Input {
+        Input {
+            doc_type: "cc".into(),
+            doc_number: "1.144.052.337".into(),
+            names: " José  Luis ".into(),
+            surnames: "Pérez Muñoz".into(),
+            birth_date: "1990-05-17".into(),
+            phone: "310 555 1234".into(),
+            email: "Jose.Perez@Correo.com".into(),
+            affiliation: "Afiliado".into(),
+            category: "b".into(),
+            ..Default::default()
+        }
+    }
+
+    #[test]
+    fn canonical_forms() {
+        let v = check(&good(), today()).unwrap();
+        assert_eq!(v.document.number, "1144052337");
+        assert_eq!(v.names, "José Luis");
+        assert_eq!(v.phone.as_deref(), Some("3105551234"));
+        assert_eq!(v.email.as_deref(), Some("jose.perez@correo.com"));
+        assert_eq!(
+            (v.affiliation.as_str(), v.category.as_deref()),
+            ("afiliado", Some("B"))
+        );
+    }
+
+    #[test]
+    fn every_bad_field_is_named() {
+        let bad = Input {
+            doc_type: "CC".into(),
+            doc_number: "12X".into(),
+            names: "".into(),
+            surnames: "Pérez".into(),
+            birth_date: "2030-01-01".into(),
+            phone: "12".into(),
+            email: "jose@".into(),
+            affiliation: "no afiliado".into(),
+            category: "A".into(),
+            ..Default::default()
+        };
+        let fields: Vec<&str> = check(&bad, today())
+            .unwrap_err()
+            .iter()
+            .map(|e| e.field)
+            .collect();
+        assert_eq!(
+            fields,
+            [
+                "numero_documento",
+                "nombres",
+                "fecha_nacimiento",
+                "telefono",
+                "correo",
+                "categoria"
+            ]
+        );
+    }
+}
