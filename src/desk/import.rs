@@ -45,12 +45,18 @@ pub struct Summary {
     pub aborted: bool,
 }
 
-/// Decodes file bytes: UTF-8 (BOM stripped) when valid, otherwise Windows-1252.
+/// Decodes file bytes: UTF-8 (BOM stripped) when valid, otherwise Windows-1252. Line endings
+/// become `\n`, so reported line numbers match what an editor shows for Windows files too.
 pub fn decode(bytes: &[u8]) -> String {
     let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
-    match std::str::from_utf8(bytes) {
+    let text = match std::str::from_utf8(bytes) {
         Ok(s) => s.to_string(),
         Err(_) => encoding_rs::WINDOWS_1252.decode(bytes).0.into_owned(),
+    };
+    if text.contains('\r') {
+        text.replace("\r\n", "\n")
+    } else {
+        text
     }
 }
 
