@@ -6,6 +6,12 @@
 //! ventanilla-loadgen issue --db PATH --service E --count 100
 //! ventanilla-loadgen serve --db PATH --window 3 --user asesor3 --stop-file PATH [--attention-ms N]
 //! ```
+//! ventanilla-loadgen customers-csv --count 1000000 --out clientes.csv [--seed 7]
+//! ventanilla-loadgen lookup --db PATH [--queries 2000]
+//! ```
+//! `customers-csv` writes demo customers in the import format; `lookup` times exact document
+//! lookups and name searches in-process and prints percentiles.
+//! ```text
 //! `serve` loops `next`, `start`, (an attention of N ms ± 50 %, default 0), `finish`, and exits
 //! once the stop file exists and no turn is waiting.
 
@@ -38,6 +44,8 @@ fn main() -> ExitCode {
     let result = match args.first().map(String::as_str) {
         Some("issue") => issue(&args),
         Some("serve") => serve(&args),
+        Some("customers-csv") => customers_csv(&args),
+        Some("lookup") => lookup(&args),
         _ => Err(Error::Usage(
             "uso: ventanilla-loadgen issue|serve ...".into(),
         )),
@@ -49,6 +57,106 @@ fn main() -> ExitCode {
             ExitCode::from(err.exit_code() as u8)
         }
     }
+}
+
+fn customers_csv(args: &[String]) -> Result<()> {
+    let count = number(args, "--count")? as usize;
+    let seed = number(args, "--seed").unwrap_or(7);
+    let out = PathBuf::from(arg(args, "--out")?);
+    let today = chrono::NaiveDate::from_ymd_opt(2026, 11, 23).unwrap_or_default();
+    let people = ventanilla::demo::Generator::new(u64::from(seed), today).customers(count);
+    let fail = |e: csv::Error| Error::Usage(format!("no se puede escribir: {e}"));
+    let mut w = csv::Writer::from_path(&out).map_err(fail)?;
+    w.write_record(ventanilla::desk::import::HEADER)
+        .map_err(fail)?;
+    for c in &people {
+        let s = |v: &Option<String>| v.clone().unwrap_or_default();
+        let row = [
+            &c.doc_type,
+            &c.doc_number,
+            &c.names,
+            &c.surnames,
+            &s(&c.birth_date),
+            &s(&c.phone),
+            &s(&c.email),
+            &c.affiliation,
+            &s(&c.category),
+        ];
+        w.write_record(row).map_err(fail)?;
+    }
+    w.flush()?;
+    Ok(())
+}
+
+fn percentiles(mut micros: Vec<u128>) -> String {
+    micros.sort_unstable();
+    let at = |p: f64| {
+        micros[((micros.len() as f64 * p).ceil() as usize)
+            .saturating_sub(1)
+            .min(micros.len() - 1)]
+    };
+    let ms = |u: u128| u as f64 / 1000.0;
+    format!(
+        "p50 {:.3} ms  p95 {:.3} ms  max {:.3} ms",
+        ms(at(0.5)),
+        ms(at(0.95)),
+        ms(at(1.0))
+    )
+}
+
+fn lookup(args: &[String]) -> Result<()> {
+    let store = Store::open(&PathBuf::from(arg(args, "--db")?))?;
+    let n = number(args, "--queries").unwrap_or(2000) as usize;
+    let total = ventanilla::store::customers::count(store.conn())?;
+    let mut rng = fastrand::Rng::with_seed(11);
+    let mut docs = Vec::new();
+    let mut stmt = store
+        .conn()
+        .prepare("SELECT doc_type, doc_number, names, surnames FROM customers WHERE id = ?1")?;
+    while docs.len() < n {
+        let id = rng.i64(1..=total.max(1));
+        if let Ok(row) = stmt.query_row([id], |r| {
+            Ok((
+                r.get::<_, String>(0)?,
+                r.get::<_, String>(1)?,
+                r.get::<_, String>(2)?,
+                r.get::<_, String>(3)?,
+            ))
+        }) {
+            docs.push(row);
+        }
+    }
+    drop(stmt);
+    let mut exact = Vec::with_capacity(n);
+    let mut search = Vec::with_capacity(n);
+    let mut hits = 0usize;
+    for (kind, number, names, surnames) in &docs {
+        let started = Instant::now();
+        let found = ventanilla::store::customers::by_document(store.conn(), kind, number)?;
+        exact.push(started.elapsed().as_micros());
+        hits += usize::from(found.is_some());
+        // what an advisor types: first name and the start of the first surname
+        let first = names.split_whitespace().next().unwrap_or("");
+        let sur: String = surnames
+            .split_whitespace()
+            .next()
+            .unwrap_or("")
+            .chars()
+            .take(4)
+            .collect();
+        let query = format!("{first} {sur}");
+        let started = Instant::now();
+        let results = desk::customers::find(&store, &query, 20)?;
+        search.push(started.elapsed().as_micros());
+        hits += usize::from(!results.is_empty());
+    }
+    println!(
+        "customers: {total}; queries: {n} of each; found: {hits} of {}",
+        2 * n
+    );
+    println!("exact document lookup: {}", percentiles(exact));
+    println!("name search (20 best): {}", percentiles(search));
+    Ok(())
 }
 
 fn issue(args: &[String]) -> Result<()> {

@@ -69,15 +69,22 @@ pub fn separator(text: &str) -> u8 {
         .unwrap_or(b',')
 }
 
-/// Checked rows with their line numbers, and the problems found.
-pub type Parsed = (Vec<(u64, NewCustomer)>, Vec<RowError>);
+/// Checked rows with their line numbers.
+pub type Rows = Vec<(u64, NewCustomer)>;
+
+/// Page cache for imports, in KiB (SQLite's default is 2 MiB).
+const IMPORT_CACHE_KIB: i64 = 256 * 1024;
+
+/// Rows handed to the writer at a time.
+const CHUNK: usize = 4096;
 
 /// Parses and checks the whole file; `progress` is told how many bytes were read so far.
 pub fn parse(
     text: &str,
     today: chrono::NaiveDate,
     mut progress: impl FnMut(u64),
-) -> Result<Parsed> {
+    mut sink: impl FnMut(Rows),
+) -> Result<Vec<RowError>> {
     let mut reader = csv::ReaderBuilder::new()
         .delimiter(separator(text))
         .flexible(true)
@@ -104,7 +111,7 @@ pub fn parse(
             HEADER.join(",")
         )));
     }
-    let mut good = Vec::new();
+    let mut good = Vec::with_capacity(CHUNK);
     let mut bad = Vec::new();
     let mut record = csv::StringRecord::new();
     loop {
@@ -144,7 +151,12 @@ pub fn parse(
             category: get(8),
         };
         match customer::check(&input, today) {
-            Ok(valid) => good.push((line, NewCustomer::from(valid))),
+            Ok(valid) => {
+                good.push((line, NewCustomer::from(valid)));
+                if good.len() == CHUNK {
+                    sink(std::mem::replace(&mut good, Vec::with_capacity(CHUNK)));
+                }
+            }
             Err(errors) => bad.extend(errors.into_iter().map(|e| RowError {
                 line,
                 field: e.field.into(),
@@ -152,56 +164,61 @@ pub fn parse(
             })),
         }
     }
+    if !good.is_empty() {
+        sink(good);
+    }
     progress(text.len() as u64);
-    Ok((good, bad))
+    Ok(bad)
 }
 
-/// Writes the checked rows. Large loads (at least the size of what is already there) drop the
-/// search index triggers and rebuild the index once at the end, inside the same transaction.
-pub fn write(
+/// Writes the checked rows as they arrive, in one transaction, and commits only if
+/// `commit(inserted, updated)` says so once all have arrived. Large loads (`expected` rows, at
+/// least what is already there) drop the search-index triggers and rebuild the index once at
+/// the end, inside the same transaction.
+fn write(
     store: &mut Store,
     clock: &dyn Clock,
     actor: &Actor,
-    rows: &[(u64, NewCustomer)],
+    rows: impl Iterator<Item = Rows>,
+    expected: u64,
     file: &str,
+    commit: impl FnOnce() -> bool,
 ) -> Result<(u64, u64)> {
-    actor.require(Role::Supervisor, "importar clientes")?;
     let now = clock.now();
     let at = stamp(now);
+    // A large page cache keeps a big load's dirty pages in memory until the commit instead of
+    // spilling (and re-spilling) them into the WAL mid-transaction.
+    store
+        .conn()
+        .pragma_update(None, "cache_size", -IMPORT_CACHE_KIB)?;
     let tx = store.write()?;
     let existing = customers::count(&tx)? as u64;
-    let bulk = rows.len() as u64 >= existing.max(1000);
+    let bulk = expected >= existing.max(1000);
     if bulk {
         tx.execute_batch(
-            "DROP TRIGGER customers_fts_insert; DROP TRIGGER customers_fts_update; DROP TRIGGER customers_fts_delete;",
+            "DROP TRIGGER customers_fts_insert; DROP TRIGGER customers_fts_update;
+             DROP TRIGGER customers_fts_delete;",
         )?;
     }
     let (mut inserted, mut updated) = (0, 0);
-    for (_, row) in rows {
-        if customers::upsert(&tx, row, &at, &actor.principal)? {
-            inserted += 1;
-        } else {
-            updated += 1;
+    let mut upserter = customers::Upserter::new(&tx)?;
+    for chunk in rows {
+        for (_, row) in &chunk {
+            if upserter.upsert(row, &at, &actor.principal)? {
+                inserted += 1;
+            } else {
+                updated += 1;
+            }
         }
     }
+    drop(upserter);
+    if !commit() {
+        return Ok((0, 0)); // dropping the transaction rolls everything back
+    }
     if bulk {
-        let sql = crate::store::migrate::MIGRATIONS
-            .iter()
-            .find(|(name, _)| *name == "0005_customer_records")
-            .map(|(_, sql)| *sql)
-            .unwrap_or_default();
-        let triggers: String = sql
-            .split("CREATE TRIGGER")
-            .skip(1)
-            .map(|t| {
-                format!(
-                    "CREATE TRIGGER{}END;\n",
-                    t.split("END;").next().unwrap_or("")
-                )
-            })
-            .collect();
         tx.execute_batch(&format!(
-            "INSERT INTO customers_fts (customers_fts) VALUES ('rebuild');\n{triggers}"
+            "INSERT INTO customers_fts (customers_fts) VALUES ('rebuild');\n{}",
+            customers::fts_triggers_sql()
         ))?;
     }
     let detail = format!("{file}: {inserted} nuevos, {updated} actualizados");
@@ -227,32 +244,44 @@ pub fn import(
     actor: &Actor,
     config: &Config,
     file: File<'_>,
-    progress: impl FnMut(u64),
+    progress: impl FnMut(u64) + Send,
 ) -> Result<Summary> {
     actor.require(Role::Supervisor, "importar clientes")?;
     let today = clock.now().with_timezone(&config.utc_offset()).date_naive();
     let text = decode(file.bytes);
-    let (good, errors) = parse(&text, today, progress)?;
+    let expected = text.bytes().filter(|b| *b == b'\n').count() as u64;
+    // Checking runs on a second thread and hands rows to the writer as they are ready.
+    let (tx, rx) = std::sync::mpsc::sync_channel::<Rows>(4);
+    let (errors, written) = std::thread::scope(|s| {
+        let text = &text;
+        // `tx` moves into the checker, so the writer's loop ends when checking does.
+        let checker = s.spawn(move || parse(text, today, progress, |chunk| drop(tx.send(chunk))));
+        let errors = std::cell::RefCell::new(None);
+        let written = write(store, clock, actor, rx.iter(), expected, file.name, || {
+            let result = checker
+                .join()
+                .unwrap_or_else(|_| Err(Error::Usage("falló la lectura del archivo".into())));
+            let ok = result.as_ref().is_ok_and(|e| !file.strict || e.is_empty());
+            *errors.borrow_mut() = Some(result);
+            ok
+        });
+        (errors.into_inner(), written)
+    });
+    let errors =
+        errors.unwrap_or_else(|| Err(Error::Usage("la lectura del archivo no terminó".into())))?;
+    let (inserted, updated) = written?;
     let rejected = errors
         .iter()
         .map(|e| e.line)
         .collect::<std::collections::BTreeSet<_>>()
         .len() as u64;
-    if file.strict && !errors.is_empty() {
-        return Ok(Summary {
-            rejected,
-            errors,
-            aborted: true,
-            ..Summary::default()
-        });
-    }
-    let (inserted, updated) = write(store, clock, actor, &good, file.name)?;
+    let aborted = file.strict && !errors.is_empty();
     Ok(Summary {
         inserted,
         updated,
         rejected,
         errors,
-        aborted: false,
+        aborted,
     })
 }
 

@@ -107,24 +107,53 @@ pub fn insert(conn: &Connection, c: &NewCustomer, at: &str, by: &str) -> Result<
     Ok(conn.last_insert_rowid())
 }
 
-/// Inserts, or updates the one with the same document; true when it was new.
-pub fn upsert(conn: &Connection, c: &NewCustomer, at: &str, by: &str) -> Result<bool> {
-    let inserted = conn
-        .prepare_cached(&format!(
-            "{INSERT} ON CONFLICT (doc_type, doc_number) DO NOTHING"
-        ))?
-        .execute(insert_params(c, &at, &by).as_slice())?;
-    if inserted == 1 {
-        return Ok(true);
+/// Prepared statements for many upserts in one transaction.
+pub struct Upserter<'c> {
+    insert: rusqlite::Statement<'c>,
+    update: rusqlite::Statement<'c>,
+}
+
+impl<'c> Upserter<'c> {
+    /// Prepares the statements once.
+    pub fn new(conn: &'c Connection) -> Result<Upserter<'c>> {
+        Ok(Upserter {
+            insert: conn.prepare(&format!("{INSERT} ON CONFLICT (doc_type, doc_number) DO NOTHING"))?,
+            update: conn.prepare(
+                "UPDATE customers SET names = ?3, surnames = ?4, birth_date = coalesce(?5, birth_date),
+                    phone = coalesce(?6, phone), email = coalesce(?7, email), address = coalesce(?8, address),
+                    affiliation = ?9, category = ?10, updated_at = ?11, updated_by = ?12
+                 WHERE doc_type = ?1 AND doc_number = ?2",
+            )?,
+        })
     }
-    conn.prepare_cached(
-        "UPDATE customers SET names = ?3, surnames = ?4, birth_date = coalesce(?5, birth_date),
-            phone = coalesce(?6, phone), email = coalesce(?7, email), address = coalesce(?8, address),
-            affiliation = ?9, category = ?10, updated_at = ?11, updated_by = ?12
-         WHERE doc_type = ?1 AND doc_number = ?2",
-    )?
-    .execute(insert_params(c, &at, &by).as_slice())?;
-    Ok(false)
+
+    /// Inserts, or updates the one with the same document; true when it was new.
+    pub fn upsert(&mut self, c: &NewCustomer, at: &str, by: &str) -> Result<bool> {
+        if self.insert.execute(insert_params(c, &at, &by).as_slice())? == 1 {
+            return Ok(true);
+        }
+        self.update.execute(insert_params(c, &at, &by).as_slice())?;
+        Ok(false)
+    }
+}
+
+/// The search-index triggers, as created by migration 0005 (bulk imports drop and recreate
+/// them around a single index rebuild).
+pub fn fts_triggers_sql() -> String {
+    let sql = crate::store::migrate::MIGRATIONS
+        .iter()
+        .find(|(name, _)| *name == "0005_customer_records")
+        .map(|(_, sql)| *sql)
+        .unwrap_or_default();
+    sql.split("CREATE TRIGGER")
+        .skip(1)
+        .map(|t| {
+            format!(
+                "CREATE TRIGGER{}END;\n",
+                t.split("END;").next().unwrap_or("")
+            )
+        })
+        .collect()
 }
 
 /// Number of customers.
@@ -149,7 +178,7 @@ pub fn by_number(conn: &Connection, number: &str) -> Result<Vec<Customer>> {
     Ok(rows.collect::<Result<_, _>>()?)
 }
 
-/// Full-text prefix search (an FTS5 MATCH expression), best matches first.
+/// Full-text prefix search (an FTS5 MATCH expression), best matches (bm25) first.
 pub fn search(conn: &Connection, fts_query: &str, limit: u32) -> Result<Vec<Customer>> {
     let cols = COLUMNS
         .split(',')
