@@ -69,7 +69,118 @@ pub fn seed(
     settings::set(&tx, "demo", "1")?;
     crate::store::customers::insert_many(&tx, &people, &desk::stamp(clock.now()), "demo")?;
     tx.commit()?;
+    records(store, clock.now(), cfg, seed)?;
     morning(store, clock.now(), cfg, &people, seed)
+}
+
+const TOPICS: [&str; 8] = [
+    "subsidio de vivienda",
+    "inscripción a cursos",
+    "certificado de afiliación",
+    "pago de aportes",
+    "crédito social",
+    "recreación y turismo",
+    "actualización de datos",
+    "cuota monetaria",
+];
+
+/// Consents (most granted, some revoked, some never asked) and two months of past attentions.
+fn records(
+    store: &mut Store,
+    now: chrono::DateTime<chrono::Utc>,
+    cfg: &Config,
+    seed: u64,
+) -> Result<()> {
+    use crate::store::{attentions, consents};
+    let mut rng = fastrand::Rng::with_seed(seed ^ 0x636f6e73);
+    let staff = ["asesor1", "asesor2", "asesor3"];
+    let channels = [
+        "ventanilla",
+        "ventanilla",
+        "ventanilla",
+        "telefono",
+        "chat",
+        "correo",
+        "whatsapp",
+        "web",
+    ];
+    let services = ["A", "R", "E", "V", "S", "F"];
+    let tx = store.write()?;
+    let ids: Vec<i64> = {
+        let mut stmt = tx.prepare("SELECT id FROM customers ORDER BY id")?;
+        let rows = stmt.query_map([], |r| r.get(0))?;
+        rows.collect::<std::result::Result<_, _>>()?
+    };
+    for id in ids {
+        let days_ago = |rng: &mut fastrand::Rng| {
+            now - Duration::minutes(i64::from(rng.u32(60 * 24..60 * 24 * 60)))
+        };
+        let roll = rng.u32(..100);
+        if roll < 75 {
+            let at = days_ago(&mut rng);
+            let by = staff[rng.usize(..staff.len())];
+            let purposes = if rng.bool() {
+                &cfg.consent.purposes[..2]
+            } else {
+                &cfg.consent.purposes[..1]
+            };
+            for purpose in purposes {
+                consents::append(
+                    &tx,
+                    id,
+                    true,
+                    purpose,
+                    "verbal",
+                    &cfg.consent.policy_version,
+                    None,
+                    &desk::stamp(at),
+                    by,
+                )?;
+            }
+            if roll < 8 {
+                let later = at + Duration::days(i64::from(rng.u32(1..20)));
+                let purpose = &cfg.consent.purposes[0];
+                consents::append(
+                    &tx,
+                    id,
+                    false,
+                    purpose,
+                    "verbal",
+                    &cfg.consent.policy_version,
+                    None,
+                    &desk::stamp(later.min(now)),
+                    by,
+                )?;
+            }
+        }
+        for _ in 0..rng.u32(0..3) {
+            let start = days_ago(&mut rng);
+            let channel = channels[rng.usize(..channels.len())];
+            let service = services[rng.usize(..services.len())];
+            let taken = rng.u32(..100) < 15;
+            attentions::insert(
+                &tx,
+                &attentions::NewAttention {
+                    customer: Some(id),
+                    turn: None,
+                    channel: channel.into(),
+                    service: Some(service.into()),
+                    level: 1 + rng.u8(..3),
+                    opportunity_service: taken.then(|| service.to_string()),
+                    topic: TOPICS[rng.usize(..TOPICS.len())].into(),
+                    notes: String::new(),
+                    advisor: staff[rng.usize(..staff.len())].into(),
+                    assigned_to: None,
+                    started_at: desk::stamp(start),
+                    ended_at: Some(desk::stamp(
+                        start + Duration::minutes(i64::from(rng.u32(3..25))),
+                    )),
+                },
+            )?;
+        }
+    }
+    tx.commit()?;
+    Ok(())
 }
 
 /// Minutes of the simulated morning that ends now.
