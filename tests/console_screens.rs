@@ -252,3 +252,101 @@ fn the_run_loop_works_on_test_backend() {
     assert!(app.should_quit());
     assert!(screen_text(&terminal).contains("asesor2"));
 }
+
+#[test]
+fn lookup_pane_searches_as_you_type_and_opens_the_card() {
+    let (mut app, _) = logged_in();
+    let today = chrono::NaiveDate::from_ymd_opt(2026, 11, 23).unwrap();
+    let first = ventanilla::demo::Generator::new(1, today)
+        .customers(20)
+        .remove(0);
+    app.handle(key(KeyCode::F(2)));
+    // what an advisor types: the surname without its accents, in lower case
+    let surname: String = first
+        .surnames
+        .split_whitespace()
+        .next()
+        .unwrap()
+        .chars()
+        .map(ventanilla::domain::service::fold_accent)
+        .collect::<String>()
+        .to_lowercase();
+    type_text(&mut app, &surname);
+    assert!(!app.lookup.results.is_empty(), "search as you type");
+    let index = app
+        .lookup
+        .results
+        .iter()
+        .position(|c| c.doc_number == first.doc_number)
+        .unwrap();
+    for _ in 0..index {
+        app.handle(key(KeyCode::Down));
+    }
+    app.handle(key(KeyCode::Enter));
+    let card = app.lookup.card.as_ref().expect("card open");
+    assert_eq!(card.customer.doc_number, first.doc_number);
+    let terminal = draw(&app, 100, 30);
+    let text = screen_text(&terminal);
+    assert!(
+        text.contains(&format!("{} {}", first.names, first.surnames)),
+        "{text}"
+    );
+    // the consent word is coloured by status
+    let buf = terminal.backend().buffer();
+    let word = card.consent.spanish();
+    let (x, y) = (0..30u16)
+        .flat_map(|y| (0..100u16).map(move |x| (x, y)))
+        .find(|&(x, y)| {
+            (0..word.len() as u16).all(|i| {
+                x + i < 100 && buf[(x + i, y)].symbol() == &word[i as usize..i as usize + 1]
+            })
+        })
+        .expect("consent status drawn");
+    let expected = match card.consent {
+        ventanilla::domain::consent::Status::Vigente => Color::Green,
+        ventanilla::domain::consent::Status::Falta => Color::Yellow,
+        ventanilla::domain::consent::Status::Revocada => Color::Red,
+    };
+    assert_eq!(buf[(x, y)].fg, expected);
+    app.handle(key(KeyCode::Esc));
+    assert!(app.lookup.card.is_none() && app.lookup.query.is_empty());
+}
+
+#[test]
+fn new_customer_form_names_the_bad_field_and_keeps_values() {
+    let (mut app, _) = logged_in();
+    app.handle(key(KeyCode::F(2)));
+    type_text(&mut app, "1.144.052.337");
+    assert!(app.lookup.nothing_found);
+    app.handle(ctrl('n'));
+    // number prefilled from the search; focus on the names
+    type_text(&mut app, "José Luis");
+    app.handle(key(KeyCode::Enter));
+    type_text(&mut app, "Pérez");
+    app.handle(key(KeyCode::Enter));
+    type_text(&mut app, "17/05/1990");
+    for _ in 0..5 {
+        app.handle(key(KeyCode::Enter));
+    }
+    assert_snapshot!("new_customer_bad_date", draw(&app, 80, 24).backend());
+    let Some(Overlay::CustomerForm { form, .. }) = &app.overlay else {
+        panic!("form closed")
+    };
+    assert_eq!(
+        (form.focus, form.value(2), form.value(4)),
+        (4, "José Luis", "17/05/1990")
+    );
+    for _ in 0..10 {
+        app.handle(key(KeyCode::Backspace));
+    }
+    type_text(&mut app, "1990-05-17");
+    for _ in 0..5 {
+        app.handle(key(KeyCode::Enter));
+    }
+    assert!(app.overlay.is_none(), "saved");
+    let card = app.lookup.card.as_ref().unwrap();
+    assert_eq!(card.customer.doc_number, "1144052337");
+    assert_eq!(card.consent, ventanilla::domain::consent::Status::Falta);
+    let text = screen_text(&draw(&app, 80, 24));
+    assert!(text.contains("Ctrl+A"), "offers to capture consent: {text}");
+}

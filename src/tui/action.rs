@@ -60,6 +60,25 @@ pub enum Action {
     Edit(KeyEvent),
     /// A turn-queue command of the Turnos pane.
     Turn(TurnKey),
+    /// A command of the Cliente pane.
+    Lookup(LookupKey),
+}
+
+/// The Cliente pane's commands.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum LookupKey {
+    /// Edit the search text with this key (search as you type).
+    Type(KeyEvent),
+    /// Move the selection in the results.
+    Move(i8),
+    /// Open the selected customer's card.
+    Open,
+    /// Clear the search (or close the card).
+    Clear,
+    /// Open the new-customer form (with what was typed).
+    New,
+    /// Open the consent capture form for the open customer.
+    Consent,
 }
 
 /// The Turnos pane's commands.

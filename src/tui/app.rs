@@ -1,10 +1,12 @@
 //! The console's state and its update function. Nothing here draws; nothing in `view` writes.
 
+mod customers;
 mod forms;
 mod turns;
 
 use forms::{login_state, setup_intent, setup_state};
 
+pub use customers::{CustomerFormKind, CustomerIntent, Lookup};
 pub use turns::{TurnFormKind, TurnIntent};
 
 use super::action::{Action, Pane};
@@ -81,6 +83,12 @@ pub enum Overlay {
         notice: Option<Notice>,
     },
     /// A small form of the Turnos pane (transfer, paper ticket).
+    /// A form of the Cliente pane (new customer, consent capture).
+    CustomerForm {
+        kind: CustomerFormKind,
+        form: Form,
+        notice: Option<Notice>,
+    },
     TurnForm {
         kind: TurnFormKind,
         form: Form,
@@ -105,6 +113,8 @@ pub enum Intent {
     Unlock { pin: String },
     /// A turn-queue write at this window.
     Turn(TurnIntent),
+    /// A Cliente pane read or write.
+    Customer(CustomerIntent),
 }
 
 /// The whole app.
@@ -120,6 +130,8 @@ pub struct App {
     pub overlay: Option<Overlay>,
     /// This window's queue (refreshed when the database changes).
     pub queue: crate::desk::turns::WindowQueue,
+    /// The Cliente pane's search and open card.
+    pub lookup: Lookup,
     data_version: i64,
     /// The current local time, refreshed on every event (drawn in the header).
     pub now: DateTime<FixedOffset>,
@@ -141,6 +153,7 @@ impl App {
         crate::desk::turns::expire_previous_days(&mut store, clock.as_ref(), &config)?;
         Ok(App {
             queue: Default::default(),
+            lookup: Default::default(),
             data_version: 0,
             now: now.with_timezone(&config.utc_offset()),
             last_activity: now,
@@ -153,6 +166,16 @@ impl App {
             overlay: None,
             quit: false,
         })
+    }
+
+    /// The consent channels of the configuration (for the consent form).
+    pub fn consent_channels(&self) -> &[String] {
+        &self.config.consent.channels
+    }
+
+    /// The privacy-notice version in force.
+    pub fn consent_policy(&self) -> &str {
+        &self.config.consent.policy_version
     }
 
     /// Whether the loop should end.
@@ -170,7 +193,14 @@ impl App {
         match (&self.overlay, &self.screen) {
             (Some(Overlay::Help), _) => Focus::Help,
             (Some(Overlay::ConfirmQuit { .. }), _) => Focus::ConfirmQuit,
-            (Some(Overlay::Locked { .. } | Overlay::TurnForm { .. }), _) => Focus::Form,
+            (
+                Some(
+                    Overlay::Locked { .. }
+                    | Overlay::TurnForm { .. }
+                    | Overlay::CustomerForm { .. },
+                ),
+                _,
+            ) => Focus::Form,
             (None, Screen::Console(c)) => Focus::Console(c.focus),
             (None, _) => Focus::Form,
         }
@@ -216,7 +246,9 @@ impl App {
 
     /// Whether some form holds typed input that quitting would lose.
     pub fn has_unsaved_input(&self) -> bool {
-        if let Some(Overlay::TurnForm { form, .. }) = &self.overlay {
+        if let Some(Overlay::TurnForm { form, .. } | Overlay::CustomerForm { form, .. }) =
+            &self.overlay
+        {
             return form.has_input();
         }
         match &self.screen {
@@ -251,6 +283,7 @@ impl App {
             Action::Edit(key) => self.form_mut().map(|f| f.edit(key)).unwrap_or(()),
             Action::Submit => return self.submit(),
             Action::Turn(key) => return self.turn_key(key),
+            Action::Lookup(key) => return self.lookup_key(key),
         }
         None
     }
@@ -267,8 +300,11 @@ impl App {
     }
 
     fn form_mut(&mut self) -> Option<&mut Form> {
-        if let Some(Overlay::Locked { form, .. } | Overlay::TurnForm { form, .. }) =
-            &mut self.overlay
+        if let Some(
+            Overlay::Locked { form, .. }
+            | Overlay::TurnForm { form, .. }
+            | Overlay::CustomerForm { form, .. },
+        ) = &mut self.overlay
         {
             return Some(form);
         }
@@ -288,6 +324,9 @@ impl App {
         }
         if let Some(Overlay::TurnForm { .. }) = &self.overlay {
             return self.submit_turn_form();
+        }
+        if let Some(Overlay::CustomerForm { .. }) = &self.overlay {
+            return self.submit_customer_form();
         }
         match &mut self.screen {
             Screen::Setup(s) if !s.form.on_last() => s.form.move_focus(1),
@@ -395,6 +434,7 @@ impl App {
                 }
             }
             Intent::Turn(t) => self.apply_turn(t),
+            Intent::Customer(c) => self.apply_customer(c),
         }
     }
 

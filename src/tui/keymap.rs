@@ -1,6 +1,6 @@
 //! Keys become actions here, and only here: (where the focus is, key) → [`Action`].
 
-use super::action::{Action, Pane, TurnKey};
+use super::action::{Action, LookupKey, Pane, TurnKey};
 use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 
 /// Who receives keys right now.
@@ -29,6 +29,7 @@ pub fn map(focus: Focus, key: KeyEvent) -> Option<Action> {
     match focus {
         Focus::Form => form(key),
         Focus::Console(Pane::Turnos) => turns(key).or_else(|| console(key, ctrl)),
+        Focus::Console(Pane::Cliente) => lookup(key, ctrl).or_else(|| console(key, ctrl)),
         Focus::Console(_) => console(key, ctrl),
         Focus::Help => match key.code {
             KeyCode::Esc | KeyCode::Char('?') | KeyCode::Char('q') | KeyCode::Enter => {
@@ -81,6 +82,22 @@ fn turns(key: KeyEvent) -> Option<Action> {
     Some(Action::Turn(t))
 }
 
+/// The Cliente pane: printable keys type into the search.
+fn lookup(key: KeyEvent, ctrl: bool) -> Option<Action> {
+    let k = match key.code {
+        KeyCode::Char('n') if ctrl => LookupKey::New,
+        KeyCode::Char('a') if ctrl => LookupKey::Consent,
+        KeyCode::Char(_) if !ctrl => LookupKey::Type(key),
+        KeyCode::Backspace => LookupKey::Type(key),
+        KeyCode::Up => LookupKey::Move(-1),
+        KeyCode::Down => LookupKey::Move(1),
+        KeyCode::Enter => LookupKey::Open,
+        KeyCode::Esc => LookupKey::Clear,
+        _ => return None,
+    };
+    Some(Action::Lookup(k))
+}
+
 fn console(key: KeyEvent, ctrl: bool) -> Option<Action> {
     match key.code {
         KeyCode::Char('l') if ctrl => Some(Action::Lock),
@@ -97,7 +114,7 @@ fn console(key: KeyEvent, ctrl: bool) -> Option<Action> {
 pub type HelpLine = (&'static str, &'static str);
 
 /// Every key, by context, for the help overlay (kept next to the mapping it describes).
-pub const HELP: [(&str, &[HelpLine]); 5] = [
+pub const HELP: [(&str, &[HelpLine]); 6] = [
     (
         "Consola",
         &[
@@ -119,6 +136,22 @@ pub const HELP: [(&str, &[HelpLine]); 5] = [
                 "t / m",
                 "trasladar a otro servicio / ficha manual (contingencia)",
             ),
+        ],
+    ),
+    (
+        "Cliente (F2)",
+        &[
+            (
+                "escribir",
+                "buscar por documento o nombre (sin tildes ni mayúsculas)",
+            ),
+            ("↑ ↓ / Enter", "elegir / abrir la ficha del cliente"),
+            ("Ctrl+N", "registrar un cliente nuevo"),
+            (
+                "Ctrl+A",
+                "registrar la autorización de datos del cliente abierto",
+            ),
+            ("Esc", "limpiar la búsqueda"),
         ],
     ),
     (
@@ -157,10 +190,19 @@ mod tests {
             map(f, key(KeyCode::Char('n'))),
             Some(Action::Turn(TurnKey::CallNext))
         );
-        // turn keys only act in the Turnos pane
+        // turn keys only act in the Turnos pane; in Cliente letters type into the search
         assert_eq!(
-            map(Focus::Console(Pane::Cliente), key(KeyCode::Char('n'))),
+            map(Focus::Console(Pane::Pqrs), key(KeyCode::Char('n'))),
             None
+        );
+        let n = key(KeyCode::Char('n'));
+        assert_eq!(
+            map(Focus::Console(Pane::Cliente), n),
+            Some(Action::Lookup(LookupKey::Type(n)))
+        );
+        assert_eq!(
+            map(Focus::Console(Pane::Cliente), key(KeyCode::Char('q'))).map(|a| a == Action::Quit),
+            Some(false)
         );
     }
 

@@ -42,6 +42,14 @@ pub const FOOTER_TURNOS: &[(&str, &str)] = &[
     ("t", "trasladar"),
     ("?", "más"),
 ];
+pub const FOOTER_CLIENTE: &[(&str, &str)] = &[
+    ("Enter", "abrir"),
+    ("Ctrl+N", "nuevo"),
+    ("Ctrl+A", "autorización"),
+    ("Esc", "limpiar"),
+    ("Tab", "panel"),
+    ("Ctrl+C", "salir"),
+];
 pub const FOOTER_CONSOLE: &[(&str, &str)] = &[
     ("Tab", "panel"),
     ("F1-F4", "ir a panel"),

@@ -1,11 +1,13 @@
 //! Drawing. Reads state only: never queries the database, never changes anything.
 
 pub(crate) mod console;
+mod customer;
 mod overlay;
 mod queue;
 mod screens;
 
 use super::app::{App, Notice, Overlay, Screen};
+use super::form::Form;
 use super::theme;
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Flex, Layout, Rect};
@@ -35,6 +37,9 @@ pub fn render(app: &App, frame: &mut Frame<'_>) {
             form,
             notice,
         }) => overlay::locked(app, *reason, form, notice.as_ref(), frame, area),
+        Some(Overlay::CustomerForm { kind, form, notice }) => {
+            customer::form(app, *kind, form, notice.as_ref(), frame, area)
+        }
         Some(Overlay::TurnForm { kind, form, notice }) => {
             queue::turn_form(app, *kind, form, notice.as_ref(), frame, area)
         }
@@ -62,6 +67,43 @@ pub fn centered(area: Rect, width: u16, height: u16) -> Rect {
         .flex(Flex::Center)
         .areas(row);
     rect
+}
+
+/// A boxed form over the screen: title, a short explanation, the fields, a notice.
+pub fn form_box(
+    title: &str,
+    intro: &str,
+    form: &Form,
+    notice: Option<&Notice>,
+    frame: &mut Frame<'_>,
+    area: Rect,
+) {
+    use ratatui::layout::Margin;
+    use ratatui::widgets::{Block, Clear, Wrap};
+    let rect = centered(area, 70, form.height() + 8);
+    frame.render_widget(Clear, rect);
+    let block = Block::bordered()
+        .title(title.to_string())
+        .border_style(theme::BORDER_FOCUS);
+    let inner = block.inner(rect).inner(Margin::new(1, 0));
+    frame.render_widget(block, rect);
+    let [a, _, f, _, n] = Layout::vertical([
+        Constraint::Length(2),
+        Constraint::Length(1),
+        Constraint::Length(form.height()),
+        Constraint::Length(1),
+        Constraint::Min(1),
+    ])
+    .areas(inner);
+    frame.render_widget(
+        Paragraph::new(intro.to_string()).wrap(Wrap { trim: true }),
+        a,
+    );
+    frame.render_widget(form, f);
+    frame.render_widget(
+        Paragraph::new(notice_line(notice)).wrap(Wrap { trim: true }),
+        n,
+    );
 }
 
 /// A footer line of key hints.

@@ -63,7 +63,7 @@ impl App {
         }
     }
 
-    fn notify(&mut self, notice: Notice) {
+    pub(super) fn notify(&mut self, notice: Notice) {
         if let Screen::Console(c) = &mut self.screen {
             c.notice = Some(notice);
         }

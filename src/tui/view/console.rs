@@ -24,15 +24,17 @@ pub fn render(app: &App, c: &ConsoleState, frame: &mut Frame<'_>, area: Rect) {
     for (pane, rect) in Pane::ALL.into_iter().zip([tl, tr, bl, br]) {
         if pane == Pane::Turnos {
             super::queue::render(app, pane == c.focus, frame, rect);
+        } else if pane == Pane::Cliente {
+            super::customer::render(app, pane == c.focus, frame, rect);
         } else {
             render_pane(pane, pane == c.focus, frame, rect);
         }
     }
     frame.render_widget(notice_line(c.notice.as_ref()), status);
-    let hints = if c.focus == Pane::Turnos {
-        text::FOOTER_TURNOS
-    } else {
-        text::FOOTER_CONSOLE
+    let hints = match c.focus {
+        Pane::Turnos => text::FOOTER_TURNOS,
+        Pane::Cliente => text::FOOTER_CLIENTE,
+        _ => text::FOOTER_CONSOLE,
     };
     frame.render_widget(key_hints(hints), footer);
 }

@@ -1,6 +1,5 @@
 //! The Turnos pane: the turn this window is busy with, and its waiting list.
 
-use super::{centered, notice_line};
 use crate::store::turns::Turn;
 use crate::tui::action::Pane;
 use crate::tui::app::{App, Notice, TurnFormKind};
@@ -8,9 +7,9 @@ use crate::tui::form::Form;
 use crate::tui::theme;
 use chrono::{DateTime, FixedOffset};
 use ratatui::Frame;
-use ratatui::layout::{Constraint, Layout, Margin, Rect};
+use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Block, Clear, Paragraph, Wrap};
+use ratatui::widgets::Paragraph;
 
 /// Minutes from an RFC 3339 instant to `now`.
 fn minutes_since(at: &str, now: DateTime<FixedOffset>) -> i64 {
@@ -131,25 +130,5 @@ pub fn turn_form(
             "Número escrito en la ficha de papel y su servicio.".to_string(),
         ),
     };
-    let rect = centered(area, 64, 10);
-    frame.render_widget(Clear, rect);
-    let block = Block::bordered()
-        .title(title)
-        .border_style(theme::BORDER_FOCUS);
-    let inner = block.inner(rect).inner(Margin::new(1, 0));
-    frame.render_widget(block, rect);
-    let [a, _, f, _, n] = Layout::vertical([
-        Constraint::Length(2),
-        Constraint::Length(1),
-        Constraint::Length(form.height()),
-        Constraint::Length(1),
-        Constraint::Min(1),
-    ])
-    .areas(inner);
-    frame.render_widget(Paragraph::new(intro).wrap(Wrap { trim: true }), a);
-    frame.render_widget(form, f);
-    frame.render_widget(
-        Paragraph::new(notice_line(notice)).wrap(Wrap { trim: true }),
-        n,
-    );
+    super::form_box(title, &intro, form, notice, frame, area);
 }

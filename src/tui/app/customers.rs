@@ -1,0 +1,312 @@
+//! The Cliente pane: search as you type, the customer's card, new customers and consent.
+
+use super::{App, Intent, Notice, Overlay, Screen, capitalize};
+use crate::desk::{self, Actor, consents::Record, customers::Card};
+use crate::domain::customer::Input;
+use crate::domain::ids;
+use crate::store::customers::Customer;
+use crate::tui::action::LookupKey;
+use crate::tui::form::{Field, Form};
+use ratatui_textarea::TextArea;
+
+/// The pane's state.
+#[derive(Debug, Clone, Default)]
+pub struct Lookup {
+    pub query: String,
+    pub results: Vec<Customer>,
+    pub selected: usize,
+    /// The open customer's card.
+    pub card: Option<Box<Card>>,
+    /// The search ran and found nothing.
+    pub nothing_found: bool,
+}
+
+/// Which form is open over the Cliente pane.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum CustomerFormKind {
+    New,
+    Consent,
+}
+
+/// A Cliente pane read or write.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum CustomerIntent {
+    Search(String),
+    Open(ids::Document),
+    Add(Input),
+    Consent {
+        doc: ids::Document,
+        purpose: String,
+        channel: String,
+        evidence: String,
+    },
+}
+
+/// Labels of the new-customer form, in field order.
+const NEW_FIELDS: [&str; 9] = [
+    "Tipo de documento",
+    "Número",
+    "Nombres",
+    "Apellidos",
+    "Nacimiento (AAAA-MM-DD)",
+    "Teléfono",
+    "Correo",
+    "Afiliación",
+    "Categoría (A, B, C)",
+];
+
+/// The form field a domain field name belongs to.
+fn field_index(name: &str) -> usize {
+    match name {
+        "tipo_documento" => 0,
+        "numero_documento" => 1,
+        "nombres" => 2,
+        "apellidos" => 3,
+        "fecha_nacimiento" => 4,
+        "telefono" => 5,
+        "correo" => 6,
+        "estado_afiliacion" => 7,
+        "categoria" => 8,
+        _ => 0,
+    }
+}
+
+impl App {
+    /// A key of the Cliente pane.
+    pub(super) fn lookup_key(&mut self, key: LookupKey) -> Option<Intent> {
+        let l = &mut self.lookup;
+        match key {
+            LookupKey::Type(k) => {
+                let mut input = TextArea::new(vec![l.query.clone()]);
+                input.move_cursor(ratatui_textarea::CursorMove::End);
+                input.input(k);
+                l.query = input.lines().first().cloned().unwrap_or_default();
+                l.card = None;
+                return Some(Intent::Customer(CustomerIntent::Search(l.query.clone())));
+            }
+            LookupKey::Move(step) if !l.results.is_empty() => {
+                let n = l.results.len() as isize;
+                l.selected = (l.selected as isize + isize::from(step)).rem_euclid(n) as usize;
+            }
+            LookupKey::Move(_) => {}
+            LookupKey::Open => {
+                let c = l.results.get(l.selected)?;
+                let kind = ids::DocType::parse(&c.doc_type)?;
+                let doc = ids::Document {
+                    kind,
+                    number: c.doc_number.clone(),
+                };
+                return Some(Intent::Customer(CustomerIntent::Open(doc)));
+            }
+            LookupKey::Clear => *l = Lookup::default(),
+            LookupKey::New => self.open_new_form(),
+            LookupKey::Consent => self.open_consent_form(),
+        }
+        None
+    }
+
+    fn open_new_form(&mut self) {
+        let q = self.lookup.query.trim().to_string();
+        let digits = !q.is_empty() && q.chars().all(|c| c.is_ascii_digit() || ".- ".contains(c));
+        let fields = NEW_FIELDS
+            .iter()
+            .enumerate()
+            .map(|(i, label)| match i {
+                0 => Field::text(label, "CC"),
+                1 if digits => Field::text(label, &q),
+                2 if !digits => Field::text(label, &q),
+                7 => Field::text(label, "no afiliado"),
+                _ => Field::text(label, ""),
+            })
+            .collect();
+        let mut form = Form::new(fields);
+        form.focus = if digits {
+            2
+        } else if q.is_empty() {
+            0
+        } else {
+            1
+        };
+        self.overlay = Some(Overlay::CustomerForm {
+            kind: CustomerFormKind::New,
+            form,
+            notice: None,
+        });
+    }
+
+    fn open_consent_form(&mut self) {
+        if self.lookup.card.is_none() {
+            self.notify(Notice::Error(
+                "Abra primero un cliente (Enter sobre un resultado).".into(),
+            ));
+            return;
+        }
+        let purpose = self
+            .config
+            .consent
+            .required
+            .first()
+            .cloned()
+            .unwrap_or_default();
+        let form = Form::new(vec![
+            Field::text("Finalidad", &purpose),
+            Field::text("Canal", "formato-fisico"),
+            Field::text("Evidencia (ruta)", ""),
+        ]);
+        self.overlay = Some(Overlay::CustomerForm {
+            kind: CustomerFormKind::Consent,
+            form,
+            notice: None,
+        });
+    }
+
+    /// Enter in a Cliente pane form.
+    pub(super) fn submit_customer_form(&mut self) -> Option<Intent> {
+        let Some(Overlay::CustomerForm { kind, form, .. }) = &mut self.overlay else {
+            return None;
+        };
+        if !form.on_last() {
+            form.move_focus(1);
+            return None;
+        }
+        let v = |i: usize| form.value(i).to_string();
+        Some(Intent::Customer(match kind {
+            CustomerFormKind::New => CustomerIntent::Add(Input {
+                doc_type: v(0),
+                doc_number: v(1),
+                names: v(2),
+                surnames: v(3),
+                birth_date: v(4),
+                phone: v(5),
+                email: v(6),
+                address: String::new(),
+                affiliation: v(7),
+                category: v(8),
+            }),
+            CustomerFormKind::Consent => {
+                let card = self.lookup.card.as_ref()?;
+                let kind = ids::DocType::parse(&card.customer.doc_type)?;
+                CustomerIntent::Consent {
+                    doc: ids::Document {
+                        kind,
+                        number: card.customer.doc_number.clone(),
+                    },
+                    purpose: v(0).trim().to_string(),
+                    channel: v(1).trim().to_string(),
+                    evidence: v(2).trim().to_string(),
+                }
+            }
+        }))
+    }
+
+    /// Runs a Cliente pane read or write through `desk` and folds the result back.
+    pub(super) fn apply_customer(&mut self, intent: CustomerIntent) {
+        let Screen::Console(c) = &self.screen else {
+            return;
+        };
+        let actor = Actor::staff(&c.user);
+        match intent {
+            CustomerIntent::Search(q) => {
+                let found = if q.trim().chars().count() < 2 {
+                    Ok(Vec::new())
+                } else {
+                    desk::customers::find(&self.store, &q, 20)
+                };
+                match found {
+                    Ok(results) => {
+                        self.lookup.nothing_found =
+                            results.is_empty() && q.trim().chars().count() >= 2;
+                        self.lookup.results = results;
+                        self.lookup.selected = 0;
+                    }
+                    Err(e) => self.notify(Notice::Error(capitalize(&e.to_string()))),
+                }
+            }
+            CustomerIntent::Open(doc) => self.open_card(&doc),
+            CustomerIntent::Add(input) => {
+                match desk::customers::add(
+                    &mut self.store,
+                    self.clock.as_ref(),
+                    &actor,
+                    &self.config,
+                    &input,
+                ) {
+                    Ok(c) => {
+                        self.overlay = None;
+                        self.notify(Notice::Info(format!(
+                            "Cliente {} {} registrado.",
+                            c.doc_type, c.doc_number
+                        )));
+                        if let Some(kind) = ids::DocType::parse(&c.doc_type) {
+                            self.open_card(&ids::Document {
+                                kind,
+                                number: c.doc_number,
+                            });
+                        }
+                    }
+                    Err(e) => self.form_error(&e),
+                }
+            }
+            CustomerIntent::Consent {
+                doc,
+                purpose,
+                channel,
+                evidence,
+            } => {
+                let path = (!evidence.is_empty()).then(|| std::path::PathBuf::from(&evidence));
+                let version = self.config.consent.policy_version.clone();
+                let r = Record {
+                    grant: true,
+                    purpose: &purpose,
+                    channel: &channel,
+                    policy_version: &version,
+                    evidence: path.as_deref(),
+                };
+                match desk::consents::record(
+                    &mut self.store,
+                    self.clock.as_ref(),
+                    &actor,
+                    &self.config,
+                    &doc,
+                    &r,
+                ) {
+                    Ok(()) => {
+                        self.overlay = None;
+                        self.notify(Notice::Info(format!(
+                            "Autorización «{purpose}» registrada."
+                        )));
+                        self.open_card(&doc);
+                    }
+                    Err(e) => self.form_error(&e),
+                }
+            }
+        }
+    }
+
+    fn open_card(&mut self, doc: &ids::Document) {
+        match desk::customers::card(&self.store, &self.config, doc) {
+            Ok(card) => {
+                if card.consent != crate::domain::consent::Status::Vigente {
+                    self.notify(Notice::Error(format!(
+                        "Consentimiento {}: pida la autorización de datos (Ctrl+A).",
+                        card.consent.spanish()
+                    )));
+                }
+                self.lookup.card = Some(Box::new(card));
+            }
+            Err(e) => self.notify(Notice::Error(capitalize(&e.to_string()))),
+        }
+    }
+
+    /// Shows a write's refusal in the open form, focusing the field it names; keeps the values.
+    fn form_error(&mut self, err: &crate::error::Error) {
+        let message = capitalize(&err.to_string());
+        if let Some(Overlay::CustomerForm { kind, form, notice }) = &mut self.overlay {
+            if *kind == CustomerFormKind::New {
+                let first = message.split(':').next().unwrap_or("").to_lowercase();
+                form.focus = field_index(first.trim());
+            }
+            *notice = Some(Notice::Error(message));
+        }
+    }
+}

@@ -1,0 +1,122 @@
+//! The Cliente pane: the search, its results, the open customer's card.
+
+use crate::domain::consent::Status;
+use crate::tui::action::Pane;
+use crate::tui::app::{App, CustomerFormKind, Notice};
+use crate::tui::form::Form;
+use crate::tui::theme;
+use ratatui::Frame;
+use ratatui::layout::Rect;
+use ratatui::style::{Color, Style};
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Paragraph, Wrap};
+
+fn consent_style(s: Status) -> Style {
+    match s {
+        Status::Vigente => Style::new().fg(Color::Green),
+        Status::Falta => Style::new().fg(Color::Yellow),
+        Status::Revocada => Style::new().fg(Color::Red),
+    }
+}
+
+/// Draws the pane from the app's lookup state.
+pub fn render(app: &App, focused: bool, frame: &mut Frame<'_>, area: Rect) {
+    let l = &app.lookup;
+    let cursor = if focused { "▏" } else { "" };
+    let mut lines = vec![Line::from(vec![
+        Span::styled("Buscar: ", theme::LABEL),
+        Span::styled(format!("{}{cursor}", l.query), theme::INPUT_FOCUSED),
+    ])];
+    if let Some(card) = &l.card {
+        let c = &card.customer;
+        lines.push(Line::styled(
+            format!("{} {}", c.names, c.surnames),
+            theme::TITLE,
+        ));
+        lines.push(Line::from(format!("{} {}", c.doc_type, c.doc_number)));
+        let category = c
+            .category
+            .as_deref()
+            .map(|k| format!(" · categoría {k}"))
+            .unwrap_or_default();
+        lines.push(Line::from(format!("{}{category}", c.affiliation)));
+        lines.push(Line::from(vec![
+            Span::raw("Consentimiento: "),
+            Span::styled(card.consent.spanish(), consent_style(card.consent)),
+            Span::styled(
+                if card.consent == Status::Vigente {
+                    ""
+                } else {
+                    " · Ctrl+A registrar"
+                },
+                theme::HINT,
+            ),
+        ]));
+        for a in card.attentions.iter().take(3) {
+            let day = a.started_at.get(..10).unwrap_or(&a.started_at);
+            lines.push(Line::styled(
+                format!("{day} {} · {}", a.channel, a.topic),
+                theme::HINT,
+            ));
+        }
+    } else if l.results.is_empty() {
+        let hint = if l.nothing_found {
+            "No se encontró. Ctrl+N: registrar cliente nuevo."
+        } else {
+            "Escriba un documento o un nombre (sin importar tildes)."
+        };
+        lines.push(Line::styled(hint, theme::HINT));
+    } else {
+        for (i, c) in l.results.iter().enumerate() {
+            let style = if i == l.selected {
+                theme::CURRENT
+            } else {
+                theme::INPUT
+            };
+            lines.push(Line::styled(
+                format!(
+                    "{} {} · {} {}",
+                    c.doc_type, c.doc_number, c.names, c.surnames
+                ),
+                style,
+            ));
+        }
+    }
+    let block = super::console::pane_block(Pane::Cliente, focused);
+    frame.render_widget(
+        Paragraph::new(lines)
+            .wrap(Wrap { trim: false })
+            .block(block),
+        area,
+    );
+}
+
+/// The new-customer and consent forms.
+pub fn form(
+    app: &App,
+    kind: CustomerFormKind,
+    form: &Form,
+    notice: Option<&Notice>,
+    frame: &mut Frame<'_>,
+    area: Rect,
+) {
+    let (title, intro) = match kind {
+        CustomerFormKind::New => (
+            " Cliente nuevo ",
+            "Obligatorios: tipo y número de documento, nombres y apellidos. Tipos: CC TI RC CE PA PEP PPT NIT."
+                .to_string(),
+        ),
+        CustomerFormKind::Consent => {
+            let who = app.lookup.card.as_ref().map(|c| format!("{} {}", c.customer.names, c.customer.surnames)).unwrap_or_default();
+            (
+                " Autorización de datos personales ",
+                format!(
+                    "{who}. Canales: {}. Aviso de privacidad {}.",
+                    app.consent_channels().join(", "),
+                    app.consent_policy()
+                ),
+            )
+        }
+    };
+    super::form_box(title, &intro, form, notice, frame, area);
+}
