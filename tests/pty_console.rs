@@ -46,13 +46,13 @@ fn demo_login_focus_help_quit_restores_the_terminal() {
     );
     assert!(app.contents().contains("F1 Turnos"));
 
-    // Focus the Cliente pane with F2: its border turns cyan.
-    app.send(b"\x1bOQ");
+    // Focus the Radicar PQRS pane (bottom left) with F3: its border turns cyan.
+    app.send(b"\x1bOR");
     let cyan = |s: &vt100::Screen| {
-        let cell = s.cell(1, 40).map(|c| c.fgcolor());
-        cell == Some(vt100::Color::Idx(6))
+        let corner = (2..24).find(|r| s.cell(*r, 0).is_some_and(|c| c.contents() == "┌"));
+        corner.and_then(|r| s.cell(r, 0)).map(|c| c.fgcolor()) == Some(vt100::Color::Idx(6))
     };
-    assert!(app.wait_until(WAIT, cyan), "F2 focus:\n{}", app.contents());
+    assert!(app.wait_until(WAIT, cyan), "F3 focus:\n{}", app.contents());
 
     app.send(b"?");
     assert!(

@@ -45,9 +45,8 @@ pub const FOOTER_TURNOS: &[(&str, &str)] = &[
 pub const FOOTER_CLIENTE: &[(&str, &str)] = &[
     ("Enter", "abrir"),
     ("Ctrl+N", "nuevo"),
-    ("Ctrl+A", "autorización"),
+    ("Ctrl+A", "autorizar"),
     ("Esc", "limpiar"),
-    ("Tab", "panel"),
     ("Ctrl+C", "salir"),
 ];
 pub const FOOTER_CONSOLE: &[(&str, &str)] = &[
