@@ -410,6 +410,25 @@ fn cli_customer_and_consent_round_trip_with_export() {
         ])
         .assert()
         .success();
+    b.cli()
+        .args(["turn", "issue", "--service", "R", "--doc", "CC:52000111"])
+        .assert()
+        .success();
+    b.cli()
+        .args([
+            "attention",
+            "add",
+            "--channel",
+            "ventanilla",
+            "--doc",
+            "CC:52000111",
+            "--topic",
+            "subsidio",
+            "--user",
+            "asesor1",
+        ])
+        .assert()
+        .success();
     let out = b
         .cli()
         .args(["customer", "show", "CC", "52000111", "--json"])
@@ -417,6 +436,29 @@ fn cli_customer_and_consent_round_trip_with_export() {
         .unwrap();
     let card: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
     assert_eq!(card["consent"], "vigente");
+    let kinds: Vec<&str> = card["timeline"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|e| e["kind"].as_str().unwrap())
+        .collect();
+    let mut sorted = kinds.clone();
+    sorted.sort();
+    assert_eq!(
+        sorted,
+        ["atención", "consentimiento", "turno"],
+        "one list of every kind"
+    );
+    let ats: Vec<&str> = card["timeline"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|e| e["at"].as_str().unwrap())
+        .collect();
+    assert!(
+        ats.windows(2).all(|w| w[0] >= w[1]),
+        "newest first: {ats:?}"
+    );
     let xlsx = b.dir.path().join("clientes.xlsx");
     b.cli()
         .args(["export", "customers", "--out"])

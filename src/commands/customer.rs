@@ -126,11 +126,8 @@ fn print_card(card: &Card) {
         };
         println!("  {}: {state}", p.purpose);
     }
-    println!("Últimas atenciones: {}", card.attentions.len());
-    for a in &card.attentions {
-        println!(
-            "  {}  {}  {}  nivel {}",
-            a.started_at, a.channel, a.topic, a.level
-        );
+    println!("Historial (lo más reciente primero):");
+    for e in &card.timeline {
+        println!("  {}  {:<14}  {}", e.at, e.kind, e.summary);
     }
 }

@@ -341,6 +341,22 @@ pub fn open_before(conn: &Connection, day: &str) -> Result<Vec<Turn>> {
     Ok(rows.collect::<Result<_, _>>()?)
 }
 
+/// Turns taken with a customer's document, newest first.
+pub fn of_document(
+    conn: &Connection,
+    doc_type: &str,
+    number: &str,
+    limit: u32,
+) -> Result<Vec<Turn>> {
+    let sql = format!(
+        "SELECT {COLUMNS} FROM turns WHERE doc_type = ?1 AND doc_number = ?2 AND seq IS NOT NULL
+         ORDER BY issued_at DESC, id DESC LIMIT ?3"
+    );
+    let mut stmt = conn.prepare_cached(&sql)?;
+    let rows = stmt.query_map(params![doc_type, number, limit], from_row)?;
+    Ok(rows.collect::<Result<_, _>>()?)
+}
+
 /// A call shown on the waiting-room display.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct Call {

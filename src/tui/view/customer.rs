@@ -52,10 +52,10 @@ pub fn render(app: &App, focused: bool, frame: &mut Frame<'_>, area: Rect) {
                 theme::HINT,
             ),
         ]));
-        for a in card.attentions.iter().take(3) {
-            let day = a.started_at.get(..10).unwrap_or(&a.started_at);
+        for e in card.timeline.iter().take(4) {
+            let day = e.at.get(..10).unwrap_or(&e.at);
             lines.push(Line::styled(
-                format!("{day} {} · {}", a.channel, a.topic),
+                format!("{day} {} · {}", e.kind, e.summary),
                 theme::HINT,
             ));
         }
