@@ -218,6 +218,18 @@ pub enum CustomerCommand {
         #[command(flatten)]
         on_behalf: OnBehalf,
     },
+    /// Registra notas de discapacidad u otros datos sensibles (requiere la autorización
+    /// expresa «datos-sensibles»); un texto vacío las borra.
+    Notes {
+        #[arg(value_name = "TIPO")]
+        kind: String,
+        #[arg(value_name = "NÚMERO")]
+        number: String,
+        #[arg(value_name = "TEXTO")]
+        text: String,
+        #[command(flatten)]
+        on_behalf: OnBehalf,
+    },
     /// Cambia datos de un cliente (queda el historial de quién cambió qué).
     Edit {
         #[arg(value_name = "TIPO")]

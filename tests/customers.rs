@@ -232,6 +232,45 @@ fn consent_status_and_evidence_tampering() {
 }
 
 #[test]
+fn sensitive_notes_need_the_explicit_consent() {
+    let mut b = branch();
+    let cfg = common::config();
+    let cli = Actor::cli(None);
+    desk::customers::add(&mut b.store, &b.clock, &cli, &cfg, &jose()).unwrap();
+    let doc = cc("1144052337");
+    let err = desk::customers::set_sensitive_notes(
+        &mut b.store,
+        &b.clock,
+        &cli,
+        &doc,
+        "usa silla de ruedas",
+    )
+    .unwrap_err();
+    assert!(err.to_string().contains("autorización expresa"), "{err}");
+    let grant = Record {
+        grant: true,
+        purpose: "datos-sensibles",
+        channel: "verbal",
+        policy_version: "2026-01",
+        evidence: None,
+    };
+    desk::consents::record(&mut b.store, &b.clock, &cli, &cfg, &doc, &grant).unwrap();
+    desk::customers::set_sensitive_notes(&mut b.store, &b.clock, &cli, &doc, "usa silla de ruedas")
+        .unwrap();
+    let card = desk::customers::card(&b.store, &cfg, &doc).unwrap();
+    assert_eq!(
+        card.customer.sensitive_notes.as_deref(),
+        Some("usa silla de ruedas")
+    );
+    let last = card.history.last().unwrap();
+    assert_eq!(
+        (last.field.as_str(), last.new.as_deref()),
+        ("notas_sensibles", Some("(registradas)")),
+        "no sensitive text in the history"
+    );
+}
+
+#[test]
 fn phone_attentions_go_to_whoever_has_fewest_open() {
     let mut b = branch();
     let mut cfg = common::config();

@@ -48,6 +48,17 @@ pub fn run(ctx: &Ctx, cmd: CustomerCommand) -> Result<()> {
                 c.doc_type, c.doc_number, c.names, c.surnames
             );
         }
+        CustomerCommand::Notes {
+            kind,
+            number,
+            text,
+            on_behalf,
+        } => {
+            let d = doc_of(&kind, &number)?;
+            let actor = ctx.actor(&store, on_behalf.user.as_deref())?;
+            desk::customers::set_sensitive_notes(&mut store, clock, &actor, &d, &text)?;
+            println!("Notas sensibles de {} {} actualizadas", d.kind, d.number);
+        }
         CustomerCommand::Edit {
             kind,
             number,

@@ -206,6 +206,63 @@ fn column_value(c: &NewCustomer, column: &str) -> Option<String> {
     }
 }
 
+/// The consent purpose that allows recording sensitive data (Ley 1581 de 2012 art. 6).
+pub const SENSITIVE_PURPOSE: &str = "datos-sensibles";
+
+/// Records disability or other sensitive notes; refused unless the customer granted the
+/// explicit consent for sensitive data. An empty text clears them. Kept in the history.
+pub fn set_sensitive_notes(
+    store: &mut Store,
+    clock: &dyn Clock,
+    actor: &Actor,
+    doc: &Document,
+    notes: &str,
+) -> Result<()> {
+    actor.require(Role::Asesor, "registrar datos sensibles")?;
+    let now = clock.now();
+    let at = stamp(now);
+    let tx = store.write()?;
+    let c = customers::by_document(&tx, doc.kind.code(), &doc.number)?.ok_or_else(|| {
+        Error::refused(format!("no hay un cliente con {} {}", doc.kind, doc.number))
+    })?;
+    let ledger: Vec<consent::Event> = consents::of(&tx, c.id)?
+        .into_iter()
+        .map(|e| consent::Event {
+            purpose: e.purpose,
+            granted: e.action == "grant",
+        })
+        .collect();
+    let value = notes.trim();
+    if !value.is_empty() && consent::per_purpose(&ledger, SENSITIVE_PURPOSE) != Some(true) {
+        return Err(Error::refused(format!(
+            "para registrar datos sensibles se necesita la autorización expresa «{SENSITIVE_PURPOSE}» del cliente"
+        )));
+    }
+    let new = (!value.is_empty()).then_some(value);
+    customers::set_field(&tx, c.id, "sensitive_notes", new, &at, &actor.principal)?;
+    // The history records that the notes changed, not their content.
+    let marker = |v: Option<&str>| v.map(|_| "(registradas)");
+    customers::add_change(
+        &tx,
+        c.id,
+        &at,
+        &actor.principal,
+        "notas_sensibles",
+        marker(c.sensitive_notes.as_deref()),
+        marker(new),
+    )?;
+    audit::record(
+        &tx,
+        now,
+        actor,
+        "customer.sensitive",
+        &format!("customer:{}:{}", c.doc_type, c.doc_number),
+        "",
+    )?;
+    tx.commit()?;
+    Ok(())
+}
+
 /// Consent status of one purpose.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct PurposeStatus {
