@@ -16,13 +16,8 @@ use super::keymap::{self, Focus};
 use super::text;
 use crate::clock::Clock;
 use crate::config::Config;
-use crate::desk::{
-    self,
-    setup::{BranchInfo, Init},
-    users::{NewStaff, User},
-};
-use crate::domain::user::Role;
-use crate::error::{Error, Result};
+use crate::desk::{self, setup::BranchInfo, users::User};
+use crate::error::Result;
 use crate::store::Store;
 use chrono::{DateTime, FixedOffset, Utc};
 
@@ -359,88 +354,11 @@ impl App {
                 username,
                 name,
                 pin,
-            } => {
-                let req = Init {
-                    branch_name: &branch,
-                    branch_code: &code,
-                    admin: NewStaff {
-                        username: &username,
-                        name: &name,
-                        role: Role::Administrador,
-                        pin: &pin,
-                    },
-                };
-                let actor = desk::Actor {
-                    principal: username.clone(),
-                    on_behalf: None,
-                    role: Role::Administrador,
-                };
-                let result = desk::setup::init(
-                    &mut self.store,
-                    self.clock.as_ref(),
-                    &actor,
-                    &self.config,
-                    &req,
-                )
-                .and_then(|()| desk::setup::branch_info(&self.store));
-                match result {
-                    Ok(info) => {
-                        self.branch = info;
-                        let mut login = login_state();
-                        login.form.fields[0] = Field::text(text::LOGIN_USER, &username);
-                        login.form.focus = 1;
-                        login.notice = Some(Notice::Info(format!(
-                            "Sede creada. Ingrese como {username}."
-                        )));
-                        self.screen = Screen::Login(login);
-                    }
-                    Err(err) => self.setup_error(&err),
-                }
-            }
-            Intent::Login { username, pin } => {
-                match desk::users::login(&mut self.store, self.clock.as_ref(), &username, &pin) {
-                    Ok(user) => {
-                        let notice =
-                            Some(Notice::Info(format!("{}, {}.", text::WELCOME, user.name)));
-                        self.screen = Screen::Console(ConsoleState {
-                            user,
-                            focus: Pane::Turnos,
-                            notice,
-                        });
-                        self.refresh_queue();
-                    }
-                    Err(err) => {
-                        if let Screen::Login(l) = &mut self.screen {
-                            l.form.clear(1);
-                            l.form.focus = 1;
-                            l.notice = Some(Notice::Error(capitalize(&err.to_string())));
-                        }
-                    }
-                }
-            }
-            Intent::Unlock { pin } => {
-                let Screen::Console(c) = &self.screen else {
-                    return;
-                };
-                let username = c.user.username.clone();
-                match desk::users::login(&mut self.store, self.clock.as_ref(), &username, &pin) {
-                    Ok(_) => self.overlay = None,
-                    Err(err) => {
-                        if let Some(Overlay::Locked { form, notice, .. }) = &mut self.overlay {
-                            form.clear(0);
-                            *notice = Some(Notice::Error(capitalize(&err.to_string())));
-                        }
-                    }
-                }
-            }
+            } => self.apply_setup(&branch, &code, &username, &name, &pin),
+            Intent::Login { username, pin } => self.apply_login(&username, &pin),
+            Intent::Unlock { pin } => self.apply_unlock(&pin),
             Intent::Turn(t) => self.apply_turn(t),
             Intent::Customer(c) => self.apply_customer(c),
-        }
-    }
-
-    fn setup_error(&mut self, err: &Error) {
-        if let Screen::Setup(s) = &mut self.screen {
-            s.notice = Some(Notice::Error(capitalize(&err.to_string())));
         }
     }
 }

@@ -1,9 +1,16 @@
 //! The first-run setup and login forms: their fields and the checks made before any write.
 
-use super::{Intent, LoginState, Notice, SetupState, capitalize};
+use super::{
+    App, ConsoleState, Intent, LoginState, Notice, Overlay, Screen, SetupState, capitalize,
+};
 use crate::config::Config;
 use crate::desk;
+use crate::desk::setup::Init;
+use crate::desk::users::NewStaff;
 use crate::domain::branch;
+use crate::domain::user::Role;
+use crate::error::Error;
+use crate::tui::action::Pane;
 use crate::tui::form::{Field, Form};
 use crate::tui::text;
 
@@ -88,5 +95,99 @@ pub(super) fn login_state() -> LoginState {
             Field::secret(text::LOGIN_PIN),
         ]),
         notice: None,
+    }
+}
+
+impl App {
+    /// Creates the branch and its first administrator, then shows the login screen.
+    pub(super) fn apply_setup(
+        &mut self,
+        branch: &str,
+        code: &str,
+        username: &str,
+        name: &str,
+        pin: &str,
+    ) {
+        let req = Init {
+            branch_name: branch,
+            branch_code: code,
+            admin: NewStaff {
+                username,
+                name,
+                role: Role::Administrador,
+                pin,
+            },
+        };
+        let actor = desk::Actor {
+            principal: username.to_string(),
+            on_behalf: None,
+            role: Role::Administrador,
+        };
+        let result = desk::setup::init(
+            &mut self.store,
+            self.clock.as_ref(),
+            &actor,
+            &self.config,
+            &req,
+        )
+        .and_then(|()| desk::setup::branch_info(&self.store));
+        match result {
+            Ok(info) => {
+                self.branch = info;
+                let mut login = login_state();
+                login.form.fields[0] = Field::text(text::LOGIN_USER, username);
+                login.form.focus = 1;
+                login.notice = Some(Notice::Info(format!(
+                    "Sede creada. Ingrese como {username}."
+                )));
+                self.screen = Screen::Login(login);
+            }
+            Err(err) => self.setup_error(&err),
+        }
+    }
+
+    /// Checks the login form's user and PIN; opens the console on success.
+    pub(super) fn apply_login(&mut self, username: &str, pin: &str) {
+        match desk::users::login(&mut self.store, self.clock.as_ref(), username, pin) {
+            Ok(user) => {
+                let notice = Some(Notice::Info(format!("{}, {}.", text::WELCOME, user.name)));
+                self.screen = Screen::Console(ConsoleState {
+                    user,
+                    focus: Pane::Turnos,
+                    notice,
+                });
+                self.refresh_queue();
+            }
+            Err(err) => {
+                if let Screen::Login(l) = &mut self.screen {
+                    l.form.clear(1);
+                    l.form.focus = 1;
+                    l.notice = Some(Notice::Error(capitalize(&err.to_string())));
+                }
+            }
+        }
+    }
+
+    /// Checks the PIN of the locked console's user.
+    pub(super) fn apply_unlock(&mut self, pin: &str) {
+        let Screen::Console(c) = &self.screen else {
+            return;
+        };
+        let username = c.user.username.clone();
+        match desk::users::login(&mut self.store, self.clock.as_ref(), &username, pin) {
+            Ok(_) => self.overlay = None,
+            Err(err) => {
+                if let Some(Overlay::Locked { form, notice, .. }) = &mut self.overlay {
+                    form.clear(0);
+                    *notice = Some(Notice::Error(capitalize(&err.to_string())));
+                }
+            }
+        }
+    }
+
+    fn setup_error(&mut self, err: &Error) {
+        if let Screen::Setup(s) = &mut self.screen {
+            s.notice = Some(Notice::Error(capitalize(&err.to_string())));
+        }
     }
 }
