@@ -350,3 +350,63 @@ fn new_customer_form_names_the_bad_field_and_keeps_values() {
     let text = screen_text(&draw(&app, 80, 24));
     assert!(text.contains("Ctrl+A"), "offers to capture consent: {text}");
 }
+
+#[test]
+fn edit_form_refuses_a_bad_email_keeps_values_and_records_history() {
+    let (mut app, _) = logged_in();
+    app.handle(key(KeyCode::F(2)));
+    type_text(&mut app, "1.144.052.337");
+    app.handle(ctrl('n'));
+    type_text(&mut app, "José Luis");
+    app.handle(key(KeyCode::Enter));
+    type_text(&mut app, "Pérez");
+    for _ in 0..7 {
+        app.handle(key(KeyCode::Enter));
+    }
+    assert!(app.overlay.is_none(), "created");
+    app.handle(ctrl('e'));
+    let Some(Overlay::CustomerForm { form, .. }) = &app.overlay else {
+        panic!("edit form not open")
+    };
+    assert_eq!((form.value(0), form.value(1)), ("José Luis", "Pérez"));
+    // to the phone and the e-mail
+    for _ in 0..3 {
+        app.handle(key(KeyCode::Enter));
+    }
+    type_text(&mut app, "3001234567");
+    app.handle(key(KeyCode::Enter));
+    type_text(&mut app, "jose.perez@");
+    for _ in 0..4 {
+        app.handle(key(KeyCode::Enter));
+    }
+    assert_snapshot!("edit_customer_bad_email", draw(&app, 80, 24).backend());
+    let Some(Overlay::CustomerForm { form, notice, .. }) = &app.overlay else {
+        panic!("form closed on an error")
+    };
+    assert!(notice.is_some());
+    assert_eq!(
+        (form.focus, form.value(3), form.value(4)),
+        (4, "3001234567", "jose.perez@")
+    );
+    type_text(&mut app, "correo.co");
+    for _ in 0..4 {
+        app.handle(key(KeyCode::Enter));
+    }
+    assert!(app.overlay.is_none(), "saved");
+    let card = app.lookup.card.as_ref().unwrap();
+    assert_eq!(card.customer.phone.as_deref(), Some("3001234567"));
+    assert_eq!(card.customer.email.as_deref(), Some("jose.perez@correo.co"));
+    let mut fields: Vec<(&str, &str)> = card
+        .history
+        .iter()
+        .map(|c| (c.field.as_str(), c.by.as_str()))
+        .collect();
+    fields.sort();
+    assert_eq!(
+        fields,
+        [("correo", "asesor1"), ("telefono", "asesor1")],
+        "one history row per changed field, with its author"
+    );
+    let text = screen_text(&draw(&app, 80, 24));
+    assert!(text.contains("2 datos corregidos"), "{text}");
+}

@@ -79,6 +79,8 @@ pub enum LookupKey {
     New,
     /// Open the consent capture form for the open customer.
     Consent,
+    /// Open the edit form for the open customer.
+    Edit,
 }
 
 /// The Turnos pane's commands.

@@ -87,6 +87,7 @@ fn lookup(key: KeyEvent, ctrl: bool) -> Option<Action> {
     let k = match key.code {
         KeyCode::Char('n') if ctrl => LookupKey::New,
         KeyCode::Char('a') if ctrl => LookupKey::Consent,
+        KeyCode::Char('e') if ctrl => LookupKey::Edit,
         KeyCode::Char(_) if !ctrl => LookupKey::Type(key),
         KeyCode::Backspace => LookupKey::Type(key),
         KeyCode::Up => LookupKey::Move(-1),
@@ -147,6 +148,7 @@ pub const HELP: [(&str, &[HelpLine]); 6] = [
             ),
             ("↑ ↓ / Enter", "elegir / abrir la ficha del cliente"),
             ("Ctrl+N", "registrar un cliente nuevo"),
+            ("Ctrl+E", "corregir los datos del cliente abierto"),
             (
                 "Ctrl+A",
                 "registrar la autorización de datos del cliente abierto",

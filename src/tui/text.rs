@@ -45,8 +45,8 @@ pub const FOOTER_TURNOS: &[(&str, &str)] = &[
 pub const FOOTER_CLIENTE: &[(&str, &str)] = &[
     ("Enter", "abrir"),
     ("Ctrl+N", "nuevo"),
+    ("Ctrl+E", "corregir"),
     ("Ctrl+A", "autorizar"),
-    ("Esc", "limpiar"),
     ("Ctrl+C", "salir"),
 ];
 pub const FOOTER_CONSOLE: &[(&str, &str)] = &[

@@ -25,6 +25,7 @@ pub struct Lookup {
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum CustomerFormKind {
     New,
+    Edit,
     Consent,
 }
 
@@ -34,6 +35,10 @@ pub enum CustomerIntent {
     Search(String),
     Open(ids::Document),
     Add(Input),
+    Edit {
+        doc: ids::Document,
+        changes: Vec<(String, String)>,
+    },
     Consent {
         doc: ids::Document,
         purpose: String,
@@ -55,8 +60,26 @@ const NEW_FIELDS: [&str; 9] = [
     "Categoría (A, B, C)",
 ];
 
+/// The edit form's fields: (label, the field's name for `desk::customers::edit`).
+const EDIT_FIELDS: [(&str, &str); 8] = [
+    ("Nombres", "nombres"),
+    ("Apellidos", "apellidos"),
+    ("Nacimiento (AAAA-MM-DD)", "fecha_nacimiento"),
+    ("Teléfono", "telefono"),
+    ("Correo", "correo"),
+    ("Dirección", "direccion"),
+    ("Afiliación", "estado_afiliacion"),
+    ("Categoría (A, B, C)", "categoria"),
+];
+
 /// The form field a domain field name belongs to.
-fn field_index(name: &str) -> usize {
+fn field_index(kind: CustomerFormKind, name: &str) -> usize {
+    if kind == CustomerFormKind::Edit {
+        return EDIT_FIELDS
+            .iter()
+            .position(|(_, n)| *n == name)
+            .unwrap_or(0);
+    }
     match name {
         "tipo_documento" => 0,
         "numero_documento" => 1,
@@ -101,6 +124,7 @@ impl App {
             LookupKey::Clear => *l = Lookup::default(),
             LookupKey::New => self.open_new_form(),
             LookupKey::Consent => self.open_consent_form(),
+            LookupKey::Edit => self.open_edit_form(),
         }
         None
     }
@@ -130,6 +154,37 @@ impl App {
         self.overlay = Some(Overlay::CustomerForm {
             kind: CustomerFormKind::New,
             form,
+            notice: None,
+        });
+    }
+
+    fn open_edit_form(&mut self) {
+        let Some(card) = &self.lookup.card else {
+            self.notify(Notice::Error(
+                "Abra primero un cliente (Enter sobre un resultado).".into(),
+            ));
+            return;
+        };
+        let c = &card.customer;
+        let opt = |v: &Option<String>| v.clone().unwrap_or_default();
+        let values = [
+            c.names.clone(),
+            c.surnames.clone(),
+            opt(&c.birth_date),
+            opt(&c.phone),
+            opt(&c.email),
+            opt(&c.address),
+            c.affiliation.clone(),
+            opt(&c.category),
+        ];
+        let fields = EDIT_FIELDS
+            .iter()
+            .zip(values)
+            .map(|((label, _), value)| Field::text(label, &value))
+            .collect();
+        self.overlay = Some(Overlay::CustomerForm {
+            kind: CustomerFormKind::Edit,
+            form: Form::new(fields),
             notice: None,
         });
     }
@@ -183,6 +238,21 @@ impl App {
                 affiliation: v(7),
                 category: v(8),
             }),
+            CustomerFormKind::Edit => {
+                let card = self.lookup.card.as_ref()?;
+                let kind = ids::DocType::parse(&card.customer.doc_type)?;
+                CustomerIntent::Edit {
+                    doc: ids::Document {
+                        kind,
+                        number: card.customer.doc_number.clone(),
+                    },
+                    changes: EDIT_FIELDS
+                        .iter()
+                        .enumerate()
+                        .map(|(i, (_, name))| (name.to_string(), v(i).trim().to_string()))
+                        .collect(),
+                }
+            }
             CustomerFormKind::Consent => {
                 let card = self.lookup.card.as_ref()?;
                 let kind = ids::DocType::parse(&card.customer.doc_type)?;
@@ -247,6 +317,27 @@ impl App {
                     Err(e) => self.form_error(&e),
                 }
             }
+            CustomerIntent::Edit { doc, changes } => {
+                match desk::customers::edit(
+                    &mut self.store,
+                    self.clock.as_ref(),
+                    &actor,
+                    &self.config,
+                    &doc,
+                    &changes,
+                ) {
+                    Ok(n) => {
+                        self.overlay = None;
+                        self.open_card(&doc);
+                        self.notify(Notice::Info(match n {
+                            0 => "Sin cambios: los datos ya estaban así.".to_string(),
+                            1 => "Un dato corregido; queda en el historial.".to_string(),
+                            n => format!("{n} datos corregidos; quedan en el historial."),
+                        }));
+                    }
+                    Err(e) => self.form_error(&e),
+                }
+            }
             CustomerIntent::Consent {
                 doc,
                 purpose,
@@ -302,9 +393,9 @@ impl App {
     fn form_error(&mut self, err: &crate::error::Error) {
         let message = capitalize(&err.to_string());
         if let Some(Overlay::CustomerForm { kind, form, notice }) = &mut self.overlay {
-            if *kind == CustomerFormKind::New {
+            if *kind != CustomerFormKind::Consent {
                 let first = message.split(':').next().unwrap_or("").to_lowercase();
-                form.focus = field_index(first.trim());
+                form.focus = field_index(*kind, first.trim());
             }
             *notice = Some(Notice::Error(message));
         }

@@ -33,7 +33,10 @@ pub fn render(app: &App, focused: bool, frame: &mut Frame<'_>, area: Rect) {
             format!("{} {}", c.names, c.surnames),
             theme::TITLE,
         ));
-        lines.push(Line::from(format!("{} {}", c.doc_type, c.doc_number)));
+        lines.push(Line::from(vec![
+            Span::raw(format!("{} {}", c.doc_type, c.doc_number)),
+            Span::styled(" · Ctrl+E corregir", theme::HINT),
+        ]));
         let category = c
             .category
             .as_deref()
@@ -91,7 +94,7 @@ pub fn render(app: &App, focused: bool, frame: &mut Frame<'_>, area: Rect) {
     );
 }
 
-/// The new-customer and consent forms.
+/// The new-customer, edit and consent forms.
 pub fn form(
     app: &App,
     kind: CustomerFormKind,
@@ -106,6 +109,18 @@ pub fn form(
             "Obligatorios: tipo y número de documento, nombres y apellidos. Tipos: CC TI RC CE PA PEP PPT NIT."
                 .to_string(),
         ),
+        CustomerFormKind::Edit => {
+            let who = app
+                .lookup
+                .card
+                .as_ref()
+                .map(|c| format!("{} {}", c.customer.doc_type, c.customer.doc_number))
+                .unwrap_or_default();
+            (
+                " Corregir datos del cliente ",
+                format!("{who}. Cada cambio queda en el historial con su autor. Vacío borra el dato opcional."),
+            )
+        }
         CustomerFormKind::Consent => {
             let who = app.lookup.card.as_ref().map(|c| format!("{} {}", c.customer.names, c.customer.surnames)).unwrap_or_default();
             (
