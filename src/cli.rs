@@ -2,10 +2,12 @@
 //! people at the branch.
 
 mod calendar;
+mod pqrs;
 mod queue;
 mod records;
 
 pub use calendar::{CalendarCommand, DocCommand};
+pub use pqrs::{NewTicket, Radicado, StepArgs, TicketCommand, WorkOrderCommand};
 pub use queue::{TurnCommand, TurnLabel};
 pub use records::{
     AttentionCommand, ConsentArgs, ConsentCommand, CustomerCommand, CustomerFields, ExportCommand,
@@ -79,6 +81,12 @@ pub enum Command {
     /// Atenciones (historial de casos).
     #[command(subcommand)]
     Attention(AttentionCommand),
+    /// PQRS: radicar, tramitar con sus términos de ley, notificar, cerrar, archivar.
+    #[command(subcommand)]
+    Ticket(TicketCommand),
+    /// Órdenes de trabajo de una PQRS.
+    #[command(subcommand)]
+    Workorder(WorkOrderCommand),
     /// Importa datos desde archivos.
     #[command(subcommand)]
     Import(ImportCommand),

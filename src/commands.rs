@@ -14,6 +14,7 @@ pub mod init;
 pub mod io;
 pub mod modes;
 pub mod pin;
+pub mod ticket;
 pub mod turn;
 pub mod user;
 
@@ -86,6 +87,8 @@ pub fn run(cli: Cli) -> Result<()> {
         Command::Customer(cmd) => customer::run(&ctx, cmd),
         Command::Consent(cmd) => consent::run(&ctx, cmd),
         Command::Attention(cmd) => attention::run(&ctx, cmd),
+        Command::Ticket(cmd) => ticket::run(&ctx, cmd),
+        Command::Workorder(cmd) => ticket::work_order(&ctx, cmd),
         Command::Import(cmd) => io::import(&ctx, cmd),
         Command::Export(cmd) => io::export(&ctx, cmd),
         Command::Kiosk => modes::kiosk(&ctx),

@@ -111,6 +111,8 @@ pub struct WindowDef {
 #[serde(deny_unknown_fields)]
 pub struct Pqrs {
     pub areas: Vec<String>,
+    /// Business days left at or under which an open PQRS shows as "por vencer".
+    pub due_soon_days: u32,
 }
 
 /// Legal terms, in business days unless the name says otherwise.
@@ -133,6 +135,7 @@ pub struct Terms {
     pub habeas_completion_request_days: u32,
     pub habeas_completion_months: u32,
     pub habeas_in_process_mark_days: u32,
+    pub recurso_months: u32,
 }
 
 /// Where the effective configuration came from.

@@ -8,6 +8,7 @@ pub mod catalog;
 pub mod consents;
 pub mod customers;
 pub mod import;
+pub mod pqrs;
 pub mod setup;
 pub mod turns;
 pub mod users;

@@ -7,6 +7,7 @@ pub mod customer;
 pub mod deadline;
 pub mod holidays;
 pub mod ids;
+pub mod pqrs;
 pub mod queue;
 pub mod service;
 pub mod turn;

@@ -91,6 +91,18 @@ pub fn ticket_bytes(t: &Ticket) -> Vec<u8> {
     out
 }
 
+/// The ESC/POS bytes of a document: a bold centred title, then left-aligned lines.
+pub fn document_bytes(title: &str, lines: &[String]) -> Vec<u8> {
+    let mut out = vec![ESC, b'@', ESC, b't', 2, ESC, b'a', 1, ESC, b'E', 1];
+    text(&mut out, title);
+    out.extend([ESC, b'E', 0, ESC, b'a', 0]);
+    for line in lines {
+        text(&mut out, line);
+    }
+    out.extend([ESC, b'd', 4, GS, b'V', 66, 0]);
+    out
+}
+
 /// Sends bytes to the printer. The error is a Spanish sentence for the kiosk screen.
 pub fn send(target: &Target, bytes: &[u8]) -> Result<(), String> {
     let fail = |what: &str, e: std::io::Error| format!("no se pudo imprimir ({what}: {e})");

@@ -7,6 +7,7 @@ pub mod catalog;
 pub mod consents;
 pub mod customers;
 pub mod migrate;
+pub mod pqrs;
 pub mod settings;
 pub mod turns;
 pub mod users;

@@ -99,12 +99,26 @@ pub fn edit(
 ) -> Result<usize> {
     actor.require(Role::Asesor, "editar clientes")?;
     let now = clock.now();
-    let at = stamp(now);
     let tx = store.write()?;
     let current = customers::by_document(&tx, doc.kind.code(), &doc.number)?.ok_or_else(|| {
         Error::refused(format!("no hay un cliente con {} {}", doc.kind, doc.number))
     })?;
-    let mut input = input_of(&current);
+    let changed = edit_in(&tx, now, actor, today(clock, config), &current, changes)?;
+    tx.commit()?;
+    Ok(changed)
+}
+
+/// [`edit`] inside the caller's transaction, on the customer as it is now.
+pub(crate) fn edit_in(
+    tx: &rusqlite::Connection,
+    now: chrono::DateTime<chrono::Utc>,
+    actor: &Actor,
+    today: chrono::NaiveDate,
+    current: &Customer,
+    changes: &[(String, String)],
+) -> Result<usize> {
+    let at = stamp(now);
+    let mut input = input_of(current);
     for (field, value) in changes {
         let slot = field_mut(&mut input, field).ok_or_else(|| {
             let names: Vec<&str> = EDITABLE.iter().map(|(_, n)| *n).collect();
@@ -115,19 +129,17 @@ pub fn edit(
         })?;
         *slot = value.clone();
     }
-    let valid =
-        customer::check(&input, today(clock, config)).map_err(|e| Error::Refused(describe(&e)))?;
+    let valid = customer::check(&input, today).map_err(|e| Error::Refused(describe(&e)))?;
     let new = NewCustomer::from(valid);
     let before = NewCustomer::from(
-        customer::check(&input_of(&current), today(clock, config))
-            .map_err(|e| Error::Refused(describe(&e)))?,
+        customer::check(&input_of(current), today).map_err(|e| Error::Refused(describe(&e)))?,
     );
     let mut changed = 0;
     for (column, name) in EDITABLE {
         let (old, value) = (column_value(&before, column), column_value(&new, column));
         if old != value {
             customers::set_field(
-                &tx,
+                tx,
                 current.id,
                 column,
                 value.as_deref(),
@@ -135,7 +147,7 @@ pub fn edit(
                 &actor.principal,
             )?;
             customers::add_change(
-                &tx,
+                tx,
                 current.id,
                 &at,
                 &actor.principal,
@@ -151,14 +163,13 @@ pub fn edit(
     }
     let object = format!("customer:{}:{}", current.doc_type, current.doc_number);
     audit::record(
-        &tx,
+        tx,
         now,
         actor,
         "customer.edit",
         &object,
         &format!("{changed} campos"),
     )?;
-    tx.commit()?;
     Ok(changed)
 }
 

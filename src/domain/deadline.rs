@@ -155,7 +155,7 @@ impl Deadline {
     /// Business days left on `today` until the due date (0 on the due date itself, negative
     /// once expired).
     pub fn days_left(&self, cal: &Calendar, today: NaiveDate) -> i64 {
-        cal.between(today, self.due)
+        super::pqrs::days_left(cal, today, self.due)
     }
 
     /// Whether `today` the term may still be extended (only before expiry).
@@ -171,28 +171,7 @@ impl Deadline {
         today: NaiveDate,
         new_due: NaiveDate,
     ) -> Result<(), String> {
-        if !self.extension_allowed(today) {
-            return Err(format!(
-                "el término venció el {}: ya no se puede ampliar",
-                self.due
-            ));
-        }
-        if new_due <= self.due {
-            return Err(format!(
-                "la nueva fecha debe ser posterior al vencimiento actual ({})",
-                self.due
-            ));
-        }
-        if new_due > self.max_extension {
-            return Err(format!(
-                "la ampliación no puede pasar del {} (máximo legal)",
-                self.max_extension
-            ));
-        }
-        if !cal.is_business_day(new_due) {
-            return Err(format!("{new_due} no es un día hábil"));
-        }
-        Ok(())
+        super::pqrs::check_extension(cal, today, self.due, self.max_extension, new_due)
     }
 }
 

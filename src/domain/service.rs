@@ -5,6 +5,15 @@ pub fn valid_code(code: &str) -> bool {
     code.len() == 1 && code.bytes().all(|b| b.is_ascii_uppercase())
 }
 
+/// A name folded for comparison: trimmed, lower case, without accents ("Jurídica" → "juridica").
+pub fn fold_key(s: &str) -> String {
+    s.trim()
+        .chars()
+        .map(fold_accent)
+        .collect::<String>()
+        .to_lowercase()
+}
+
 /// Folds a Spanish accented letter to its base letter (á → a, Ñ → N, ü → u).
 pub fn fold_accent(c: char) -> char {
     match c {

@@ -38,11 +38,17 @@ pub struct Customer {
     pub created_by: String,
     pub updated_at: String,
     pub updated_by: String,
+    /// The person opted out of mass communications.
+    pub mass_opt_out: bool,
+    /// When the personal data were removed at the person's request (the record stays,
+    /// pseudonymised, for the filed PQRS that refer to it).
+    pub suppressed_at: Option<String>,
 }
 
 const COLUMNS: &str =
     "id, doc_type, doc_number, names, surnames, birth_date, phone, email, address,
-    affiliation, category, sensitive_notes, created_at, created_by, updated_at, updated_by";
+    affiliation, category, sensitive_notes, created_at, created_by, updated_at, updated_by,
+    mass_opt_out, suppressed_at";
 
 fn from_row(r: &Row<'_>) -> rusqlite::Result<Customer> {
     Ok(Customer {
@@ -62,6 +68,8 @@ fn from_row(r: &Row<'_>) -> rusqlite::Result<Customer> {
         created_by: r.get(13)?,
         updated_at: r.get(14)?,
         updated_by: r.get(15)?,
+        mass_opt_out: r.get(16)?,
+        suppressed_at: r.get(17)?,
     })
 }
 
@@ -235,6 +243,17 @@ pub struct Change {
     pub field: String,
     pub old: Option<String>,
     pub new: Option<String>,
+}
+
+/// A customer by id.
+pub fn by_id(conn: &Connection, id: i64) -> Result<Option<Customer>> {
+    Ok(conn
+        .query_row(
+            &format!("SELECT {COLUMNS} FROM customers WHERE id = ?1"),
+            [id],
+            from_row,
+        )
+        .optional()?)
 }
 
 /// A customer's history, oldest first.

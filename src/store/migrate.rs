@@ -27,6 +27,10 @@ pub const MIGRATIONS: &[(&str, &str)] = &[
         "0005_customer_records",
         include_str!("../../assets/migrations/0005_customer_records.sql"),
     ),
+    (
+        "0006_pqrs",
+        include_str!("../../assets/migrations/0006_pqrs.sql"),
+    ),
 ];
 
 /// The schema version this build writes.

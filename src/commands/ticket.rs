@@ -1,0 +1,337 @@
+//! `ventanilla ticket ...` and `ventanilla workorder ...`.
+
+use super::{Ctx, parse_date, parse_doc, print_json};
+use crate::cli::{NewTicket, StepArgs, TicketCommand, WorkOrderCommand};
+use crate::desk::{
+    self,
+    pqrs::{Action, Filing, Filter},
+};
+use crate::domain::pqrs::{self as rules, Status};
+use crate::error::{Error, Result};
+use crate::printer;
+use chrono::NaiveDateTime;
+
+fn today(ctx: &Ctx) -> chrono::NaiveDate {
+    ctx.clock
+        .now()
+        .with_timezone(&ctx.loaded.config.utc_offset())
+        .date_naive()
+}
+
+fn parse_received(text: &str) -> Result<NaiveDateTime> {
+    NaiveDateTime::parse_from_str(text.trim(), "%Y-%m-%dT%H:%M").map_err(|_| {
+        Error::Usage(format!(
+            "fecha de recibido «{text}» inválida: use AAAA-MM-DDTHH:MM"
+        ))
+    })
+}
+
+/// Runs `ticket new`.
+fn new(ctx: &Ctx, t: NewTicket) -> Result<()> {
+    let mut store = ctx.store()?;
+    let actor = ctx.actor(&store, t.common.on_behalf.user.as_deref())?;
+    let filing = Filing {
+        kind: t.kind,
+        channel: t.channel,
+        document: t.doc.as_deref().map(parse_doc).transpose()?,
+        subject: t.subject,
+        description: t.description,
+        area: t.area.unwrap_or_default(),
+        priority: t.priority,
+        notify_via: t.notify_via,
+        notify_address: t.notify_address,
+        received: t.received.as_deref().map(parse_received).transpose()?,
+        data_request: t.data_request.unwrap_or_default(),
+        data_changes: t.changes.unwrap_or_default(),
+    };
+    let config = &ctx.loaded.config;
+    let p = desk::pqrs::file(&mut store, ctx.clock.as_ref(), &actor, config, &filing)?;
+    let detail = desk::pqrs::show(&store, config, today(ctx), &p.radicado)?;
+    let branch = desk::setup::branch_info(&store)?
+        .map(|b| b.name)
+        .unwrap_or_default();
+    let lines = desk::pqrs::receipt(&p, &branch, detail.customer.as_deref());
+    let target = printer::Target::parse(&config.kiosk.printer);
+    let printed = printer::send(
+        &target,
+        &printer::document_bytes("CONSTANCIA DE RADICACIÓN", &lines),
+    );
+    if t.common.json {
+        return print_json(&detail);
+    }
+    println!("CONSTANCIA DE RADICACIÓN");
+    for l in &lines {
+        println!("{l}");
+    }
+    if let Err(e) = printed {
+        eprintln!("Aviso: {e}");
+    }
+    Ok(())
+}
+
+fn step(ctx: &Ctx, radicado: &str, common: &StepArgs, action: Action) -> Result<()> {
+    let mut store = ctx.store()?;
+    let actor = ctx.actor(&store, common.on_behalf.user.as_deref())?;
+    let config = &ctx.loaded.config;
+    let p = desk::pqrs::step(
+        &mut store,
+        ctx.clock.as_ref(),
+        &actor,
+        config,
+        radicado,
+        action,
+    )?;
+    if common.json {
+        return print_json(&desk::pqrs::show(&store, config, today(ctx), &p.radicado)?);
+    }
+    let status = Status::label(&p.status);
+    match &p.due_date {
+        Some(d) if Status::parse(&p.status).is_some_and(Status::is_open) => {
+            println!("PQRS {}: {status} · vence el {d}", p.radicado);
+        }
+        _ => println!("PQRS {}: {status}", p.radicado),
+    }
+    Ok(())
+}
+
+/// Runs a ticket subcommand.
+pub fn run(ctx: &Ctx, cmd: TicketCommand) -> Result<()> {
+    use TicketCommand as T;
+    match cmd {
+        T::New(t) => new(ctx, *t),
+        T::Show { radicado, json } => show(ctx, &radicado, json),
+        T::List {
+            status,
+            area,
+            mine,
+            overdue,
+            due_within,
+            json,
+        } => {
+            let status = match status {
+                Some(s) => Some(Status::parse(&s).ok_or_else(|| {
+                    Error::Usage(format!(
+                        "estado «{s}» desconocido: use {}",
+                        Status::names().join(", ")
+                    ))
+                })?),
+                None => None,
+            };
+            let filter = Filter {
+                status,
+                area,
+                mine,
+                overdue,
+                due_within,
+            };
+            list(ctx, &filter, json)
+        }
+        T::Reminder { json } => reminder(ctx, json),
+        T::Assign {
+            radicado,
+            area,
+            to,
+            common,
+        } => step(
+            ctx,
+            &radicado,
+            &common,
+            Action::Assign {
+                area: area.unwrap_or_default(),
+                user: to,
+            },
+        ),
+        T::Start(r) => step(ctx, &r.radicado, &r.common, Action::Start),
+        T::RequestInfo {
+            radicado,
+            missing,
+            common,
+        } => step(ctx, &radicado, &common, Action::RequestInfo { missing }),
+        T::Resume(r) => step(ctx, &r.radicado, &r.common, Action::Resume),
+        T::Extend {
+            radicado,
+            until,
+            reason,
+            common,
+        } => {
+            let until = parse_date(&until)?;
+            step(ctx, &radicado, &common, Action::Extend { until, reason })
+        }
+        T::Draft {
+            radicado,
+            note,
+            common,
+        } => step(ctx, &radicado, &common, Action::Draft { note }),
+        T::Approve(r) => step(ctx, &r.radicado, &r.common, Action::Approve),
+        T::Notify {
+            radicado,
+            via,
+            evidence,
+            common,
+        } => step(ctx, &radicado, &common, Action::Notify { via, evidence }),
+        T::Close {
+            radicado,
+            in_favor,
+            note,
+            common,
+        } => {
+            let in_favor = in_favor != "no";
+            step(ctx, &radicado, &common, Action::Close { in_favor, note })
+        }
+        T::Forward {
+            radicado,
+            entity,
+            told,
+            common,
+        } => {
+            let told_on = told.as_deref().map(parse_date).transpose()?;
+            step(ctx, &radicado, &common, Action::Forward { entity, told_on })
+        }
+        T::Withdraw(r) => step(ctx, &r.radicado, &r.common, Action::Withdraw),
+        T::Archive(r) => step(ctx, &r.radicado, &r.common, Action::Archive),
+        T::Converse {
+            radicado,
+            note,
+            common,
+        } => step(ctx, &radicado, &common, Action::Converse { note }),
+    }
+}
+
+fn show(ctx: &Ctx, radicado: &str, json: bool) -> Result<()> {
+    let store = ctx.store()?;
+    let d = desk::pqrs::show(&store, &ctx.loaded.config, today(ctx), radicado)?;
+    if json {
+        return print_json(&d);
+    }
+    let p = &d.pqrs;
+    let status = Status::label(&p.status);
+    println!("{} · {} · {status}", p.radicado, rules::label(&p.kind));
+    println!(
+        "Peticionario: {}",
+        d.customer.as_deref().unwrap_or("anónimo")
+    );
+    println!("Asunto: {}", p.subject);
+    println!(
+        "Área: {}{}",
+        p.area,
+        p.assignee
+            .as_deref()
+            .map(|u| format!(" · {u}"))
+            .unwrap_or_default()
+    );
+    println!(
+        "Radicada el {} (recibida {})",
+        p.filed_on,
+        p.received_at.replace('T', " ")
+    );
+    if let (Some(due), Some(left), Some(standing)) = (&p.due_date, d.days_left, d.standing) {
+        println!(
+            "Vence el {due}: {left} días hábiles · {}",
+            standing.spanish()
+        );
+    }
+    println!("Descripción:\n{}", p.description);
+    println!("Historia:");
+    for e in &d.events {
+        println!("  {} {} {} {}", e.at, e.by, e.step, e.note);
+    }
+    for w in &d.work_orders {
+        println!(
+            "Orden #{} {} · {} · {}",
+            w.id, w.area, w.status, w.description
+        );
+    }
+    Ok(())
+}
+
+fn list(ctx: &Ctx, filter: &Filter, json: bool) -> Result<()> {
+    let store = ctx.store()?;
+    let lines = desk::pqrs::watch(&store, &ctx.loaded.config, today(ctx), filter)?;
+    if json {
+        return print_json(&lines);
+    }
+    for l in &lines {
+        let left = l
+            .days_left
+            .map(|d| d.to_string())
+            .unwrap_or_else(|| "-".into());
+        let standing = l.standing.map_or("", |s| s.spanish());
+        println!(
+            "{}\t{}\t{}\t{}\t{left}\t{standing}\t{}\t{}",
+            l.row.radicado,
+            l.row.due_on.as_deref().unwrap_or("-"),
+            l.row.kind,
+            l.row.status,
+            l.row.area,
+            l.row.subject
+        );
+    }
+    if lines.is_empty() {
+        println!("No hay PQRS que cumplan el filtro.");
+    }
+    Ok(())
+}
+
+fn reminder(ctx: &Ctx, json: bool) -> Result<()> {
+    let store = ctx.store()?;
+    let groups = desk::pqrs::pending_by_area(&store, &ctx.loaded.config, today(ctx))?;
+    if json {
+        let v: Vec<serde_json::Value> = groups
+            .iter()
+            .map(|(area, lines)| serde_json::json!({ "area": area, "pending": lines }))
+            .collect();
+        return print_json(&v);
+    }
+    println!("Solicitudes sin respuesta al {}", today(ctx));
+    for (area, lines) in &groups {
+        println!("{area}: {}", lines.len());
+        for l in lines {
+            println!(
+                "  {} vence {} · {}",
+                l.row.radicado,
+                l.row.due_on.as_deref().unwrap_or("-"),
+                l.row.subject
+            );
+        }
+    }
+    Ok(())
+}
+
+/// Runs a workorder subcommand.
+pub fn work_order(ctx: &Ctx, cmd: WorkOrderCommand) -> Result<()> {
+    let mut store = ctx.store()?;
+    let (clock, config) = (ctx.clock.as_ref(), &ctx.loaded.config);
+    let (w, json) = match cmd {
+        WorkOrderCommand::New {
+            radicado,
+            area,
+            description,
+            common,
+        } => {
+            let actor = ctx.actor(&store, common.on_behalf.user.as_deref())?;
+            let w = desk::pqrs::new_work_order(
+                &mut store,
+                clock,
+                &actor,
+                config,
+                &radicado,
+                &area,
+                &description,
+            )?;
+            (w, common.json)
+        }
+        WorkOrderCommand::Close { id, result, common } => {
+            let actor = ctx.actor(&store, common.on_behalf.user.as_deref())?;
+            let w = desk::pqrs::close_work_order(&mut store, clock, &actor, id, &result)?;
+            (w, common.json)
+        }
+    };
+    if json {
+        return print_json(&w);
+    }
+    println!(
+        "Orden de trabajo #{} ({}) · {} · {}",
+        w.id, w.radicado, w.area, w.status
+    );
+    Ok(())
+}

@@ -1,0 +1,588 @@
+//! PQRS rules: the request types and channels, the legal dates of a filing, the lifecycle's
+//! legal transitions and the deadline colours. Pure: dates come in, decisions come out.
+
+use super::calendar::Calendar;
+use super::deadline::{self, OfficeHours, RequestType};
+use crate::config::Terms;
+use chrono::{Months, NaiveDate, NaiveDateTime};
+use serde::Serialize;
+
+/// The kinds of PQRS, with their command-line name and their name on screen.
+pub const KINDS: [(&str, &str); 12] = [
+    ("peticion", "Petición general"),
+    ("documentos", "Petición de documentos o información"),
+    ("consulta", "Consulta"),
+    ("queja", "Queja"),
+    ("reclamo", "Reclamo"),
+    ("sugerencia", "Sugerencia"),
+    ("denuncia", "Denuncia"),
+    ("felicitacion", "Felicitación"),
+    ("recurso-reposicion", "Recurso de reposición"),
+    ("recurso-apelacion", "Recurso de apelación"),
+    ("habeas-consulta", "Habeas data: consulta"),
+    ("habeas-reclamo", "Habeas data: reclamo"),
+];
+
+/// Channels a PQRS is received by: (command-line name, name on screen).
+pub const CHANNELS: [(&str, &str); 7] = [
+    ("presencial", "Presencial verbal"),
+    ("escrito", "Escrito"),
+    ("telefono", "Teléfono"),
+    ("correo", "Correo electrónico"),
+    ("web", "Web"),
+    ("chat", "Chat"),
+    ("whatsapp", "WhatsApp"),
+];
+
+/// Ways an answer is notified.
+pub const NOTIFICATIONS: [&str; 3] = ["personal", "aviso", "electronica"];
+
+/// What a habeas data reclamo asks to do with the person's data.
+pub const DATA_REQUESTS: [&str; 5] = [
+    "supresion",
+    "actualizacion",
+    "rectificacion",
+    "revocatoria",
+    "oposicion",
+];
+
+/// Whether `name` is one of `names`' command-line names; the trimmed, lower-case name.
+pub fn pick<'a>(names: &[&'a str], name: &str) -> Option<&'a str> {
+    let name = name.trim().to_lowercase();
+    names.iter().find(|n| **n == name).copied()
+}
+
+/// The command-line names of the kinds.
+pub fn kind_names() -> Vec<&'static str> {
+    KINDS.iter().map(|(n, _)| *n).collect()
+}
+
+/// The command-line names of the channels.
+pub fn channel_names() -> Vec<&'static str> {
+    CHANNELS.iter().map(|(n, _)| *n).collect()
+}
+
+/// The screen name of a kind or channel.
+pub fn label(kind: &str) -> &str {
+    KINDS
+        .iter()
+        .chain(CHANNELS.iter())
+        .find(|(n, _)| *n == kind)
+        .map_or(kind, |(_, l)| *l)
+}
+
+/// Whether a kind goes to the legal area whatever was chosen.
+pub fn is_appeal(kind: &str) -> bool {
+    kind.starts_with("recurso-")
+}
+
+/// The legal dates of a PQRS filing.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Dates {
+    /// The day it counts as filed.
+    pub filed_on: NaiveDate,
+    /// The last day to answer; none for felicitaciones (nothing to answer by law).
+    pub due_on: Option<NaiveDate>,
+    /// The latest date an extension may reach.
+    pub max_extension_on: Option<NaiveDate>,
+    /// The last day to ask the requester to complete an incomplete request.
+    pub completion_request_by: NaiveDate,
+    /// Habeas data reclamos: the last day for the "reclamo en trámite" mark.
+    pub in_process_mark_by: Option<NaiveDate>,
+    /// The term in business days (recursos: 0, their term is in months).
+    pub term: u32,
+}
+
+/// The dates of a PQRS of `kind` received at `received` (local time).
+pub fn dates(
+    cal: &Calendar,
+    hours: OfficeHours,
+    terms: &Terms,
+    kind: &str,
+    received: NaiveDateTime,
+) -> Dates {
+    if let Some(rt) = RequestType::parse(kind) {
+        let d = deadline::compute(cal, hours, terms, rt, received);
+        return Dates {
+            filed_on: d.filed,
+            due_on: Some(d.due),
+            max_extension_on: Some(d.max_extension),
+            completion_request_by: d.completion_request_by,
+            in_process_mark_by: d.in_process_mark_by,
+            term: d.term,
+        };
+    }
+    let filed = deadline::deemed_filing_day(cal, hours, received);
+    let due = is_appeal(kind).then(|| {
+        // Ley 1437 de 2011 art. 86: recursos are decided within a term of months; a term
+        // ending on a non-business day runs to the next business day.
+        let end = filed
+            .checked_add_months(Months::new(terms.recurso_months))
+            .unwrap_or(NaiveDate::MAX);
+        if cal.is_business_day(end) {
+            end
+        } else {
+            cal.next_business_day(end)
+        }
+    });
+    Dates {
+        filed_on: filed,
+        due_on: due,
+        max_extension_on: due,
+        completion_request_by: cal.add(filed, terms.completion_request_days),
+        in_process_mark_by: None,
+        term: 0,
+    }
+}
+
+/// The lifecycle states.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Status {
+    Radicada,
+    Asignada,
+    EnTramite,
+    EsperaInformacion,
+    Proyectada,
+    Aprobada,
+    Notificada,
+    Cerrada,
+    Trasladada,
+    Desistida,
+    Archivada,
+}
+
+const STATUSES: [(Status, &str, &str); 11] = [
+    (Status::Radicada, "radicada", "radicada"),
+    (Status::Asignada, "asignada", "asignada"),
+    (Status::EnTramite, "en-tramite", "en trámite"),
+    (
+        Status::EsperaInformacion,
+        "espera-informacion",
+        "en espera de información",
+    ),
+    (Status::Proyectada, "proyectada", "respuesta proyectada"),
+    (Status::Aprobada, "aprobada", "respuesta aprobada"),
+    (Status::Notificada, "notificada", "notificada"),
+    (Status::Cerrada, "cerrada", "cerrada"),
+    (
+        Status::Trasladada,
+        "trasladada",
+        "trasladada por competencia",
+    ),
+    (Status::Desistida, "desistida", "desistida"),
+    (Status::Archivada, "archivada", "archivada"),
+];
+
+impl Status {
+    /// Parses a stored or command-line name.
+    pub fn parse(name: &str) -> Option<Status> {
+        let name = name.trim().to_lowercase();
+        STATUSES
+            .iter()
+            .find(|(_, n, _)| *n == name)
+            .map(|(s, _, _)| *s)
+    }
+
+    /// The stored and command-line name.
+    pub fn name(self) -> &'static str {
+        STATUSES
+            .iter()
+            .find(|(s, _, _)| *s == self)
+            .map_or("radicada", |(_, n, _)| n)
+    }
+
+    /// The name on screen.
+    pub fn spanish(self) -> &'static str {
+        STATUSES
+            .iter()
+            .find(|(s, _, _)| *s == self)
+            .map_or("radicada", |(_, _, l)| l)
+    }
+
+    /// The screen name of a stored name (the name itself if unknown).
+    pub fn label(name: &str) -> &str {
+        match Status::parse(name) {
+            Some(s) => s.spanish(),
+            None => name,
+        }
+    }
+
+    /// All stored names.
+    pub fn names() -> Vec<&'static str> {
+        STATUSES.iter().map(|(_, n, _)| *n).collect()
+    }
+
+    /// Still owed an answer (the deadline watch lists these).
+    pub fn is_open(self) -> bool {
+        use Status::*;
+        matches!(
+            self,
+            Radicada | Asignada | EnTramite | EsperaInformacion | Proyectada | Aprobada
+        )
+    }
+}
+
+/// A step of the lifecycle.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Step {
+    Assign,
+    Start,
+    RequestInfo,
+    Resume,
+    Extend,
+    Draft,
+    Approve,
+    Notify,
+    Close,
+    Forward,
+    Withdraw,
+    Archive,
+    /// The affiliate asking to delete their data was talked to first (procedure 4).
+    Converse,
+}
+
+impl Step {
+    /// The event name recorded for the step.
+    pub fn name(self) -> &'static str {
+        use Step::*;
+        match self {
+            Assign => "asignada",
+            Start => "en-tramite",
+            RequestInfo => "informacion-solicitada",
+            Resume => "reanudada",
+            Extend => "ampliada",
+            Draft => "proyectada",
+            Approve => "aprobada",
+            Notify => "notificada",
+            Close => "cerrada",
+            Forward => "trasladada",
+            Withdraw => "desistida",
+            Archive => "archivada",
+            Converse => "conversacion",
+        }
+    }
+}
+
+/// The state `step` leads to from `from`, or why it is not allowed (Spanish).
+pub fn next(from: Status, step: Step) -> Result<Status, String> {
+    use Status::*;
+    let to = match (step, from) {
+        (Step::Assign, Radicada | Asignada | EnTramite) => Some(Asignada),
+        (Step::Start, Asignada) => Some(EnTramite),
+        (Step::RequestInfo, Radicada | Asignada | EnTramite) => Some(EsperaInformacion),
+        (Step::Resume, EsperaInformacion) => Some(EnTramite),
+        (Step::Extend, Radicada | Asignada | EnTramite | Proyectada | Aprobada) => Some(from),
+        (Step::Draft, Asignada | EnTramite) => Some(Proyectada),
+        (Step::Approve, Proyectada) => Some(Aprobada),
+        (Step::Notify, Aprobada) => Some(Notificada),
+        (Step::Close, Radicada | Notificada) => Some(Cerrada),
+        (Step::Forward, Radicada | Asignada | EnTramite) => Some(Trasladada),
+        (Step::Withdraw, EsperaInformacion) => Some(Desistida),
+        (Step::Archive, Cerrada | Trasladada | Desistida) => Some(Archivada),
+        (Step::Converse, s) if s.is_open() => Some(s),
+        _ => None,
+    };
+    to.ok_or_else(|| {
+        let hint = match step {
+            Step::Start => "primero asígnela a un área",
+            Step::Resume | Step::Withdraw => "solo aplica a una PQRS en espera de información",
+            Step::Draft => "primero asígnela",
+            Step::Approve => "primero proyecte la respuesta",
+            Step::Notify => "primero apruebe la respuesta",
+            Step::Close => {
+                "se cierra al resolverla en ventanilla (recién radicada) o después de notificar"
+            }
+            Step::Archive => "solo se archiva cerrada, trasladada o desistida",
+            Step::Extend => "solo se amplía una PQRS en trámite",
+            _ => "ya no está en trámite",
+        };
+        format!(
+            "no se puede pasar a «{}» una PQRS {}: {hint}",
+            step.name(),
+            from.spanish()
+        )
+    })
+}
+
+/// Checks an extension to `new_due` requested on `today`: before expiry, later than the
+/// current due date, within the legal maximum, on a business day.
+pub fn check_extension(
+    cal: &Calendar,
+    today: NaiveDate,
+    due: NaiveDate,
+    max: NaiveDate,
+    new_due: NaiveDate,
+) -> Result<(), String> {
+    if today > due {
+        return Err(format!(
+            "el término venció el {due}: ya no se puede ampliar"
+        ));
+    }
+    if new_due <= due {
+        return Err(format!(
+            "la nueva fecha debe ser posterior al vencimiento actual ({due})"
+        ));
+    }
+    if new_due > max {
+        return Err(format!(
+            "la ampliación no puede pasar del {max} (máximo legal)"
+        ));
+    }
+    if !cal.is_business_day(new_due) {
+        return Err(format!("{new_due} no es un día hábil"));
+    }
+    Ok(())
+}
+
+/// The clock stopped for an incomplete request.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Paused {
+    /// Business days of the term still to run.
+    pub remaining: i64,
+    /// The day it is deemed withdrawn if the requester does not complete it.
+    pub withdrawal_on: NaiveDate,
+}
+
+/// Stops the clock on `today` for a request of `kind` filed on `filed_on` with its current
+/// `due_on`; refuses after the day to ask for completion.
+pub fn pause(
+    cal: &Calendar,
+    terms: &Terms,
+    kind: &str,
+    dates: (NaiveDate, NaiveDate, NaiveDate),
+    today: NaiveDate,
+) -> Result<Paused, String> {
+    let (filed_on, due_on, request_by) = dates;
+    if today > request_by {
+        return Err(format!(
+            "la solicitud de completar debía hacerse a más tardar el {request_by}"
+        ));
+    }
+    let months = if kind == "habeas-reclamo" {
+        terms.habeas_completion_months
+    } else {
+        terms.completion_months
+    };
+    let remaining = cal.between(filed_on, due_on) - cal.between(filed_on, today).max(0);
+    Ok(Paused {
+        remaining: remaining.max(0),
+        withdrawal_on: today
+            .checked_add_months(Months::new(months))
+            .unwrap_or(NaiveDate::MAX),
+    })
+}
+
+/// The new due date when the requester completes on `completed_on` with `remaining` business
+/// days left: they run again from the next business day.
+pub fn resume(cal: &Calendar, remaining: i64, completed_on: NaiveDate) -> NaiveDate {
+    cal.add(completed_on, u32::try_from(remaining.max(0)).unwrap_or(0))
+}
+
+/// Business days left on `today` until `due`: 0 on the due date itself, negative once expired
+/// (at least -1 the day after, even if that day is not a business day).
+pub fn days_left(cal: &Calendar, today: NaiveDate, due: NaiveDate) -> i64 {
+    if today <= due {
+        cal.between(today, due)
+    } else {
+        -cal.between(due, today).max(1)
+    }
+}
+
+/// How a PQRS stands against its due date.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Standing {
+    ATiempo,
+    PorVencer,
+    Vencida,
+    EnPausa,
+    SinTermino,
+}
+
+impl Standing {
+    /// The name on screen.
+    pub fn spanish(self) -> &'static str {
+        match self {
+            Standing::ATiempo => "a tiempo",
+            Standing::PorVencer => "por vencer",
+            Standing::Vencida => "vencida",
+            Standing::EnPausa => "en pausa",
+            Standing::SinTermino => "sin término",
+        }
+    }
+}
+
+/// The standing of an open PQRS with `days_left` business days (None: no term), paused or not,
+/// given the warning threshold.
+pub fn standing(days_left: Option<i64>, paused: bool, warn_days: i64) -> Standing {
+    match days_left {
+        _ if paused => Standing::EnPausa,
+        None => Standing::SinTermino,
+        Some(d) if d < 0 => Standing::Vencida,
+        Some(d) if d <= warn_days => Standing::PorVencer,
+        Some(_) => Standing::ATiempo,
+    }
+}
+
+/// The radicado: branch code, year, six-digit consecutive (`CALI-2026-000123`).
+pub fn radicado(branch_code: &str, year: i32, seq: i64) -> String {
+    format!("{}-{year}-{seq:06}", branch_code.trim().to_uppercase())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::config::Config;
+    use chrono::NaiveTime;
+
+    fn cal() -> Calendar {
+        Calendar::new(false, Default::default())
+    }
+
+    fn hours() -> OfficeHours {
+        OfficeHours {
+            open: NaiveTime::from_hms_opt(8, 0, 0).unwrap(),
+            close: NaiveTime::from_hms_opt(17, 0, 0).unwrap(),
+        }
+    }
+
+    fn at(y: i32, m: u32, d: u32, h: u32) -> NaiveDateTime {
+        NaiveDate::from_ymd_opt(y, m, d)
+            .unwrap()
+            .and_hms_opt(h, 0, 0)
+            .unwrap()
+    }
+
+    fn day(y: i32, m: u32, d: u32) -> NaiveDate {
+        NaiveDate::from_ymd_opt(y, m, d).unwrap()
+    }
+
+    fn terms() -> Terms {
+        Config::defaults().unwrap().terms
+    }
+
+    fn due(kind: &str, received: NaiveDateTime) -> Option<NaiveDate> {
+        dates(&cal(), hours(), &terms(), kind, received).due_on
+    }
+
+    #[test]
+    fn every_kind_has_a_due_date_but_felicitaciones() {
+        // Monday 2026-11-23 at 09:00.
+        let r = at(2026, 11, 23, 9);
+        let expected = [
+            ("peticion", Some(day(2026, 12, 15))),
+            ("documentos", Some(day(2026, 12, 7))),
+            ("consulta", Some(day(2027, 1, 7))),
+            ("queja", Some(day(2026, 12, 15))),
+            ("reclamo", Some(day(2026, 12, 15))),
+            ("sugerencia", Some(day(2026, 12, 15))),
+            ("denuncia", Some(day(2026, 12, 15))),
+            ("felicitacion", None),
+            // 2 months from the 23rd: 2027-01-23 is a Saturday → Monday the 25th.
+            ("recurso-reposicion", Some(day(2027, 1, 25))),
+            ("recurso-apelacion", Some(day(2027, 1, 25))),
+            ("habeas-consulta", Some(day(2026, 12, 7))),
+            ("habeas-reclamo", Some(day(2026, 12, 15))),
+        ];
+        for (kind, want) in expected {
+            assert_eq!(due(kind, r), want, "{kind}");
+        }
+    }
+
+    #[test]
+    fn receipt_after_hours_on_saturday_and_before_a_holiday_monday() {
+        // Friday 2026-11-13 after closing, and the Saturday after it, count as filed on
+        // Tuesday 17: Monday 16 is the Independencia de Cartagena holiday (moved).
+        let after_hours = dates(&cal(), hours(), &terms(), "peticion", at(2026, 11, 13, 18));
+        assert_eq!(after_hours.filed_on, day(2026, 11, 17));
+        let saturday = dates(&cal(), hours(), &terms(), "peticion", at(2026, 11, 14, 10));
+        assert_eq!(saturday.filed_on, day(2026, 11, 17));
+        // Dec 8 is a holiday (Inmaculada Concepción): the 15th business day after the 17th is
+        // Dec 9.
+        assert_eq!(after_hours.due_on, Some(day(2026, 12, 9)));
+        // Across the year end: Dec 30 → 15 business days skipping Jan 1 and Jan 11 (Reyes).
+        let year_end = dates(&cal(), hours(), &terms(), "peticion", at(2026, 12, 30, 10));
+        assert_eq!(year_end.due_on, Some(day(2027, 1, 22)));
+    }
+
+    #[test]
+    fn transitions_follow_the_lifecycle() {
+        use Status::*;
+        assert_eq!(next(Radicada, Step::Assign), Ok(Asignada));
+        assert_eq!(next(Asignada, Step::Start), Ok(EnTramite));
+        assert_eq!(next(EnTramite, Step::Draft), Ok(Proyectada));
+        assert_eq!(next(Proyectada, Step::Approve), Ok(Aprobada));
+        assert_eq!(next(Aprobada, Step::Notify), Ok(Notificada));
+        assert_eq!(next(Notificada, Step::Close), Ok(Cerrada));
+        assert_eq!(next(Cerrada, Step::Archive), Ok(Archivada));
+        assert_eq!(
+            next(Radicada, Step::Close),
+            Ok(Cerrada),
+            "solved at the window"
+        );
+        let refused = next(EnTramite, Step::Close).unwrap_err();
+        assert!(refused.contains("después de notificar"), "{refused}");
+        assert!(next(Archivada, Step::Assign).is_err());
+        assert!(next(Radicada, Step::Approve).is_err());
+        assert!(next(EnTramite, Step::Withdraw).is_err());
+    }
+
+    #[test]
+    fn extension_is_refused_after_expiry_and_beyond_the_maximum() {
+        let d = dates(&cal(), hours(), &terms(), "peticion", at(2026, 11, 23, 9));
+        let (due, max) = (d.due_on.unwrap(), d.max_extension_on.unwrap());
+        assert_eq!(max, day(2027, 1, 7), "twice the term");
+        assert!(check_extension(&cal(), day(2026, 12, 1), due, max, day(2027, 1, 7)).is_ok());
+        let beyond = check_extension(&cal(), day(2026, 12, 1), due, max, day(2027, 1, 8));
+        assert!(beyond.unwrap_err().contains("máximo legal"));
+        let late = check_extension(&cal(), day(2026, 12, 16), due, max, day(2027, 1, 7));
+        assert!(late.unwrap_err().contains("venció"));
+        let weekend = check_extension(&cal(), day(2026, 12, 1), due, max, day(2026, 12, 19));
+        assert!(weekend.unwrap_err().contains("no es un día hábil"));
+    }
+
+    #[test]
+    fn pause_and_resume_shift_the_due_date_by_the_days_waited() {
+        let d = dates(&cal(), hours(), &terms(), "peticion", at(2026, 11, 23, 9));
+        let due = d.due_on.unwrap();
+        // asked on Friday Nov 27 (4 business days used): 11 remain
+        let p = pause(
+            &cal(),
+            &terms(),
+            "peticion",
+            (d.filed_on, due, d.completion_request_by),
+            day(2026, 11, 27),
+        )
+        .unwrap();
+        assert_eq!(p.remaining, 11);
+        assert_eq!(p.withdrawal_on, day(2026, 12, 27));
+        // completed on Friday Dec 4: 11 business days from Monday Dec 7, skipping Dec 8
+        let new_due = resume(&cal(), p.remaining, day(2026, 12, 4));
+        assert_eq!(new_due, day(2026, 12, 22));
+        assert!(new_due > due);
+        let too_late = pause(
+            &cal(),
+            &terms(),
+            "peticion",
+            (d.filed_on, due, d.completion_request_by),
+            day(2026, 12, 10),
+        );
+        assert!(too_late.is_err());
+    }
+
+    #[test]
+    fn standing_colours_by_days_left() {
+        assert_eq!(standing(Some(10), false, 3), Standing::ATiempo);
+        assert_eq!(standing(Some(3), false, 3), Standing::PorVencer);
+        assert_eq!(standing(Some(0), false, 3), Standing::PorVencer);
+        assert_eq!(standing(Some(-1), false, 3), Standing::Vencida);
+        assert_eq!(standing(Some(-1), true, 3), Standing::EnPausa);
+        assert_eq!(standing(None, false, 3), Standing::SinTermino);
+    }
+
+    #[test]
+    fn radicado_is_code_year_and_six_digits() {
+        assert_eq!(radicado("cali", 2026, 123), "CALI-2026-000123");
+    }
+}

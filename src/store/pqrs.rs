@@ -1,0 +1,393 @@
+//! PQRS rows, their events and work orders.
+
+use crate::error::Result;
+use rusqlite::{Connection, OptionalExtension, Row, params};
+use serde::Serialize;
+
+/// A stored PQRS.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Pqrs {
+    #[serde(skip)]
+    pub id: i64,
+    pub radicado: String,
+    #[serde(rename = "type")]
+    pub kind: String,
+    pub channel: String,
+    #[serde(skip)]
+    pub customer: Option<i64>,
+    pub subject: String,
+    pub description: String,
+    pub area: String,
+    pub assignee: Option<String>,
+    pub priority: bool,
+    pub notify_via: String,
+    pub notify_address: String,
+    pub data_request: Option<String>,
+    pub data_changes: Option<String>,
+    pub status: String,
+    pub received_at: String,
+    pub filed_on: String,
+    pub due_date: Option<String>,
+    pub max_extension_on: Option<String>,
+    pub completion_request_by: String,
+    pub in_process_mark_by: Option<String>,
+    pub in_process_marked_at: Option<String>,
+    pub extended: bool,
+    pub paused_on: Option<String>,
+    #[serde(skip)]
+    pub pause_remaining: Option<i64>,
+    pub withdrawal_on: Option<String>,
+    pub needs_conversation: bool,
+    pub in_favor: Option<bool>,
+    pub forwarded_to: Option<String>,
+    pub requester_told_on: Option<String>,
+    pub notified_via: Option<String>,
+    pub notified_evidence: Option<String>,
+    pub created_at: String,
+    pub created_by: String,
+    pub updated_at: String,
+}
+
+const COLUMNS: &str = "id, radicado, kind, channel, customer, subject, description, area,
+    assignee, priority, notify_via, notify_address, data_request, data_changes, status,
+    received_at, filed_on, due_on, max_extension_on, completion_request_by, in_process_mark_by,
+    in_process_marked_at, extended, paused_on, pause_remaining, withdrawal_on,
+    needs_conversation, in_favor, forwarded_to, requester_told_on, notified_via,
+    notified_evidence, created_at, created_by, updated_at";
+
+fn from_row(r: &Row<'_>) -> rusqlite::Result<Pqrs> {
+    Ok(Pqrs {
+        id: r.get(0)?,
+        radicado: r.get(1)?,
+        kind: r.get(2)?,
+        channel: r.get(3)?,
+        customer: r.get(4)?,
+        subject: r.get(5)?,
+        description: r.get(6)?,
+        area: r.get(7)?,
+        assignee: r.get(8)?,
+        priority: r.get(9)?,
+        notify_via: r.get(10)?,
+        notify_address: r.get(11)?,
+        data_request: r.get(12)?,
+        data_changes: r.get(13)?,
+        status: r.get(14)?,
+        received_at: r.get(15)?,
+        filed_on: r.get(16)?,
+        due_date: r.get(17)?,
+        max_extension_on: r.get(18)?,
+        completion_request_by: r.get(19)?,
+        in_process_mark_by: r.get(20)?,
+        in_process_marked_at: r.get(21)?,
+        extended: r.get(22)?,
+        paused_on: r.get(23)?,
+        pause_remaining: r.get(24)?,
+        withdrawal_on: r.get(25)?,
+        needs_conversation: r.get(26)?,
+        in_favor: r.get(27)?,
+        forwarded_to: r.get(28)?,
+        requester_told_on: r.get(29)?,
+        notified_via: r.get(30)?,
+        notified_evidence: r.get(31)?,
+        created_at: r.get(32)?,
+        created_by: r.get(33)?,
+        updated_at: r.get(34)?,
+    })
+}
+
+/// Takes the next consecutive of `year` (the caller owns the write transaction).
+pub fn next_seq(conn: &Connection, year: i32) -> Result<i64> {
+    Ok(conn.query_row(
+        "INSERT INTO pqrs_counters (year, last) VALUES (?1, 1)
+         ON CONFLICT (year) DO UPDATE SET last = last + 1
+         RETURNING last",
+        [year],
+        |r| r.get(0),
+    )?)
+}
+
+/// Inserts a filing (every column of `p` but the id); returns its id.
+pub fn insert(conn: &Connection, p: &Pqrs, year: i32, seq: i64) -> Result<i64> {
+    conn.execute(
+        "INSERT INTO pqrs (radicado, year, seq, kind, channel, customer, subject, description,
+             area, assignee, priority, notify_via, notify_address, data_request, data_changes,
+             status, received_at, filed_on, due_on, max_extension_on, completion_request_by,
+             in_process_mark_by, in_process_marked_at, needs_conversation, created_at,
+             created_by, updated_at)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17,
+             ?18, ?19, ?20, ?21, ?22, ?23, ?24, ?25, ?26, ?25)",
+        params![
+            p.radicado,
+            year,
+            seq,
+            p.kind,
+            p.channel,
+            p.customer,
+            p.subject,
+            p.description,
+            p.area,
+            p.assignee,
+            p.priority,
+            p.notify_via,
+            p.notify_address,
+            p.data_request,
+            p.data_changes,
+            p.status,
+            p.received_at,
+            p.filed_on,
+            p.due_date,
+            p.max_extension_on,
+            p.completion_request_by,
+            p.in_process_mark_by,
+            p.in_process_marked_at,
+            p.needs_conversation,
+            p.created_at,
+            p.created_by,
+        ],
+    )?;
+    Ok(conn.last_insert_rowid())
+}
+
+/// Writes back the mutable columns of `p` after a step.
+pub fn save(conn: &Connection, p: &Pqrs) -> Result<()> {
+    conn.execute(
+        "UPDATE pqrs SET area = ?2, assignee = ?3, status = ?4, due_on = ?5,
+             max_extension_on = ?6, extended = ?7, paused_on = ?8, pause_remaining = ?9,
+             withdrawal_on = ?10, needs_conversation = ?11, in_favor = ?12, forwarded_to = ?13,
+             requester_told_on = ?14, notified_via = ?15, notified_evidence = ?16,
+             updated_at = ?17, subject = ?18, description = ?19, notify_address = ?20,
+             in_process_marked_at = ?21
+         WHERE id = ?1",
+        params![
+            p.id,
+            p.area,
+            p.assignee,
+            p.status,
+            p.due_date,
+            p.max_extension_on,
+            p.extended,
+            p.paused_on,
+            p.pause_remaining,
+            p.withdrawal_on,
+            p.needs_conversation,
+            p.in_favor,
+            p.forwarded_to,
+            p.requester_told_on,
+            p.notified_via,
+            p.notified_evidence,
+            p.updated_at,
+            p.subject,
+            p.description,
+            p.notify_address,
+            p.in_process_marked_at,
+        ],
+    )?;
+    Ok(())
+}
+
+/// A PQRS by its radicado.
+pub fn by_radicado(conn: &Connection, radicado: &str) -> Result<Option<Pqrs>> {
+    Ok(conn
+        .query_row(
+            &format!("SELECT {COLUMNS} FROM pqrs WHERE radicado = ?1"),
+            [radicado],
+            from_row,
+        )
+        .optional()?)
+}
+
+/// A customer's PQRS, newest first.
+pub fn of_customer(conn: &Connection, customer: i64) -> Result<Vec<Pqrs>> {
+    let mut stmt = conn.prepare_cached(&format!(
+        "SELECT {COLUMNS} FROM pqrs WHERE customer = ?1 ORDER BY id DESC"
+    ))?;
+    let rows = stmt.query_map([customer], from_row)?;
+    Ok(rows.collect::<Result<_, _>>()?)
+}
+
+/// One lifecycle event.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Event {
+    pub at: String,
+    pub by: String,
+    pub step: String,
+    pub note: String,
+}
+
+/// Appends an event.
+pub fn add_event(
+    conn: &Connection,
+    pqrs: i64,
+    at: &str,
+    by: &str,
+    step: &str,
+    note: &str,
+) -> Result<()> {
+    conn.execute(
+        "INSERT INTO pqrs_events (pqrs, at, by, step, note) VALUES (?1, ?2, ?3, ?4, ?5)",
+        params![pqrs, at, by, step, note],
+    )?;
+    Ok(())
+}
+
+/// The events of a PQRS, oldest first.
+pub fn events(conn: &Connection, pqrs: i64) -> Result<Vec<Event>> {
+    let mut stmt = conn
+        .prepare_cached("SELECT at, by, step, note FROM pqrs_events WHERE pqrs = ?1 ORDER BY id")?;
+    let rows = stmt.query_map([pqrs], |r| {
+        Ok(Event {
+            at: r.get(0)?,
+            by: r.get(1)?,
+            step: r.get(2)?,
+            note: r.get(3)?,
+        })
+    })?;
+    Ok(rows.collect::<Result<_, _>>()?)
+}
+
+/// A work order.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct WorkOrder {
+    pub id: i64,
+    pub radicado: String,
+    pub area: String,
+    pub description: String,
+    pub status: String,
+    pub created_at: String,
+    pub created_by: String,
+    pub closed_at: Option<String>,
+    pub closed_by: Option<String>,
+    pub result: Option<String>,
+}
+
+const WO_SELECT: &str = "SELECT w.id, p.radicado, w.area, w.description, w.status, w.created_at,
+    w.created_by, w.closed_at, w.closed_by, w.result FROM work_orders w JOIN pqrs p ON p.id = w.pqrs";
+
+fn wo_from_row(r: &Row<'_>) -> rusqlite::Result<WorkOrder> {
+    Ok(WorkOrder {
+        id: r.get(0)?,
+        radicado: r.get(1)?,
+        area: r.get(2)?,
+        description: r.get(3)?,
+        status: r.get(4)?,
+        created_at: r.get(5)?,
+        created_by: r.get(6)?,
+        closed_at: r.get(7)?,
+        closed_by: r.get(8)?,
+        result: r.get(9)?,
+    })
+}
+
+/// Opens a work order; returns its id.
+pub fn add_work_order(
+    conn: &Connection,
+    pqrs: i64,
+    area: &str,
+    description: &str,
+    at: &str,
+    by: &str,
+) -> Result<i64> {
+    conn.execute(
+        "INSERT INTO work_orders (pqrs, area, description, status, created_at, created_by)
+         VALUES (?1, ?2, ?3, 'abierta', ?4, ?5)",
+        params![pqrs, area, description, at, by],
+    )?;
+    Ok(conn.last_insert_rowid())
+}
+
+/// A work order by id.
+pub fn work_order(conn: &Connection, id: i64) -> Result<Option<WorkOrder>> {
+    Ok(conn
+        .query_row(&format!("{WO_SELECT} WHERE w.id = ?1"), [id], wo_from_row)
+        .optional()?)
+}
+
+/// Closes a work order.
+pub fn close_work_order(
+    conn: &Connection,
+    id: i64,
+    result: &str,
+    at: &str,
+    by: &str,
+) -> Result<()> {
+    conn.execute(
+        "UPDATE work_orders SET status = 'cerrada', closed_at = ?2, closed_by = ?3, result = ?4
+         WHERE id = ?1",
+        params![id, at, by, result],
+    )?;
+    Ok(())
+}
+
+/// The work orders of a PQRS, oldest first.
+pub fn work_orders(conn: &Connection, pqrs: i64) -> Result<Vec<WorkOrder>> {
+    let mut stmt = conn.prepare_cached(&format!("{WO_SELECT} WHERE w.pqrs = ?1 ORDER BY w.id"))?;
+    let rows = stmt.query_map([pqrs], wo_from_row)?;
+    Ok(rows.collect::<Result<_, _>>()?)
+}
+
+/// Removes the personal data the PQRS of `customer` hold in their texts and event notes (after
+/// a deletion request): `redact` maps an old text to the text kept.
+pub fn redact(conn: &Connection, customer: i64, redact: impl Fn(&str) -> String) -> Result<()> {
+    for p in of_customer(conn, customer)? {
+        conn.execute(
+            "UPDATE pqrs SET subject = ?2, description = ?3, notify_address = '',
+                 data_changes = NULL WHERE id = ?1",
+            params![p.id, redact(&p.subject), redact(&p.description)],
+        )?;
+        let notes: Vec<(i64, String)> = {
+            let mut stmt = conn.prepare("SELECT id, note FROM pqrs_events WHERE pqrs = ?1")?;
+            stmt.query_map([p.id], |r| Ok((r.get(0)?, r.get(1)?)))?
+                .collect::<rusqlite::Result<_>>()?
+        };
+        for (id, note) in notes {
+            conn.execute(
+                "UPDATE pqrs_events SET note = ?2 WHERE id = ?1",
+                params![id, redact(&note)],
+            )?;
+        }
+    }
+    Ok(())
+}
+
+/// A line of the deadline watch (the columns it needs, nothing more).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct WatchRow {
+    pub radicado: String,
+    #[serde(rename = "type")]
+    pub kind: String,
+    pub status: String,
+    pub area: String,
+    pub assignee: Option<String>,
+    pub priority: bool,
+    pub subject: String,
+    pub filed_on: String,
+    #[serde(rename = "due_date")]
+    pub due_on: Option<String>,
+    pub paused: bool,
+}
+
+/// Watch rows in any of `statuses`, earliest due date first (no term last).
+pub fn watch_rows(conn: &Connection, statuses: &[&str]) -> Result<Vec<WatchRow>> {
+    let marks = vec!["?"; statuses.len()].join(", ");
+    let mut stmt = conn.prepare_cached(&format!(
+        "SELECT radicado, kind, status, area, assignee, priority, subject, filed_on, due_on,
+             paused_on IS NOT NULL
+         FROM pqrs WHERE status IN ({marks})
+         ORDER BY due_on IS NULL, due_on, radicado"
+    ))?;
+    let rows = stmt.query_map(rusqlite::params_from_iter(statuses), |r| {
+        Ok(WatchRow {
+            radicado: r.get(0)?,
+            kind: r.get(1)?,
+            status: r.get(2)?,
+            area: r.get(3)?,
+            assignee: r.get(4)?,
+            priority: r.get(5)?,
+            subject: r.get(6)?,
+            filed_on: r.get(7)?,
+            due_on: r.get(8)?,
+            paused: r.get(9)?,
+        })
+    })?;
+    Ok(rows.collect::<Result<_, _>>()?)
+}
