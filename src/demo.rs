@@ -13,6 +13,7 @@ use crate::store::{Store, settings};
 
 mod history;
 mod people;
+mod pqrs;
 
 pub use people::Generator;
 
@@ -69,5 +70,6 @@ pub fn seed(
     crate::store::customers::insert_many(&tx, &people, &desk::stamp(clock.now()), "demo")?;
     tx.commit()?;
     history::records(store, clock.now(), cfg, seed)?;
-    history::morning(store, clock.now(), cfg, &people, seed)
+    history::morning(store, clock.now(), cfg, &people, seed)?;
+    pqrs::seed(store, clock.now(), cfg, &people)
 }

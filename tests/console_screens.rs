@@ -7,7 +7,7 @@ mod common;
 
 use chrono::Duration;
 use common::*;
-use crossterm::event::KeyCode;
+use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use insta::assert_snapshot;
 use ratatui::style::Color;
 use std::sync::Arc;
@@ -15,6 +15,7 @@ use ventanilla::clock::FixedClock;
 use ventanilla::store::Store;
 use ventanilla::tui::action::Pane;
 use ventanilla::tui::app::{App, Overlay, Screen};
+use ventanilla::tui::event::Event;
 
 fn logged_in() -> (App, Arc<FixedClock>) {
     let (mut app, clock) = demo_app();
@@ -409,4 +410,110 @@ fn edit_form_refuses_a_bad_email_keeps_values_and_records_history() {
     );
     let text = screen_text(&draw(&app, 80, 24));
     assert!(text.contains("2 datos corregidos"), "{text}");
+}
+
+#[test]
+fn pqrs_pane_files_with_the_open_customer_and_shows_the_constancia() {
+    let (mut app, _) = logged_in();
+    let overdue_before = app.pqrs.overdue_mine;
+    assert!(
+        overdue_before > 0,
+        "the demo has overdue PQRS assigned to asesor1"
+    );
+    let open_before = app.pqrs.lines.len();
+    // open a customer first: the form takes their document
+    app.handle(key(KeyCode::F(2)));
+    type_text(&mut app, "1.144.052.337");
+    app.handle(ctrl('n'));
+    type_text(&mut app, "José");
+    app.handle(key(KeyCode::Enter));
+    type_text(&mut app, "Pérez");
+    for _ in 0..7 {
+        app.handle(key(KeyCode::Enter));
+    }
+    app.handle(key(KeyCode::F(3)));
+    app.handle(ctrl('n'));
+    let Some(Overlay::PqrsForm { form, .. }) = &app.overlay else {
+        panic!("filing form not open")
+    };
+    assert_eq!(form.value(2), "CC:1144052337");
+    // type: a typo first
+    for _ in 0.."peticion".len() {
+        app.handle(key(KeyCode::Backspace));
+    }
+    type_text(&mut app, "qeja");
+    for _ in 0..3 {
+        app.handle(key(KeyCode::Enter));
+    }
+    type_text(&mut app, "Fila muy larga");
+    app.handle(key(KeyCode::Enter));
+    type_text(&mut app, "Esperó dos horas.");
+    app.handle(Event::Key(KeyEvent::new(KeyCode::Enter, KeyModifiers::ALT)));
+    type_text(&mut app, "Pide una respuesta escrita.");
+    for _ in 0..6 {
+        app.handle(key(KeyCode::Enter));
+    }
+    assert_snapshot!("pqrs_form_bad_type", draw(&app, 80, 24).backend());
+    let Some(Overlay::PqrsForm { form, notice }) = &app.overlay else {
+        panic!("form closed on an error")
+    };
+    assert!(notice.is_some());
+    assert_eq!(form.focus, 0, "the type is named");
+    assert_eq!(
+        form.fields[4].all_lines(),
+        "Esperó dos horas.\nPide una respuesta escrita."
+    );
+    for _ in 0..4 {
+        app.handle(key(KeyCode::Backspace));
+    }
+    type_text(&mut app, "queja");
+    for _ in 0..10 {
+        app.handle(key(KeyCode::Enter));
+    }
+    assert!(
+        matches!(app.overlay, Some(Overlay::PqrsReceipt { .. })),
+        "constancia shown"
+    );
+    assert_snapshot!("pqrs_constancia", draw(&app, 80, 24).backend());
+    app.handle(key(KeyCode::Esc));
+    assert_eq!(app.pqrs.lines.len(), open_before + 1);
+    // the new one's history
+    let index = app
+        .pqrs
+        .lines
+        .iter()
+        .position(|l| l.row.subject == "Fila muy larga")
+        .unwrap();
+    app.pqrs.selected = index;
+    app.handle(key(KeyCode::Enter));
+    let Some(Overlay::PqrsDetail(d)) = &app.overlay else {
+        panic!("detail not open")
+    };
+    assert_eq!(
+        d.pqrs.description,
+        "Esperó dos horas.\nPide una respuesta escrita."
+    );
+    assert_eq!(d.events[0].step, "radicada");
+    // the customer's timeline lists it
+    app.handle(key(KeyCode::Esc));
+    app.handle(key(KeyCode::F(2)));
+    app.handle(key(KeyCode::Esc));
+    type_text(&mut app, "1144052337");
+    app.handle(key(KeyCode::Enter));
+    let card = app.lookup.card.as_ref().unwrap();
+    let pqrs = card.timeline.iter().find(|e| e.kind == "PQRS").unwrap();
+    assert!(pqrs.summary.contains("Fila muy larga"), "{}", pqrs.summary);
+}
+
+#[test]
+fn header_counts_my_overdue_pqrs_in_red() {
+    let (app, _) = logged_in();
+    let n = app.pqrs.overdue_mine;
+    let terminal = draw(&app, 120, 40);
+    let text = screen_text(&terminal);
+    let label = format!("{n} PQRS vencidas");
+    let first = text.lines().next().unwrap();
+    let x = first.find(&label).expect("overdue count in the header");
+    let col = first[..x].chars().count() as u16;
+    assert_eq!(terminal.backend().buffer()[(col, 0)].bg, Color::Red);
 }

@@ -300,7 +300,7 @@ pub struct Card {
     pub purposes: Vec<PurposeStatus>,
     pub attentions: Vec<Attention>,
     pub history: Vec<Change>,
-    /// Attentions, turns and consent events in one list, newest first.
+    /// Attentions, turns, consent events and PQRS in one list, newest first.
     pub timeline: Vec<Event>,
 }
 
@@ -349,6 +349,21 @@ fn timeline(
             e.channel
         ),
     }));
+    events.extend(
+        crate::store::pqrs::of_customer(conn, customer.id)?
+            .into_iter()
+            .map(|p| Event {
+                at: p.created_at.clone(),
+                kind: "PQRS",
+                summary: format!(
+                    "{} · {} · {} · {}",
+                    p.radicado,
+                    crate::domain::pqrs::label(&p.kind),
+                    crate::domain::pqrs::Status::label(&p.status),
+                    p.subject
+                ),
+            }),
+    );
     events.sort_by(|a, b| b.at.cmp(&a.at));
     events.truncate(TIMELINE);
     Ok(events)

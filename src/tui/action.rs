@@ -62,6 +62,23 @@ pub enum Action {
     Turn(TurnKey),
     /// A command of the Cliente pane.
     Lookup(LookupKey),
+    /// A command of the PQRS pane (or of the constancia shown over it).
+    Pqrs(PqrsKey),
+}
+
+/// The PQRS pane's commands.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum PqrsKey {
+    /// Open the filing form.
+    New,
+    /// Move the selection.
+    Move(i8),
+    /// Show the selected PQRS with its history.
+    Open,
+    /// Switch between mine and all the branch's.
+    ToggleAll,
+    /// Print the constancia on screen.
+    Print,
 }
 
 /// The Cliente pane's commands.

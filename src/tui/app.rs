@@ -2,11 +2,13 @@
 
 mod customers;
 mod forms;
+mod pqrs;
 mod turns;
 
 use forms::{login_state, setup_intent, setup_state};
 
 pub use customers::{CustomerFormKind, CustomerIntent, Lookup};
+pub use pqrs::{PqrsDetail, PqrsIntent, PqrsPane};
 pub use turns::{TurnFormKind, TurnIntent};
 
 use super::action::{Action, Pane};
@@ -77,18 +79,29 @@ pub enum Overlay {
         form: Form,
         notice: Option<Notice>,
     },
-    /// A small form of the Turnos pane (transfer, paper ticket).
-    /// A form of the Cliente pane (new customer, consent capture).
+    /// A form of the Cliente pane (new customer, edit, consent capture).
     CustomerForm {
         kind: CustomerFormKind,
         form: Form,
         notice: Option<Notice>,
     },
+    /// A small form of the Turnos pane (transfer, paper ticket).
     TurnForm {
         kind: TurnFormKind,
         form: Form,
         notice: Option<Notice>,
     },
+    /// The PQRS filing form.
+    PqrsForm {
+        form: Form,
+        notice: Option<Notice>,
+    },
+    /// The constancia de radicación of the PQRS just filed.
+    PqrsReceipt {
+        lines: Vec<String>,
+    },
+    /// A PQRS with its history.
+    PqrsDetail(Box<PqrsDetail>),
 }
 
 /// A write the update asks for; [`App::apply`] performs it through `desk`.
@@ -110,6 +123,8 @@ pub enum Intent {
     Turn(TurnIntent),
     /// A Cliente pane read or write.
     Customer(CustomerIntent),
+    /// A PQRS pane read or write.
+    Pqrs(PqrsIntent),
 }
 
 /// The whole app.
@@ -127,6 +142,8 @@ pub struct App {
     pub queue: crate::desk::turns::WindowQueue,
     /// The Cliente pane's search and open card.
     pub lookup: Lookup,
+    /// The PQRS pane's deadline watch.
+    pub pqrs: PqrsPane,
     data_version: i64,
     /// The current local time, refreshed on every event (drawn in the header).
     pub now: DateTime<FixedOffset>,
@@ -149,6 +166,7 @@ impl App {
         Ok(App {
             queue: Default::default(),
             lookup: Default::default(),
+            pqrs: Default::default(),
             data_version: 0,
             now: now.with_timezone(&config.utc_offset()),
             last_activity: now,
@@ -188,11 +206,13 @@ impl App {
         match (&self.overlay, &self.screen) {
             (Some(Overlay::Help), _) => Focus::Help,
             (Some(Overlay::ConfirmQuit { .. }), _) => Focus::ConfirmQuit,
+            (Some(Overlay::PqrsReceipt { .. } | Overlay::PqrsDetail(_)), _) => Focus::Document,
             (
                 Some(
                     Overlay::Locked { .. }
                     | Overlay::TurnForm { .. }
-                    | Overlay::CustomerForm { .. },
+                    | Overlay::CustomerForm { .. }
+                    | Overlay::PqrsForm { .. },
                 ),
                 _,
             ) => Focus::Form,
@@ -241,8 +261,11 @@ impl App {
 
     /// Whether some form holds typed input that quitting would lose.
     pub fn has_unsaved_input(&self) -> bool {
-        if let Some(Overlay::TurnForm { form, .. } | Overlay::CustomerForm { form, .. }) =
-            &self.overlay
+        if let Some(
+            Overlay::TurnForm { form, .. }
+            | Overlay::CustomerForm { form, .. }
+            | Overlay::PqrsForm { form, .. },
+        ) = &self.overlay
         {
             return form.has_input();
         }
@@ -279,6 +302,7 @@ impl App {
             Action::Submit => return self.submit(),
             Action::Turn(key) => return self.turn_key(key),
             Action::Lookup(key) => return self.lookup_key(key),
+            Action::Pqrs(key) => return self.pqrs_key(key),
         }
         None
     }
@@ -298,7 +322,8 @@ impl App {
         if let Some(
             Overlay::Locked { form, .. }
             | Overlay::TurnForm { form, .. }
-            | Overlay::CustomerForm { form, .. },
+            | Overlay::CustomerForm { form, .. }
+            | Overlay::PqrsForm { form, .. },
         ) = &mut self.overlay
         {
             return Some(form);
@@ -322,6 +347,9 @@ impl App {
         }
         if let Some(Overlay::CustomerForm { .. }) = &self.overlay {
             return self.submit_customer_form();
+        }
+        if let Some(Overlay::PqrsForm { .. }) = &self.overlay {
+            return self.submit_pqrs_form();
         }
         match &mut self.screen {
             Screen::Setup(s) if !s.form.on_last() => s.form.move_focus(1),
@@ -359,6 +387,7 @@ impl App {
             Intent::Unlock { pin } => self.apply_unlock(&pin),
             Intent::Turn(t) => self.apply_turn(t),
             Intent::Customer(c) => self.apply_customer(c),
+            Intent::Pqrs(p) => self.apply_pqrs(p),
         }
     }
 }

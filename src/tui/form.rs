@@ -1,4 +1,5 @@
-//! A form: labelled single-line fields (ratatui-textarea), one focused. Values survive errors.
+//! A form: labelled fields (ratatui-textarea), one focused; a multi-line field takes a new line
+//! with Alt+Enter. Values survive errors.
 
 use super::theme;
 use crossterm::event::KeyEvent;
@@ -14,6 +15,8 @@ use ratatui_textarea::TextArea;
 pub struct Field {
     pub label: &'static str,
     pub input: TextArea<'static>,
+    /// Rows drawn; more than one makes a multi-line field.
+    pub rows: u16,
 }
 
 impl Field {
@@ -22,7 +25,24 @@ impl Field {
         let mut input = TextArea::new(vec![initial.to_string()]);
         input.set_cursor_line_style(Style::default());
         input.move_cursor(ratatui_textarea::CursorMove::End);
-        Field { label, input }
+        Field {
+            label,
+            input,
+            rows: 1,
+        }
+    }
+
+    /// A multi-line field drawn on `rows` rows.
+    pub fn multiline(label: &'static str, initial: &str, rows: u16) -> Field {
+        let mut field = Field::text(label, "");
+        field.input = TextArea::new(initial.lines().map(str::to_string).collect());
+        field.input.set_cursor_line_style(Style::default());
+        field
+            .input
+            .move_cursor(ratatui_textarea::CursorMove::Bottom);
+        field.input.move_cursor(ratatui_textarea::CursorMove::End);
+        field.rows = rows.max(1);
+        field
     }
 
     /// A masked field (PINs).
@@ -32,9 +52,14 @@ impl Field {
         field
     }
 
-    /// The typed value.
+    /// The typed value (the first line of a multi-line field).
     pub fn value(&self) -> &str {
         self.input.lines().first().map(String::as_str).unwrap_or("")
+    }
+
+    /// Every line typed, joined with new lines.
+    pub fn all_lines(&self) -> String {
+        self.input.lines().join("\n")
     }
 }
 
@@ -72,9 +97,16 @@ impl Form {
         self.focus + 1 >= self.fields.len()
     }
 
-    /// Sends a key to the focused field.
+    /// Sends a key to the focused field. Enter (with Alt) starts a new line only in a
+    /// multi-line field.
     pub fn edit(&mut self, key: KeyEvent) {
         if let Some(field) = self.fields.get_mut(self.focus) {
+            if key.code == crossterm::event::KeyCode::Enter {
+                if field.rows > 1 {
+                    field.input.insert_newline();
+                }
+                return;
+            }
             field.input.input(key);
         }
     }
@@ -88,7 +120,7 @@ impl Form {
 
     /// Lines this form needs when drawn.
     pub fn height(&self) -> u16 {
-        self.fields.len() as u16
+        self.fields.iter().map(|f| f.rows).sum()
     }
 }
 
@@ -101,8 +133,8 @@ impl Widget for &Form {
             .max()
             .unwrap_or(0) as u16
             + 2;
+        let mut y = area.y;
         for (i, field) in self.fields.iter().enumerate() {
-            let y = area.y + i as u16;
             if y >= area.bottom() {
                 break;
             }
@@ -130,7 +162,7 @@ impl Widget for &Form {
                     x: input_x,
                     y,
                     width: area.right() - input_x,
-                    height: 1,
+                    height: field.rows.min(area.bottom() - y),
                 };
                 let mut input = field.input.clone();
                 input.set_style(if focused {
@@ -141,6 +173,7 @@ impl Widget for &Form {
                 input.set_cursor_style(if focused { theme::CURSOR } else { theme::INPUT });
                 input.render(input_area, buf);
             }
+            y += field.rows;
         }
     }
 }

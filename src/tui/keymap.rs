@@ -1,6 +1,6 @@
 //! Keys become actions here, and only here: (where the focus is, key) → [`Action`].
 
-use super::action::{Action, LookupKey, Pane, TurnKey};
+use super::action::{Action, LookupKey, Pane, PqrsKey, TurnKey};
 use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 
 /// Who receives keys right now.
@@ -12,6 +12,8 @@ pub enum Focus {
     Console(Pane),
     /// The help overlay.
     Help,
+    /// A document shown over the console (constancia, a PQRS's history).
+    Document,
     /// The "quit?" question.
     ConfirmQuit,
 }
@@ -30,6 +32,12 @@ pub fn map(focus: Focus, key: KeyEvent) -> Option<Action> {
         Focus::Form => form(key),
         Focus::Console(Pane::Turnos) => turns(key).or_else(|| console(key, ctrl)),
         Focus::Console(Pane::Cliente) => lookup(key, ctrl).or_else(|| console(key, ctrl)),
+        Focus::Console(Pane::Pqrs) => pqrs(key, ctrl).or_else(|| console(key, ctrl)),
+        Focus::Document => match key.code {
+            KeyCode::Esc | KeyCode::Char('q') | KeyCode::Enter => Some(Action::CloseOverlay),
+            KeyCode::Char('p') => Some(Action::Pqrs(PqrsKey::Print)),
+            _ => None,
+        },
         Focus::Console(_) => console(key, ctrl),
         Focus::Help => match key.code {
             KeyCode::Esc | KeyCode::Char('?') | KeyCode::Char('q') | KeyCode::Enter => {
@@ -47,6 +55,7 @@ pub fn map(focus: Focus, key: KeyEvent) -> Option<Action> {
 
 fn form(key: KeyEvent) -> Option<Action> {
     match key.code {
+        KeyCode::Enter if key.modifiers.contains(KeyModifiers::ALT) => Some(Action::Edit(key)),
         KeyCode::Enter => Some(Action::Submit),
         KeyCode::Esc => Some(Action::CloseOverlay),
         KeyCode::Tab | KeyCode::Down => Some(Action::NextField),
@@ -99,6 +108,19 @@ fn lookup(key: KeyEvent, ctrl: bool) -> Option<Action> {
     Some(Action::Lookup(k))
 }
 
+/// The PQRS pane.
+fn pqrs(key: KeyEvent, ctrl: bool) -> Option<Action> {
+    let k = match key.code {
+        KeyCode::Char('n') if ctrl => PqrsKey::New,
+        KeyCode::Char('t') if ctrl => PqrsKey::ToggleAll,
+        KeyCode::Up => PqrsKey::Move(-1),
+        KeyCode::Down => PqrsKey::Move(1),
+        KeyCode::Enter => PqrsKey::Open,
+        _ => return None,
+    };
+    Some(Action::Pqrs(k))
+}
+
 fn console(key: KeyEvent, ctrl: bool) -> Option<Action> {
     match key.code {
         KeyCode::Char('l') if ctrl => Some(Action::Lock),
@@ -115,7 +137,7 @@ fn console(key: KeyEvent, ctrl: bool) -> Option<Action> {
 pub type HelpLine = (&'static str, &'static str);
 
 /// Every key, by context, for the help overlay (kept next to the mapping it describes).
-pub const HELP: [(&str, &[HelpLine]); 6] = [
+pub const HELP: [(&str, &[HelpLine]); 7] = [
     (
         "Consola",
         &[
@@ -154,6 +176,16 @@ pub const HELP: [(&str, &[HelpLine]); 6] = [
                 "registrar la autorización de datos del cliente abierto",
             ),
             ("Esc", "limpiar la búsqueda"),
+        ],
+    ),
+    (
+        "Radicar PQRS (F3)",
+        &[
+            ("Ctrl+N", "radicar una PQRS (con el cliente abierto)"),
+            ("↑ ↓ / Enter", "elegir / ver la PQRS con su historia"),
+            ("Ctrl+T", "ver las mías o todas las de la sede"),
+            ("p", "imprimir la constancia de radicación"),
+            ("Alt+Enter", "nueva línea en la descripción"),
         ],
     ),
     (

@@ -49,6 +49,13 @@ pub const FOOTER_CLIENTE: &[(&str, &str)] = &[
     ("Ctrl+A", "autorizar"),
     ("Ctrl+C", "salir"),
 ];
+pub const FOOTER_PQRS: &[(&str, &str)] = &[
+    ("Ctrl+N", "radicar"),
+    ("Enter", "ver"),
+    ("Ctrl+T", "mías/todas"),
+    ("?", "ayuda"),
+    ("Ctrl+C", "salir"),
+];
 pub const FOOTER_CONSOLE: &[(&str, &str)] = &[
     ("Tab", "panel"),
     ("F1-F4", "ir a panel"),

@@ -7,6 +7,10 @@ pub const HEADER_CLOCK: Style = Style::new()
     .fg(Color::Black)
     .bg(Color::Cyan)
     .add_modifier(Modifier::BOLD);
+pub const HEADER_ALERT: Style = Style::new()
+    .fg(Color::White)
+    .bg(Color::Red)
+    .add_modifier(Modifier::BOLD);
 pub const BORDER: Style = Style::new().fg(Color::DarkGray);
 pub const BORDER_FOCUS: Style = Style::new().fg(Color::Cyan).add_modifier(Modifier::BOLD);
 pub const TITLE: Style = Style::new().add_modifier(Modifier::BOLD);

@@ -3,6 +3,7 @@
 pub(crate) mod console;
 mod customer;
 mod overlay;
+mod pqrs;
 mod queue;
 mod screens;
 
@@ -30,7 +31,18 @@ pub fn render(app: &App, frame: &mut Frame<'_>) {
         Screen::Console(c) => console::render(app, c, frame, area),
     }
     match &app.overlay {
-        Some(Overlay::Help) => overlay::help(frame, area),
+        Some(Overlay::Help) => {
+            let focused = match &app.screen {
+                Screen::Console(c) => Some(
+                    super::text::pane(c.focus)
+                        .0
+                        .split_once(' ')
+                        .map_or("", |(_, t)| t),
+                ),
+                _ => None,
+            };
+            overlay::help(focused, frame, area)
+        }
         Some(Overlay::ConfirmQuit { unsaved }) => overlay::confirm_quit(*unsaved, frame, area),
         Some(Overlay::Locked {
             reason,
@@ -43,6 +55,9 @@ pub fn render(app: &App, frame: &mut Frame<'_>) {
         Some(Overlay::TurnForm { kind, form, notice }) => {
             queue::turn_form(app, *kind, form, notice.as_ref(), frame, area)
         }
+        Some(Overlay::PqrsForm { form, notice }) => pqrs::form(form, notice.as_ref(), frame, area),
+        Some(Overlay::PqrsReceipt { lines }) => pqrs::receipt(lines, frame, area),
+        Some(Overlay::PqrsDetail(d)) => pqrs::detail(d, frame, area),
         None => {}
     }
 }
@@ -80,7 +95,7 @@ pub fn form_box(
 ) {
     use ratatui::layout::Margin;
     use ratatui::widgets::{Block, Clear, Wrap};
-    let rect = centered(area, 70, form.height() + 8);
+    let rect = centered(area, 70, form.height() + 10);
     frame.render_widget(Clear, rect);
     let block = Block::bordered()
         .title(title.to_string())

@@ -46,6 +46,7 @@ impl App {
             Ok(queue) => self.queue = queue,
             Err(err) => self.notify(Notice::Error(capitalize(&err.to_string()))),
         }
+        self.refresh_pqrs();
         self.data_version = self.store.data_version().unwrap_or(self.data_version);
     }
 

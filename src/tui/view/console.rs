@@ -26,6 +26,8 @@ pub fn render(app: &App, c: &ConsoleState, frame: &mut Frame<'_>, area: Rect) {
             super::queue::render(app, pane == c.focus, frame, rect);
         } else if pane == Pane::Cliente {
             super::customer::render(app, pane == c.focus, frame, rect);
+        } else if pane == Pane::Pqrs {
+            super::pqrs::render(app, pane == c.focus, frame, rect);
         } else {
             render_pane(pane, pane == c.focus, frame, rect);
         }
@@ -34,6 +36,7 @@ pub fn render(app: &App, c: &ConsoleState, frame: &mut Frame<'_>, area: Rect) {
     let hints = match c.focus {
         Pane::Turnos => text::FOOTER_TURNOS,
         Pane::Cliente => text::FOOTER_CLIENTE,
+        Pane::Pqrs => text::FOOTER_PQRS,
         _ => text::FOOTER_CONSOLE,
     };
     frame.render_widget(key_hints(hints), footer);
@@ -46,11 +49,22 @@ fn render_header(app: &App, c: &ConsoleState, frame: &mut Frame<'_>, area: Rect)
         app.now.format("%H:%M:%S")
     );
     let clock_width = clock.chars().count() as u16;
-    let room = usize::from(area.width.saturating_sub(clock_width));
+    let overdue = match app.pqrs.overdue_mine {
+        0 => String::new(),
+        1 => " 1 PQRS vencida ".to_string(),
+        n => format!(" {n} PQRS vencidas "),
+    };
+    let overdue_width = overdue.chars().count() as u16;
+    let room = usize::from(area.width.saturating_sub(clock_width + overdue_width));
     let left = header_text(app, c, room);
-    let [l, r] =
-        Layout::horizontal([Constraint::Min(0), Constraint::Length(clock_width)]).areas(area);
+    let [l, o, r] = Layout::horizontal([
+        Constraint::Min(0),
+        Constraint::Length(overdue_width),
+        Constraint::Length(clock_width),
+    ])
+    .areas(area);
     frame.render_widget(Paragraph::new(left).style(theme::HEADER), l);
+    frame.render_widget(Paragraph::new(overdue).style(theme::HEADER_ALERT), o);
     frame.render_widget(
         Paragraph::new(Line::from(Span::styled(clock, theme::HEADER_CLOCK))),
         r,
@@ -80,10 +94,11 @@ fn header_text(app: &App, c: &ConsoleState, room: usize) -> String {
             app.window, u.username, u.name
         ),
         format!(" {branch} · Ventanilla {} · {}", app.window, u.username),
+        format!(" Ventanilla {} · {}", app.window, u.username),
         format!(" V{} · {}", app.window, u.username),
     ];
     let fits = |v: &&String| v.chars().count() < room;
-    variants.iter().find(fits).unwrap_or(&variants[3]).clone()
+    variants.iter().find(fits).unwrap_or(&variants[4]).clone()
 }
 
 /// A pane's frame: its title, highlighted when focused.

@@ -10,9 +10,16 @@ use ratatui::layout::{Constraint, Layout, Margin, Rect};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Clear, Paragraph, Wrap};
 
-pub fn help(frame: &mut Frame<'_>, area: Rect) {
+/// The keys of the console, of the focused pane and of forms (all sections if they fit).
+pub fn help(focused: Option<&str>, frame: &mut Frame<'_>, area: Rect) {
+    let all: usize = HELP.iter().map(|(_, keys)| keys.len() + 1).sum();
+    let fits = all as u16 + 2 <= area.height;
     let mut lines = Vec::new();
     for (section, keys) in HELP {
+        let pane_section = section.contains("(F");
+        if !fits && pane_section && focused.is_none_or(|f| !section.starts_with(f)) {
+            continue;
+        }
         lines.push(Line::styled(section, theme::TITLE));
         for (k, what) in keys {
             lines.push(Line::from(vec![

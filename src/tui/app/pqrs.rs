@@ -1,0 +1,293 @@
+//! The PQRS pane: my deadline watch, filing with its constancia, and a PQRS's history.
+
+use super::{App, Intent, Notice, Overlay, Screen, capitalize};
+use crate::desk::{
+    self, Actor,
+    pqrs::{Detail, Filing, Filter, Line},
+};
+use crate::domain::ids;
+use crate::domain::pqrs::Standing;
+use crate::tui::action::PqrsKey;
+use crate::tui::form::{Field, Form};
+
+/// The pane's state.
+#[derive(Debug, Clone, Default)]
+pub struct PqrsPane {
+    /// Open PQRS, earliest due date first.
+    pub lines: Vec<Line>,
+    pub selected: usize,
+    /// Every open PQRS of the branch instead of mine (assigned to me or not yet assigned).
+    pub all: bool,
+    /// My overdue PQRS (shown in the header).
+    pub overdue_mine: usize,
+}
+
+/// A PQRS pane read or write.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum PqrsIntent {
+    File(Box<Filing>),
+    Open(String),
+    Print,
+}
+
+/// Labels of the filing form, in field order.
+const FIELDS: [&str; 10] = [
+    "Tipo",
+    "Canal",
+    "Documento (TIPO:NÚMERO)",
+    "Asunto",
+    "Descripción",
+    "Área",
+    "Prioridad (si/no)",
+    "Notificación",
+    "Dirección o correo",
+    "Datos (habeas data)",
+];
+const DESCRIPTION: usize = 4;
+
+/// The form field a refusal names (its message starts with the field).
+fn field_index(message: &str) -> usize {
+    let first = message
+        .split(':')
+        .next()
+        .unwrap_or("")
+        .trim()
+        .to_lowercase();
+    match first.as_str() {
+        "tipo" => 0,
+        "canal" => 1,
+        "documento" => 2,
+        "asunto" => 3,
+        "descripción" => 4,
+        "área" => 5,
+        "notificación" => 7,
+        "dirección" => 8,
+        "solicitud de datos" | "cambios" => 9,
+        _ => 0,
+    }
+}
+
+/// `CC:123`, `CC 123` or `CC123` → a document; empty → none.
+fn parse_document(text: &str) -> Result<Option<ids::Document>, String> {
+    let t = text.trim();
+    if t.is_empty() {
+        return Ok(None);
+    }
+    let split = t
+        .find(|c: char| c == ':' || c == ' ' || c.is_ascii_digit())
+        .unwrap_or(t.len());
+    let (kind, number) = t.split_at(split);
+    let number = number.trim_start_matches([':', ' ']);
+    let kind = ids::DocType::parse(kind.trim()).ok_or_else(|| {
+        format!(
+            "documento: tipo «{}» desconocido (CC, TI, CE, PA, NIT...)",
+            kind.trim()
+        )
+    })?;
+    ids::parse(kind, number)
+        .map(|p| Some(p.document))
+        .map_err(|e| format!("documento: {e}"))
+}
+
+impl App {
+    /// Re-reads the watch (mine or all) and my overdue count.
+    pub(super) fn refresh_pqrs(&mut self) {
+        let Screen::Console(c) = &self.screen else {
+            return;
+        };
+        let me = c.user.username.clone();
+        let today = self.now.date_naive();
+        let mine = Filter {
+            mine: Some(me),
+            ..Filter::default()
+        };
+        let result = desk::pqrs::watch(&self.store, &self.config, today, &mine).and_then(|m| {
+            let overdue = m
+                .iter()
+                .filter(|l| l.standing == Some(Standing::Vencida))
+                .count();
+            let lines = if self.pqrs.all {
+                desk::pqrs::watch(&self.store, &self.config, today, &Filter::default())?
+            } else {
+                m
+            };
+            Ok((lines, overdue))
+        });
+        match result {
+            Ok((lines, overdue)) => {
+                self.pqrs.selected = self.pqrs.selected.min(lines.len().saturating_sub(1));
+                self.pqrs.lines = lines;
+                self.pqrs.overdue_mine = overdue;
+            }
+            Err(e) => self.notify(Notice::Error(capitalize(&e.to_string()))),
+        }
+    }
+
+    /// A key of the PQRS pane.
+    pub(super) fn pqrs_key(&mut self, key: PqrsKey) -> Option<Intent> {
+        match key {
+            PqrsKey::New => self.open_pqrs_form(),
+            PqrsKey::Move(step) if !self.pqrs.lines.is_empty() => {
+                let n = self.pqrs.lines.len() as isize;
+                self.pqrs.selected =
+                    (self.pqrs.selected as isize + isize::from(step)).rem_euclid(n) as usize;
+            }
+            PqrsKey::Move(_) => {}
+            PqrsKey::Open => {
+                let l = self.pqrs.lines.get(self.pqrs.selected)?;
+                return Some(Intent::Pqrs(PqrsIntent::Open(l.row.radicado.clone())));
+            }
+            PqrsKey::ToggleAll => {
+                self.pqrs.all = !self.pqrs.all;
+                self.pqrs.selected = 0;
+                self.refresh_pqrs();
+            }
+            PqrsKey::Print => return Some(Intent::Pqrs(PqrsIntent::Print)),
+        }
+        None
+    }
+
+    fn open_pqrs_form(&mut self) {
+        let card = self.lookup.card.as_ref().map(|c| &c.customer);
+        let doc = card
+            .map(|c| format!("{}:{}", c.doc_type, c.doc_number))
+            .unwrap_or_default();
+        let email = card.and_then(|c| c.email.clone()).unwrap_or_default();
+        let fields = FIELDS
+            .iter()
+            .enumerate()
+            .map(|(i, label)| match i {
+                0 => Field::text(label, "peticion"),
+                1 => Field::text(label, "presencial"),
+                2 => Field::text(label, &doc),
+                DESCRIPTION => Field::multiline(label, "", 3),
+                6 => Field::text(label, "no"),
+                7 => Field::text(label, "personal"),
+                8 => Field::text(label, &email),
+                _ => Field::text(label, ""),
+            })
+            .collect();
+        let mut form = Form::new(fields);
+        form.focus = 0;
+        self.overlay = Some(Overlay::PqrsForm { form, notice: None });
+    }
+
+    /// Enter in the filing form.
+    pub(super) fn submit_pqrs_form(&mut self) -> Option<Intent> {
+        let Some(Overlay::PqrsForm { form, notice }) = &mut self.overlay else {
+            return None;
+        };
+        if !form.on_last() {
+            form.move_focus(1);
+            return None;
+        }
+        let v = |i: usize| form.value(i).trim().to_string();
+        let document = match parse_document(&v(2)) {
+            Ok(d) => d,
+            Err(e) => {
+                form.focus = 2;
+                *notice = Some(Notice::Error(capitalize(&e)));
+                return None;
+            }
+        };
+        let data = v(9);
+        let (request, changes) = match data.split_once(':') {
+            Some((r, c)) => (r.trim().to_string(), c.trim().to_string()),
+            None => (data, String::new()),
+        };
+        let priority = matches!(v(6).to_lowercase().as_str(), "si" | "sí" | "s");
+        Some(Intent::Pqrs(PqrsIntent::File(Box::new(Filing {
+            kind: v(0),
+            channel: v(1),
+            document,
+            subject: v(3),
+            description: form.fields[DESCRIPTION].all_lines(),
+            area: v(5),
+            priority,
+            notify_via: v(7),
+            notify_address: v(8),
+            received: None,
+            data_request: request,
+            data_changes: changes,
+        }))))
+    }
+
+    /// Runs a PQRS pane read or write through `desk`.
+    pub(super) fn apply_pqrs(&mut self, intent: PqrsIntent) {
+        let Screen::Console(c) = &self.screen else {
+            return;
+        };
+        let actor = Actor::staff(&c.user);
+        let today = self.now.date_naive();
+        match intent {
+            PqrsIntent::File(filing) => {
+                let filed = desk::pqrs::file(
+                    &mut self.store,
+                    self.clock.as_ref(),
+                    &actor,
+                    &self.config,
+                    &filing,
+                )
+                .and_then(|p| desk::pqrs::show(&self.store, &self.config, today, &p.radicado));
+                match filed {
+                    Ok(detail) => {
+                        let branch = self
+                            .branch
+                            .as_ref()
+                            .map(|b| b.name.clone())
+                            .unwrap_or_default();
+                        let lines =
+                            desk::pqrs::receipt(&detail.pqrs, &branch, detail.customer.as_deref());
+                        let due = detail
+                            .pqrs
+                            .due_date
+                            .clone()
+                            .map(|d| format!(", vence el {d}"))
+                            .unwrap_or_default();
+                        self.notify(Notice::Info(format!(
+                            "PQRS radicada: {}{due}.",
+                            detail.pqrs.radicado
+                        )));
+                        self.overlay = Some(Overlay::PqrsReceipt { lines });
+                        self.refresh_pqrs();
+                    }
+                    Err(e) => {
+                        let message = capitalize(&e.to_string());
+                        if let Some(Overlay::PqrsForm { form, notice }) = &mut self.overlay {
+                            form.focus = field_index(&message);
+                            *notice = Some(Notice::Error(message));
+                        }
+                    }
+                }
+            }
+            PqrsIntent::Open(radicado) => {
+                match desk::pqrs::show(&self.store, &self.config, today, &radicado) {
+                    Ok(d) => self.overlay = Some(Overlay::PqrsDetail(Box::new(d))),
+                    Err(e) => self.notify(Notice::Error(capitalize(&e.to_string()))),
+                }
+            }
+            PqrsIntent::Print => self.print_receipt(),
+        }
+    }
+
+    fn print_receipt(&mut self) {
+        let Some(Overlay::PqrsReceipt { lines }) = &self.overlay else {
+            return;
+        };
+        let target = crate::printer::Target::parse(&self.config.kiosk.printer);
+        if target == crate::printer::Target::None {
+            self.notify(Notice::Error(
+                "No hay impresora configurada (kiosk.printer en la configuración).".into(),
+            ));
+            return;
+        }
+        let bytes = crate::printer::document_bytes("CONSTANCIA DE RADICACIÓN", lines);
+        match crate::printer::send(&target, &bytes) {
+            Ok(()) => self.notify(Notice::Info("Constancia impresa.".into())),
+            Err(e) => self.notify(Notice::Error(capitalize(&e))),
+        }
+    }
+}
+
+/// The detail shown for a PQRS (re-exported for the view).
+pub type PqrsDetail = Detail;
