@@ -31,6 +31,9 @@ pub enum TicketCommand {
         /// Solo las que vencen dentro de N días hábiles (incluye las vencidas).
         #[arg(long, value_name = "N")]
         due_within: Option<i64>,
+        /// Como mucho N líneas (las que vencen primero).
+        #[arg(long, value_name = "N")]
+        limit: Option<u32>,
         #[arg(long)]
         json: bool,
     },

@@ -106,6 +106,7 @@ pub fn run(ctx: &Ctx, cmd: TicketCommand) -> Result<()> {
             mine,
             overdue,
             due_within,
+            limit,
             json,
         } => {
             let status = match status {
@@ -123,6 +124,7 @@ pub fn run(ctx: &Ctx, cmd: TicketCommand) -> Result<()> {
                 mine,
                 overdue,
                 due_within,
+                limit,
             };
             list(ctx, &filter, json)
         }

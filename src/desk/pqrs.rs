@@ -5,7 +5,7 @@ mod treatment;
 mod watch;
 
 pub use treatment::suppress_in;
-pub use watch::{Filter, Line, pending_by_area, watch};
+pub use watch::{Filter, Line, count, pending_by_area, watch};
 
 use super::{Actor, audit, stamp};
 use crate::clock::Clock;

@@ -2,11 +2,12 @@
 //! monthly reminder of requests still without an answer.
 
 use crate::config::Config;
+use crate::domain::calendar::Calendar;
 use crate::domain::pqrs::{self as rules, Standing, Status};
 use crate::domain::service::fold_key;
 use crate::error::Result;
 use crate::store::Store;
-use crate::store::pqrs::{self, WatchRow};
+use crate::store::pqrs::{self, WatchQuery, WatchRow};
 use chrono::NaiveDate;
 use serde::Serialize;
 use std::collections::HashMap;
@@ -17,11 +18,13 @@ pub struct Filter {
     /// One state (any, open or not); none: the open states.
     pub status: Option<Status>,
     pub area: Option<String>,
-    /// Assigned to this user, or unassigned in their area (`area` then names it).
+    /// Assigned to this user, or to nobody yet.
     pub mine: Option<String>,
     pub overdue: bool,
-    /// At most this many business days left (overdue included).
+    /// At most this many business days left (overdue included); paused ones are left out.
     pub due_within: Option<i64>,
+    /// At most this many lines (the earliest due).
+    pub limit: Option<u32>,
 }
 
 /// A line of the watch.
@@ -33,6 +36,50 @@ pub struct Line {
     pub standing: Option<Standing>,
 }
 
+/// The store query of a filter on `today`: business-day limits become due dates.
+fn query<'a>(
+    cal: &Calendar,
+    today: NaiveDate,
+    filter: &'a Filter,
+    area: Option<&'a str>,
+) -> WatchQuery<'a> {
+    // overdue: due before today; n days left at most: due before the (n+1)th business day
+    let overdue_by = today.pred_opt().unwrap_or(today);
+    let within_by = filter.due_within.map(|n| match u32::try_from(n + 1) {
+        Ok(k) if n >= 0 => cal.add(today, k).pred_opt().unwrap_or(today),
+        _ => overdue_by,
+    });
+    let due_by = match (filter.overdue, within_by) {
+        (true, Some(w)) => Some(w.min(overdue_by)),
+        (true, None) => Some(overdue_by),
+        (false, w) => w,
+    };
+    WatchQuery {
+        status: filter.status.map(Status::name),
+        area,
+        mine: filter.mine.as_deref(),
+        due_by: due_by.map(|d| d.to_string()),
+        limit: filter.limit,
+    }
+}
+
+/// The configured name of an area typed any way ("juridica" → "Jurídica").
+fn canonical_area(config: &Config, asked: &str) -> Result<String> {
+    config
+        .pqrs
+        .areas
+        .iter()
+        .find(|a| fold_key(a) == fold_key(asked))
+        .cloned()
+        .ok_or_else(|| {
+            crate::error::Error::Usage(format!(
+                "área «{}» no existe; use {}",
+                asked.trim(),
+                config.pqrs.areas.join(", ")
+            ))
+        })
+}
+
 /// The PQRS `filter` selects, earliest due date first, with their business days left on
 /// `today`.
 pub fn watch(
@@ -42,29 +89,18 @@ pub fn watch(
     filter: &Filter,
 ) -> Result<Vec<Line>> {
     let cal = crate::desk::calendar::load(store, config)?;
-    let statuses: Vec<&str> = match filter.status {
-        Some(s) => vec![s.name()],
-        None => Status::names()
-            .into_iter()
-            .filter(|n| Status::parse(n).is_some_and(Status::is_open))
-            .collect(),
-    };
     let warn = i64::from(config.pqrs.due_soon_days);
-    let area = filter.area.as_deref().map(fold_key);
+    let area = filter
+        .area
+        .as_deref()
+        .map(|a| canonical_area(config, a))
+        .transpose()?;
+    let q = query(&cal, today, filter, area.as_deref());
     // many PQRS share a due date: count business days once per date
     let mut left: HashMap<String, i64> = HashMap::new();
-    let mut lines = Vec::new();
-    for r in pqrs::watch_rows(store.conn(), &statuses)? {
-        let in_area = area.as_ref().is_none_or(|a| fold_key(&r.area) == *a);
-        let mine = match &filter.mine {
-            Some(user) => {
-                r.assignee.as_deref() == Some(user.as_str()) || (r.assignee.is_none() && in_area)
-            }
-            None => in_area,
-        };
-        if !mine {
-            continue;
-        }
+    let rows = pqrs::watch_rows(store.conn(), &q)?;
+    let mut lines = Vec::with_capacity(rows.len());
+    for r in rows {
         let open = Status::parse(&r.status).is_some_and(Status::is_open);
         let days_left = match (&r.due_on, open) {
             (Some(due), true) => Some(match left.get(due) {
@@ -81,15 +117,6 @@ pub fn watch(
             _ => None,
         };
         let standing = open.then(|| rules::standing(days_left, r.paused, warn));
-        let live = !r.paused;
-        if filter.overdue && !(live && days_left.is_some_and(|d| d < 0)) {
-            continue;
-        }
-        if let Some(n) = filter.due_within
-            && !(live && days_left.is_some_and(|d| d <= n))
-        {
-            continue;
-        }
         lines.push(Line {
             row: r,
             days_left,
@@ -97,6 +124,17 @@ pub fn watch(
         });
     }
     Ok(lines)
+}
+
+/// How many PQRS `filter` selects (its limit aside).
+pub fn count(store: &Store, config: &Config, today: NaiveDate, filter: &Filter) -> Result<usize> {
+    let cal = crate::desk::calendar::load(store, config)?;
+    let area = filter
+        .area
+        .as_deref()
+        .map(|a| canonical_area(config, a))
+        .transpose()?;
+    pqrs::watch_count(store.conn(), &query(&cal, today, filter, area.as_deref()))
 }
 
 /// The monthly reminder (procedure 4): open PQRS still without an answer notified, by area.

@@ -6,7 +6,6 @@ use crate::desk::{
     pqrs::{Detail, Filing, Filter, Line},
 };
 use crate::domain::ids;
-use crate::domain::pqrs::Standing;
 use crate::tui::action::PqrsKey;
 use crate::tui::form::{Field, Form};
 
@@ -18,9 +17,14 @@ pub struct PqrsPane {
     pub selected: usize,
     /// Every open PQRS of the branch instead of mine (assigned to me or not yet assigned).
     pub all: bool,
+    /// How many the pane's filter selects in all (the pane lists the first ones).
+    pub total: usize,
     /// My overdue PQRS (shown in the header).
     pub overdue_mine: usize,
 }
+
+/// Lines of the watch the pane reads (more than any screen shows).
+const PANE_LINES: u32 = 200;
 
 /// A PQRS pane read or write.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -90,33 +94,49 @@ fn parse_document(text: &str) -> Result<Option<ids::Document>, String> {
 }
 
 impl App {
-    /// Re-reads the watch (mine or all) and my overdue count.
+    /// Re-reads the first lines of the watch (mine or all), their total and my overdue count.
     pub(super) fn refresh_pqrs(&mut self) {
         let Screen::Console(c) = &self.screen else {
             return;
         };
-        let me = c.user.username.clone();
         let today = self.now.date_naive();
         let mine = Filter {
-            mine: Some(me),
+            mine: Some(c.user.username.clone()),
             ..Filter::default()
         };
-        let result = desk::pqrs::watch(&self.store, &self.config, today, &mine).and_then(|m| {
-            let overdue = m
-                .iter()
-                .filter(|l| l.standing == Some(Standing::Vencida))
-                .count();
-            let lines = if self.pqrs.all {
-                desk::pqrs::watch(&self.store, &self.config, today, &Filter::default())?
+        let overdue = Filter {
+            overdue: true,
+            ..mine.clone()
+        };
+        let shown = Filter {
+            limit: Some(PANE_LINES),
+            ..if self.pqrs.all {
+                Filter::default()
             } else {
-                m
-            };
-            Ok((lines, overdue))
+                mine
+            }
+        };
+        let (store, config) = (&self.store, &self.config);
+        let result = desk::pqrs::watch(store, config, today, &shown).and_then(|lines| {
+            Ok((
+                lines,
+                desk::pqrs::count(
+                    store,
+                    config,
+                    today,
+                    &Filter {
+                        limit: None,
+                        ..shown.clone()
+                    },
+                )?,
+                desk::pqrs::count(store, config, today, &overdue)?,
+            ))
         });
         match result {
-            Ok((lines, overdue)) => {
+            Ok((lines, total, overdue)) => {
                 self.pqrs.selected = self.pqrs.selected.min(lines.len().saturating_sub(1));
                 self.pqrs.lines = lines;
+                self.pqrs.total = total;
                 self.pqrs.overdue_mine = overdue;
             }
             Err(e) => self.notify(Notice::Error(capitalize(&e.to_string()))),
