@@ -124,7 +124,11 @@ pub(super) fn seed(
     let supervisor = Actor::staff(&desk::users::active(store, "supervisor")?);
     let offset = cfg.utc_offset();
     let clock = FixedClock::new(now);
-    for (i, (kind, days, subject, steps)) in PLANS.iter().enumerate() {
+    // filed in the order they arrived, so radicados follow the dates
+    let mut order: Vec<usize> = (0..PLANS.len()).collect();
+    order.sort_by_key(|&i| std::cmp::Reverse(PLANS[i].1));
+    for i in order {
+        let (kind, days, subject, steps) = &PLANS[i];
         let received = now - Duration::days(*days);
         // a non-affiliate asks to delete their data; others are any demo customer
         let person = if *kind == "habeas-reclamo" {
@@ -162,7 +166,7 @@ pub(super) fn seed(
             },
             ..Filing::default()
         };
-        clock.set(now);
+        clock.set(received);
         let p = desk::pqrs::file(store, &clock, &asesor, cfg, &filing)?;
         // each step a day after the one before, never later than now
         for (n, step) in steps.iter().enumerate() {
