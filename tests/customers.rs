@@ -88,6 +88,11 @@ fn search_ignores_accents_and_case_and_exact_lookup_by_number() {
         "prefix of both first names"
     );
     assert_eq!(names("jos pe").len(), 2, "word prefixes");
+    assert_eq!(
+        names("jose pe"),
+        ["José Luis Pérez Muñoz", "Josefina Peña"],
+        "a finished word matches whole words first, then as a prefix"
+    );
     assert_eq!(names("muñoz"), ["José Luis Pérez Muñoz"]);
     assert_eq!(names("1.144.052.337"), ["José Luis Pérez Muñoz"]);
     assert!(names("zzz").is_empty());

@@ -416,28 +416,55 @@ pub fn find(store: &Store, text: &str, limit: u32) -> Result<Vec<Customer>> {
     if !compact.is_empty() && compact.chars().all(|c| c.is_ascii_digit()) {
         return customers::by_number(store.conn(), &compact);
     }
-    match fts_query(text) {
-        Some(q) => customers::search(store.conn(), &q, limit),
-        None => Ok(Vec::new()),
+    let Some(q) = fts_query(text, true) else {
+        return Ok(Vec::new());
+    };
+    let mut found = customers::search(store.conn(), &q, limit)?;
+    // fewer than asked: the earlier words may be prefixes too ("jos rodr")
+    if (found.len() as u32) < limit
+        && let Some(loose) = fts_query(text, false).filter(|l| *l != q)
+    {
+        for c in customers::search(store.conn(), &loose, limit)? {
+            if found.len() as u32 >= limit {
+                break;
+            }
+            if !found.iter().any(|f| f.id == c.id) {
+                found.push(c);
+            }
+        }
     }
+    Ok(found)
 }
 
-/// An FTS5 expression matching every word of `text` as a prefix: `"jose"* "perez"*`.
-pub fn fts_query(text: &str) -> Option<String> {
+/// An FTS5 expression for `text`: the last word (the one being typed) as a prefix; the
+/// others whole words when `whole_words` (`"maria" "rodr"*`, cheap lookups), else prefixes too
+/// (`"jos"* "rodr"*`).
+pub fn fts_query(text: &str, whole_words: bool) -> Option<String> {
     let words: Vec<String> = text
         .split(|c: char| !c.is_alphanumeric())
         .filter(|w| !w.is_empty())
         .map(|w| {
-            format!(
-                "\"{}\"*",
-                w.chars()
-                    .map(fold_accent)
-                    .collect::<String>()
-                    .to_lowercase()
-            )
+            w.chars()
+                .map(fold_accent)
+                .collect::<String>()
+                .to_lowercase()
         })
         .collect();
-    (!words.is_empty()).then(|| words.join(" "))
+    let last = words.len().checked_sub(1)?;
+    // words followed by more text are complete: whole-word matches (cheap lookups); the word
+    // being typed is a prefix
+    let terms: Vec<String> = words
+        .iter()
+        .enumerate()
+        .map(|(i, w)| {
+            if i == last || !whole_words {
+                format!("\"{w}\"*")
+            } else {
+                format!("\"{w}\"")
+            }
+        })
+        .collect();
+    Some(terms.join(" "))
 }
 
 #[cfg(test)]
@@ -447,13 +474,17 @@ mod tests {
     #[test]
     fn fts_queries_are_safe_prefixes() {
         assert_eq!(
-            fts_query("José  Pérez").as_deref(),
+            fts_query("José  Pérez", false).as_deref(),
             Some("\"jose\"* \"perez\"*")
         );
         assert_eq!(
-            fts_query("o'neil \"x"),
+            fts_query("José  Pérez", true).as_deref(),
+            Some("\"jose\" \"perez\"*")
+        );
+        assert_eq!(
+            fts_query("o'neil \"x", false),
             Some("\"o\"* \"neil\"* \"x\"*".to_string())
         );
-        assert_eq!(fts_query(" -- "), None);
+        assert_eq!(fts_query(" -- ", true), None);
     }
 }
