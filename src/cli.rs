@@ -4,11 +4,13 @@
 mod calendar;
 mod pqrs;
 mod queue;
+mod ratings;
 mod records;
 
 pub use calendar::{CalendarCommand, DocCommand};
 pub use pqrs::{NewTicket, Radicado, StepArgs, TicketCommand, WorkOrderCommand};
 pub use queue::{TurnCommand, TurnLabel};
+pub use ratings::RatingCommand;
 pub use records::{
     AttentionCommand, ConsentArgs, ConsentCommand, CustomerCommand, CustomerFields, ExportCommand,
     ImportCommand,
@@ -87,6 +89,9 @@ pub enum Command {
     /// Órdenes de trabajo de una PQRS.
     #[command(subcommand)]
     Workorder(WorkOrderCommand),
+    /// Calificaciones de la atención.
+    #[command(subcommand)]
+    Rating(RatingCommand),
     /// Importa datos desde archivos.
     #[command(subcommand)]
     Import(ImportCommand),
@@ -97,6 +102,13 @@ pub enum Command {
     Kiosk,
     /// Pantalla de la sala de espera: turnos llamados y ventanillas en números grandes.
     Display,
+    /// Pantalla de calificación frente al cliente en una ventanilla: se activa al finalizar
+    /// cada atención.
+    Rate {
+        /// Número de la ventanilla.
+        #[arg(long, value_name = "N")]
+        window: u32,
+    },
 }
 
 /// `console`.

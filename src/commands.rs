@@ -14,6 +14,7 @@ pub mod init;
 pub mod io;
 pub mod modes;
 pub mod pin;
+pub mod rating;
 pub mod ticket;
 pub mod turn;
 pub mod user;
@@ -89,10 +90,12 @@ pub fn run(cli: Cli) -> Result<()> {
         Command::Attention(cmd) => attention::run(&ctx, cmd),
         Command::Ticket(cmd) => ticket::run(&ctx, cmd),
         Command::Workorder(cmd) => ticket::work_order(&ctx, cmd),
+        Command::Rating(cmd) => rating::run(&ctx, cmd),
         Command::Import(cmd) => io::import(&ctx, cmd),
         Command::Export(cmd) => io::export(&ctx, cmd),
         Command::Kiosk => modes::kiosk(&ctx),
         Command::Display => modes::display(&ctx),
+        Command::Rate { window } => modes::rate(&ctx, window),
     }
 }
 

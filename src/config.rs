@@ -23,6 +23,7 @@ pub struct Config {
     pub queue: Queue,
     pub kiosk: Kiosk,
     pub display: Display,
+    pub rating: Rating,
     pub consent: Consent,
     pub routing: std::collections::BTreeMap<String, Vec<String>>,
     pub pqrs: Pqrs,
@@ -63,6 +64,18 @@ pub struct Kiosk {
 pub struct Display {
     pub highlight_seconds: u32,
     pub recent_calls: u32,
+}
+
+/// Satisfaction rating settings.
+#[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
+#[serde(deny_unknown_fields)]
+pub struct Rating {
+    /// Share of 4–5 among ratings the office aims for, in percent.
+    pub satisfaction_target: u32,
+    /// A finished attention may still be rated this many minutes later.
+    pub wake_minutes: u32,
+    /// The rate screen returns to rest after this many seconds without an answer.
+    pub timeout_seconds: u32,
 }
 
 /// The branch (sede) this installation serves.

@@ -71,5 +71,34 @@ pub fn seed(
     tx.commit()?;
     history::records(store, clock.now(), cfg, seed)?;
     history::morning(store, clock.now(), cfg, &people, seed)?;
+    rate_morning(store, clock, cfg, seed)?;
     pqrs::seed(store, clock.now(), cfg, &people)
+}
+
+/// Ratings for this morning's finished turns: mostly satisfied, some not, a few skipped.
+fn rate_morning(store: &mut Store, clock: &dyn Clock, cfg: &Config, seed: u64) -> Result<()> {
+    let day = desk::turns::day_of(cfg, clock.now());
+    let finished = desk::turns::list(
+        store,
+        day,
+        Some(crate::domain::turn::Status::Finished),
+        None,
+    )?;
+    let mut rng = fastrand::Rng::with_seed(seed ^ 0x72617465);
+    for t in finished {
+        let Some(user) = t.advisor.as_deref() else {
+            continue;
+        };
+        let actor = Actor::staff(&desk::users::active(store, user)?);
+        let score = match rng.u8(0..20) {
+            0 => None,
+            1 => Some(2),
+            2..=3 => Some(3),
+            4..=9 => Some(4),
+            _ => Some(5),
+        };
+        let target = desk::ratings::Target::Turn(t.label.clone());
+        desk::ratings::rate(store, clock, &actor, cfg, &target, score, "")?;
+    }
+    Ok(())
 }

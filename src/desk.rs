@@ -9,6 +9,7 @@ pub mod consents;
 pub mod customers;
 pub mod import;
 pub mod pqrs;
+pub mod ratings;
 pub mod setup;
 pub mod turns;
 pub mod users;

@@ -8,6 +8,7 @@ pub mod consents;
 pub mod customers;
 pub mod migrate;
 pub mod pqrs;
+pub mod ratings;
 pub mod settings;
 pub mod turns;
 pub mod users;

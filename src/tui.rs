@@ -9,6 +9,7 @@ pub mod event;
 pub mod form;
 pub mod keymap;
 pub mod kiosk;
+pub mod rate;
 pub mod terminal;
 pub mod text;
 pub mod theme;

@@ -225,6 +225,25 @@ fn finishing_hands_over_to_the_rating_pane() {
     app.handle(key(KeyCode::Char('f')));
     assert!(matches!(&app.screen, Screen::Console(c) if c.focus == Pane::Calificacion));
     assert!(app.queue.current.is_none());
+    let label = app
+        .rating
+        .awaiting
+        .as_ref()
+        .expect("asks for the rating")
+        .label
+        .clone();
+    assert_snapshot!("rating_pane_asks", draw(&app, 80, 24).backend());
+    app.handle(key(KeyCode::Char('4')));
+    assert!(app.rating.awaiting.is_none(), "rated once, no longer asked");
+    assert_eq!(app.rating.today.0, 1);
+    let text = screen_text(&draw(&app, 80, 24));
+    assert!(
+        text.contains(&format!("Turno {label}: calificación 4 registrada")),
+        "{text}"
+    );
+    // a second key finds nothing left to rate
+    app.handle(key(KeyCode::Char('5')));
+    assert_eq!(app.rating.today.0, 1);
 }
 
 #[test]

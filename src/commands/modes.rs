@@ -1,10 +1,10 @@
-//! `ventanilla kiosk` and `ventanilla display`: the customer-facing modes.
+//! `ventanilla kiosk`, `display` and `rate`: the customer-facing modes.
 
 use super::Ctx;
 use crate::clock::SystemClock;
 use crate::desk;
 use crate::error::Result;
-use crate::tui::{self, display::Display, kiosk::Kiosk};
+use crate::tui::{self, display::Display, kiosk::Kiosk, rate::Rate};
 
 /// Opens the kiosk on the branch database.
 pub fn kiosk(ctx: &Ctx) -> Result<()> {
@@ -20,4 +20,17 @@ pub fn display(ctx: &Ctx) -> Result<()> {
     desk::turns::expire_previous_days(&mut store, &SystemClock, &ctx.loaded.config)?;
     let mut display = Display::new(store, Box::new(SystemClock), ctx.loaded.config.clone())?;
     tui::run_on_terminal(&mut display)
+}
+
+/// Opens the customer-facing rating screen of a window.
+pub fn rate(ctx: &Ctx, window: u32) -> Result<()> {
+    let store = ctx.store()?;
+    desk::catalog::window_exists(&store, window)?;
+    let mut rate = Rate::new(
+        store,
+        Box::new(SystemClock),
+        ctx.loaded.config.clone(),
+        window,
+    )?;
+    tui::run_on_terminal(&mut rate)
 }

@@ -9,7 +9,7 @@ use crate::domain::user::Role;
 use crate::error::{Error, Result};
 use crate::store::attentions::{self, Attention, NewAttention};
 use crate::store::{Store, catalog, customers, turns, users};
-use chrono::{NaiveDate, TimeZone};
+use chrono::NaiveDate;
 use rusqlite::Connection;
 
 /// Attention channels.
@@ -183,15 +183,6 @@ fn list_between(store: &Store, from: &str, to: &str) -> Result<Vec<Attention>> {
 
 /// Attentions of a local day.
 pub fn of_day(store: &Store, config: &Config, day: NaiveDate) -> Result<Vec<Attention>> {
-    let offset = config.utc_offset();
-    let start = |d: NaiveDate| {
-        offset
-            .from_local_datetime(&d.and_time(chrono::NaiveTime::MIN))
-            .single()
-            .map(|t| stamp(t.with_timezone(&chrono::Utc)))
-    };
-    let (Some(from), Some(to)) = (start(day), start(day.succ_opt().unwrap_or(day))) else {
-        return Ok(Vec::new());
-    };
+    let (from, to) = super::turns::day_bounds(config, day);
     list_between(store, &from, &to)
 }

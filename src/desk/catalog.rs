@@ -19,6 +19,20 @@ pub fn windows(store: &Store) -> Result<Vec<Window>> {
     catalog::windows(store.conn())
 }
 
+/// Refuses a window number the branch does not have.
+pub fn window_exists(store: &Store, number: u32) -> Result<()> {
+    if windows(store)?
+        .iter()
+        .any(|w| w.number == number && w.active)
+    {
+        Ok(())
+    } else {
+        Err(crate::error::Error::refused(format!(
+            "la ventanilla {number} no existe o está inactiva"
+        )))
+    }
+}
+
 /// Adds a service.
 pub fn add_service(
     store: &mut Store,

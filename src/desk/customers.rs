@@ -300,7 +300,7 @@ pub struct Card {
     pub purposes: Vec<PurposeStatus>,
     pub attentions: Vec<Attention>,
     pub history: Vec<Change>,
-    /// Attentions, turns, consent events and PQRS in one list, newest first.
+    /// Attentions, turns, consent events, PQRS and ratings in one list, newest first.
     pub timeline: Vec<Event>,
 }
 
@@ -364,6 +364,23 @@ fn timeline(
                 ),
             }),
     );
+    let rated = crate::store::ratings::of_customer(
+        conn,
+        customer.id,
+        &customer.doc_type,
+        &customer.doc_number,
+        TIMELINE as u32,
+    )?;
+    events.extend(rated.into_iter().map(|r| Event {
+        at: r.at.clone(),
+        kind: "calificación",
+        summary: format!(
+            "{} · {} · {}",
+            r.score.map_or("sin calificar".to_string(), |s| format!("{s} de 5")),
+            r.turn.unwrap_or_else(|| r.kind.clone()),
+            r.advisor
+        ),
+    }));
     events.sort_by(|a, b| b.at.cmp(&a.at));
     events.truncate(TIMELINE);
     Ok(events)

@@ -32,6 +32,20 @@ pub fn day_of(config: &Config, at: DateTime<Utc>) -> NaiveDate {
     at.with_timezone(&config.utc_offset()).date_naive()
 }
 
+/// A local day's bounds as RFC 3339 UTC stamps: `[start, next day's start)`.
+pub(crate) fn day_bounds(config: &Config, day: NaiveDate) -> (String, String) {
+    use chrono::TimeZone;
+    let offset = config.utc_offset();
+    let start = |d: NaiveDate| {
+        offset
+            .from_local_datetime(&d.and_time(chrono::NaiveTime::MIN))
+            .single()
+            .map(|t| super::stamp(t.with_timezone(&Utc)))
+            .unwrap_or_default()
+    };
+    (start(day), start(day.succ_opt().unwrap_or(day)))
+}
+
 pub(crate) fn day_text(config: &Config, at: DateTime<Utc>) -> String {
     day_of(config, at).format("%Y-%m-%d").to_string()
 }

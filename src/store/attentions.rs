@@ -63,6 +63,18 @@ fn from_row(r: &Row<'_>) -> rusqlite::Result<Attention> {
     })
 }
 
+/// An attention by id.
+pub fn get(conn: &Connection, id: i64) -> Result<Option<Attention>> {
+    use rusqlite::OptionalExtension;
+    Ok(conn
+        .query_row(
+            &format!("SELECT {COLUMNS} FROM attentions WHERE id = ?1"),
+            [id],
+            from_row,
+        )
+        .optional()?)
+}
+
 /// Inserts an attention and returns its id.
 pub fn insert(conn: &Connection, a: &NewAttention) -> Result<i64> {
     conn.execute(

@@ -31,6 +31,10 @@ pub const MIGRATIONS: &[(&str, &str)] = &[
         "0006_pqrs",
         include_str!("../../assets/migrations/0006_pqrs.sql"),
     ),
+    (
+        "0007_ratings",
+        include_str!("../../assets/migrations/0007_ratings.sql"),
+    ),
 ];
 
 /// The schema version this build writes.

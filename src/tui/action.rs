@@ -64,6 +64,19 @@ pub enum Action {
     Lookup(LookupKey),
     /// A command of the PQRS pane (or of the constancia shown over it).
     Pqrs(PqrsKey),
+    /// A command of the Calificación pane.
+    Rate(RateKey),
+}
+
+/// The Calificación pane's commands.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum RateKey {
+    /// The customer's rating, 1–5.
+    Score(u8),
+    /// The customer did not want to rate.
+    Skip,
+    /// Open the form with a comment.
+    WithComment,
 }
 
 /// The PQRS pane's commands.

@@ -3,12 +3,14 @@
 mod customers;
 mod forms;
 mod pqrs;
+mod rating;
 mod turns;
 
 use forms::{login_state, setup_intent, setup_state};
 
 pub use customers::{CustomerFormKind, CustomerIntent, Lookup};
 pub use pqrs::{PqrsDetail, PqrsIntent, PqrsPane};
+pub use rating::{RateIntent, RatingPane};
 pub use turns::{TurnFormKind, TurnIntent};
 
 use super::action::{Action, Pane};
@@ -102,6 +104,12 @@ pub enum Overlay {
     },
     /// A PQRS with its history.
     PqrsDetail(Box<PqrsDetail>),
+    /// A rating with a comment.
+    RatingForm {
+        label: String,
+        form: Form,
+        notice: Option<Notice>,
+    },
 }
 
 /// A write the update asks for; [`App::apply`] performs it through `desk`.
@@ -125,6 +133,8 @@ pub enum Intent {
     Customer(CustomerIntent),
     /// A PQRS pane read or write.
     Pqrs(PqrsIntent),
+    /// A rating of the turn just finished.
+    Rate(RateIntent),
 }
 
 /// The whole app.
@@ -144,6 +154,8 @@ pub struct App {
     pub lookup: Lookup,
     /// The PQRS pane's deadline watch.
     pub pqrs: PqrsPane,
+    /// The Calificación pane.
+    pub rating: RatingPane,
     data_version: i64,
     /// The current local time, refreshed on every event (drawn in the header).
     pub now: DateTime<FixedOffset>,
@@ -167,6 +179,7 @@ impl App {
             queue: Default::default(),
             lookup: Default::default(),
             pqrs: Default::default(),
+            rating: Default::default(),
             data_version: 0,
             now: now.with_timezone(&config.utc_offset()),
             last_activity: now,
@@ -191,6 +204,11 @@ impl App {
         &self.config.consent.policy_version
     }
 
+    /// The satisfaction the office aims for, in percent.
+    pub fn satisfaction_target(&self) -> u32 {
+        self.config.rating.satisfaction_target
+    }
+
     /// Whether the loop should end.
     pub fn should_quit(&self) -> bool {
         self.quit
@@ -212,7 +230,8 @@ impl App {
                     Overlay::Locked { .. }
                     | Overlay::TurnForm { .. }
                     | Overlay::CustomerForm { .. }
-                    | Overlay::PqrsForm { .. },
+                    | Overlay::PqrsForm { .. }
+                    | Overlay::RatingForm { .. },
                 ),
                 _,
             ) => Focus::Form,
@@ -264,7 +283,8 @@ impl App {
         if let Some(
             Overlay::TurnForm { form, .. }
             | Overlay::CustomerForm { form, .. }
-            | Overlay::PqrsForm { form, .. },
+            | Overlay::PqrsForm { form, .. }
+            | Overlay::RatingForm { form, .. },
         ) = &self.overlay
         {
             return form.has_input();
@@ -303,6 +323,7 @@ impl App {
             Action::Turn(key) => return self.turn_key(key),
             Action::Lookup(key) => return self.lookup_key(key),
             Action::Pqrs(key) => return self.pqrs_key(key),
+            Action::Rate(key) => return self.rate_key(key),
         }
         None
     }
@@ -323,7 +344,8 @@ impl App {
             Overlay::Locked { form, .. }
             | Overlay::TurnForm { form, .. }
             | Overlay::CustomerForm { form, .. }
-            | Overlay::PqrsForm { form, .. },
+            | Overlay::PqrsForm { form, .. }
+            | Overlay::RatingForm { form, .. },
         ) = &mut self.overlay
         {
             return Some(form);
@@ -350,6 +372,9 @@ impl App {
         }
         if let Some(Overlay::PqrsForm { .. }) = &self.overlay {
             return self.submit_pqrs_form();
+        }
+        if let Some(Overlay::RatingForm { .. }) = &self.overlay {
+            return self.submit_rating_form();
         }
         match &mut self.screen {
             Screen::Setup(s) if !s.form.on_last() => s.form.move_focus(1),
@@ -388,6 +413,7 @@ impl App {
             Intent::Turn(t) => self.apply_turn(t),
             Intent::Customer(c) => self.apply_customer(c),
             Intent::Pqrs(p) => self.apply_pqrs(p),
+            Intent::Rate(r) => self.apply_rating(r),
         }
     }
 }

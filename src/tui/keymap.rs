@@ -1,6 +1,6 @@
 //! Keys become actions here, and only here: (where the focus is, key) → [`Action`].
 
-use super::action::{Action, LookupKey, Pane, PqrsKey, TurnKey};
+use super::action::{Action, LookupKey, Pane, PqrsKey, RateKey, TurnKey};
 use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 
 /// Who receives keys right now.
@@ -33,12 +33,12 @@ pub fn map(focus: Focus, key: KeyEvent) -> Option<Action> {
         Focus::Console(Pane::Turnos) => turns(key).or_else(|| console(key, ctrl)),
         Focus::Console(Pane::Cliente) => lookup(key, ctrl).or_else(|| console(key, ctrl)),
         Focus::Console(Pane::Pqrs) => pqrs(key, ctrl).or_else(|| console(key, ctrl)),
+        Focus::Console(Pane::Calificacion) => rate(key, ctrl).or_else(|| console(key, ctrl)),
         Focus::Document => match key.code {
             KeyCode::Esc | KeyCode::Char('q') | KeyCode::Enter => Some(Action::CloseOverlay),
             KeyCode::Char('p') => Some(Action::Pqrs(PqrsKey::Print)),
             _ => None,
         },
-        Focus::Console(_) => console(key, ctrl),
         Focus::Help => match key.code {
             KeyCode::Esc | KeyCode::Char('?') | KeyCode::Char('q') | KeyCode::Enter => {
                 Some(Action::CloseOverlay)
@@ -108,6 +108,17 @@ fn lookup(key: KeyEvent, ctrl: bool) -> Option<Action> {
     Some(Action::Lookup(k))
 }
 
+/// The Calificación pane.
+fn rate(key: KeyEvent, ctrl: bool) -> Option<Action> {
+    let k = match key.code {
+        KeyCode::Char(c @ '1'..='5') if !ctrl => RateKey::Score(c as u8 - b'0'),
+        KeyCode::Char('s') if !ctrl => RateKey::Skip,
+        KeyCode::Char('c') if !ctrl => RateKey::WithComment,
+        _ => return None,
+    };
+    Some(Action::Rate(k))
+}
+
 /// The PQRS pane.
 fn pqrs(key: KeyEvent, ctrl: bool) -> Option<Action> {
     let k = match key.code {
@@ -137,7 +148,7 @@ fn console(key: KeyEvent, ctrl: bool) -> Option<Action> {
 pub type HelpLine = (&'static str, &'static str);
 
 /// Every key, by context, for the help overlay (kept next to the mapping it describes).
-pub const HELP: [(&str, &[HelpLine]); 7] = [
+pub const HELP: [(&str, &[HelpLine]); 8] = [
     (
         "Consola",
         &[
@@ -186,6 +197,20 @@ pub const HELP: [(&str, &[HelpLine]); 7] = [
             ("Ctrl+T", "ver las mías o todas las de la sede"),
             ("p", "imprimir la constancia de radicación"),
             ("Alt+Enter", "nueva línea en la descripción"),
+        ],
+    ),
+    (
+        "Calificación (F4)",
+        &[
+            (
+                "1 … 5",
+                "la calificación que da el cliente al turno recién finalizado",
+            ),
+            (
+                "s",
+                "el cliente no quiso calificar (queda como sin calificar)",
+            ),
+            ("c", "calificación con un comentario"),
         ],
     ),
     (

@@ -56,6 +56,13 @@ pub const FOOTER_PQRS: &[(&str, &str)] = &[
     ("?", "ayuda"),
     ("Ctrl+C", "salir"),
 ];
+pub const FOOTER_RATING: &[(&str, &str)] = &[
+    ("1-5", "calificar"),
+    ("s", "sin calificar"),
+    ("c", "con comentario"),
+    ("?", "ayuda"),
+    ("Ctrl+C", "salir"),
+];
 pub const FOOTER_CONSOLE: &[(&str, &str)] = &[
     ("Tab", "panel"),
     ("F1-F4", "ir a panel"),

@@ -5,6 +5,7 @@ mod customer;
 mod overlay;
 mod pqrs;
 mod queue;
+mod rating;
 mod screens;
 
 use super::app::{App, Notice, Overlay, Screen};
@@ -58,6 +59,11 @@ pub fn render(app: &App, frame: &mut Frame<'_>) {
         Some(Overlay::PqrsForm { form, notice }) => pqrs::form(form, notice.as_ref(), frame, area),
         Some(Overlay::PqrsReceipt { lines }) => pqrs::receipt(lines, frame, area),
         Some(Overlay::PqrsDetail(d)) => pqrs::detail(d, frame, area),
+        Some(Overlay::RatingForm {
+            label,
+            form,
+            notice,
+        }) => rating::form(label, form, notice.as_ref(), frame, area),
         None => {}
     }
 }

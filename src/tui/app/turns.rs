@@ -47,6 +47,7 @@ impl App {
             Err(err) => self.notify(Notice::Error(capitalize(&err.to_string()))),
         }
         self.refresh_pqrs();
+        self.refresh_rating();
         self.data_version = self.store.data_version().unwrap_or(self.data_version);
     }
 

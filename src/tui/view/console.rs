@@ -7,7 +7,7 @@ use crate::tui::{text, theme};
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Block, Paragraph, Wrap};
+use ratatui::widgets::{Block, Paragraph};
 
 pub fn render(app: &App, c: &ConsoleState, frame: &mut Frame<'_>, area: Rect) {
     let [header, body, status, footer] = Layout::vertical([
@@ -29,7 +29,7 @@ pub fn render(app: &App, c: &ConsoleState, frame: &mut Frame<'_>, area: Rect) {
         } else if pane == Pane::Pqrs {
             super::pqrs::render(app, pane == c.focus, frame, rect);
         } else {
-            render_pane(pane, pane == c.focus, frame, rect);
+            super::rating::render(app, pane == c.focus, frame, rect);
         }
     }
     frame.render_widget(notice_line(c.notice.as_ref()), status);
@@ -37,7 +37,7 @@ pub fn render(app: &App, c: &ConsoleState, frame: &mut Frame<'_>, area: Rect) {
         Pane::Turnos => text::FOOTER_TURNOS,
         Pane::Cliente => text::FOOTER_CLIENTE,
         Pane::Pqrs => text::FOOTER_PQRS,
-        _ => text::FOOTER_CONSOLE,
+        Pane::Calificacion => text::FOOTER_RATING,
     };
     frame.render_widget(key_hints(hints), footer);
 }
@@ -112,13 +112,4 @@ pub fn pane_block(pane: Pane, focused: bool) -> Block<'static> {
     Block::bordered()
         .title(Span::styled(format!(" {title} "), theme::TITLE))
         .border_style(border)
-}
-
-fn render_pane(pane: Pane, focused: bool, frame: &mut Frame<'_>, area: Rect) {
-    let (_, what) = text::pane(pane);
-    let block = pane_block(pane, focused);
-    let body = Paragraph::new(Line::styled(what, theme::HINT))
-        .wrap(Wrap { trim: true })
-        .block(block);
-    frame.render_widget(body, area);
 }
