@@ -6,6 +6,7 @@ mod pqrs;
 mod queue;
 mod ratings;
 mod records;
+mod reports;
 
 pub use calendar::{CalendarCommand, DocCommand};
 pub use pqrs::{NewTicket, Radicado, StepArgs, TicketCommand, WorkOrderCommand};
@@ -15,6 +16,7 @@ pub use records::{
     AttentionCommand, ConsentArgs, ConsentCommand, CustomerCommand, CustomerFields, ExportCommand,
     ImportCommand,
 };
+pub use reports::{ReportCommand, ReportOutput};
 
 use clap::{Args, Parser, Subcommand};
 use std::path::PathBuf;
@@ -92,6 +94,9 @@ pub enum Command {
     /// Calificaciones de la atención.
     #[command(subcommand)]
     Rating(RatingCommand),
+    /// Informes de gestión: turnos, tiempos, calificaciones, PQRS e indicadores.
+    #[command(subcommand)]
+    Report(ReportCommand),
     /// Importa datos desde archivos.
     #[command(subcommand)]
     Import(ImportCommand),

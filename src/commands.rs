@@ -15,6 +15,7 @@ pub mod io;
 pub mod modes;
 pub mod pin;
 pub mod rating;
+pub mod report;
 pub mod ticket;
 pub mod turn;
 pub mod user;
@@ -91,6 +92,7 @@ pub fn run(cli: Cli) -> Result<()> {
         Command::Ticket(cmd) => ticket::run(&ctx, cmd),
         Command::Workorder(cmd) => ticket::work_order(&ctx, cmd),
         Command::Rating(cmd) => rating::run(&ctx, cmd),
+        Command::Report(cmd) => report::run(&ctx, cmd),
         Command::Import(cmd) => io::import(&ctx, cmd),
         Command::Export(cmd) => io::export(&ctx, cmd),
         Command::Kiosk => modes::kiosk(&ctx),

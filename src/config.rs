@@ -24,6 +24,7 @@ pub struct Config {
     pub kiosk: Kiosk,
     pub display: Display,
     pub rating: Rating,
+    pub indicators: Indicators,
     pub consent: Consent,
     pub routing: std::collections::BTreeMap<String, Vec<String>>,
     pub pqrs: Pqrs,
@@ -64,6 +65,18 @@ pub struct Kiosk {
 pub struct Display {
     pub highlight_seconds: u32,
     pub recent_calls: u32,
+}
+
+/// Targets of the customer-service process indicators (procedure 5).
+#[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
+#[serde(deny_unknown_fields)]
+pub struct Indicators {
+    /// PQRSD decided in the user's favour, at most this share of the users attended (%).
+    pub in_favor_max_percent: f64,
+    /// PQRS answered within their legal term, at least this share (%).
+    pub on_time_min_percent: f64,
+    /// The supervisor is alerted when someone has waited longer than this (minutes).
+    pub wait_alert_minutes: u32,
 }
 
 /// Satisfaction rating settings.

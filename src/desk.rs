@@ -10,6 +10,7 @@ pub mod customers;
 pub mod import;
 pub mod pqrs;
 pub mod ratings;
+pub mod reports;
 pub mod setup;
 pub mod turns;
 pub mod users;

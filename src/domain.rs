@@ -10,5 +10,6 @@ pub mod ids;
 pub mod pqrs;
 pub mod queue;
 pub mod service;
+pub mod stats;
 pub mod turn;
 pub mod user;

@@ -9,6 +9,7 @@ pub mod customers;
 pub mod migrate;
 pub mod pqrs;
 pub mod ratings;
+pub mod reports;
 pub mod settings;
 pub mod turns;
 pub mod users;

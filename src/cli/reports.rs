@@ -1,0 +1,43 @@
+//! Syntax of the report command.
+
+use clap::{Args, Subcommand};
+use std::path::PathBuf;
+
+/// `report ...`.
+#[derive(Debug, Subcommand)]
+pub enum ReportCommand {
+    /// Informe de un día (por defecto, hoy).
+    Day {
+        #[arg(value_name = "AAAA-MM-DD")]
+        date: Option<String>,
+        #[command(flatten)]
+        output: ReportOutput,
+    },
+    /// Informe de un mes.
+    Month {
+        #[arg(value_name = "AAAA-MM")]
+        month: String,
+        #[command(flatten)]
+        output: ReportOutput,
+    },
+    /// Informe de un periodo (días incluidos).
+    Range {
+        #[arg(value_name = "DESDE")]
+        from: String,
+        #[arg(value_name = "HASTA")]
+        to: String,
+        #[command(flatten)]
+        output: ReportOutput,
+    },
+}
+
+/// Where and how a report is written.
+#[derive(Debug, Args)]
+pub struct ReportOutput {
+    /// text, json, csv o xlsx (xlsx necesita --out).
+    #[arg(long, default_value = "text", value_parser = ["text", "json", "csv", "xlsx"])]
+    pub format: String,
+    /// Archivo de salida (por defecto, la pantalla).
+    #[arg(long, value_name = "ARCHIVO")]
+    pub out: Option<PathBuf>,
+}

@@ -1,0 +1,191 @@
+//! The management report of a range of days: turns and times per service and advisor,
+//! arrivals and waits by hour, ratings, PQRS, telecom attentions and the process indicators
+//! (procedure 5) against their targets.
+
+use crate::config::Config;
+use crate::domain::pqrs::Status;
+use crate::domain::stats::{median, percentile, share};
+use crate::error::Result;
+use crate::store::Store;
+use crate::store::reports::{self, TurnFact};
+use chrono::NaiveDate;
+use serde::Serialize;
+use std::collections::BTreeMap;
+
+/// Turn figures of a group (a service, an advisor, or all).
+#[derive(Debug, Clone, Default, PartialEq, Serialize)]
+pub struct Group {
+    pub key: String,
+    pub issued: usize,
+    pub served: usize,
+    pub no_shows: usize,
+    pub cancelled: usize,
+    pub wait_median_min: Option<f64>,
+    pub wait_p90_min: Option<f64>,
+    pub service_median_min: Option<f64>,
+    pub preferential_percent: Option<f64>,
+    pub manual: usize,
+}
+
+fn group(key: &str, facts: &[&TurnFact]) -> Group {
+    let waits: Vec<f64> = facts.iter().filter_map(|f| f.wait).collect();
+    let served: Vec<f64> = facts.iter().filter_map(|f| f.served).collect();
+    let count = |s: &str| facts.iter().filter(|f| f.status == s).count();
+    Group {
+        key: key.to_string(),
+        issued: facts.len(),
+        served: count("finished"),
+        no_shows: count("no_show"),
+        cancelled: count("cancelled"),
+        wait_median_min: median(&waits),
+        wait_p90_min: percentile(&waits, 90.0),
+        service_median_min: median(&served),
+        preferential_percent: share(facts.iter().filter(|f| f.preferential).count(), facts.len()),
+        manual: facts.iter().filter(|f| f.manual).count(),
+    }
+}
+
+/// One indicator against its target.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Indicator {
+    pub name: String,
+    pub value: Option<f64>,
+    /// "≥ 80" or "≤ 0.5".
+    pub target: String,
+    pub met: Option<bool>,
+}
+
+/// PQRS figures of the range.
+#[derive(Debug, Clone, Default, PartialEq, Serialize)]
+pub struct PqrsSection {
+    pub filed: usize,
+    pub by_type: BTreeMap<String, usize>,
+    pub by_channel: BTreeMap<String, usize>,
+    pub by_area: BTreeMap<String, usize>,
+    pub by_status: BTreeMap<String, usize>,
+    pub answered: usize,
+    pub answered_on_time: usize,
+    pub on_time_percent: Option<f64>,
+    pub closed_in_favor: usize,
+}
+
+/// The report.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Report {
+    pub from: String,
+    pub to: String,
+    pub totals: Group,
+    pub by_service: Vec<Group>,
+    pub by_advisor: Vec<Group>,
+    /// Turns issued per local hour, 0–23.
+    pub arrivals_per_hour: Vec<usize>,
+    /// Median wait (minutes) of the turns issued in each hour.
+    pub wait_by_hour: Vec<Option<f64>>,
+    pub ratings: usize,
+    pub rated: usize,
+    pub satisfaction_percent: Option<f64>,
+    pub pqrs: PqrsSection,
+    /// Phone, chat, e-mail, WhatsApp and web attentions (and window ones) by channel.
+    pub attentions_by_channel: BTreeMap<String, usize>,
+    pub indicators: Vec<Indicator>,
+}
+
+/// SQLite's modifier for local time.
+fn offset_modifier(config: &Config) -> String {
+    format!("{:+} minutes", config.utc_offset().local_minus_utc() / 60)
+}
+
+/// Builds the report of the local days `from` ..= `to`.
+pub fn build(store: &Store, config: &Config, from: NaiveDate, to: NaiveDate) -> Result<Report> {
+    let conn = store.conn();
+    let offset = offset_modifier(config);
+    let facts = reports::turn_facts(conn, &from.to_string(), &to.to_string(), &offset)?;
+    let all: Vec<&TurnFact> = facts.iter().collect();
+    let mut services: BTreeMap<&str, Vec<&TurnFact>> = BTreeMap::new();
+    let mut advisors: BTreeMap<&str, Vec<&TurnFact>> = BTreeMap::new();
+    let mut arrivals = vec![0usize; 24];
+    let mut waits: Vec<Vec<f64>> = vec![Vec::new(); 24];
+    for f in &facts {
+        services.entry(&f.service).or_default().push(f);
+        if let Some(a) = &f.advisor {
+            advisors.entry(a).or_default().push(f);
+        }
+        let h = (f.hour as usize).min(23);
+        arrivals[h] += 1;
+        if let Some(w) = f.wait {
+            waits[h].push(w);
+        }
+    }
+    let (start, _) = super::turns::day_bounds(config, from);
+    let (_, end) = super::turns::day_bounds(config, to);
+    let ratings = crate::store::ratings::between(conn, &start, &end)?;
+    let rated = ratings.iter().filter(|r| r.score.is_some()).count();
+    let satisfaction = super::ratings::satisfaction(&ratings);
+    let pqrs = pqrs_section(store, &start, &end, &offset)?;
+    let totals = group("total", &all);
+    let in_favor = share(pqrs.closed_in_favor, totals.served);
+    let target = config.rating.satisfaction_target as f64;
+    let ind = &config.indicators;
+    let indicators = vec![
+        Indicator {
+            name: "Satisfacción (calificaciones 4 y 5)".into(),
+            value: satisfaction,
+            target: format!("≥ {target}"),
+            met: satisfaction.map(|v| v >= target),
+        },
+        Indicator {
+            name: "PQRSD decididas a favor del usuario / usuarios atendidos".into(),
+            value: in_favor,
+            target: format!("≤ {}", ind.in_favor_max_percent),
+            met: in_favor.map(|v| v <= ind.in_favor_max_percent),
+        },
+        Indicator {
+            name: "PQRS respondidas dentro del término".into(),
+            value: pqrs.on_time_percent,
+            target: format!("≥ {}", ind.on_time_min_percent),
+            met: pqrs.on_time_percent.map(|v| v >= ind.on_time_min_percent),
+        },
+    ];
+    Ok(Report {
+        from: from.to_string(),
+        to: to.to_string(),
+        by_service: services.iter().map(|(k, v)| group(k, v)).collect(),
+        by_advisor: advisors.iter().map(|(k, v)| group(k, v)).collect(),
+        totals,
+        arrivals_per_hour: arrivals,
+        wait_by_hour: waits.iter().map(|w| median(w)).collect(),
+        ratings: ratings.len(),
+        rated,
+        satisfaction_percent: satisfaction,
+        pqrs,
+        attentions_by_channel: reports::attentions_by_channel(conn, &start, &end)?
+            .into_iter()
+            .collect(),
+        indicators,
+    })
+}
+
+fn pqrs_section(store: &Store, start: &str, end: &str, offset: &str) -> Result<PqrsSection> {
+    let conn = store.conn();
+    let mut s = PqrsSection::default();
+    for (kind, channel, area, status, _, due, answered) in
+        reports::pqrs_facts(conn, start, end, offset)?
+    {
+        s.filed += 1;
+        *s.by_type.entry(kind).or_default() += 1;
+        *s.by_channel.entry(channel).or_default() += 1;
+        *s.by_area.entry(area).or_default() += 1;
+        *s.by_status
+            .entry(Status::label(&status).to_string())
+            .or_default() += 1;
+        if let Some(day) = answered {
+            s.answered += 1;
+            if due.is_none_or(|d| day <= d) {
+                s.answered_on_time += 1;
+            }
+        }
+    }
+    s.on_time_percent = share(s.answered_on_time, s.answered);
+    s.closed_in_favor = reports::closed_in_favor(conn, start, end)?;
+    Ok(s)
+}

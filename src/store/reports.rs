@@ -1,0 +1,109 @@
+//! Reads for reports and the supervisor: slim rows with durations computed by SQLite.
+
+use crate::error::Result;
+use rusqlite::{Connection, params};
+
+/// A turn as reports see it (one per customer: transfer originals are left out).
+#[derive(Debug, Clone, PartialEq)]
+pub struct TurnFact {
+    pub service: String,
+    pub advisor: Option<String>,
+    pub status: String,
+    pub preferential: bool,
+    pub manual: bool,
+    /// Local hour it was issued (0–23).
+    pub hour: u32,
+    /// Minutes from issue to call; none if never called.
+    pub wait: Option<f64>,
+    /// Minutes from start to finish; none if not finished.
+    pub served: Option<f64>,
+}
+
+/// The turns of the local days `from` ..= `to` (YYYY-MM-DD); `offset`: an SQLite modifier
+/// for local time, e.g. `-300 minutes`.
+pub fn turn_facts(conn: &Connection, from: &str, to: &str, offset: &str) -> Result<Vec<TurnFact>> {
+    let mut stmt = conn.prepare_cached(
+        "SELECT service, advisor, status, preferential IS NOT NULL, manual,
+             CAST(strftime('%H', issued_at, ?3) AS INTEGER),
+             (julianday(called_at) - julianday(issued_at)) * 1440.0,
+             (julianday(finished_at) - julianday(started_at)) * 1440.0
+         FROM turns WHERE day BETWEEN ?1 AND ?2 AND status <> 'transferred'",
+    )?;
+    let rows = stmt.query_map(params![from, to, offset], |r| {
+        let status: String = r.get(2)?;
+        let finished = status == "finished";
+        Ok(TurnFact {
+            service: r.get(0)?,
+            advisor: r.get(1)?,
+            preferential: r.get(3)?,
+            manual: r.get(4)?,
+            hour: r.get::<_, Option<u32>>(5)?.unwrap_or(0),
+            wait: r.get(6)?,
+            served: if finished { r.get(7)? } else { None },
+            status,
+        })
+    })?;
+    Ok(rows.collect::<Result<_, _>>()?)
+}
+
+/// PQRS filed in `[from, to)` (RFC 3339 UTC): (kind, channel, area, status, in_favor,
+/// due_on, the local day it was answered — notified, or closed at the window — if it was).
+pub type PqrsFact = (
+    String,
+    String,
+    String,
+    String,
+    Option<bool>,
+    Option<String>,
+    Option<String>,
+);
+
+/// The PQRS filed in the range, with the day each was answered.
+pub fn pqrs_facts(conn: &Connection, from: &str, to: &str, offset: &str) -> Result<Vec<PqrsFact>> {
+    let mut stmt = conn.prepare_cached(
+        "SELECT p.kind, p.channel, p.area, p.status, p.in_favor, p.due_on,
+             (SELECT date(min(e.at), ?3) FROM pqrs_events e
+              WHERE e.pqrs = p.id AND e.step IN ('notificada', 'cerrada'))
+         FROM pqrs p WHERE p.created_at >= ?1 AND p.created_at < ?2",
+    )?;
+    let rows = stmt.query_map(params![from, to, offset], |r| {
+        Ok((
+            r.get(0)?,
+            r.get(1)?,
+            r.get(2)?,
+            r.get(3)?,
+            r.get(4)?,
+            r.get(5)?,
+            r.get(6)?,
+        ))
+    })?;
+    Ok(rows.collect::<Result<_, _>>()?)
+}
+
+/// PQRS closed in the user's favour in `[from, to)` (by the closing event's time).
+pub fn closed_in_favor(conn: &Connection, from: &str, to: &str) -> Result<usize> {
+    let n: i64 = conn.query_row(
+        "SELECT count(*) FROM pqrs p WHERE p.in_favor = 1 AND EXISTS (
+             SELECT 1 FROM pqrs_events e WHERE e.pqrs = p.id AND e.step = 'cerrada'
+             AND e.at >= ?1 AND e.at < ?2)",
+        [from, to],
+        |r| r.get(0),
+    )?;
+    Ok(usize::try_from(n).unwrap_or(0))
+}
+
+/// Attentions by channel started in `[from, to)`: (channel, count).
+pub fn attentions_by_channel(
+    conn: &Connection,
+    from: &str,
+    to: &str,
+) -> Result<Vec<(String, usize)>> {
+    let mut stmt = conn.prepare_cached(
+        "SELECT channel, count(*) FROM attentions WHERE started_at >= ?1 AND started_at < ?2
+         GROUP BY channel ORDER BY channel",
+    )?;
+    let rows = stmt.query_map([from, to], |r| {
+        Ok((r.get(0)?, usize::try_from(r.get::<_, i64>(1)?).unwrap_or(0)))
+    })?;
+    Ok(rows.collect::<Result<_, _>>()?)
+}
