@@ -114,6 +114,8 @@ pub enum Command {
         #[arg(long, value_name = "N")]
         window: u32,
     },
+    /// Modo supervisor: la fila del día en vivo, indicadores, PQRS por área y gráficas.
+    Supervisor,
 }
 
 /// `console`.

@@ -98,6 +98,7 @@ pub fn run(cli: Cli) -> Result<()> {
         Command::Kiosk => modes::kiosk(&ctx),
         Command::Display => modes::display(&ctx),
         Command::Rate { window } => modes::rate(&ctx, window),
+        Command::Supervisor => modes::supervisor(&ctx),
     }
 }
 

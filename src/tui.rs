@@ -10,6 +10,7 @@ pub mod form;
 pub mod keymap;
 pub mod kiosk;
 pub mod rate;
+pub mod supervisor;
 pub mod terminal;
 pub mod text;
 pub mod theme;

@@ -1,10 +1,10 @@
-//! `ventanilla kiosk`, `display` and `rate`: the customer-facing modes.
+//! `ventanilla kiosk`, `display`, `rate` (customer-facing) and `supervisor`.
 
 use super::Ctx;
 use crate::clock::SystemClock;
 use crate::desk;
 use crate::error::Result;
-use crate::tui::{self, display::Display, kiosk::Kiosk, rate::Rate};
+use crate::tui::{self, display::Display, kiosk::Kiosk, rate::Rate, supervisor};
 
 /// Opens the kiosk on the branch database.
 pub fn kiosk(ctx: &Ctx) -> Result<()> {
@@ -33,4 +33,12 @@ pub fn rate(ctx: &Ctx, window: u32) -> Result<()> {
         window,
     )?;
     tui::run_on_terminal(&mut rate)
+}
+
+/// Opens supervisor mode (behind a supervisor's login).
+pub fn supervisor(ctx: &Ctx) -> Result<()> {
+    let mut store = ctx.store()?;
+    desk::turns::expire_previous_days(&mut store, &SystemClock, &ctx.loaded.config)?;
+    let mut mode = supervisor::open(store, Box::new(SystemClock), ctx.loaded.config.clone())?;
+    tui::run_on_terminal(&mut mode)
 }

@@ -49,6 +49,8 @@ fn group(key: &str, facts: &[&TurnFact]) -> Group {
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Indicator {
     pub name: String,
+    /// A short name for narrow screens.
+    pub short: String,
     pub value: Option<f64>,
     /// "≥ 80" or "≤ 0.5".
     pub target: String,
@@ -129,18 +131,21 @@ pub fn build(store: &Store, config: &Config, from: NaiveDate, to: NaiveDate) -> 
     let indicators = vec![
         Indicator {
             name: "Satisfacción (calificaciones 4 y 5)".into(),
+            short: "Satisfacción".into(),
             value: satisfaction,
             target: format!("≥ {target}"),
             met: satisfaction.map(|v| v >= target),
         },
         Indicator {
             name: "PQRSD decididas a favor del usuario / usuarios atendidos".into(),
+            short: "PQRSD a favor".into(),
             value: in_favor,
             target: format!("≤ {}", ind.in_favor_max_percent),
             met: in_favor.map(|v| v <= ind.in_favor_max_percent),
         },
         Indicator {
             name: "PQRS respondidas dentro del término".into(),
+            short: "PQRS a tiempo".into(),
             value: pqrs.on_time_percent,
             target: format!("≥ {}", ind.on_time_min_percent),
             met: pqrs.on_time_percent.map(|v| v >= ind.on_time_min_percent),
@@ -188,4 +193,78 @@ fn pqrs_section(store: &Store, start: &str, end: &str, offset: &str) -> Result<P
     s.on_time_percent = share(s.answered_on_time, s.answered);
     s.closed_in_favor = reports::closed_in_favor(conn, start, end)?;
     Ok(s)
+}
+
+/// PQRS of an area still owed an answer.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct AreaPqrs {
+    pub area: String,
+    pub open: usize,
+    pub due_soon: usize,
+    pub overdue: usize,
+}
+
+/// Everything the supervisor's screen shows, read at once.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Live {
+    pub turns: Vec<crate::store::reports::LiveTurn>,
+    pub today: Report,
+    pub pqrs_by_area: Vec<AreaPqrs>,
+    /// Services whose longest current wait passed the alert threshold: (service, label, minutes).
+    pub alerts: Vec<(String, String, f64)>,
+    pub contingency: bool,
+}
+
+/// Reads the supervisor's live day at `now`.
+pub fn live(store: &Store, config: &Config, now: chrono::DateTime<chrono::Utc>) -> Result<Live> {
+    use super::pqrs::{Filter, count};
+    let day = super::turns::day_of(config, now);
+    let offset = offset_modifier(config);
+    let turns = reports::live_turns(store.conn(), &day.to_string(), &super::stamp(now), &offset)?;
+    let threshold = f64::from(config.indicators.wait_alert_minutes);
+    let mut alerts: Vec<(String, String, f64)> = Vec::new();
+    for t in turns
+        .iter()
+        .filter(|t| t.status == "waiting" && t.waited > threshold)
+    {
+        match alerts.iter_mut().find(|(s, _, _)| *s == t.service) {
+            Some(a) if a.2 < t.waited => *a = (t.service.clone(), t.label.clone(), t.waited),
+            Some(_) => {}
+            None => alerts.push((t.service.clone(), t.label.clone(), t.waited)),
+        }
+    }
+    let mut pqrs_by_area = Vec::new();
+    for area in &config.pqrs.areas {
+        let of = |f: Filter| count(store, config, day, &f);
+        let base = Filter {
+            area: Some(area.clone()),
+            ..Filter::default()
+        };
+        let open = of(base.clone())?;
+        if open == 0 {
+            continue;
+        }
+        pqrs_by_area.push(AreaPqrs {
+            area: area.clone(),
+            open,
+            due_soon: of(Filter {
+                due_within: Some(i64::from(config.pqrs.due_soon_days)),
+                ..base.clone()
+            })? - of(Filter {
+                overdue: true,
+                ..base.clone()
+            })?,
+            overdue: of(Filter {
+                overdue: true,
+                ..base
+            })?,
+        });
+    }
+    Ok(Live {
+        turns,
+        today: build(store, config, day, day)?,
+        pqrs_by_area,
+        alerts,
+        contingency: super::turns::contingency(store)?,
+    })
 }

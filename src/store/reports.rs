@@ -107,3 +107,46 @@ pub fn attentions_by_channel(
     })?;
     Ok(rows.collect::<Result<_, _>>()?)
 }
+
+/// A turn of the supervisor's live table.
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+pub struct LiveTurn {
+    pub label: String,
+    pub service: String,
+    pub status: String,
+    pub window: Option<u32>,
+    pub advisor: Option<String>,
+    pub preferential: bool,
+    /// Local `HH:MM` it was issued.
+    pub issued: String,
+    /// Minutes waited: until called, or until `now` if still waiting.
+    pub waited: f64,
+    /// Minutes of attention: until finished, or until `now` if in attention.
+    pub served: Option<f64>,
+}
+
+/// Today's turns for the live table (transfer originals left out), in issue order.
+pub fn live_turns(conn: &Connection, day: &str, now: &str, offset: &str) -> Result<Vec<LiveTurn>> {
+    let mut stmt = conn.prepare_cached(
+        "SELECT label, service, status, window, advisor, preferential IS NOT NULL,
+             strftime('%H:%M', issued_at, ?3),
+             (julianday(coalesce(called_at, ?2)) - julianday(issued_at)) * 1440.0,
+             CASE WHEN started_at IS NULL THEN NULL
+                  ELSE (julianday(coalesce(finished_at, ?2)) - julianday(started_at)) * 1440.0 END
+         FROM turns WHERE day = ?1 AND status <> 'transferred' ORDER BY issued_at, id",
+    )?;
+    let rows = stmt.query_map(params![day, now, offset], |r| {
+        Ok(LiveTurn {
+            label: r.get(0)?,
+            service: r.get(1)?,
+            status: r.get(2)?,
+            window: r.get(3)?,
+            advisor: r.get(4)?,
+            preferential: r.get(5)?,
+            issued: r.get::<_, Option<String>>(6)?.unwrap_or_default(),
+            waited: r.get::<_, Option<f64>>(7)?.unwrap_or(0.0).max(0.0),
+            served: r.get(8)?,
+        })
+    })?;
+    Ok(rows.collect::<Result<_, _>>()?)
+}

@@ -1,0 +1,358 @@
+//! Supervisor mode: the day's queue live, indicators, PQRS deadlines by area and charts; with
+//! the supervisor's actions (a window's services, manual contingency, reassigning a PQRS).
+//! Opens behind a login that only a supervisor or administrator passes.
+
+mod view;
+
+use super::Mode;
+use super::app::Notice;
+use super::event::Event;
+use super::form::{Field, Form};
+use crate::clock::Clock;
+use crate::config::Config;
+use crate::desk::{self, Actor, pqrs::Action, reports::Live, users::User};
+use crate::domain::user::Role;
+use crate::error::Result;
+use crate::store::Store;
+use chrono::{DateTime, Duration, FixedOffset, Utc};
+use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+
+/// The two views.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Tab {
+    /// Every turn of the day.
+    Fila,
+    /// Per service and advisor, satisfaction, PQRS, charts.
+    Indicadores,
+}
+
+/// Which turns the live table shows.
+pub const FILTERS: [(&str, &[&str]); 6] = [
+    ("todos", &[]),
+    ("en espera", &["waiting"]),
+    (
+        "llamados y en atención",
+        &["called", "in_attention", "parked"],
+    ),
+    ("atendidos", &["finished"]),
+    ("no se presentó", &["no_show"]),
+    ("cancelados y vencidos", &["cancelled", "expired"]),
+];
+
+/// How the live table is sorted.
+pub const SORTS: [&str; 4] = ["llegada", "espera", "servicio", "ventanilla"];
+
+/// A supervisor's form.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum FormKind {
+    /// Change which services a window calls.
+    Window,
+    /// Reassign a PQRS to an area and person.
+    Reassign,
+}
+
+/// The mode's state.
+pub struct Supervisor {
+    store: Store,
+    clock: Box<dyn Clock>,
+    config: Config,
+    /// The login form while nobody is logged in.
+    pub login: Option<Form>,
+    pub user: Option<User>,
+    pub tab: Tab,
+    pub live: Option<Box<Live>>,
+    pub filter: usize,
+    pub sort: usize,
+    pub scroll: usize,
+    pub form: Option<(FormKind, Form)>,
+    pub notice: Option<Notice>,
+    pub now: DateTime<FixedOffset>,
+    data_version: i64,
+    refreshed: Option<DateTime<Utc>>,
+    quit: bool,
+}
+
+/// Seconds after which the screen is re-read even if nothing was written (waits grow).
+const REFRESH_SECONDS: i64 = 5;
+
+impl Supervisor {
+    /// The mode on `store`, at its login.
+    pub fn new(store: Store, clock: Box<dyn Clock>, config: Config) -> Supervisor {
+        let now = clock.now().with_timezone(&config.utc_offset());
+        Supervisor {
+            store,
+            clock,
+            config,
+            login: Some(Form::new(vec![
+                Field::text("Usuario", ""),
+                Field::secret("PIN"),
+            ])),
+            user: None,
+            tab: Tab::Fila,
+            live: None,
+            filter: 0,
+            sort: 0,
+            scroll: 0,
+            form: None,
+            notice: None,
+            now,
+            data_version: -1,
+            refreshed: None,
+            quit: false,
+        }
+    }
+
+    /// The live turns after the filter and sort.
+    pub fn rows(&self) -> Vec<&crate::store::reports::LiveTurn> {
+        let Some(live) = &self.live else {
+            return Vec::new();
+        };
+        let wanted = FILTERS[self.filter].1;
+        let mut rows: Vec<_> = live
+            .turns
+            .iter()
+            .filter(|t| wanted.is_empty() || wanted.contains(&t.status.as_str()))
+            .collect();
+        match SORTS[self.sort] {
+            "espera" => rows.sort_by(|a, b| b.waited.total_cmp(&a.waited)),
+            "servicio" => rows.sort_by(|a, b| a.service.cmp(&b.service)),
+            "ventanilla" => rows.sort_by_key(|t| t.window.unwrap_or(u32::MAX)),
+            _ => {}
+        }
+        rows
+    }
+
+    /// The satisfaction target (percent).
+    pub fn satisfaction_target(&self) -> u32 {
+        self.config.rating.satisfaction_target
+    }
+
+    /// The wait alert threshold (minutes).
+    pub fn alert_minutes(&self) -> u32 {
+        self.config.indicators.wait_alert_minutes
+    }
+
+    /// Re-reads everything when another process wrote, or every few seconds.
+    pub fn refresh(&mut self, force: bool) {
+        if self.user.is_none() {
+            return;
+        }
+        let now = self.clock.now();
+        let version = self.store.data_version().unwrap_or(self.data_version);
+        let stale = self
+            .refreshed
+            .is_none_or(|t| now - t >= Duration::seconds(REFRESH_SECONDS));
+        if !force && version == self.data_version && !stale {
+            return;
+        }
+        match desk::reports::live(&self.store, &self.config, now) {
+            Ok(live) => self.live = Some(Box::new(live)),
+            Err(e) => self.notice = Some(Notice::Error(e.to_string())),
+        }
+        self.data_version = version;
+        self.refreshed = Some(now);
+    }
+
+    fn actor(&self) -> Option<Actor> {
+        self.user.as_ref().map(Actor::staff)
+    }
+
+    fn try_login(&mut self) {
+        let Some(form) = &mut self.login else {
+            return;
+        };
+        if form.focus == 0 {
+            form.focus = 1;
+            return;
+        }
+        let username = form.value(0).trim().to_lowercase();
+        let pin = form.value(1).to_string();
+        match desk::users::login(&mut self.store, self.clock.as_ref(), &username, &pin) {
+            Ok(u) if u.role >= Role::Supervisor => {
+                self.notice = Some(Notice::Info(format!("Bienvenido(a), {}.", u.name)));
+                self.user = Some(u);
+                self.login = None;
+                self.refresh(true);
+            }
+            Ok(u) => {
+                form.clear(1);
+                self.notice = Some(Notice::Error(format!(
+                    "El modo supervisor requiere el rol supervisor (usted es {}).",
+                    u.role
+                )));
+            }
+            Err(e) => {
+                form.clear(1);
+                form.focus = 1;
+                self.notice = Some(Notice::Error(capitalize(&e.to_string())));
+            }
+        }
+    }
+
+    fn open_form(&mut self, kind: FormKind) {
+        let fields = match kind {
+            FormKind::Window => vec![
+                Field::text("Ventanilla", ""),
+                Field::text("Servicios (p. ej. E,R)", ""),
+            ],
+            FormKind::Reassign => vec![
+                Field::text("Radicado", ""),
+                Field::text("Área", ""),
+                Field::text("Usuario", ""),
+            ],
+        };
+        self.form = Some((kind, Form::new(fields)));
+        self.notice = None;
+    }
+
+    fn submit_form(&mut self) {
+        let Some(actor) = self.actor() else {
+            return;
+        };
+        let Some((kind, form)) = &mut self.form else {
+            return;
+        };
+        if !form.on_last() {
+            form.move_focus(1);
+            return;
+        }
+        let (store, clock, config) = (&mut self.store, self.clock.as_ref(), &self.config);
+        let result = match kind {
+            FormKind::Window => match form.value(0).trim().parse::<u32>() {
+                Ok(n) => {
+                    let services = crate::domain::service::parse_list(form.value(1));
+                    desk::catalog::set_window(store, clock, &actor, n, &services)
+                        .map(|()| format!("La ventanilla {n} llama ahora {}.", services.join(", ")))
+                }
+                Err(_) => Err(crate::error::Error::refused(
+                    "ventanilla: escriba su número",
+                )),
+            },
+            FormKind::Reassign => {
+                let user = form.value(2).trim();
+                desk::pqrs::step(
+                    store,
+                    clock,
+                    &actor,
+                    config,
+                    form.value(0),
+                    Action::Assign {
+                        area: form.value(1).trim().to_string(),
+                        user: (!user.is_empty()).then(|| user.to_string()),
+                    },
+                )
+                .map(|p| format!("PQRS {} asignada a {}.", p.radicado, p.area))
+            }
+        };
+        match result {
+            Ok(message) => {
+                self.form = None;
+                self.notice = Some(Notice::Info(message));
+                self.refresh(true);
+            }
+            Err(e) => self.notice = Some(Notice::Error(capitalize(&e.to_string()))),
+        }
+    }
+
+    fn toggle_contingency(&mut self) {
+        let Some(actor) = self.actor() else {
+            return;
+        };
+        let on = !self.live.as_ref().is_some_and(|l| l.contingency);
+        match desk::turns::set_contingency(&mut self.store, self.clock.as_ref(), &actor, on) {
+            Ok(()) => {
+                self.notice = Some(Notice::Info(if on {
+                    "Contingencia manual activada: las ventanillas registran fichas de papel."
+                        .into()
+                } else {
+                    "Contingencia manual desactivada.".into()
+                }));
+                self.refresh(true);
+            }
+            Err(e) => self.notice = Some(Notice::Error(capitalize(&e.to_string()))),
+        }
+    }
+
+    fn key(&mut self, k: KeyEvent) {
+        if k.modifiers.contains(KeyModifiers::CONTROL) && k.code == KeyCode::Char('c') {
+            self.quit = true;
+            return;
+        }
+        if let Some(form) = &mut self.login {
+            match k.code {
+                KeyCode::Enter => self.try_login(),
+                KeyCode::Esc => self.quit = true,
+                KeyCode::Tab | KeyCode::Down | KeyCode::BackTab | KeyCode::Up => form.move_focus(1),
+                _ => form.edit(k),
+            }
+            return;
+        }
+        if let Some((_, form)) = &mut self.form {
+            match k.code {
+                KeyCode::Enter => self.submit_form(),
+                KeyCode::Esc => self.form = None,
+                KeyCode::Tab | KeyCode::Down => form.move_focus(1),
+                KeyCode::BackTab | KeyCode::Up => form.move_focus(-1),
+                _ => form.edit(k),
+            }
+            return;
+        }
+        match k.code {
+            KeyCode::Char('q') => self.quit = true,
+            KeyCode::Tab => {
+                self.tab = match self.tab {
+                    Tab::Fila => Tab::Indicadores,
+                    Tab::Indicadores => Tab::Fila,
+                }
+            }
+            KeyCode::Char('1') => self.tab = Tab::Fila,
+            KeyCode::Char('2') => self.tab = Tab::Indicadores,
+            KeyCode::Char('f') => {
+                self.filter = (self.filter + 1) % FILTERS.len();
+                self.scroll = 0;
+            }
+            KeyCode::Char('o') => self.sort = (self.sort + 1) % SORTS.len(),
+            KeyCode::Down => self.scroll = self.scroll.saturating_add(1),
+            KeyCode::Up => self.scroll = self.scroll.saturating_sub(1),
+            KeyCode::PageDown => self.scroll = self.scroll.saturating_add(20),
+            KeyCode::PageUp => self.scroll = self.scroll.saturating_sub(20),
+            KeyCode::Char('m') => self.toggle_contingency(),
+            KeyCode::Char('v') => self.open_form(FormKind::Window),
+            KeyCode::Char('p') => self.open_form(FormKind::Reassign),
+            KeyCode::Char('r') => self.refresh(true),
+            _ => {}
+        }
+    }
+}
+
+fn capitalize(msg: &str) -> String {
+    let mut chars = msg.chars();
+    match chars.next() {
+        Some(first) => first.to_uppercase().chain(chars).collect(),
+        None => String::new(),
+    }
+}
+
+impl Mode for Supervisor {
+    fn handle(&mut self, event: Event) {
+        self.now = self.clock.now().with_timezone(&self.config.utc_offset());
+        match event {
+            Event::Key(k) => self.key(k),
+            Event::Tick => self.refresh(false),
+            Event::Resize(..) => {}
+        }
+    }
+
+    fn render(&self, frame: &mut ratatui::Frame<'_>) {
+        view::render(self, frame);
+    }
+
+    fn should_quit(&self) -> bool {
+        self.quit
+    }
+}
+
+/// Opens supervisor mode (for `commands`).
+pub fn open(store: Store, clock: Box<dyn Clock>, config: Config) -> Result<Supervisor> {
+    Ok(Supervisor::new(store, clock, config))
+}

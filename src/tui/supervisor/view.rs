@@ -1,0 +1,423 @@
+//! Drawing the supervisor's screen from state.
+
+use super::{FILTERS, FormKind, SORTS, Supervisor, Tab};
+use crate::desk::reports::Group;
+use crate::domain::turn::Status;
+use crate::tui::view::{form_box, key_hints, notice_line};
+use crate::tui::{text, theme};
+use ratatui::Frame;
+use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::style::{Color, Style};
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Bar, BarChart, BarGroup, Block, Cell, Gauge, Paragraph, Row, Table, Tabs};
+
+/// The smallest terminal the supervisor screen draws in.
+const MIN: (u16, u16) = (100, 30);
+
+pub fn render(s: &Supervisor, frame: &mut Frame<'_>) {
+    let area = frame.area();
+    if area.width < MIN.0 || area.height < MIN.1 {
+        let msg = format!(
+            "{} ({}×{}; mínimo {}×{})",
+            text::TOO_SMALL,
+            area.width,
+            area.height,
+            MIN.0,
+            MIN.1
+        );
+        frame.render_widget(Paragraph::new(msg), area);
+        return;
+    }
+    if let Some(form) = &s.login {
+        frame.render_widget(
+            Paragraph::new(" ventanilla · modo supervisor").style(theme::HEADER),
+            Rect { height: 1, ..area },
+        );
+        form_box(
+            " Ingreso de supervisor ",
+            "Solo supervisores y administradores.",
+            form,
+            s.notice.as_ref(),
+            frame,
+            area,
+        );
+        return;
+    }
+    let [header, tabs, alerts, body, status, footer] = Layout::vertical([
+        Constraint::Length(1),
+        Constraint::Length(1),
+        Constraint::Length(1),
+        Constraint::Min(0),
+        Constraint::Length(1),
+        Constraint::Length(1),
+    ])
+    .areas(area);
+    let user = s
+        .user
+        .as_ref()
+        .map_or(String::new(), |u| format!("{} — {}", u.username, u.name));
+    let contingency = if s.live.as_ref().is_some_and(|l| l.contingency) {
+        " · CONTINGENCIA MANUAL"
+    } else {
+        ""
+    };
+    let clock = format!(
+        "{}  {} ",
+        text::long_date(s.now.date_naive()),
+        s.now.format("%H:%M:%S")
+    );
+    let left = format!(" Supervisor · {user}{contingency}");
+    let pad = usize::from(area.width).saturating_sub(left.chars().count() + clock.chars().count());
+    frame.render_widget(
+        Paragraph::new(format!("{left}{}{clock}", " ".repeat(pad))).style(theme::HEADER),
+        header,
+    );
+    let selected = match s.tab {
+        Tab::Fila => 0,
+        Tab::Indicadores => 1,
+    };
+    frame.render_widget(
+        Tabs::new(vec!["1 Fila del día", "2 Indicadores"])
+            .select(selected)
+            .highlight_style(theme::FOCUS_LABEL),
+        tabs,
+    );
+    frame.render_widget(alert_line(s), alerts);
+    match s.tab {
+        Tab::Fila => queue(s, frame, body),
+        Tab::Indicadores => indicators(s, frame, body),
+    }
+    frame.render_widget(notice_line(s.notice.as_ref()), status);
+    frame.render_widget(
+        key_hints(&[
+            ("Tab", "vista"),
+            ("f", "filtro"),
+            ("o", "orden"),
+            ("v", "servicios de ventanilla"),
+            ("m", "contingencia"),
+            ("p", "reasignar PQRS"),
+            ("q", "salir"),
+        ]),
+        footer,
+    );
+    if let Some((kind, form)) = &s.form {
+        let (title, intro) = match kind {
+            FormKind::Window => (
+                " Servicios de una ventanilla ",
+                "Letras de los servicios en el orden en que la ventanilla los llama.",
+            ),
+            FormKind::Reassign => (
+                " Reasignar PQRS ",
+                "Área por competencia y, si se quiere, el usuario que la tramita.",
+            ),
+        };
+        form_box(title, intro, form, s.notice.as_ref(), frame, area);
+    }
+}
+
+fn alert_line(s: &Supervisor) -> Line<'static> {
+    let Some(live) = &s.live else {
+        return Line::default();
+    };
+    if live.alerts.is_empty() {
+        return Line::styled(
+            format!(
+                " Sin alertas: nadie espera más de {} min.",
+                s.alert_minutes()
+            ),
+            theme::OK,
+        );
+    }
+    let items: Vec<String> = live
+        .alerts
+        .iter()
+        .map(|(svc, label, min)| format!("{svc}: {label} espera {min:.0} min"))
+        .collect();
+    Line::styled(format!(" ⚠ {}", items.join(" · ")), theme::ERROR)
+}
+
+fn status_word(status: &str) -> &'static str {
+    crate::domain::turn::ALL
+        .iter()
+        .find(|(_, n)| *n == status)
+        .map_or("", |(s, _)| Status::spanish(*s))
+}
+
+fn queue(s: &Supervisor, frame: &mut Frame<'_>, area: Rect) {
+    let rows = s.rows();
+    let visible = usize::from(area.height.saturating_sub(3));
+    let first = s.scroll.min(rows.len().saturating_sub(visible.max(1)));
+    let header = Row::new(
+        [
+            "Turno",
+            "Serv.",
+            "Estado",
+            "Vent.",
+            "Asesor",
+            "Llegó",
+            "Espera",
+            "Atención",
+        ]
+        .map(|h| Cell::from(h).style(theme::TITLE)),
+    );
+    let threshold = f64::from(s.alert_minutes());
+    let body: Vec<Row> = rows
+        .iter()
+        .skip(first)
+        .take(visible)
+        .map(|t| {
+            let waiting = t.status == "waiting";
+            let wait_style = if waiting && t.waited > threshold {
+                theme::ERROR
+            } else {
+                Style::new()
+            };
+            Row::new(vec![
+                Cell::from(format!(
+                    "{}{}",
+                    t.label,
+                    if t.preferential { " ★" } else { "" }
+                )),
+                Cell::from(t.service.clone()),
+                Cell::from(status_word(&t.status)),
+                Cell::from(t.window.map_or("-".into(), |w| w.to_string())),
+                Cell::from(t.advisor.clone().unwrap_or_default()),
+                Cell::from(t.issued.clone()),
+                Cell::from(format!("{:.0} min", t.waited)).style(wait_style),
+                Cell::from(t.served.map_or("-".into(), |m| format!("{m:.0} min"))),
+            ])
+        })
+        .collect();
+    let title = format!(
+        " Fila del día · {} turnos · filtro: {} · orden: {} ",
+        rows.len(),
+        FILTERS[s.filter].0,
+        SORTS[s.sort]
+    );
+    let table = Table::new(
+        body,
+        [
+            Constraint::Length(10),
+            Constraint::Length(6),
+            Constraint::Length(16),
+            Constraint::Length(6),
+            Constraint::Length(12),
+            Constraint::Length(7),
+            Constraint::Length(9),
+            Constraint::Length(9),
+        ],
+    )
+    .header(header)
+    .block(
+        Block::bordered()
+            .title(title)
+            .border_style(theme::BORDER_FOCUS),
+    );
+    frame.render_widget(table, area);
+}
+
+fn num(v: Option<f64>) -> String {
+    v.map_or("-".into(), |x| format!("{x:.1}"))
+}
+
+fn group_table<'a>(title: &'a str, groups: &'a [Group]) -> Table<'a> {
+    let header = Row::new(
+        [
+            "", "Turnos", "Atend.", "No vino", "Canc.", "Esp.med", "Esp.p90", "Aten.med", "%Pref",
+            "Man.",
+        ]
+        .map(|h| Cell::from(h).style(theme::TITLE)),
+    );
+    let rows: Vec<Row> = groups
+        .iter()
+        .map(|g| {
+            Row::new(vec![
+                g.key.clone(),
+                g.issued.to_string(),
+                g.served.to_string(),
+                g.no_shows.to_string(),
+                g.cancelled.to_string(),
+                num(g.wait_median_min),
+                num(g.wait_p90_min),
+                num(g.service_median_min),
+                num(g.preferential_percent),
+                g.manual.to_string(),
+            ])
+        })
+        .collect();
+    Table::new(
+        rows,
+        [
+            Constraint::Length(11),
+            Constraint::Length(6),
+            Constraint::Length(6),
+            Constraint::Length(7),
+            Constraint::Length(5),
+            Constraint::Length(7),
+            Constraint::Length(7),
+            Constraint::Length(8),
+            Constraint::Length(6),
+            Constraint::Length(5),
+        ],
+    )
+    .header(header)
+    .block(
+        Block::bordered()
+            .title(format!(" {title} (minutos) "))
+            .border_style(theme::BORDER),
+    )
+}
+
+fn indicators(s: &Supervisor, frame: &mut Frame<'_>, area: Rect) {
+    let Some(live) = &s.live else {
+        return;
+    };
+    let r = &live.today;
+    let [top, charts] = Layout::vertical([Constraint::Fill(3), Constraint::Fill(2)]).areas(area);
+    let [tables, side] =
+        Layout::horizontal([Constraint::Min(78), Constraint::Length(44)]).areas(top);
+    let n_services = r.by_service.len() as u16 + 4;
+    let [services, advisors] =
+        Layout::vertical([Constraint::Length(n_services), Constraint::Min(0)]).areas(tables);
+    let mut with_total = r.by_service.clone();
+    with_total.push(r.totals.clone());
+    frame.render_widget(group_table("Por servicio", &with_total), services);
+    frame.render_widget(group_table("Por asesor", &r.by_advisor), advisors);
+
+    let [gauge, ind, pqrs] = Layout::vertical([
+        Constraint::Length(3),
+        Constraint::Length(5),
+        Constraint::Min(0),
+    ])
+    .areas(side);
+    let target = s.satisfaction_target();
+    let (ratio, label, color) = match r.satisfaction_percent {
+        Some(p) => (
+            (p / 100.0).clamp(0.0, 1.0),
+            format!("{p:.0}% de {} calificaciones · meta {target}%", r.rated),
+            if p >= f64::from(target) {
+                Color::Green
+            } else {
+                Color::Red
+            },
+        ),
+        None => (0.0, "sin calificaciones hoy".to_string(), Color::DarkGray),
+    };
+    frame.render_widget(
+        Gauge::default()
+            .block(
+                Block::bordered()
+                    .title(" Satisfacción ")
+                    .border_style(theme::BORDER),
+            )
+            .gauge_style(Style::new().fg(color))
+            .ratio(ratio)
+            .label(label),
+        gauge,
+    );
+    let lines: Vec<Line> = r
+        .indicators
+        .iter()
+        .map(|i| {
+            let (word, style) = match i.met {
+                Some(true) => ("cumple", theme::OK),
+                Some(false) => ("no cumple", theme::ERROR),
+                None => ("sin datos", theme::HINT),
+            };
+            Line::from(vec![
+                Span::raw(format!(
+                    "{:<15} {:>5} {:>6} ",
+                    i.short,
+                    num(i.value),
+                    i.target
+                )),
+                Span::styled(word, style),
+            ])
+        })
+        .collect();
+    frame.render_widget(
+        Paragraph::new(lines).block(
+            Block::bordered()
+                .title(" Indicadores (%) ")
+                .border_style(theme::BORDER),
+        ),
+        ind,
+    );
+    let header = Row::new(
+        ["Área", "Abiertas", "Por vencer", "Vencidas"].map(|h| Cell::from(h).style(theme::TITLE)),
+    );
+    let rows: Vec<Row> = live
+        .pqrs_by_area
+        .iter()
+        .map(|a| {
+            Row::new(vec![
+                Cell::from(a.area.clone()),
+                Cell::from(a.open.to_string()),
+                Cell::from(a.due_soon.to_string()).style(Style::new().fg(Color::Yellow)),
+                Cell::from(a.overdue.to_string()).style(if a.overdue > 0 {
+                    theme::ERROR
+                } else {
+                    Style::new()
+                }),
+            ])
+        })
+        .collect();
+    frame.render_widget(
+        Table::new(
+            rows,
+            [
+                Constraint::Length(18),
+                Constraint::Length(8),
+                Constraint::Length(10),
+                Constraint::Length(8),
+            ],
+        )
+        .header(header)
+        .block(
+            Block::bordered()
+                .title(" PQRS por área ")
+                .border_style(theme::BORDER),
+        ),
+        pqrs,
+    );
+
+    let [bars, line] = Layout::horizontal([Constraint::Fill(1), Constraint::Fill(1)]).areas(charts);
+    let hours: Vec<usize> = (0..24).filter(|h| r.arrivals_per_hour[*h] > 0).collect();
+    let (lo, hi) = (
+        hours.first().copied().unwrap_or(7).min(7),
+        hours.last().copied().unwrap_or(17).max(17),
+    );
+    let bars_of = |values: Vec<u64>| -> Vec<Bar<'static>> {
+        (lo..=hi)
+            .zip(values)
+            .map(|(h, v)| Bar::default().value(v).label(Line::from(format!("{h:02}"))))
+            .collect()
+    };
+    let chart = |title: String, color: Color, data: Vec<Bar<'static>>| {
+        BarChart::default()
+            .block(Block::bordered().title(title).border_style(theme::BORDER))
+            .bar_width(3)
+            .bar_gap(1)
+            .bar_style(Style::new().fg(color))
+            .value_style(Style::new().fg(Color::Black).bg(color))
+            .data(BarGroup::default().bars(&data))
+    };
+    let arrivals = bars_of((lo..=hi).map(|h| r.arrivals_per_hour[h] as u64).collect());
+    frame.render_widget(
+        chart(" Llegadas por hora ".into(), Color::Cyan, arrivals),
+        bars,
+    );
+    let waits = bars_of(
+        (lo..=hi)
+            .map(|h| r.wait_by_hour[h].map_or(0, |w| w.round() as u64))
+            .collect(),
+    );
+    frame.render_widget(
+        chart(
+            " Espera mediana (min) por hora de llegada ".into(),
+            Color::Yellow,
+            waits,
+        ),
+        line,
+    );
+}
