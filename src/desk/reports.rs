@@ -4,7 +4,7 @@
 
 use crate::config::Config;
 use crate::domain::pqrs::Status;
-use crate::domain::stats::{median, percentile, share};
+use crate::domain::stats::{Histogram, share};
 use crate::error::Result;
 use crate::store::Store;
 use crate::store::reports::{self, TurnFact};
@@ -27,21 +27,67 @@ pub struct Group {
     pub manual: usize,
 }
 
-fn group(key: &str, facts: &[&TurnFact]) -> Group {
-    let waits: Vec<f64> = facts.iter().filter_map(|f| f.wait).collect();
-    let served: Vec<f64> = facts.iter().filter_map(|f| f.served).collect();
-    let count = |s: &str| facts.iter().filter(|f| f.status == s).count();
-    Group {
-        key: key.to_string(),
-        issued: facts.len(),
-        served: count("finished"),
-        no_shows: count("no_show"),
-        cancelled: count("cancelled"),
-        wait_median_min: median(&waits),
-        wait_p90_min: percentile(&waits, 90.0),
-        service_median_min: median(&served),
-        preferential_percent: share(facts.iter().filter(|f| f.preferential).count(), facts.len()),
-        manual: facts.iter().filter(|f| f.manual).count(),
+/// Turns of a group being counted.
+#[derive(Debug, Default)]
+struct Acc {
+    issued: usize,
+    served: usize,
+    no_shows: usize,
+    cancelled: usize,
+    preferential: usize,
+    manual: usize,
+    waits: Histogram,
+    service: Histogram,
+}
+
+impl Acc {
+    fn add(&mut self, f: &TurnFact<'_>) {
+        self.issued += 1;
+        match f.status {
+            "finished" => self.served += 1,
+            "no_show" => self.no_shows += 1,
+            "cancelled" => self.cancelled += 1,
+            _ => {}
+        }
+        self.preferential += usize::from(f.preferential);
+        self.manual += usize::from(f.manual);
+        if let Some(w) = f.wait_s {
+            self.waits.add(w);
+        }
+        if let Some(s) = f.service_s {
+            self.service.add(s);
+        }
+    }
+
+    fn group(&mut self, key: &str) -> Group {
+        Group {
+            key: key.to_string(),
+            issued: self.issued,
+            served: self.served,
+            no_shows: self.no_shows,
+            cancelled: self.cancelled,
+            wait_median_min: minutes(self.waits.percentile(50.0)),
+            wait_p90_min: minutes(self.waits.percentile(90.0)),
+            service_median_min: minutes(self.service.percentile(50.0)),
+            preferential_percent: share(self.preferential, self.issued),
+            manual: self.manual,
+        }
+    }
+}
+
+fn minutes(seconds: Option<u32>) -> Option<f64> {
+    seconds.map(|s| f64::from(s) / 60.0)
+}
+
+/// Adds `f` to the group named `key`, creating it on first sight.
+fn add_to(map: &mut BTreeMap<String, Acc>, key: &str, f: &TurnFact<'_>) {
+    match map.get_mut(key) {
+        Some(acc) => acc.add(f),
+        None => {
+            let mut acc = Acc::default();
+            acc.add(f);
+            map.insert(key.to_string(), acc);
+        }
     }
 }
 
@@ -101,30 +147,31 @@ fn offset_modifier(config: &Config) -> String {
 pub fn build(store: &Store, config: &Config, from: NaiveDate, to: NaiveDate) -> Result<Report> {
     let conn = store.conn();
     let offset = offset_modifier(config);
-    let facts = reports::turn_facts(conn, &from.to_string(), &to.to_string(), &offset)?;
-    let all: Vec<&TurnFact> = facts.iter().collect();
-    let mut services: BTreeMap<&str, Vec<&TurnFact>> = BTreeMap::new();
-    let mut advisors: BTreeMap<&str, Vec<&TurnFact>> = BTreeMap::new();
+    let offset_s = i64::from(config.utc_offset().local_minus_utc());
+    let mut total = Acc::default();
+    let mut services: BTreeMap<String, Acc> = BTreeMap::new();
+    let mut advisors: BTreeMap<String, Acc> = BTreeMap::new();
     let mut arrivals = vec![0usize; 24];
-    let mut waits: Vec<Vec<f64>> = vec![Vec::new(); 24];
-    for f in &facts {
-        services.entry(&f.service).or_default().push(f);
-        if let Some(a) = &f.advisor {
-            advisors.entry(a).or_default().push(f);
+    let mut waits: Vec<Histogram> = vec![Histogram::default(); 24];
+    reports::scan_turns(conn, &from.to_string(), &to.to_string(), |f| {
+        total.add(&f);
+        add_to(&mut services, f.service, &f);
+        if let Some(a) = f.advisor {
+            add_to(&mut advisors, a, &f);
         }
-        let h = (f.hour as usize).min(23);
-        arrivals[h] += 1;
-        if let Some(w) = f.wait {
-            waits[h].push(w);
+        let h = ((f.issued_s + offset_s).rem_euclid(86_400) / 3600) as usize;
+        arrivals[h.min(23)] += 1;
+        if let Some(w) = f.wait_s {
+            waits[h.min(23)].add(w);
         }
-    }
+    })?;
     let (start, _) = super::turns::day_bounds(config, from);
     let (_, end) = super::turns::day_bounds(config, to);
     let ratings = crate::store::ratings::between(conn, &start, &end)?;
     let rated = ratings.iter().filter(|r| r.score.is_some()).count();
     let satisfaction = super::ratings::satisfaction(&ratings);
     let pqrs = pqrs_section(store, &start, &end, &offset)?;
-    let totals = group("total", &all);
+    let totals = total.group("total");
     let in_favor = share(pqrs.closed_in_favor, totals.served);
     let target = config.rating.satisfaction_target as f64;
     let ind = &config.indicators;
@@ -154,11 +201,14 @@ pub fn build(store: &Store, config: &Config, from: NaiveDate, to: NaiveDate) -> 
     Ok(Report {
         from: from.to_string(),
         to: to.to_string(),
-        by_service: services.iter().map(|(k, v)| group(k, v)).collect(),
-        by_advisor: advisors.iter().map(|(k, v)| group(k, v)).collect(),
+        by_service: services.iter_mut().map(|(k, v)| v.group(k)).collect(),
+        by_advisor: advisors.iter_mut().map(|(k, v)| v.group(k)).collect(),
         totals,
         arrivals_per_hour: arrivals,
-        wait_by_hour: waits.iter().map(|w| median(w)).collect(),
+        wait_by_hour: waits
+            .iter_mut()
+            .map(|w| minutes(w.percentile(50.0)))
+            .collect(),
         ratings: ratings.len(),
         rated,
         satisfaction_percent: satisfaction,

@@ -12,6 +12,75 @@ pub fn percentile(values: &[f64], p: f64) -> Option<f64> {
     Some(v[rank.clamp(1, v.len()) - 1])
 }
 
+/// Several percentiles of `values` at once, sorting them in place a single time.
+pub fn percentiles_in_place(values: &mut [f64], ps: &[f64]) -> Vec<Option<f64>> {
+    values.sort_unstable_by(f64::total_cmp);
+    ps.iter()
+        .map(|p| {
+            (!values.is_empty()).then(|| {
+                let rank = ((p / 100.0) * values.len() as f64).ceil() as usize;
+                values[rank.clamp(1, values.len()) - 1]
+            })
+        })
+        .collect()
+}
+
+/// Whole seconds counted per value, for exact nearest-rank percentiles over millions of
+/// durations without sorting them: values up to `CAP` seconds go in buckets, longer ones
+/// (rare) in a list.
+#[derive(Debug, Clone, Default)]
+pub struct Histogram {
+    counts: Vec<u32>,
+    longer: Vec<u32>,
+    n: usize,
+}
+
+impl Histogram {
+    /// Durations kept in buckets: up to 6 hours.
+    pub const CAP: usize = 6 * 3600;
+
+    /// Counts one duration (negative ones as zero).
+    pub fn add(&mut self, seconds: i64) {
+        let s = u32::try_from(seconds.max(0)).unwrap_or(u32::MAX);
+        if (s as usize) < Self::CAP {
+            if self.counts.is_empty() {
+                self.counts = vec![0; Self::CAP];
+            }
+            self.counts[s as usize] += 1;
+        } else {
+            self.longer.push(s);
+        }
+        self.n += 1;
+    }
+
+    /// How many durations were counted.
+    pub fn len(&self) -> usize {
+        self.n
+    }
+
+    /// Whether nothing was counted.
+    pub fn is_empty(&self) -> bool {
+        self.n == 0
+    }
+
+    /// The `p`-th percentile (nearest rank), in seconds.
+    pub fn percentile(&mut self, p: f64) -> Option<u32> {
+        if self.n == 0 {
+            return None;
+        }
+        let rank = (((p / 100.0) * self.n as f64).ceil() as usize).clamp(1, self.n);
+        let mut seen = 0usize;
+        for (value, count) in self.counts.iter().enumerate() {
+            seen += *count as usize;
+            if seen >= rank {
+                return u32::try_from(value).ok();
+            }
+        }
+        self.longer.sort_unstable();
+        self.longer.get(rank - seen - 1).copied()
+    }
+}
+
 /// The median (the 50th percentile by nearest rank).
 pub fn median(values: &[f64]) -> Option<f64> {
     percentile(values, 50.0)
@@ -39,6 +108,33 @@ mod tests {
             Some(9.0)
         );
         assert_eq!(median(&[]), None);
+        let mut w = vec![50.0, 5.0, 30.0, 10.0, 20.0];
+        assert_eq!(
+            percentiles_in_place(&mut w, &[50.0, 90.0]),
+            [Some(20.0), Some(50.0)]
+        );
+        assert_eq!(percentiles_in_place(&mut [], &[50.0]), [None]);
+        // the histogram agrees with sorting, including durations past its buckets
+        let mut rng = fastrand::Rng::with_seed(3);
+        let mut values: Vec<f64> = Vec::new();
+        let mut h = Histogram::default();
+        for _ in 0..5000 {
+            let v = if rng.u8(0..50) == 0 {
+                rng.i64(Histogram::CAP as i64..40_000)
+            } else {
+                rng.i64(-5..7200)
+            };
+            h.add(v);
+            values.push(v.max(0) as f64);
+        }
+        for p in [1.0, 50.0, 90.0, 99.0, 99.9, 100.0] {
+            assert_eq!(
+                h.percentile(p).map(f64::from),
+                percentile(&values, p),
+                "p{p}"
+            );
+        }
+        assert_eq!(Histogram::default().percentile(50.0), None);
         assert_eq!(share(1, 4), Some(25.0));
         assert_eq!(share(0, 0), None);
     }

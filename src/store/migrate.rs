@@ -35,6 +35,10 @@ pub const MIGRATIONS: &[(&str, &str)] = &[
         "0007_ratings",
         include_str!("../../assets/migrations/0007_ratings.sql"),
     ),
+    (
+        "0008_turn_metrics",
+        include_str!("../../assets/migrations/0008_turn_metrics.sql"),
+    ),
 ];
 
 /// The schema version this build writes.

@@ -3,47 +3,59 @@
 use crate::error::Result;
 use rusqlite::{Connection, params};
 
-/// A turn as reports see it (one per customer: transfer originals are left out).
-#[derive(Debug, Clone, PartialEq)]
-pub struct TurnFact {
-    pub service: String,
-    pub advisor: Option<String>,
-    pub status: String,
+/// A turn as reports see it (one per customer: transfer originals are left out), borrowed
+/// from the row being read.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct TurnFact<'a> {
+    pub service: &'a str,
+    pub advisor: Option<&'a str>,
+    pub status: &'a str,
     pub preferential: bool,
     pub manual: bool,
-    /// Local hour it was issued (0–23).
-    pub hour: u32,
-    /// Minutes from issue to call; none if never called.
-    pub wait: Option<f64>,
-    /// Minutes from start to finish; none if not finished.
-    pub served: Option<f64>,
+    /// Seconds since the epoch when it was issued.
+    pub issued_s: i64,
+    /// Seconds from issue to call; none if never called.
+    pub wait_s: Option<i64>,
+    /// Seconds from start to finish; none if not finished.
+    pub service_s: Option<i64>,
 }
 
-/// The turns of the local days `from` ..= `to` (YYYY-MM-DD); `offset`: an SQLite modifier
-/// for local time, e.g. `-300 minutes`.
-pub fn turn_facts(conn: &Connection, from: &str, to: &str, offset: &str) -> Result<Vec<TurnFact>> {
+/// Calls `each` with every turn of the local days `from` ..= `to` (YYYY-MM-DD).
+pub fn scan_turns(
+    conn: &Connection,
+    from: &str,
+    to: &str,
+    mut each: impl FnMut(TurnFact<'_>),
+) -> Result<()> {
     let mut stmt = conn.prepare_cached(
-        "SELECT service, advisor, status, preferential IS NOT NULL, manual,
-             CAST(strftime('%H', issued_at, ?3) AS INTEGER),
-             (julianday(called_at) - julianday(issued_at)) * 1440.0,
-             (julianday(finished_at) - julianday(started_at)) * 1440.0
+        "SELECT service, advisor, status, preferential IS NOT NULL, manual, issued_s, wait_s,
+             service_s
          FROM turns WHERE day BETWEEN ?1 AND ?2 AND status <> 'transferred'",
     )?;
-    let rows = stmt.query_map(params![from, to, offset], |r| {
-        let status: String = r.get(2)?;
-        let finished = status == "finished";
-        Ok(TurnFact {
-            service: r.get(0)?,
-            advisor: r.get(1)?,
+    let mut rows = stmt.query(params![from, to])?;
+    while let Some(r) = rows.next()? {
+        let text = |i: usize| {
+            r.get_ref(i)
+                .ok()
+                .and_then(|v| v.as_str_or_null().ok().flatten())
+        };
+        let status = text(2).unwrap_or("");
+        each(TurnFact {
+            service: text(0).unwrap_or(""),
+            advisor: text(1),
+            status,
             preferential: r.get(3)?,
             manual: r.get(4)?,
-            hour: r.get::<_, Option<u32>>(5)?.unwrap_or(0),
-            wait: r.get(6)?,
-            served: if finished { r.get(7)? } else { None },
-            status,
-        })
-    })?;
-    Ok(rows.collect::<Result<_, _>>()?)
+            issued_s: r.get::<_, Option<i64>>(5)?.unwrap_or(0),
+            wait_s: r.get(6)?,
+            service_s: if status == "finished" {
+                r.get(7)?
+            } else {
+                None
+            },
+        });
+    }
+    Ok(())
 }
 
 /// PQRS filed in `[from, to)` (RFC 3339 UTC): (kind, channel, area, status, in_favor,
