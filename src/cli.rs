@@ -14,7 +14,7 @@ pub use queue::{TurnCommand, TurnLabel};
 pub use ratings::RatingCommand;
 pub use records::{
     AttentionCommand, ConsentArgs, ConsentCommand, CustomerCommand, CustomerFields, ExportCommand,
-    ImportCommand,
+    ImportCommand, RawExport,
 };
 pub use reports::{ReportCommand, ReportOutput};
 

@@ -173,6 +173,25 @@ fn report_json_and_xlsx_from_the_command_line() {
     ] {
         assert!(has(part), "the workbook has {part}");
     }
+    let csv = dir.path().join("turnos.csv");
+    cli()
+        .args(["export", "turns", "--from", &day, "--to", &day, "--out"])
+        .arg(&csv)
+        .assert()
+        .success()
+        .stdout(predicates::str::contains("5 filas exportadas"));
+    let text = std::fs::read_to_string(&csv).unwrap();
+    let mut lines = text.lines();
+    assert_eq!(
+        lines.next().unwrap().trim_start_matches('\u{feff}'),
+        "dia,turno,servicio,estado,preferencial,manual,emitido,llamado,inicio,fin,ventanilla,asesor,espera_s,atencion_s"
+    );
+    let waits: Vec<&str> = lines.map(|l| l.split(',').nth(12).unwrap()).collect();
+    assert_eq!(
+        waits,
+        ["300", "600", "1200", "1800", "3000"],
+        "seconds waited"
+    );
     cli()
         .args(["report", "month", "2026-13", "--format", "csv"])
         .assert()

@@ -203,4 +203,26 @@ pub enum ExportCommand {
         #[arg(long, value_name = "ARCHIVO")]
         out: std::path::PathBuf,
     },
+    /// Exporta los turnos de un periodo (datos sin procesar).
+    Turns(RawExport),
+    /// Exporta las atenciones de un periodo.
+    Attentions(RawExport),
+    /// Exporta las PQRS radicadas en un periodo.
+    Tickets(RawExport),
+    /// Exporta las calificaciones de un periodo.
+    Ratings(RawExport),
+}
+
+/// A period and a file for a raw export.
+#[derive(Debug, Args)]
+pub struct RawExport {
+    /// Primer día (AAAA-MM-DD).
+    #[arg(long, value_name = "AAAA-MM-DD")]
+    pub from: String,
+    /// Último día, incluido (AAAA-MM-DD).
+    #[arg(long, value_name = "AAAA-MM-DD")]
+    pub to: String,
+    /// .csv o .xlsx
+    #[arg(long, value_name = "ARCHIVO")]
+    pub out: std::path::PathBuf,
 }

@@ -1,7 +1,7 @@
 //! `ventanilla import ...` and `ventanilla export ...`.
 
 use super::{Ctx, print_json};
-use crate::cli::{ExportCommand, ImportCommand};
+use crate::cli::{ExportCommand, ImportCommand, RawExport};
 use crate::desk;
 use crate::desk::import::HEADER;
 use crate::error::{Error, Result};
@@ -93,7 +93,133 @@ fn write_errors(path: &Path, errors: &[desk::import::RowError]) -> Result<()> {
 
 /// Exports customers to CSV (UTF-8 with BOM, as Excel expects) or XLSX.
 pub fn export(ctx: &Ctx, cmd: ExportCommand) -> Result<()> {
-    let ExportCommand::Customers { out } = cmd;
+    let (kind, raw) = match cmd {
+        ExportCommand::Customers { out } => return export_customers(ctx, out),
+        ExportCommand::Turns(r) => ("turns", r),
+        ExportCommand::Attentions(r) => ("attentions", r),
+        ExportCommand::Tickets(r) => ("tickets", r),
+        ExportCommand::Ratings(r) => ("ratings", r),
+    };
+    export_raw(ctx, kind, &raw)
+}
+
+/// Writes rows to a .csv (UTF-8 with BOM, as Excel expects) or .xlsx file as they come.
+struct TableFile {
+    out: std::path::PathBuf,
+    csv: Option<csv::Writer<std::fs::File>>,
+    book: Option<rust_xlsxwriter::Workbook>,
+    row: u32,
+}
+
+impl TableFile {
+    fn create(out: &std::path::Path, sheet: &str, header: &[String]) -> Result<TableFile> {
+        let ext = out
+            .extension()
+            .and_then(|e| e.to_str())
+            .unwrap_or("")
+            .to_lowercase();
+        let mut t = TableFile {
+            out: out.to_path_buf(),
+            csv: None,
+            book: None,
+            row: 0,
+        };
+        match ext.as_str() {
+            "csv" => {
+                let mut file = std::fs::File::create(out)?;
+                std::io::Write::write_all(&mut file, b"\xEF\xBB\xBF")?;
+                t.csv = Some(csv::Writer::from_writer(file));
+            }
+            "xlsx" => {
+                let mut book = rust_xlsxwriter::Workbook::new();
+                book.add_worksheet()
+                    .set_name(sheet)
+                    .map_err(|e| t.fail(e))?;
+                t.book = Some(book);
+            }
+            _ => {
+                return Err(Error::Usage(format!(
+                    "{}: use un archivo .csv o .xlsx",
+                    out.display()
+                )));
+            }
+        }
+        t.write(header, true)?;
+        Ok(t)
+    }
+
+    fn fail(&self, e: impl std::fmt::Display) -> Error {
+        Error::Usage(format!("no se puede escribir {}: {e}", self.out.display()))
+    }
+
+    fn write(&mut self, values: &[String], header: bool) -> Result<()> {
+        if let Some(w) = &mut self.csv {
+            let r = w.write_record(values);
+            r.map_err(|e| {
+                Error::Usage(format!("no se puede escribir {}: {e}", self.out.display()))
+            })?;
+        }
+        if let Some(book) = &mut self.book {
+            let bold = rust_xlsxwriter::Format::new().set_bold();
+            let out = self.out.display().to_string();
+            let fail = |e: rust_xlsxwriter::XlsxError| {
+                Error::Usage(format!("no se puede escribir {out}: {e}"))
+            };
+            let sheet = book.worksheet_from_index(0).map_err(fail)?;
+            for (c, v) in values.iter().enumerate() {
+                let col = c as u16;
+                if header {
+                    sheet.write_string_with_format(self.row, col, v, &bold)
+                } else {
+                    sheet.write_string(self.row, col, v)
+                }
+                .map_err(fail)?;
+            }
+        }
+        self.row += 1;
+        Ok(())
+    }
+
+    fn finish(mut self) -> Result<u32> {
+        if let Some(mut w) = self.csv.take() {
+            w.flush()?;
+        }
+        if let Some(mut book) = self.book.take() {
+            book.save(&self.out).map_err(|e| self.fail(e))?;
+        }
+        Ok(self.row.saturating_sub(1))
+    }
+}
+
+fn export_raw(ctx: &Ctx, kind: &str, r: &RawExport) -> Result<()> {
+    let (from, to) = (super::parse_date(&r.from)?, super::parse_date(&r.to)?);
+    if to < from {
+        return Err(Error::Usage(format!(
+            "el periodo termina ({to}) antes de empezar ({from})"
+        )));
+    }
+    let store = ctx.store()?;
+    let config = &ctx.loaded.config;
+    let (start, _) = crate::desk::turns::day_bounds(config, from);
+    let (_, end) = crate::desk::turns::day_bounds(config, to);
+    let (fd, td) = (from.to_string(), to.to_string());
+    let sheet = match kind {
+        "turns" => "Turnos",
+        "attentions" => "Atenciones",
+        "tickets" => "PQRS",
+        _ => "Calificaciones",
+    };
+    let header = crate::store::reports::raw_columns(store.conn(), kind)?;
+    let mut file = TableFile::create(&r.out, sheet, &header)?;
+    crate::store::reports::raw(store.conn(), kind, (&fd, &td), (&start, &end), |row| {
+        file.write(row, false)
+    })?;
+    let n = file.finish()?;
+    println!("{n} filas exportadas a {}", r.out.display());
+    Ok(())
+}
+
+fn export_customers(ctx: &Ctx, out: std::path::PathBuf) -> Result<()> {
     let store = ctx.store()?;
     let ext = out
         .extension()

@@ -162,3 +162,83 @@ pub fn live_turns(conn: &Connection, day: &str, now: &str, offset: &str) -> Resu
     })?;
     Ok(rows.collect::<Result<_, _>>()?)
 }
+
+/// Raw rows of `kind` (turns, attentions, tickets, ratings) in a range, for exports: the
+/// column names, then `each` with every row's values as text. Turns by local day
+/// (`days`: YYYY-MM-DD ..= YYYY-MM-DD); the others by instant (`span`: RFC 3339 `[from, to)`).
+pub fn raw(
+    conn: &Connection,
+    kind: &str,
+    days: (&str, &str),
+    span: (&str, &str),
+    mut each: impl FnMut(&[String]) -> Result<()>,
+) -> Result<()> {
+    let (sql, by_day) = raw_sql(kind);
+    let (a, b) = if by_day { days } else { span };
+    let mut stmt = conn.prepare(sql)?;
+    let n = stmt.column_count();
+    let mut rows = stmt.query(params![a, b])?;
+    let mut values = Vec::with_capacity(n);
+    while let Some(r) = rows.next()? {
+        values.clear();
+        for i in 0..n {
+            use rusqlite::types::ValueRef;
+            values.push(match r.get_ref(i)? {
+                ValueRef::Null => String::new(),
+                ValueRef::Integer(v) => v.to_string(),
+                ValueRef::Real(v) => v.to_string(),
+                ValueRef::Text(t) | ValueRef::Blob(t) => String::from_utf8_lossy(t).into_owned(),
+            });
+        }
+        each(&values)?;
+    }
+    Ok(())
+}
+
+/// The column names of the raw export of `kind`.
+pub fn raw_columns(conn: &Connection, kind: &str) -> Result<Vec<String>> {
+    let stmt = conn.prepare(raw_sql(kind).0)?;
+    Ok(stmt.column_names().map(str::to_string).collect())
+}
+
+/// The query of a raw export, and whether it selects by local day (else by instant).
+fn raw_sql(kind: &str) -> (&'static str, bool) {
+    match kind {
+        "turns" => (
+            "SELECT day AS dia, label AS turno, service AS servicio, status AS estado,
+                 preferential AS preferencial, manual, issued_at AS emitido, called_at AS llamado,
+                 started_at AS inicio, finished_at AS fin, window AS ventanilla,
+                 advisor AS asesor, wait_s AS espera_s, service_s AS atencion_s
+             FROM turns WHERE day BETWEEN ?1 AND ?2 ORDER BY day, issued_at, id",
+            true,
+        ),
+        "attentions" => (
+            "SELECT a.id, a.started_at AS inicio, a.ended_at AS fin, a.channel AS canal,
+                 a.service AS servicio, a.level AS nivel, a.opportunity AS oportunidad,
+                 a.opportunity_service AS servicio_oportunidad, a.topic AS tema,
+                 a.advisor AS asesor, a.assigned_to AS asignada_a,
+                 c.doc_type AS tipo_documento, c.doc_number AS numero_documento
+             FROM attentions a LEFT JOIN customers c ON c.id = a.customer
+             WHERE a.started_at >= ?1 AND a.started_at < ?2 ORDER BY a.started_at, a.id",
+            false,
+        ),
+        "tickets" => (
+            "SELECT p.radicado, p.kind AS tipo, p.channel AS canal, p.area, p.assignee AS asignada_a,
+                 p.status AS estado, p.priority AS prioridad, p.received_at AS recibida,
+                 p.filed_on AS radicacion, p.due_on AS vencimiento, p.extended AS ampliada,
+                 p.in_favor AS a_favor, p.forwarded_to AS trasladada_a, p.subject AS asunto,
+                 c.doc_type AS tipo_documento, c.doc_number AS numero_documento
+             FROM pqrs p LEFT JOIN customers c ON c.id = p.customer
+             WHERE p.created_at >= ?1 AND p.created_at < ?2 ORDER BY p.id",
+            false,
+        ),
+        _ => (
+            "SELECT r.at AS fecha, t.label AS turno, r.attention AS atencion, r.kind AS tipo,
+                 r.window AS ventanilla, r.advisor AS asesor, r.service AS servicio,
+                 r.score AS calificacion, r.comment AS comentario, r.by AS registrada_por
+             FROM ratings r LEFT JOIN turns t ON t.id = r.turn
+             WHERE r.at >= ?1 AND r.at < ?2 ORDER BY r.at, r.id",
+            false,
+        ),
+    }
+}
