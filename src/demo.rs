@@ -12,6 +12,7 @@ use crate::error::Result;
 use crate::store::{Store, settings};
 
 mod history;
+mod past;
 mod people;
 mod pqrs;
 
@@ -70,6 +71,7 @@ pub fn seed(
     crate::store::customers::insert_many(&tx, &people, &desk::stamp(clock.now()), "demo")?;
     tx.commit()?;
     history::records(store, clock.now(), cfg, seed)?;
+    past::seed(store, clock.now(), cfg, seed)?;
     history::morning(store, clock.now(), cfg, &people, seed)?;
     rate_morning(store, clock, cfg, seed)?;
     pqrs::seed(store, clock.now(), cfg, &people)
