@@ -270,6 +270,11 @@ pub enum AuditCommand {
         #[arg(long)]
         json: bool,
     },
+    /// Recorre la cadena de sellos y nombra el primer registro alterado, si hay alguno.
+    Verify {
+        #[arg(long)]
+        json: bool,
+    },
 }
 
 /// `--user`: the staff member a desk action is done for.

@@ -1,4 +1,4 @@
-//! `ventanilla audit list`.
+//! `ventanilla audit list` and `audit verify`.
 
 use super::{Ctx, print_json};
 use crate::cli::AuditCommand;
@@ -8,7 +8,10 @@ use chrono::TimeZone;
 
 /// Lists audit records.
 pub fn run(ctx: &Ctx, cmd: AuditCommand) -> Result<()> {
-    let AuditCommand::List { since, json } = cmd;
+    let (since, json) = match cmd {
+        AuditCommand::List { since, json } => (since, json),
+        AuditCommand::Verify { json } => return verify(ctx, json),
+    };
     let store = ctx.store()?;
     let offset = ctx.loaded.config.utc_offset();
     let since = match since {
@@ -41,4 +44,24 @@ pub fn run(ctx: &Ctx, cmd: AuditCommand) -> Result<()> {
         );
     }
     Ok(())
+}
+
+/// Walks the audit chain; exit 1 (refused) when a record was altered or removed.
+fn verify(ctx: &Ctx, json: bool) -> Result<()> {
+    let store = ctx.store()?;
+    let v = crate::store::audit::verify(store.conn())?;
+    if json {
+        print_json(&v)?;
+    } else if v.broken_at.is_none() {
+        println!(
+            "Cadena de auditoría íntegra: {} registros verificados.",
+            v.records
+        );
+    }
+    match v.broken_at {
+        None => Ok(()),
+        Some((id, why)) => Err(crate::error::Error::Refused(format!(
+            "cadena de auditoría rota en el registro {id}: {why}"
+        ))),
+    }
 }

@@ -39,6 +39,10 @@ pub const MIGRATIONS: &[(&str, &str)] = &[
         "0008_turn_metrics",
         include_str!("../../assets/migrations/0008_turn_metrics.sql"),
     ),
+    (
+        "0009_audit_chain",
+        include_str!("../../assets/migrations/0009_audit_chain.sql"),
+    ),
 ];
 
 /// The schema version this build writes.
@@ -74,6 +78,9 @@ pub fn run(conn: &mut Connection) -> Result<()> {
             continue;
         }
         tx.execute_batch(sql)?;
+        if *_name == "0009_audit_chain" {
+            super::audit::seal(&tx)?;
+        }
         tx.pragma_update(None, "user_version", i as i64 + 1)?;
         tx.commit()?;
     }
@@ -116,6 +123,27 @@ mod tests {
             .query_row("SELECT value FROM settings", [], |r| r.get(0))
             .unwrap();
         assert_eq!(name, "Vieja");
+    }
+
+    #[test]
+    fn upgrading_seals_the_audit_records_written_before_the_chain() {
+        let mut conn = Connection::open_in_memory().unwrap();
+        for (i, (_, sql)) in MIGRATIONS.iter().enumerate().take(8) {
+            conn.execute_batch(sql).unwrap();
+            conn.pragma_update(None, "user_version", i as i64 + 1)
+                .unwrap();
+        }
+        for n in 0..3 {
+            conn.execute(
+                "INSERT INTO audit_log (at, actor, action, object, detail)
+                 VALUES ('2026-11-20T10:00:00Z', 'admin', 'x', ?1, '')",
+                [n],
+            )
+            .unwrap();
+        }
+        run(&mut conn).unwrap();
+        let v = crate::store::audit::verify(&conn).unwrap();
+        assert_eq!((v.records, v.broken_at), (3, None));
     }
 
     #[test]

@@ -200,6 +200,7 @@ pub fn suppress_in(
     )?;
     pqrs::redact(tx, c.id, |t| redact(t, &secrets))?;
     let like: Vec<String> = secrets.iter().map(|s| format!("%{s}%")).collect();
+    let mut rewritten: Option<i64> = None;
     for pattern in &like {
         let ids: Vec<i64> = {
             let mut stmt =
@@ -218,15 +219,25 @@ pub fn suppress_in(
                 "UPDATE audit_log SET object = ?2, detail = ?3 WHERE id = ?1",
                 params![id, redact(&object, &secrets), redact(&detail, &secrets)],
             )?;
+            rewritten = Some(rewritten.map_or(id, |r: i64| r.min(id)));
         }
     }
+    // the law asks the personal data to go from the audit log too: the chain is sealed again
+    // from the first record rewritten, and that is itself recorded
+    let detail = match rewritten {
+        Some(first) => {
+            crate::store::audit::reseal_from(tx, first)?;
+            format!("registros de auditoría sin datos personales y resellados desde el {first}")
+        }
+        None => String::new(),
+    };
     audit::record(
         tx,
         now,
         actor,
         "customer.suppress",
         &format!("customer:{}:{pseudonym}", c.doc_type),
-        "",
+        &detail,
     )?;
     Ok(())
 }
