@@ -116,6 +116,27 @@ pub enum Command {
     },
     /// Modo supervisor: la fila del día en vivo, indicadores, PQRS por área y gráficas.
     Supervisor,
+    /// Copia de seguridad consistente (mientras las consolas siguen trabajando), verificada.
+    Backup {
+        /// Archivo de destino (por defecto, la carpeta de copias).
+        #[arg(value_name = "ARCHIVO")]
+        file: Option<PathBuf>,
+        #[arg(long)]
+        json: bool,
+    },
+    /// Reemplaza la base de datos por una copia (administrador); la actual queda aparte.
+    Restore {
+        #[arg(value_name = "ARCHIVO")]
+        file: PathBuf,
+        /// No preguntar (para guiones).
+        #[arg(long)]
+        yes: bool,
+    },
+    /// Revisa la integridad de la base, sus llaves y la cadena de auditoría.
+    Check {
+        #[arg(long)]
+        json: bool,
+    },
 }
 
 /// `console`.

@@ -16,6 +16,7 @@ pub mod modes;
 pub mod pin;
 pub mod rating;
 pub mod report;
+pub mod safety;
 pub mod ticket;
 pub mod turn;
 pub mod user;
@@ -99,6 +100,9 @@ pub fn run(cli: Cli) -> Result<()> {
         Command::Display => modes::display(&ctx),
         Command::Rate { window } => modes::rate(&ctx, window),
         Command::Supervisor => modes::supervisor(&ctx),
+        Command::Backup { file, json } => safety::backup(&ctx, file.as_deref(), json),
+        Command::Restore { file, yes } => safety::restore(&ctx, &file, yes),
+        Command::Check { json } => safety::check(&ctx, json),
     }
 }
 

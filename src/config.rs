@@ -25,6 +25,7 @@ pub struct Config {
     pub display: Display,
     pub rating: Rating,
     pub indicators: Indicators,
+    pub backup: Backup,
     pub consent: Consent,
     pub routing: std::collections::BTreeMap<String, Vec<String>>,
     pub pqrs: Pqrs,
@@ -77,6 +78,16 @@ pub struct Indicators {
     pub on_time_min_percent: f64,
     /// The supervisor is alerted when someone has waited longer than this (minutes).
     pub wait_alert_minutes: u32,
+}
+
+/// Automatic backups.
+#[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
+#[serde(deny_unknown_fields)]
+pub struct Backup {
+    /// Where backups go; empty: the folder `copias` beside the database.
+    pub dir: String,
+    /// Daily backups kept (older ones are removed).
+    pub keep: u32,
 }
 
 /// Satisfaction rating settings.

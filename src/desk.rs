@@ -3,6 +3,7 @@
 
 pub mod attentions;
 pub mod audit;
+pub mod backup;
 pub mod calendar;
 pub mod catalog;
 pub mod consents;

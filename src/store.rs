@@ -2,6 +2,7 @@
 
 pub mod attentions;
 pub mod audit;
+pub mod backup;
 pub mod calendar;
 pub mod catalog;
 pub mod consents;
@@ -153,6 +154,11 @@ impl Store {
         })
     }
 
+    /// Applies pending migrations (after a restore of an older copy).
+    pub fn migrate(&mut self) -> Result<()> {
+        migrate::run(&mut self.conn)
+    }
+
     /// The file behind this store, if any.
     pub fn path(&self) -> Option<&Path> {
         self.path.as_deref()
@@ -190,6 +196,23 @@ impl Store {
         })
     }
 
+    /// Replaces this database's content with `src`'s, page by page through SQLite's online
+    /// backup, holding the writers' lock so no writer of this program interleaves.
+    pub fn restore_from(&mut self, src: &Connection) -> Result<()> {
+        let _lock = match &self.writers {
+            Some(file) => {
+                file.lock().map_err(|e| {
+                    Error::Database(format!("no se pudo tomar el turno de escritura: {e}"))
+                })?;
+                Some(WriterLock(file))
+            }
+            None => None,
+        };
+        let backup = rusqlite::backup::Backup::new(src, &mut self.conn)?;
+        backup.run_to_completion(4096, std::time::Duration::ZERO, None)?;
+        Ok(())
+    }
+
     /// A counter that changes whenever another connection commits (cheap to poll).
     pub fn data_version(&self) -> Result<i64> {
         Ok(self
@@ -218,7 +241,7 @@ fn open_lock_file(db: &Path) -> Result<std::fs::File> {
 }
 
 /// Refuses files that exist but are not SQLite databases, without touching them.
-fn check_header(path: &Path) -> Result<()> {
+pub(crate) fn check_header(path: &Path) -> Result<()> {
     use std::io::Read;
     let mut head = [0u8; 16];
     let mut file = std::fs::File::open(path)
@@ -242,7 +265,7 @@ fn open_error(path: &Path, err: rusqlite::Error) -> Error {
 }
 
 /// Creates `path` (and its directory) readable and writable by its owner only.
-fn create_private_file(path: &Path) -> Result<()> {
+pub(crate) fn create_private_file(path: &Path) -> Result<()> {
     let cannot = |e: std::io::Error| {
         Error::Database(format!(
             "no se puede crear la base de datos {}: {e}",

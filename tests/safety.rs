@@ -88,3 +88,136 @@ fn the_audit_chain_catches_edits_and_deletions_made_with_other_tools() {
             "rota en el registro 6: falta el registro 6",
         ));
 }
+
+#[test]
+fn backup_while_writing_restore_keeps_the_old_file_aside_and_check_reports() {
+    let b = branch();
+    b.cli()
+        .args(["turn", "issue", "--service", "R"])
+        .assert()
+        .success();
+    // a writer keeps going while the copy is made
+    let writer = std::process::Command::new(env!("CARGO_BIN_EXE_ventanilla-loadgen"))
+        .args([
+            "issue",
+            "--db",
+            b.path.to_str().unwrap(),
+            "--service",
+            "A",
+            "--count",
+            "200",
+        ])
+        .stdout(std::process::Stdio::null())
+        .spawn()
+        .unwrap();
+    let copy = b.dir.path().join("copia.sqlite3");
+    let out = b
+        .cli()
+        .arg("backup")
+        .arg(&copy)
+        .arg("--json")
+        .assert()
+        .success()
+        .get_output()
+        .stdout
+        .clone();
+    let made: serde_json::Value = serde_json::from_slice(&out).unwrap();
+    assert_eq!(made["health"]["integrity"][0], "ok");
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        let mode = std::fs::metadata(&copy).unwrap().permissions().mode() & 0o777;
+        assert_eq!(mode, 0o600, "backups are owner-only");
+    }
+    let mut writer = writer;
+    assert!(writer.wait().unwrap().success());
+    // a backup never overwrites
+    b.cli()
+        .arg("backup")
+        .arg(&copy)
+        .assert()
+        .code(1)
+        .stderr(predicate::str::contains("ya existe"));
+    let turns = |path: &std::path::Path| -> i64 {
+        rusqlite::Connection::open(path)
+            .unwrap()
+            .query_row("SELECT count(*) FROM turns", [], |r| r.get(0))
+            .unwrap()
+    };
+    let in_copy = turns(&copy);
+    assert!(in_copy >= 1 && turns(&b.path) == 201, "copy {in_copy}");
+    // restore asks; with --yes it replaces and keeps the old file aside
+    b.cli()
+        .arg("restore")
+        .arg(&copy)
+        .assert()
+        .failure()
+        .stderr(predicate::str::contains("--yes"));
+    b.cli()
+        .arg("restore")
+        .arg(&copy)
+        .arg("--yes")
+        .assert()
+        .success()
+        .stdout(predicate::str::contains("La anterior quedó en"));
+    assert_eq!(turns(&b.path), in_copy);
+    let aside: Vec<_> = std::fs::read_dir(b.dir.path())
+        .unwrap()
+        .filter_map(|e| e.ok())
+        .filter(|e| {
+            e.file_name()
+                .to_string_lossy()
+                .contains("antes-de-restaurar")
+        })
+        .collect();
+    assert_eq!(aside.len(), 1);
+    assert_eq!(turns(&aside[0].path()), 201, "the replaced data are kept");
+    b.cli()
+        .arg("check")
+        .assert()
+        .success()
+        .stdout(predicate::str::contains("Integridad de la base: correcta."))
+        .stdout(predicate::str::contains("Auditoría: cadena íntegra"));
+    // not a database: refused, nothing touched
+    let junk = b.dir.path().join("nada.sqlite3");
+    std::fs::write(&junk, b"no soy una base de datos, solo texto").unwrap();
+    b.cli()
+        .arg("restore")
+        .arg(&junk)
+        .arg("--yes")
+        .assert()
+        .failure()
+        .stderr(predicate::str::contains("no es una base de datos"));
+    assert_eq!(turns(&b.path), in_copy);
+}
+
+#[test]
+fn daily_backups_once_a_day_keeping_the_last_ones() {
+    use chrono::Duration;
+    let b = branch();
+    let store = ventanilla::store::Store::open(&b.path).unwrap();
+    let mut cfg = common::config();
+    cfg.backup.keep = 2;
+    let day0 = common::monday_morning();
+    let first = ventanilla::desk::backup::daily(&store, &cfg, day0).unwrap();
+    assert!(first.is_some());
+    assert!(
+        ventanilla::desk::backup::daily(&store, &cfg, day0)
+            .unwrap()
+            .is_none(),
+        "once a day"
+    );
+    for d in 1..4 {
+        ventanilla::desk::backup::daily(&store, &cfg, day0 + Duration::days(d)).unwrap();
+    }
+    let folder = b.dir.path().join("copias");
+    let mut names: Vec<String> = std::fs::read_dir(&folder)
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .collect();
+    names.sort();
+    assert_eq!(
+        names,
+        ["diaria-2026-11-25.sqlite3", "diaria-2026-11-26.sqlite3"]
+    );
+}

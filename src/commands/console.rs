@@ -24,6 +24,7 @@ pub fn open(ctx: &Ctx, path: &Path, window: u32) -> Result<()> {
             known.join(", ")
         )));
     }
+    super::modes::daily_backup(ctx, &store);
     let mut app = App::new(
         store,
         Box::new(SystemClock),

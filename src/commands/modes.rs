@@ -6,10 +6,22 @@ use crate::desk;
 use crate::error::Result;
 use crate::tui::{self, display::Display, kiosk::Kiosk, rate::Rate, supervisor};
 
+/// Starts the day's automatic backup in the background (the first mode opened each day).
+pub fn daily_backup(ctx: &Ctx, store: &crate::store::Store) {
+    if let Some(path) = store.path() {
+        desk::backup::daily_in_background(
+            path.to_path_buf(),
+            ctx.loaded.config.clone(),
+            crate::clock::Clock::now(&SystemClock),
+        );
+    }
+}
+
 /// Opens the kiosk on the branch database.
 pub fn kiosk(ctx: &Ctx) -> Result<()> {
     let mut store = ctx.store()?;
     desk::turns::expire_previous_days(&mut store, &SystemClock, &ctx.loaded.config)?;
+    daily_backup(ctx, &store);
     let mut kiosk = Kiosk::new(store, Box::new(SystemClock), ctx.loaded.config.clone())?;
     tui::run_on_terminal(&mut kiosk)
 }
@@ -18,6 +30,7 @@ pub fn kiosk(ctx: &Ctx) -> Result<()> {
 pub fn display(ctx: &Ctx) -> Result<()> {
     let mut store = ctx.store()?;
     desk::turns::expire_previous_days(&mut store, &SystemClock, &ctx.loaded.config)?;
+    daily_backup(ctx, &store);
     let mut display = Display::new(store, Box::new(SystemClock), ctx.loaded.config.clone())?;
     tui::run_on_terminal(&mut display)
 }
@@ -26,6 +39,7 @@ pub fn display(ctx: &Ctx) -> Result<()> {
 pub fn rate(ctx: &Ctx, window: u32) -> Result<()> {
     let store = ctx.store()?;
     desk::catalog::window_exists(&store, window)?;
+    daily_backup(ctx, &store);
     let mut rate = Rate::new(
         store,
         Box::new(SystemClock),
@@ -39,6 +53,7 @@ pub fn rate(ctx: &Ctx, window: u32) -> Result<()> {
 pub fn supervisor(ctx: &Ctx) -> Result<()> {
     let mut store = ctx.store()?;
     desk::turns::expire_previous_days(&mut store, &SystemClock, &ctx.loaded.config)?;
+    daily_backup(ctx, &store);
     let mut mode = supervisor::open(store, Box::new(SystemClock), ctx.loaded.config.clone())?;
     tui::run_on_terminal(&mut mode)
 }
