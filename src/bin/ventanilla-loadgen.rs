@@ -9,6 +9,10 @@
 //! ventanilla-loadgen customers-csv --count 1000000 --out clientes.csv [--seed 7]
 //! ventanilla-loadgen lookup --db PATH [--queries 2000]
 //! ```
+//! ventanilla-loadgen mixed --db PATH --count N
+//! `mixed` alternates issuing a turn and filing an (anonymous) PQRS, printing each one after
+//! its commit (the crash test kills it at random moments and checks that every printed one
+//! is in the database).
 //! `customers-csv` writes demo customers in the import format; `lookup` times exact document
 //! lookups and name searches in-process and prints percentiles.
 //! ```text
@@ -46,6 +50,7 @@ fn main() -> ExitCode {
         Some("serve") => serve(&args),
         Some("customers-csv") => customers_csv(&args),
         Some("lookup") => lookup(&args),
+        Some("mixed") => mixed(&args),
         _ => Err(Error::Usage(
             "uso: ventanilla-loadgen issue|serve ...".into(),
         )),
@@ -176,6 +181,35 @@ fn issue(args: &[String]) -> Result<()> {
             "{{\"op\":\"issue\",\"label\":\"{}\",\"micros\":{micros}}}",
             issued.label
         );
+    }
+    Ok(())
+}
+
+fn mixed(args: &[String]) -> Result<()> {
+    let mut store = Store::open(&PathBuf::from(arg(args, "--db")?))?;
+    let config = Config::defaults()?;
+    let actor = Actor::cli(None);
+    let services = ["A", "E", "R"];
+    for i in 0..number(args, "--count")? as usize {
+        if i % 2 == 0 {
+            let req = IssueRequest {
+                service: services[i % 3],
+                ..Default::default()
+            };
+            let issued = desk::turns::issue(&mut store, &SystemClock, &actor, &config, &req)?;
+            println!("turn {}", issued.label);
+        } else {
+            let filing = desk::pqrs::Filing {
+                kind: "denuncia".into(),
+                channel: "web".into(),
+                subject: format!("carga {i}"),
+                description: "prueba de caída".into(),
+                notify_via: "personal".into(),
+                ..Default::default()
+            };
+            let p = desk::pqrs::file(&mut store, &SystemClock, &actor, &config, &filing)?;
+            println!("pqrs {}", p.radicado);
+        }
     }
     Ok(())
 }
