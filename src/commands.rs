@@ -71,38 +71,45 @@ pub fn run(cli: Cli) -> Result<()> {
         loaded,
         clock: Box::new(SystemClock),
     };
-    match cli
-        .command
-        .unwrap_or(Command::Console(ConsoleArgs::default()))
+    let result = dispatch(&ctx, cli.command);
+    if let Err(err @ Error::Denied { .. }) = &result
+        && let Ok(mut store) = ctx.store()
     {
-        Command::Console(args) => console::run(&ctx, &args),
-        Command::Demo(args) => demo::run(&ctx, &args),
-        Command::Init(args) => init::run(&ctx, &args),
-        Command::User(cmd) => user::run(&ctx, cmd),
-        Command::Service(cmd) => catalog::run_service(&ctx, cmd),
-        Command::Window(cmd) => catalog::run_window(&ctx, cmd),
-        Command::Config(cmd) => config::run(&ctx, cmd),
-        Command::Audit(cmd) => audit::run(&ctx, cmd),
-        Command::Calendar(cmd) => calendar::run(&ctx, cmd),
+        desk::audit::denied(&mut store, ctx.clock.as_ref(), err);
+    }
+    result
+}
+
+fn dispatch(ctx: &Ctx, command: Option<Command>) -> Result<()> {
+    match command.unwrap_or(Command::Console(ConsoleArgs::default())) {
+        Command::Console(args) => console::run(ctx, &args),
+        Command::Demo(args) => demo::run(ctx, &args),
+        Command::Init(args) => init::run(ctx, &args),
+        Command::User(cmd) => user::run(ctx, cmd),
+        Command::Service(cmd) => catalog::run_service(ctx, cmd),
+        Command::Window(cmd) => catalog::run_window(ctx, cmd),
+        Command::Config(cmd) => config::run(ctx, cmd),
+        Command::Audit(cmd) => audit::run(ctx, cmd),
+        Command::Calendar(cmd) => calendar::run(ctx, cmd),
         Command::Doc(cmd) => doc::run(cmd),
-        Command::Turn(cmd) => turn::run(&ctx, cmd),
-        Command::Contingency { state, on_behalf } => turn::contingency(&ctx, &state, &on_behalf),
-        Command::Customer(cmd) => customer::run(&ctx, cmd),
-        Command::Consent(cmd) => consent::run(&ctx, cmd),
-        Command::Attention(cmd) => attention::run(&ctx, cmd),
-        Command::Ticket(cmd) => ticket::run(&ctx, cmd),
-        Command::Workorder(cmd) => ticket::work_order(&ctx, cmd),
-        Command::Rating(cmd) => rating::run(&ctx, cmd),
-        Command::Report(cmd) => report::run(&ctx, cmd),
-        Command::Import(cmd) => io::import(&ctx, cmd),
-        Command::Export(cmd) => io::export(&ctx, cmd),
-        Command::Kiosk => modes::kiosk(&ctx),
-        Command::Display => modes::display(&ctx),
-        Command::Rate { window } => modes::rate(&ctx, window),
-        Command::Supervisor => modes::supervisor(&ctx),
-        Command::Backup { file, json } => safety::backup(&ctx, file.as_deref(), json),
-        Command::Restore { file, yes } => safety::restore(&ctx, &file, yes),
-        Command::Check { json } => safety::check(&ctx, json),
+        Command::Turn(cmd) => turn::run(ctx, cmd),
+        Command::Contingency { state, on_behalf } => turn::contingency(ctx, &state, &on_behalf),
+        Command::Customer(cmd) => customer::run(ctx, cmd),
+        Command::Consent(cmd) => consent::run(ctx, cmd),
+        Command::Attention(cmd) => attention::run(ctx, cmd),
+        Command::Ticket(cmd) => ticket::run(ctx, cmd),
+        Command::Workorder(cmd) => ticket::work_order(ctx, cmd),
+        Command::Rating(cmd) => rating::run(ctx, cmd),
+        Command::Report(cmd) => report::run(ctx, cmd),
+        Command::Import(cmd) => io::import(ctx, cmd),
+        Command::Export(cmd) => io::export(ctx, cmd),
+        Command::Kiosk => modes::kiosk(ctx),
+        Command::Display => modes::display(ctx),
+        Command::Rate { window } => modes::rate(ctx, window),
+        Command::Supervisor => modes::supervisor(ctx),
+        Command::Backup { file, json } => safety::backup(ctx, file.as_deref(), json),
+        Command::Restore { file, yes } => safety::restore(ctx, &file, yes),
+        Command::Check { json } => safety::check(ctx, json),
     }
 }
 

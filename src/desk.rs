@@ -67,10 +67,17 @@ impl Actor {
         if self.role >= role {
             Ok(())
         } else {
-            Err(Error::refused(format!(
-                "{what} requiere el rol {role} (usted es {})",
-                self.role
-            )))
+            Err(self.denied(role, what))
+        }
+    }
+
+    /// The refusal of `what` for lack of `role` (recorded in the audit log by the caller).
+    pub fn denied(&self, role: Role, what: &str) -> Error {
+        Error::Denied {
+            message: format!("{what} requiere el rol {role} (usted es {})", self.role),
+            principal: self.principal.clone(),
+            on_behalf: self.on_behalf.clone(),
+            what: what.to_string(),
         }
     }
 }

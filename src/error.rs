@@ -9,6 +9,15 @@ pub enum Error {
     /// A business rule refused the action (exit 1). The message says which rule.
     #[error("{0}")]
     Refused(String),
+    /// The actor's role does not allow the action (exit 1); recorded in the audit log by
+    /// whoever receives it (see `desk::audit::denied`).
+    #[error("{message}")]
+    Denied {
+        message: String,
+        principal: String,
+        on_behalf: Option<String>,
+        what: String,
+    },
     /// There was nothing to do, e.g. no turn waiting (exit 3).
     #[error("{0}")]
     NothingToDo(String),
@@ -41,7 +50,7 @@ impl Error {
     /// The process exit code for this error: 1 refused, 2 usage/database, 3 nothing to do.
     pub fn exit_code(&self) -> i32 {
         match self {
-            Error::Refused(_) => 1,
+            Error::Refused(_) | Error::Denied { .. } => 1,
             Error::NothingToDo(_) => 3,
             _ => 2,
         }

@@ -188,7 +188,7 @@ fn an_asesor_acting_through_the_cli_gets_asesor_rights() {
     let actor = Actor::cli(Some(&asesor));
     let err = desk::catalog::add_service(&mut store, &clock, &actor, "T", "Trámites").unwrap_err();
     assert!(
-        matches!(err, Error::Refused(ref m) if m.contains("requiere el rol supervisor")),
+        matches!(err, Error::Denied { ref message, .. } if message.contains("requiere el rol supervisor")),
         "{err}"
     );
     // but may change their own PIN

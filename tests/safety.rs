@@ -344,3 +344,84 @@ fn writers_killed_at_random_moments_lose_nothing_committed() {
         reported_pqrs.len()
     );
 }
+
+#[test]
+fn denied_actions_say_the_role_they_need_and_are_audited() {
+    let b = branch();
+    b.cli()
+        .args(["service", "add", "T", "Trámites", "--user", "asesor1"])
+        .assert()
+        .code(1)
+        .stderr(predicate::str::contains(
+            "crear servicios requiere el rol supervisor",
+        ));
+    // an advisor works the PQRS assigned to them, not another's
+    b.cli()
+        .args([
+            "customer",
+            "add",
+            "--doc",
+            "CC:52123456",
+            "--names",
+            "Ana",
+            "--surnames",
+            "Ruiz",
+        ])
+        .assert()
+        .success();
+    let out = b
+        .cli()
+        .args([
+            "ticket",
+            "new",
+            "--type",
+            "queja",
+            "--channel",
+            "web",
+            "--doc",
+            "CC:52123456",
+        ])
+        .args(["--subject", "s", "--description", "d", "--json"])
+        .assert()
+        .success()
+        .get_output()
+        .stdout
+        .clone();
+    let radicado = serde_json::from_slice::<serde_json::Value>(&out).unwrap()["radicado"]
+        .as_str()
+        .unwrap()
+        .to_string();
+    b.cli()
+        .args([
+            "ticket", "assign", &radicado, "--to", "asesor1", "--user", "asesor1",
+        ])
+        .assert()
+        .success();
+    b.cli()
+        .args(["ticket", "start", &radicado, "--user", "asesor2"])
+        .assert()
+        .code(1)
+        .stderr(predicate::str::contains(
+            "asignada a asesor1 requiere el rol supervisor",
+        ));
+    b.cli()
+        .args([
+            "ticket", "assign", &radicado, "--to", "asesor2", "--user", "asesor2",
+        ])
+        .assert()
+        .code(1);
+    b.cli()
+        .args(["ticket", "start", &radicado, "--user", "asesor1"])
+        .assert()
+        .success();
+    let denials: i64 = b
+        .raw()
+        .query_row(
+            "SELECT count(*) FROM audit_log WHERE action = 'denied'",
+            [],
+            |r| r.get(0),
+        )
+        .unwrap();
+    assert_eq!(denials, 3, "every denial is in the audit log");
+    b.cli().args(["audit", "verify"]).assert().success();
+}

@@ -33,3 +33,38 @@ pub fn list(conn: &Connection, since: Option<DateTime<Utc>>) -> Result<Vec<Entry
     let since = since.map(stamp).unwrap_or_default();
     audit::list(conn, &since)
 }
+
+/// Records a denied action (an [`Error::Denied`]) in the audit log, in a transaction of its
+/// own; other errors are ignored. Never fails the caller: a denial must be reported even if
+/// recording it fails.
+pub fn denied(
+    store: &mut crate::store::Store,
+    clock: &dyn crate::clock::Clock,
+    err: &crate::error::Error,
+) {
+    let crate::error::Error::Denied {
+        message,
+        principal,
+        on_behalf,
+        what,
+    } = err
+    else {
+        return;
+    };
+    let mut record = || -> crate::error::Result<()> {
+        let tx = store.write()?;
+        audit::append(
+            &tx,
+            &NewEntry {
+                at: &stamp(clock.now()),
+                actor: principal,
+                on_behalf: on_behalf.as_deref(),
+                action: "denied",
+                object: what,
+                detail: message,
+            },
+        )?;
+        tx.commit()
+    };
+    let _ = record();
+}

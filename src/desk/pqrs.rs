@@ -287,6 +287,20 @@ pub enum Action {
     },
 }
 
+/// Refuses while the PQRS has work orders still open.
+fn no_open_work_orders(tx: &Connection, p: &Pqrs) -> Result<()> {
+    let open = pqrs::work_orders(tx, p.id)?
+        .into_iter()
+        .filter(|w| w.status == "abierta")
+        .count();
+    if open > 0 {
+        return Err(Error::Refused(format!(
+            "tiene {open} orden(es) de trabajo abierta(s): ciérrelas primero"
+        )));
+    }
+    Ok(())
+}
+
 /// A PQRS with its events and work orders.
 #[derive(Debug, Clone, Serialize)]
 pub struct Detail {
@@ -342,6 +356,7 @@ pub fn step(
     }
     let tx = store.write()?;
     let mut p = get(&tx, radicado)?;
+    permitted(actor, &p, &action)?;
     let from = Status::parse(&p.status)
         .ok_or_else(|| Error::Database(format!("estado desconocido {}", p.status)))?;
     let kind = step_kind(&action);
@@ -366,6 +381,36 @@ pub fn step(
         treatment::scrub(store)?;
     }
     Ok(after)
+}
+
+/// What an advisor may do with a PQRS: work the ones assigned to them or to nobody, and make
+/// the first assignment. Reassigning is a supervisor's; completing a data-treatment request
+/// in the person's favour (which changes or deletes their data) an administrator's.
+fn permitted(actor: &Actor, p: &Pqrs, action: &Action) -> Result<()> {
+    if let Action::Close { in_favor: true, .. } = action
+        && p.data_request.is_some()
+    {
+        actor.require(
+            Role::Administrador,
+            "completar una solicitud de tratamiento de datos",
+        )?;
+    }
+    if actor.role >= Role::Supervisor {
+        return Ok(());
+    }
+    let me = actor.staff_user();
+    if let Some(owner) = &p.assignee
+        && me != Some(owner.as_str())
+    {
+        return Err(actor.denied(
+            Role::Supervisor,
+            &format!("tramitar la PQRS {} asignada a {owner}", p.radicado),
+        ));
+    }
+    if matches!(action, Action::Assign { .. }) && p.assignee.is_some() {
+        return Err(actor.denied(Role::Supervisor, "reasignar PQRS"));
+    }
+    Ok(())
 }
 
 fn step_kind(action: &Action) -> Step {
@@ -493,15 +538,7 @@ fn apply(
             format!("{via} {}", evidence.trim()).trim().to_string()
         }
         Action::Close { in_favor, note } => {
-            let open = pqrs::work_orders(tx, p.id)?
-                .into_iter()
-                .filter(|w| w.status == "abierta")
-                .count();
-            if open > 0 {
-                return Err(refused(format!(
-                    "tiene {open} orden(es) de trabajo abierta(s): ciérrelas primero"
-                )));
-            }
+            no_open_work_orders(tx, p)?;
             if p.needs_conversation {
                 return Err(refused(
                     "el peticionario es afiliado: registre primero la conversación con él".into(),
@@ -524,6 +561,7 @@ fn apply(
         }
         Action::Forward { entity, told_on } => {
             let entity = required(&entity, "la entidad competente")?;
+            no_open_work_orders(tx, p)?;
             let told = told_on.unwrap_or(today);
             if told > today {
                 return Err(refused(
@@ -543,7 +581,10 @@ fn apply(
             }
             None => return Err(refused("no hay plazo de desistimiento".into())),
         },
-        Action::Archive => String::new(),
+        Action::Archive => {
+            no_open_work_orders(tx, p)?;
+            String::new()
+        }
         Action::Converse { note } => {
             if !p.needs_conversation {
                 return Err(refused("esta PQRS no espera una conversación".into()));

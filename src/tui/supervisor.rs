@@ -250,7 +250,10 @@ impl Supervisor {
                 self.notice = Some(Notice::Info(message));
                 self.refresh(true);
             }
-            Err(e) => self.notice = Some(Notice::Error(capitalize(&e.to_string()))),
+            Err(e) => {
+                desk::audit::denied(&mut self.store, self.clock.as_ref(), &e);
+                self.notice = Some(Notice::Error(capitalize(&e.to_string())));
+            }
         }
     }
 

@@ -391,6 +391,7 @@ impl App {
 
     /// Shows a write's refusal in the open form, focusing the field it names; keeps the values.
     fn form_error(&mut self, err: &crate::error::Error) {
+        self.audit_denial(err);
         let message = capitalize(&err.to_string());
         if let Some(Overlay::CustomerForm { kind, form, notice }) = &mut self.overlay {
             if *kind != CustomerFormKind::Consent {

@@ -272,6 +272,7 @@ impl App {
                         self.refresh_pqrs();
                     }
                     Err(e) => {
+                        self.audit_denial(&e);
                         let message = capitalize(&e.to_string());
                         if let Some(Overlay::PqrsForm { form, notice }) = &mut self.overlay {
                             form.focus = field_index(&message);

@@ -135,6 +135,7 @@ impl App {
                 }));
             }
             Err(e) => {
+                self.audit_denial(&e);
                 let message = capitalize(&e.to_string());
                 match &mut self.overlay {
                     Some(Overlay::RatingForm { notice, .. }) => {

@@ -65,6 +65,11 @@ impl App {
         }
     }
 
+    /// Records in the audit log that the user tried something their role does not allow.
+    pub(super) fn audit_denial(&mut self, err: &crate::error::Error) {
+        desk::audit::denied(&mut self.store, self.clock.as_ref(), err);
+    }
+
     pub(super) fn notify(&mut self, notice: Notice) {
         if let Screen::Console(c) = &mut self.screen {
             c.notice = Some(notice);
@@ -225,6 +230,7 @@ impl App {
                 }
             }
             Err(err) => {
+                self.audit_denial(&err);
                 let message = capitalize(&err.to_string());
                 match &mut self.overlay {
                     Some(Overlay::TurnForm { notice, .. }) => {

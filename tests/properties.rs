@@ -1,0 +1,235 @@
+//! Property tests and fuzzed inputs: documents, customer files and configuration text never
+//! panic; random PQRS steps never break the lifecycle's invariants; random key storms into the
+//! console, kiosk and supervisor at any terminal size never panic.
+
+#![allow(clippy::unwrap_used, clippy::expect_used)]
+
+mod common;
+
+use common::*;
+use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+use proptest::prelude::*;
+use ratatui::Terminal;
+use ratatui::backend::TestBackend;
+use std::sync::Arc;
+use ventanilla::clock::FixedClock;
+use ventanilla::desk::{self, Actor, pqrs::Action, pqrs::Filing};
+use ventanilla::domain::ids::{self, DocType};
+use ventanilla::domain::pqrs::Status;
+use ventanilla::store::Store;
+use ventanilla::tui::Mode;
+use ventanilla::tui::event::Event;
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(256))]
+
+    #[test]
+    fn documents_of_any_text_never_panic(kind in 0usize..8, text in ".{0,40}") {
+        let kinds = ["CC", "TI", "RC", "CE", "PA", "PEP", "PPT", "NIT"];
+        let k = DocType::parse(kinds[kind]).unwrap();
+        if let Ok(p) = ids::parse(k, &text) {
+            // what is accepted parses again to itself
+            prop_assert_eq!(ids::parse(k, &p.document.number).unwrap().document, p.document);
+        }
+    }
+
+    #[test]
+    fn configuration_text_never_panics(text in "(\\PC|\\n){0,300}") {
+        let _ = ventanilla::config::Config::from_override(&text, std::path::Path::new("x.toml"));
+    }
+}
+
+/// A branch in memory with its administrator and one advisor, nothing else.
+fn bare(clock: &FixedClock) -> Store {
+    use ventanilla::desk::{setup::Init, users::NewStaff};
+    use ventanilla::domain::user::Role;
+    let mut store = Store::in_memory().unwrap();
+    let cli = Actor::cli(None);
+    let staff = |username, role| NewStaff {
+        username,
+        name: "X",
+        role,
+        pin: "1234",
+    };
+    let init = Init {
+        branch_name: "Sede",
+        branch_code: "SEDE",
+        admin: staff("admin", Role::Administrador),
+    };
+    desk::setup::init(&mut store, clock, &cli, &config(), &init).unwrap();
+    desk::users::add(&mut store, clock, &cli, &staff("asesor1", Role::Asesor)).unwrap();
+    store
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(48))]
+
+    #[test]
+    fn customer_files_of_any_bytes_import_or_report(bytes in proptest::collection::vec(any::<u8>(), 0..600), strict: bool) {
+        let clock = FixedClock::new(monday_morning());
+        let mut store = bare(&clock);
+        let before: i64 = store.conn().query_row("SELECT count(*) FROM customers", [], |r| r.get(0)).unwrap();
+        let file = desk::import::File { bytes: &bytes, name: "x.csv", strict };
+        match desk::import::import(&mut store, &clock, &Actor::cli(None), &config(), file, |_| {}) {
+            Ok(summary) => {
+                let after: i64 = store.conn().query_row("SELECT count(*) FROM customers", [], |r| r.get(0)).unwrap();
+                prop_assert_eq!(after - before, summary.inserted as i64);
+                if strict && summary.rejected > 0 {
+                    prop_assert_eq!(after, before, "strict wrote nothing");
+                }
+            }
+            Err(e) => prop_assert!(!e.to_string().is_empty()),
+        }
+    }
+
+    #[test]
+    fn random_pqrs_steps_keep_the_lifecycle_sound(steps in proptest::collection::vec((0u8..13, 0i64..40), 1..25)) {
+        let clock = FixedClock::new(monday_morning());
+        let mut store = bare(&clock);
+        let cfg = config();
+        let admin = Actor::cli(None);
+        let filing = Filing {
+            kind: "reclamo".into(),
+            channel: "web".into(),
+            subject: "s".into(),
+            description: "d".into(),
+            notify_via: "personal".into(),
+            ..Filing::default()
+        };
+        let mut anonymous = filing.clone();
+        anonymous.kind = "denuncia".into();
+        let p = desk::pqrs::file(&mut store, &clock, &admin, &cfg, &anonymous).unwrap();
+        let r = p.radicado.clone();
+        let today = |c: &FixedClock| desk::turns::day_of(&cfg, ventanilla::clock::Clock::now(c));
+        let mut work_order: Option<i64> = None;
+        for (kind, n) in steps {
+            clock.advance(chrono::Duration::hours(n % 5 * 24));
+            let before = desk::pqrs::show(&store, &cfg, today(&clock), &r).unwrap();
+            let action = match kind {
+                0 => Action::Assign { area: String::new(), user: Some("asesor1".into()) },
+                1 => Action::Start,
+                2 => Action::RequestInfo { missing: "copia".into() },
+                3 => Action::Resume,
+                4 => Action::Extend {
+                    until: today(&clock) + chrono::Duration::days(n),
+                    reason: "visita".into(),
+                },
+                5 => Action::Draft { note: String::new() },
+                6 => Action::Approve,
+                7 => Action::Notify { via: "personal".into(), evidence: String::new() },
+                8 => Action::Close { in_favor: n % 2 == 0, note: String::new() },
+                9 => Action::Forward { entity: "Otra".into(), told_on: None },
+                10 => Action::Withdraw,
+                11 => Action::Archive,
+                _ => {
+                    match work_order.take() {
+                        None => {
+                            if let Ok(w) = desk::pqrs::new_work_order(&mut store, &clock, &admin, &cfg, &r, "Calidad", "revisar") {
+                                work_order = Some(w.id);
+                            }
+                        }
+                        Some(id) => {
+                            desk::pqrs::close_work_order(&mut store, &clock, &admin, id, "hecho").unwrap();
+                        }
+                    }
+                    continue;
+                }
+            };
+            let result = desk::pqrs::step(&mut store, &clock, &admin, &cfg, &r, action);
+            let after = desk::pqrs::show(&store, &cfg, today(&clock), &r).unwrap();
+            let status = Status::parse(&after.pqrs.status);
+            prop_assert!(status.is_some(), "known status {}", after.pqrs.status);
+            let status = status.unwrap();
+            match &result {
+                Err(_) => {
+                    // a refused step changes nothing
+                    prop_assert_eq!(&before.pqrs, &after.pqrs);
+                    prop_assert_eq!(before.events.len(), after.events.len());
+                }
+                Ok(_) => prop_assert_eq!(after.events.len(), before.events.len() + 1),
+            }
+            prop_assert_eq!(status == Status::EsperaInformacion, after.pqrs.paused_on.is_some());
+            if matches!(status, Status::Cerrada | Status::Archivada | Status::Trasladada) {
+                prop_assert!(after.work_orders.iter().all(|w| w.status != "abierta"));
+            }
+            if let (Some(due), Some(max)) = (&after.pqrs.due_date, &after.pqrs.max_extension_on) {
+                prop_assert!(due <= max, "due {due} past the legal maximum {max}");
+            }
+            let extensions = after.events.iter().filter(|e| e.step == "ampliada").count();
+            prop_assert!(extensions <= 1);
+        }
+    }
+}
+
+/// Random keys (letters, digits, arrows, Enter, Esc, Tab, F-keys, Ctrl combinations) into a
+/// mode, drawn after each at a random size from 1×1 to 300×100.
+fn storm(mode: &mut dyn Mode, keys: &[(u8, u8)], sizes: &[(u16, u16)]) {
+    let codes = [
+        KeyCode::Enter,
+        KeyCode::Esc,
+        KeyCode::Tab,
+        KeyCode::BackTab,
+        KeyCode::Up,
+        KeyCode::Down,
+        KeyCode::Left,
+        KeyCode::Right,
+        KeyCode::Backspace,
+        KeyCode::F(1),
+        KeyCode::F(2),
+        KeyCode::F(3),
+        KeyCode::F(4),
+        KeyCode::PageDown,
+        KeyCode::Home,
+    ];
+    for (i, (k, m)) in keys.iter().enumerate() {
+        let code = if (*k as usize) < codes.len() {
+            codes[*k as usize]
+        } else {
+            // printable ASCII, never 'q' (which would just quit) nor Ctrl+C
+            let c = (b' ' + (k % 94)) as char;
+            KeyCode::Char(if c == 'q' { 'n' } else { c })
+        };
+        let mods = match m % 4 {
+            0 | 1 => KeyModifiers::NONE,
+            2 => KeyModifiers::SHIFT,
+            _ if code == KeyCode::Char('c') => KeyModifiers::NONE,
+            _ => KeyModifiers::CONTROL,
+        };
+        mode.handle(Event::Key(KeyEvent::new(code, mods)));
+        if i % 7 == 0 {
+            mode.handle(Event::Tick);
+        }
+        let (w, h) = sizes[i % sizes.len()];
+        let mut t = Terminal::new(TestBackend::new(w, h)).unwrap();
+        t.draw(|f| mode.render(f)).unwrap();
+    }
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(16))]
+
+    #[test]
+    fn key_storms_never_panic(
+        keys in proptest::collection::vec((any::<u8>(), any::<u8>()), 1..120),
+        sizes in proptest::collection::vec((1u16..300, 1u16..100), 1..6),
+    ) {
+        let clock = Arc::new(FixedClock::new(monday_morning()));
+        // the console, logged in (the storm starts at the login otherwise)
+        let (mut app, _) = demo_app();
+        login(&mut app, "asesor1", "1234");
+        storm(&mut app, &keys, &sizes);
+        let kiosk_store = demo_store(&clock);
+        let mut kiosk = ventanilla::tui::kiosk::Kiosk::new(kiosk_store, Box::new(clock.clone()), config()).unwrap();
+        storm(&mut kiosk, &keys, &sizes);
+        let mut sup = ventanilla::tui::supervisor::Supervisor::new(demo_store(&clock), Box::new(clock.clone()), config());
+        for c in "supervisor".chars() {
+            sup.handle(key(KeyCode::Char(c)));
+        }
+        sup.handle(key(KeyCode::Enter));
+        for c in "1234".chars() {
+            sup.handle(key(KeyCode::Char(c)));
+        }
+        sup.handle(key(KeyCode::Enter));
+        storm(&mut sup, &keys, &sizes);
+    }
+}
