@@ -14,6 +14,7 @@ pub mod init;
 pub mod io;
 pub mod modes;
 pub mod pin;
+pub mod present;
 pub mod rating;
 pub mod report;
 pub mod safety;
@@ -66,6 +67,7 @@ impl Ctx {
 /// Runs the parsed command line.
 pub fn run(cli: Cli) -> Result<()> {
     let loaded = crate::config::load(cli.config.as_deref())?;
+    present::set_offset(loaded.config.utc_offset());
     let ctx = Ctx {
         db: cli.db,
         loaded,
@@ -138,13 +140,21 @@ pub fn doc_of(kind: &str, number: &str) -> Result<crate::domain::ids::Document> 
 
 /// Parses a `YYYY-MM-DD` argument.
 pub fn parse_date(text: &str) -> Result<chrono::NaiveDate> {
-    chrono::NaiveDate::parse_from_str(text.trim(), "%Y-%m-%d")
-        .map_err(|_| Error::Usage(format!("fecha «{text}» inválida: use AAAA-MM-DD")))
+    crate::localtime::parse_date(text).map_err(Error::Usage)
 }
 
-/// Prints `value` as pretty JSON on stdout.
+/// Parses a value of a closed set typed on the command line (code, label or synonym).
+pub fn parse_vocab<V: crate::domain::vocab::Vocab>(text: &str) -> Result<V> {
+    V::parse(text).map_err(|e| Error::Usage(e.to_string()))
+}
+
+/// Prints `value` as pretty JSON on stdout: codes with their Spanish labels, instants in the
+/// organisation's offset (see [`present`]).
 pub fn print_json<T: serde::Serialize>(value: &T) -> Result<()> {
-    let text = serde_json::to_string_pretty(value)
+    let mut value = serde_json::to_value(value)
+        .map_err(|e| Error::Usage(format!("no se pudo producir JSON: {e}")))?;
+    present::present(&mut value);
+    let text = serde_json::to_string_pretty(&value)
         .map_err(|e| Error::Usage(format!("no se pudo producir JSON: {e}")))?;
     println!("{text}");
     Ok(())

@@ -334,7 +334,7 @@ pub fn load(explicit: Option<&Path>) -> Result<Loaded> {
     })
 }
 
-fn colombia() -> FixedOffset {
+pub fn colombia() -> FixedOffset {
     use chrono::Offset as _;
     FixedOffset::west_opt(5 * 3600).unwrap_or_else(|| chrono::Utc.fix())
 }

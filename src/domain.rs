@@ -1,5 +1,6 @@
 //! Pure rules of the front desk: no I/O, no clock, no database.
 
+pub mod attention;
 pub mod branch;
 pub mod calendar;
 pub mod consent;
@@ -9,7 +10,9 @@ pub mod holidays;
 pub mod ids;
 pub mod pqrs;
 pub mod queue;
+pub mod request;
 pub mod service;
 pub mod stats;
 pub mod turn;
 pub mod user;
+pub mod vocab;

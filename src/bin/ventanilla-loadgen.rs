@@ -84,7 +84,7 @@ fn customers_csv(args: &[String]) -> Result<()> {
             &s(&c.birth_date),
             &s(&c.phone),
             &s(&c.email),
-            &c.affiliation,
+            &c.affiliation.code(),
             &s(&c.category),
         ];
         w.write_record(row).map_err(fail)?;
@@ -200,11 +200,11 @@ fn mixed(args: &[String]) -> Result<()> {
             println!("turn {}", issued.label);
         } else {
             let filing = desk::pqrs::Filing {
-                kind: "denuncia".into(),
-                channel: "web".into(),
+                kind: ventanilla::domain::request::Kind::Denuncia,
+                channel: ventanilla::domain::request::Channel::Web,
                 subject: format!("carga {i}"),
                 description: "prueba de caída".into(),
-                notify_via: "personal".into(),
+                notify_via: ventanilla::domain::request::NotifyWay::Personal,
                 ..Default::default()
             };
             let p = desk::pqrs::file(&mut store, &SystemClock, &actor, &config, &filing)?;

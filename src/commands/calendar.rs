@@ -7,7 +7,6 @@ use crate::domain::calendar::Calendar;
 use crate::domain::deadline::{self, RequestType};
 use crate::domain::holidays::{FIRST_YEAR, LAST_YEAR};
 use crate::error::{Error, Result};
-use chrono::NaiveDateTime;
 
 /// Runs a calendar subcommand.
 pub fn run(ctx: &Ctx, cmd: CalendarCommand) -> Result<()> {
@@ -44,19 +43,15 @@ pub fn run(ctx: &Ctx, cmd: CalendarCommand) -> Result<()> {
             received,
             json,
         } => {
-            let kind = RequestType::parse(&kind).ok_or_else(|| {
-                let names: Vec<&str> = deadline::ALL.iter().map(|(_, n)| *n).collect();
-                Error::Usage(format!(
-                    "tipo «{kind}» desconocido: use {}",
-                    names.join(", ")
-                ))
-            })?;
-            let received = NaiveDateTime::parse_from_str(received.trim(), "%Y-%m-%dT%H:%M")
-                .map_err(|_| {
-                    Error::Usage(format!(
-                        "fecha y hora «{received}» inválidas: use AAAA-MM-DDTHH:MM"
-                    ))
-                })?;
+            let kind = RequestType::parse(&kind).map_err(|e| Error::Usage(e.to_string()))?;
+            if !kind.has_business_day_term() {
+                return Err(Error::Usage(format!(
+                    "{} no tiene un término en días hábiles: use `ticket new` para radicarla",
+                    kind.label()
+                )));
+            }
+            let received =
+                crate::localtime::parse_local_datetime(&received).map_err(Error::Usage)?;
             let cal = calendar(ctx)?;
             let dl = deadline::compute(
                 &cal,

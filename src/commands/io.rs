@@ -237,7 +237,7 @@ fn export_customers(ctx: &Ctx, out: std::path::PathBuf) -> Result<()> {
             s(&c.birth_date),
             s(&c.phone),
             s(&c.email),
-            c.affiliation.clone(),
+            c.affiliation.label().to_string(),
             s(&c.category),
         ]
     };

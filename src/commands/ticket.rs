@@ -1,12 +1,15 @@
 //! `ventanilla ticket ...` and `ventanilla workorder ...`.
 
-use super::{Ctx, parse_date, parse_doc, print_json};
+use super::{Ctx, parse_date, parse_doc, parse_vocab, print_json};
 use crate::cli::{NewTicket, StepArgs, TicketCommand, WorkOrderCommand};
 use crate::desk::{
     self,
     pqrs::{Action, Filing, Filter},
 };
-use crate::domain::pqrs::{self as rules, Status};
+use crate::domain::pqrs::Status;
+use crate::domain::request::event_label;
+use crate::domain::vocab::YesNo;
+use crate::localtime;
 use crate::error::{Error, Result};
 use crate::printer;
 use chrono::NaiveDateTime;
@@ -19,11 +22,7 @@ fn today(ctx: &Ctx) -> chrono::NaiveDate {
 }
 
 fn parse_received(text: &str) -> Result<NaiveDateTime> {
-    NaiveDateTime::parse_from_str(text.trim(), "%Y-%m-%dT%H:%M").map_err(|_| {
-        Error::Usage(format!(
-            "fecha de recibido «{text}» inválida: use AAAA-MM-DDTHH:MM"
-        ))
-    })
+    localtime::parse_local_datetime(text).map_err(|e| Error::Usage(format!("recibida: {e}")))
 }
 
 /// Runs `ticket new`.
@@ -31,17 +30,22 @@ fn new(ctx: &Ctx, t: NewTicket) -> Result<()> {
     let mut store = ctx.store()?;
     let actor = ctx.actor(&store, t.common.on_behalf.user.as_deref())?;
     let filing = Filing {
-        kind: t.kind,
-        channel: t.channel,
+        kind: parse_vocab(&t.kind)?,
+        channel: parse_vocab(&t.channel)?,
         document: t.doc.as_deref().map(parse_doc).transpose()?,
         subject: t.subject,
         description: t.description,
         area: t.area.unwrap_or_default(),
         priority: t.priority,
-        notify_via: t.notify_via,
+        notify_via: parse_vocab(&t.notify_via)?,
         notify_address: t.notify_address,
         received: t.received.as_deref().map(parse_received).transpose()?,
-        data_request: t.data_request.unwrap_or_default(),
+        data_request: t
+            .data_request
+            .as_deref()
+            .filter(|d| !d.trim().is_empty())
+            .map(parse_vocab)
+            .transpose()?,
         data_changes: t.changes.unwrap_or_default(),
     };
     let config = &ctx.loaded.config;
@@ -84,9 +88,9 @@ fn step(ctx: &Ctx, radicado: &str, common: &StepArgs, action: Action) -> Result<
     if common.json {
         return print_json(&desk::pqrs::show(&store, config, today(ctx), &p.radicado)?);
     }
-    let status = Status::label(&p.status);
+    let status = p.status.label();
     match &p.due_date {
-        Some(d) if Status::parse(&p.status).is_some_and(Status::is_open) => {
+        Some(d) if p.status.is_open() => {
             println!("PQRS {}: {status} · vence el {d}", p.radicado);
         }
         _ => println!("PQRS {}: {status}", p.radicado),
@@ -110,12 +114,7 @@ pub fn run(ctx: &Ctx, cmd: TicketCommand) -> Result<()> {
             json,
         } => {
             let status = match status {
-                Some(s) => Some(Status::parse(&s).ok_or_else(|| {
-                    Error::Usage(format!(
-                        "estado «{s}» desconocido: use {}",
-                        Status::names().join(", ")
-                    ))
-                })?),
+                Some(s) => Some(parse_vocab::<Status>(&s)?),
                 None => None,
             };
             let filter = Filter {
@@ -170,14 +169,17 @@ pub fn run(ctx: &Ctx, cmd: TicketCommand) -> Result<()> {
             via,
             evidence,
             common,
-        } => step(ctx, &radicado, &common, Action::Notify { via, evidence }),
+        } => {
+            let via = parse_vocab(&via)?;
+            step(ctx, &radicado, &common, Action::Notify { via, evidence })
+        }
         T::Close {
             radicado,
             in_favor,
             note,
             common,
         } => {
-            let in_favor = in_favor != "no";
+            let in_favor = parse_vocab::<YesNo>(&in_favor)?.is_yes();
             step(ctx, &radicado, &common, Action::Close { in_favor, note })
         }
         T::Forward {
@@ -206,8 +208,8 @@ fn show(ctx: &Ctx, radicado: &str, json: bool) -> Result<()> {
         return print_json(&d);
     }
     let p = &d.pqrs;
-    let status = Status::label(&p.status);
-    println!("{} · {} · {status}", p.radicado, rules::label(&p.kind));
+    let off = ctx.loaded.config.utc_offset();
+    println!("{} · {} · {}", p.radicado, p.kind.label(), p.status.label());
     println!(
         "Peticionario: {}",
         d.customer.as_deref().unwrap_or("anónimo")
@@ -224,18 +226,24 @@ fn show(ctx: &Ctx, radicado: &str, json: bool) -> Result<()> {
     println!(
         "Radicada el {} (recibida {})",
         p.filed_on,
-        p.received_at.replace('T', " ")
+        localtime::human_stamp(&p.received_at, off)
     );
     if let (Some(due), Some(left), Some(standing)) = (&p.due_date, d.days_left, d.standing) {
         println!(
             "Vence el {due}: {left} días hábiles · {}",
-            standing.spanish()
+            standing.label()
         );
     }
     println!("Descripción:\n{}", p.description);
     println!("Historia:");
     for e in &d.events {
-        println!("  {} {} {} {}", e.at, e.by, e.step, e.note);
+        println!(
+            "  {} {} {} {}",
+            localtime::human_stamp(&e.at, off),
+            e.by,
+            event_label(&e.step),
+            e.note
+        );
     }
     for w in &d.work_orders {
         println!(
@@ -257,13 +265,13 @@ fn list(ctx: &Ctx, filter: &Filter, json: bool) -> Result<()> {
             .days_left
             .map(|d| d.to_string())
             .unwrap_or_else(|| "-".into());
-        let standing = l.standing.map_or("", |s| s.spanish());
+        let standing = l.standing.map_or("", |s| s.label());
         println!(
             "{}\t{}\t{}\t{}\t{left}\t{standing}\t{}\t{}",
             l.row.radicado,
             l.row.due_on.as_deref().unwrap_or("-"),
-            l.row.kind,
-            l.row.status,
+            l.row.kind.label(),
+            l.row.status.label(),
             l.row.area,
             l.row.subject
         );

@@ -4,7 +4,7 @@ use super::{Ctx, parse_date, parse_doc, print_json};
 use crate::cli::{OnBehalf, TurnCommand, TurnLabel};
 use crate::desk::{self, turns::IssueRequest};
 use crate::domain::turn::{Status, Transition};
-use crate::error::{Error, Result};
+use crate::error::Result;
 use crate::store::Store;
 use crate::store::turns::Turn;
 
@@ -25,7 +25,10 @@ pub fn run(ctx: &Ctx, cmd: TurnCommand) -> Result<()> {
             let document = doc.as_deref().map(parse_doc).transpose()?;
             let req = IssueRequest {
                 service: &service,
-                preferential: preferential.as_deref(),
+                preferential: preferential
+                    .as_deref()
+                    .map(super::parse_vocab)
+                    .transpose()?,
                 granted_by: None,
                 document,
             };
@@ -86,10 +89,7 @@ pub fn run(ctx: &Ctx, cmd: TurnCommand) -> Result<()> {
             json,
         } => {
             let status = status
-                .map(|s| {
-                    Status::parse(&s)
-                        .ok_or_else(|| Error::Usage(format!("estado «{s}» desconocido")))
-                })
+                .map(|s| super::parse_vocab::<Status>(&s))
                 .transpose()?;
             let day = match date {
                 Some(d) => parse_date(&d)?,
@@ -103,8 +103,7 @@ pub fn run(ctx: &Ctx, cmd: TurnCommand) -> Result<()> {
             for t in list {
                 let pref = t
                     .preferential
-                    .as_deref()
-                    .map(|p| format!(" preferencial:{p}"))
+                    .map(|p| format!(" preferencial: {}", p.label()))
                     .unwrap_or_default();
                 let window = t
                     .window

@@ -132,7 +132,7 @@ pub(super) fn morning(
     seed: u64,
 ) -> Result<()> {
     use crate::clock::FixedClock;
-    use crate::domain::turn::{PREFERENTIAL_REASONS, Transition};
+    use crate::domain::turn::{PreferentialReason, Transition};
     use crate::store::users;
     let mut rng = fastrand::Rng::with_seed(seed ^ 0x7475726e);
     let clock = FixedClock::new(now - Duration::minutes(MORNING_MINUTES));
@@ -153,7 +153,7 @@ pub(super) fn morning(
             0
         };
         for _ in 0..arrivals {
-            let pref = (rng.u32(..100) < 15).then(|| PREFERENTIAL_REASONS[rng.usize(..5)].0);
+            let pref = (rng.u32(..100) < 15).then(|| PreferentialReason::ALL[rng.usize(..5)]);
             let person = people
                 .get(rng.usize(..people.len().max(1)))
                 .filter(|_| rng.bool());

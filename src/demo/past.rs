@@ -4,7 +4,7 @@
 use crate::config::Config;
 use crate::desk;
 use crate::domain::calendar::Calendar;
-use crate::domain::turn::{PREFERENTIAL_REASONS, Status};
+use crate::domain::turn::{PreferentialReason, Status};
 use crate::error::Result;
 use crate::store::Store;
 use crate::store::ratings::{self, NewRating};
@@ -80,7 +80,7 @@ pub(super) fn seed(store: &mut Store, now: DateTime<Utc>, cfg: &Config, seed: u6
             let stamp = desk::stamp;
             let (issued_s, called_s) = (stamp(issued), stamp(called));
             let (started_s, finished_s) = (started.map(stamp), finished.map(stamp));
-            let pref = (rng.u8(..100) < 15).then(|| PREFERENTIAL_REASONS[rng.usize(..5)].0);
+            let pref = (rng.u8(..100) < 15).then(|| PreferentialReason::ALL[rng.usize(..5)]);
             let (window, advisor) = staff[w];
             let called_at = (status != Status::Cancelled).then_some(called_s.as_str());
             let id = turns::insert_past(

@@ -1,6 +1,7 @@
 //! Deterministic, realistic demo people: Colombian names with accents, documents valid for
 //! each type and age, affiliation, phones, e-mails.
 
+use crate::domain::customer::Affiliation;
 use crate::domain::{ids, service::fold_accent};
 use crate::store::customers::NewCustomer;
 use chrono::{Datelike, Duration, NaiveDate};
@@ -99,7 +100,7 @@ impl Generator {
             names: names.into(),
             surnames,
             birth_date: Some(birth.format("%Y-%m-%d").to_string()),
-            affiliation: affiliation.into(),
+            affiliation,
             category: category.map(Into::into),
         }
     }
@@ -116,7 +117,7 @@ impl Generator {
             phone: Some(format!("602{}", self.rng.u32(3_000_000..=8_999_999))),
             email: Some(format!("contacto{}@empresa.com.co", self.rng.u32(1..999))),
             address: Some(self.address()),
-            affiliation: "afiliado".into(),
+            affiliation: Affiliation::Afiliado,
             category: None,
         }
     }
@@ -150,13 +151,13 @@ impl Generator {
         }
     }
 
-    fn affiliation(&mut self) -> (&'static str, Option<&'static str>) {
+    fn affiliation(&mut self) -> (Affiliation, Option<&'static str>) {
         match self.rng.u32(..100) {
-            0..42 => ("afiliado", Some("A")),
-            42..57 => ("afiliado", Some("B")),
-            57..66 => ("afiliado", Some("C")),
-            66..90 => ("no afiliado", None),
-            _ => ("desafiliado", None),
+            0..42 => (Affiliation::Afiliado, Some("A")),
+            42..57 => (Affiliation::Afiliado, Some("B")),
+            57..66 => (Affiliation::Afiliado, Some("C")),
+            66..90 => (Affiliation::NoAfiliado, None),
+            _ => (Affiliation::Desafiliado, None),
         }
     }
 

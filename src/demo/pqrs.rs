@@ -1,6 +1,8 @@
 //! The demo branch's PQRS: some in every state of the lifecycle, some about to expire, some
 //! overdue, one paused, one withdrawn, one extended, one forwarded, one with a work order.
 
+use crate::domain::customer::Affiliation;
+use crate::domain::request::{Channel, DataRequest, Kind, NotifyWay};
 use crate::clock::FixedClock;
 use crate::config::Config;
 use crate::desk::{
@@ -132,7 +134,7 @@ pub(super) fn seed(
         let received = now - Duration::days(*days);
         // a non-affiliate asks to delete their data; others are any demo customer
         let person = if *kind == "habeas-reclamo" {
-            people.iter().rev().find(|p| p.affiliation != "afiliado")
+            people.iter().rev().find(|p| p.affiliation != Affiliation::Afiliado)
         } else {
             people.get((i * 37) % people.len().max(1))
         };
@@ -146,8 +148,14 @@ pub(super) fn seed(
             _ => None,
         };
         let filing = Filing {
-            kind: (*kind).into(),
-            channel: ["presencial", "escrito", "correo", "web", "telefono"][i % 5].into(),
+            kind: Kind::from_code(kind).unwrap_or_default(),
+            channel: [
+                Channel::Presencial,
+                Channel::Escrito,
+                Channel::Correo,
+                Channel::Web,
+                Channel::Telefono,
+            ][i % 5],
             document,
             subject: (*subject).into(),
             description: format!("{subject}. Radicada en la demostración."),
@@ -157,13 +165,9 @@ pub(super) fn seed(
                 String::new()
             },
             priority: i == 8,
-            notify_via: "personal".into(),
+            notify_via: NotifyWay::Personal,
             received: Some(received.with_timezone(&offset).naive_local()),
-            data_request: if *kind == "habeas-reclamo" {
-                "supresion".into()
-            } else {
-                String::new()
-            },
+            data_request: (*kind == "habeas-reclamo").then_some(DataRequest::Supresion),
             ..Filing::default()
         };
         clock.set(received);
@@ -187,7 +191,7 @@ pub(super) fn seed(
                     continue;
                 }
                 "notify" => Action::Notify {
-                    via: "personal".into(),
+                    via: NotifyWay::Personal,
                     evidence: format!("Acta de notificación {}", 100 + i),
                 },
                 "close" => Action::Close {

@@ -184,7 +184,7 @@ fn input_of(c: &Customer) -> Input {
         phone: s(&c.phone),
         email: s(&c.email),
         address: s(&c.address),
-        affiliation: c.affiliation.clone(),
+        affiliation: c.affiliation.label().to_string(),
         category: s(&c.category),
     }
 }
@@ -211,7 +211,7 @@ fn column_value(c: &NewCustomer, column: &str) -> Option<String> {
         "phone" => c.phone.clone(),
         "email" => c.email.clone(),
         "address" => c.address.clone(),
-        "affiliation" => Some(c.affiliation.clone()),
+        "affiliation" => Some(c.affiliation.code().to_string()),
         "category" => c.category.clone(),
         _ => None,
     }
@@ -358,8 +358,8 @@ fn timeline(
                 summary: format!(
                     "{} · {} · {} · {}",
                     p.radicado,
-                    crate::domain::pqrs::label(&p.kind),
-                    crate::domain::pqrs::Status::label(&p.status),
+                    p.kind.label(),
+                    p.status.label(),
                     p.subject
                 ),
             }),

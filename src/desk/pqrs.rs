@@ -12,6 +12,9 @@ use crate::clock::Clock;
 use crate::config::Config;
 use crate::domain::ids::Document;
 use crate::domain::pqrs::{self as rules, Status, Step};
+use crate::domain::customer::Affiliation;
+use crate::domain::request::{Channel, DataRequest, Kind, NotifyWay};
+use crate::domain::vocab::VocabError;
 use crate::domain::service::fold_key;
 use crate::domain::user::Role;
 use crate::error::{Error, Result};
@@ -24,8 +27,8 @@ use serde::Serialize;
 /// A PQRS as typed at the console or given on the command line.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Filing {
-    pub kind: String,
-    pub channel: String,
+    pub kind: Kind,
+    pub channel: Channel,
     /// The requester; none only for denuncias (anonymous).
     pub document: Option<Document>,
     pub subject: String,
@@ -34,13 +37,13 @@ pub struct Filing {
     pub area: String,
     /// Fundamental rights at risk: first in the work order, same legal term.
     pub priority: bool,
-    /// personal, aviso or electronica (electronica means the person accepted it).
-    pub notify_via: String,
+    /// Electrónica means the person accepted it.
+    pub notify_via: NotifyWay,
     pub notify_address: String,
     /// When it was received (local); none: now.
     pub received: Option<NaiveDateTime>,
-    /// Habeas data reclamos: supresion, actualizacion, rectificacion, revocatoria, oposicion.
-    pub data_request: String,
+    /// Habeas data reclamos: what to do with the person's data.
+    pub data_request: Option<DataRequest>,
     /// Actualizacion / rectificacion: `campo=valor; campo=valor`.
     pub data_changes: String,
 }
@@ -53,9 +56,9 @@ fn local_now(clock: &dyn Clock, config: &Config) -> NaiveDateTime {
 }
 
 /// The area a PQRS of `kind` goes to given `asked` (recursos: the legal area).
-fn area_for(config: &Config, kind: &str, asked: &str) -> std::result::Result<String, String> {
+fn area_for(config: &Config, appeal: bool, asked: &str) -> std::result::Result<String, String> {
     let areas = &config.pqrs.areas;
-    if rules::is_appeal(kind) {
+    if appeal {
         return areas
             .iter()
             .find(|a| fold_key(a).starts_with("juridic"))
@@ -86,18 +89,8 @@ fn area_for(config: &Config, kind: &str, asked: &str) -> std::result::Result<Str
 
 /// Checks a filing; every refusal starts with the field it is about.
 fn check(config: &Config, f: &Filing, now: NaiveDateTime) -> std::result::Result<String, String> {
-    let kinds = rules::kind_names();
-    let kind = rules::pick(&kinds, &f.kind)
-        .ok_or_else(|| format!("tipo: «{}» no existe; use {}", f.kind, kinds.join(", ")))?;
-    let channels = rules::channel_names();
-    rules::pick(&channels, &f.channel).ok_or_else(|| {
-        format!(
-            "canal: «{}» no existe; use {}",
-            f.channel,
-            channels.join(", ")
-        )
-    })?;
-    if f.document.is_none() && kind != "denuncia" {
+    let kind = f.kind;
+    if f.document.is_none() && !kind.may_be_anonymous() {
         return Err("documento: solo las denuncias pueden ser anónimas".into());
     }
     if f.subject.trim().is_empty() {
@@ -106,34 +99,24 @@ fn check(config: &Config, f: &Filing, now: NaiveDateTime) -> std::result::Result
     if f.description.trim().is_empty() {
         return Err("descripción: describa la solicitud".into());
     }
-    let area = area_for(config, kind, &f.area)?;
-    rules::pick(&rules::NOTIFICATIONS, &f.notify_via).ok_or_else(|| {
-        format!(
-            "notificación: «{}» no existe; use {}",
-            f.notify_via,
-            rules::NOTIFICATIONS.join(", ")
-        )
-    })?;
-    if f.notify_via.trim() == "electronica" && !f.notify_address.contains('@') {
+    let area = area_for(config, kind.is_appeal(), &f.area)?;
+    if f.notify_via == NotifyWay::Electronica && !f.notify_address.contains('@') {
         return Err("dirección: la notificación electrónica necesita un correo".into());
     }
     if f.received.is_some_and(|r| r > now) {
         return Err("recibida: la fecha de recibido no puede ser futura".into());
     }
-    if kind == "habeas-reclamo" {
-        let d = rules::pick(&rules::DATA_REQUESTS, &f.data_request).ok_or_else(|| {
-            format!(
-                "solicitud de datos: indique {}",
-                rules::DATA_REQUESTS.join(", ")
-            )
-        })?;
-        if matches!(d, "actualizacion" | "rectificacion") {
+    if kind == Kind::HabeasReclamo {
+        let d = f
+            .data_request
+            .ok_or_else(|| VocabError::new::<DataRequest>("").to_string())?;
+        if d.needs_changes() {
             if f.data_changes.trim().is_empty() {
                 return Err("cambios: indique los datos a corregir (campo=valor; ...)".into());
             }
             treatment::parse_changes(&f.data_changes)?;
         }
-    } else if !f.data_request.trim().is_empty() {
+    } else if f.data_request.is_some() {
         return Err("solicitud de datos: solo para reclamos de habeas data".into());
     }
     Ok(area)
@@ -153,14 +136,14 @@ pub fn file(
     let now_utc = clock.now();
     let now = local_now(clock, config);
     let area = check(config, f, now).map_err(Error::Refused)?;
-    let kind = f.kind.trim().to_lowercase();
+    let kind = f.kind;
     let cal = super::calendar::load(store, config)?;
     let received = f.received.unwrap_or(now);
     let dates = rules::dates(
         &cal,
         super::calendar::office_hours(config),
         &config.terms,
-        &kind,
+        kind,
         received,
     );
     let tx = store.write()?;
@@ -179,28 +162,32 @@ pub fn file(
     let year = chrono::Datelike::year(&now);
     let seq = pqrs::next_seq(&tx, year)?;
     let at = stamp(now_utc);
-    let data_request = (kind == "habeas-reclamo").then(|| f.data_request.trim().to_lowercase());
-    let habeas_marked = kind == "habeas-reclamo" && customer.is_some();
-    let needs_conversation = data_request.as_deref() == Some("supresion")
+    let data_request = if kind == Kind::HabeasReclamo {
+        f.data_request
+    } else {
+        None
+    };
+    let habeas_marked = kind == Kind::HabeasReclamo && customer.is_some();
+    let needs_conversation = data_request == Some(DataRequest::Supresion)
         && customer
             .as_ref()
-            .is_some_and(|c| c.affiliation == "afiliado");
+            .is_some_and(|c| c.affiliation == Affiliation::Afiliado);
     let p = Pqrs {
         id: 0,
         radicado: rules::radicado(&code, year, seq),
-        kind: kind.clone(),
-        channel: f.channel.trim().to_lowercase(),
+        kind,
+        channel: f.channel,
         customer: customer.as_ref().map(|c| c.id),
         subject: f.subject.trim().into(),
         description: f.description.trim_end().into(),
         area,
         assignee: None,
         priority: f.priority,
-        notify_via: f.notify_via.trim().into(),
+        notify_via: f.notify_via,
         notify_address: f.notify_address.trim().into(),
         data_request,
         data_changes: (!f.data_changes.trim().is_empty()).then(|| f.data_changes.trim().into()),
-        status: Status::Radicada.name().into(),
+        status: Status::Radicada,
         received_at: received.format("%Y-%m-%dT%H:%M").to_string(),
         filed_on: dates.filed_on.to_string(),
         due_date: dates.due_on.map(|d| d.to_string()),
@@ -224,7 +211,7 @@ pub fn file(
     };
     let id = pqrs::insert(&tx, &p, year, seq)?;
     let by = actor.staff_user().unwrap_or(&actor.principal).to_string();
-    pqrs::add_event(&tx, id, &at, &by, "radicada", rules::label(&p.kind))?;
+    pqrs::add_event(&tx, id, &at, &by, "radicada", p.kind.label())?;
     if habeas_marked {
         pqrs::add_event(&tx, id, &at, &by, "reclamo-en-tramite", "")?;
     }
@@ -238,7 +225,7 @@ pub fn file(
             "afiliado: conversar antes de suprimir sus datos",
         )?;
     }
-    audit::record(&tx, now_utc, actor, "pqrs.file", &p.radicado, &p.kind)?;
+    audit::record(&tx, now_utc, actor, "pqrs.file", &p.radicado, p.kind.code())?;
     let filed = pqrs::by_radicado(&tx, &p.radicado)?
         .ok_or_else(|| Error::Database("PQRS desaparecida".into()))?;
     tx.commit()?;
@@ -268,7 +255,7 @@ pub enum Action {
     },
     Approve,
     Notify {
-        via: String,
+        via: NotifyWay,
         evidence: String,
     },
     Close {
@@ -357,12 +344,11 @@ pub fn step(
     let tx = store.write()?;
     let mut p = get(&tx, radicado)?;
     permitted(actor, &p, &action)?;
-    let from = Status::parse(&p.status)
-        .ok_or_else(|| Error::Database(format!("estado desconocido {}", p.status)))?;
+    let from = p.status;
     let kind = step_kind(&action);
     let to = rules::next(from, kind).map_err(Error::Refused)?;
     let note = apply(&tx, config, &cal, today, now_utc, actor, &mut p, action)?;
-    p.status = to.name().into();
+    p.status = to;
     p.updated_at = stamp(now_utc);
     pqrs::save(&tx, &p)?;
     let by = actor.staff_user().unwrap_or(&actor.principal).to_string();
@@ -377,7 +363,7 @@ pub fn step(
     )?;
     let after = get(&tx, &p.radicado)?;
     tx.commit()?;
-    if matches!(kind, Step::Close) && after.data_request.as_deref() == Some("supresion") {
+    if matches!(kind, Step::Close) && after.data_request == Some(DataRequest::Supresion) {
         treatment::scrub(store)?;
     }
     Ok(after)
@@ -447,8 +433,8 @@ fn apply(
     Ok(match action {
         Action::Assign { area, user } => {
             if !area.trim().is_empty() {
-                p.area = area_for(config, &p.kind, &area).map_err(refused)?;
-                if rules::is_appeal(&p.kind) && fold_key(&area) != fold_key(&p.area) {
+                p.area = area_for(config, p.kind.is_appeal(), &area).map_err(refused)?;
+                if p.kind.is_appeal() && fold_key(&area) != fold_key(&p.area) {
                     return Err(refused(format!("los recursos van al área {}", p.area)));
                 }
             }
@@ -471,7 +457,7 @@ fn apply(
             let (Some(filed), Some(due), Some(request_by)) = (filed, due, request_by) else {
                 return Err(refused("esta PQRS no tiene término que suspender".into()));
             };
-            let paused = rules::pause(cal, &config.terms, &p.kind, (filed, due, request_by), today)
+            let paused = rules::pause(cal, &config.terms, p.kind, (filed, due, request_by), today)
                 .map_err(refused)?;
             p.paused_on = Some(today.to_string());
             p.pause_remaining = Some(paused.remaining);
@@ -522,20 +508,16 @@ fn apply(
         Action::Draft { note } => note.trim().to_string(),
         Action::Approve => String::new(),
         Action::Notify { via, evidence } => {
-            let via = rules::pick(&rules::NOTIFICATIONS, &via).ok_or_else(|| {
-                refused(format!(
-                    "notificación «{via}» no existe; use {}",
-                    rules::NOTIFICATIONS.join(", ")
-                ))
-            })?;
-            if via == "electronica" && p.notify_via != "electronica" {
+            if via == NotifyWay::Electronica && p.notify_via != NotifyWay::Electronica {
                 return Err(refused(
                     "el peticionario no aceptó la notificación electrónica".into(),
                 ));
             }
-            p.notified_via = Some(via.into());
+            p.notified_via = Some(via);
             p.notified_evidence = (!evidence.trim().is_empty()).then(|| evidence.trim().into());
-            format!("{via} {}", evidence.trim()).trim().to_string()
+            format!("{} {}", via.label(), evidence.trim())
+                .trim()
+                .to_string()
         }
         Action::Close { in_favor, note } => {
             no_open_work_orders(tx, p)?;
@@ -603,8 +585,8 @@ pub fn receipt(p: &Pqrs, branch: &str, customer: Option<&str>) -> Vec<String> {
     let mut lines = vec![
         branch.to_string(),
         format!("Radicado: {}", p.radicado),
-        format!("Tipo: {}", rules::label(&p.kind)),
-        format!("Canal: {}", rules::label(&p.channel)),
+        format!("Tipo: {}", p.kind.label()),
+        format!("Canal: {}", p.channel.label()),
         format!("Recibida: {}", p.received_at.replace('T', " ")),
         format!("Fecha de radicación: {}", p.filed_on),
     ];
@@ -639,7 +621,7 @@ pub fn show(store: &Store, config: &Config, today: NaiveDate, radicado: &str) ->
         }),
         None => None,
     };
-    let open = Status::parse(&p.status).is_some_and(Status::is_open);
+    let open = p.status.is_open();
     let days_left = date(p.due_date.as_deref()).map(|d| rules::days_left(&cal, today, d));
     let standing = open.then(|| {
         rules::standing(
@@ -673,13 +655,13 @@ pub fn new_work_order(
     let now = clock.now();
     let tx = store.write()?;
     let p = get(&tx, radicado)?;
-    if !Status::parse(&p.status).is_some_and(Status::is_open) {
+    if !p.status.is_open() {
         return Err(Error::refused(format!(
             "la PQRS {} ya no está en trámite",
             p.radicado
         )));
     }
-    let area = area_for(config, "", area).map_err(Error::Refused)?;
+    let area = area_for(config, false, area).map_err(Error::Refused)?;
     let at = stamp(now);
     let id = pqrs::add_work_order(&tx, p.id, &area, &description, &at, &actor.principal)?;
     let note = format!("#{id} {area}");

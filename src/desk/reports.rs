@@ -3,7 +3,6 @@
 //! (procedure 5) against their targets.
 
 use crate::config::Config;
-use crate::domain::pqrs::Status;
 use crate::domain::stats::{Histogram, share};
 use crate::error::Result;
 use crate::store::Store;
@@ -215,6 +214,7 @@ pub fn build(store: &Store, config: &Config, from: NaiveDate, to: NaiveDate) -> 
         pqrs,
         attentions_by_channel: reports::attentions_by_channel(conn, &start, &end)?
             .into_iter()
+            .map(|(channel, n)| (channel.label().to_string(), n))
             .collect(),
         indicators,
     })
@@ -227,12 +227,10 @@ fn pqrs_section(store: &Store, start: &str, end: &str, offset: &str) -> Result<P
         reports::pqrs_facts(conn, start, end, offset)?
     {
         s.filed += 1;
-        *s.by_type.entry(kind).or_default() += 1;
-        *s.by_channel.entry(channel).or_default() += 1;
+        *s.by_type.entry(kind.label().to_string()).or_default() += 1;
+        *s.by_channel.entry(channel.label().to_string()).or_default() += 1;
         *s.by_area.entry(area).or_default() += 1;
-        *s.by_status
-            .entry(Status::label(&status).to_string())
-            .or_default() += 1;
+        *s.by_status.entry(status.label().to_string()).or_default() += 1;
         if let Some(day) = answered {
             s.answered += 1;
             if due.is_none_or(|d| day <= d) {

@@ -59,15 +59,15 @@ pub struct Issued {
     pub issued_at: String,
     pub ahead: u32,
     pub estimated_minutes: u32,
-    pub preferential: Option<String>,
+    pub preferential: Option<turn::PreferentialReason>,
 }
 
 /// A request for a turn.
 #[derive(Debug, Clone, Default)]
 pub struct IssueRequest<'a> {
     pub service: &'a str,
-    /// Preferential reason code (see `turn::PREFERENTIAL_REASONS`).
-    pub preferential: Option<&'a str>,
+    /// Preferential reason.
+    pub preferential: Option<turn::PreferentialReason>,
     /// Who granted the preference (the kiosk records "autodeclarado").
     pub granted_by: Option<&'a str>,
     pub document: Option<Document>,
@@ -82,11 +82,7 @@ pub fn issue(
     req: &IssueRequest<'_>,
 ) -> Result<Issued> {
     let code = req.service.trim().to_uppercase();
-    let reason = req
-        .preferential
-        .map(turn::check_reason)
-        .transpose()
-        .map_err(Error::Refused)?;
+    let reason = req.preferential;
     let now = clock.now();
     let (at, day) = (stamp(now), day_text(config, now));
     let tx = store.write()?;
@@ -131,7 +127,7 @@ pub fn issue(
         "issue",
         None,
         &actor.principal,
-        reason.unwrap_or(""),
+        reason.map_or("", |r| r.code()),
     )?;
     audit::record(
         &tx,
@@ -139,7 +135,7 @@ pub fn issue(
         actor,
         "turn.issue",
         &format!("turn:{day}/{label}"),
-        reason.unwrap_or(""),
+        reason.map_or("", |r| r.code()),
     )?;
     let ahead = turns::ahead_of(&tx, &day, &code, id, reason.is_some())?;
     let estimated_minutes = estimate(&tx, config, &day, &code, ahead)?;
@@ -151,7 +147,7 @@ pub fn issue(
         issued_at: at,
         ahead,
         estimated_minutes,
-        preferential: reason.map(str::to_string),
+        preferential: reason,
     })
 }
 

@@ -1,7 +1,6 @@
 //! Consent for processing personal data (Ley 1581 de 2012): the status is derived from the
 //! append-only ledger, per purpose and overall.
 
-use serde::Serialize;
 
 /// One ledger event as the rule sees it, oldest first.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -10,27 +9,102 @@ pub struct Event {
     pub granted: bool,
 }
 
-/// The status shown to the advisor.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
-#[serde(rename_all = "snake_case")]
-pub enum Status {
-    /// Every required purpose is granted.
-    Vigente,
-    /// Some required purpose was never granted.
-    Falta,
-    /// Some required purpose was revoked.
-    Revocada,
+crate::closed_set! {
+    /// The consent status shown to the advisor.
+    pub enum Status: "estado del consentimiento" {
+        /// Every required purpose is granted.
+        Vigente = "vigente", "vigente";
+        /// Some required purpose was never granted.
+        Falta = "falta", "falta", ["sin autorizacion", "pendiente"];
+        /// Some required purpose was revoked.
+        Revocada = "revocada", "revocada", ["revocado"];
+    }
 }
 
 impl Status {
     /// The Spanish word.
     pub fn spanish(self) -> &'static str {
-        match self {
-            Status::Vigente => "vigente",
-            Status::Falta => "falta",
-            Status::Revocada => "revocada",
-        }
+        self.label()
     }
+}
+
+/// Purposes and channels come from the configuration (`[consent]`); these are the labels of
+/// the shipped ones. Other configured codes are shown humanised ("mi-proposito" →
+/// "Mi proposito").
+const PURPOSE_LABELS: [(&str, &str); 3] = [
+    ("envio-informacion", "Envío de información"),
+    ("contacto-comercial", "Contacto comercial"),
+    ("datos-sensibles", "Datos sensibles"),
+];
+
+const CHANNEL_LABELS: [(&str, &str); 4] = [
+    ("formato-fisico", "Formato físico firmado"),
+    ("whatsapp", "WhatsApp"),
+    ("verbal", "Verbal"),
+    ("web", "Web"),
+];
+
+/// The label of a shipped purpose code.
+pub fn known_purpose_label(code: &str) -> Option<&'static str> {
+    PURPOSE_LABELS.iter().find(|(c, _)| *c == code).map(|(_, l)| *l)
+}
+
+/// The label of a shipped consent channel code.
+pub fn known_channel_label(code: &str) -> Option<&'static str> {
+    CHANNEL_LABELS.iter().find(|(c, _)| *c == code).map(|(_, l)| *l)
+}
+
+fn humanise(code: &str) -> String {
+    let spaced = code.replace(['-', '_'], " ");
+    let mut chars = spaced.chars();
+    match chars.next() {
+        Some(first) => first.to_uppercase().chain(chars).collect(),
+        None => String::new(),
+    }
+}
+
+/// The label of a configured purpose code.
+pub fn purpose_label(code: &str) -> String {
+    known_purpose_label(code).map_or_else(|| humanise(code), str::to_string)
+}
+
+/// The label of a configured consent channel code.
+pub fn channel_label(code: &str) -> String {
+    known_channel_label(code).map_or_else(|| humanise(code), str::to_string)
+}
+
+/// Finds, among the configured `codes`, the one `text` names (code or label, leniently);
+/// an unknown value gets a Spanish message listing the labels.
+pub fn pick_configured(
+    what: &str,
+    codes: &[String],
+    label: fn(&str) -> String,
+    text: &str,
+) -> Result<String, String> {
+    let key = super::vocab::fold(text);
+    codes
+        .iter()
+        .find(|c| super::vocab::fold(c) == key || super::vocab::fold(&label(c)) == key)
+        .cloned()
+        .ok_or_else(|| {
+            let labels: Vec<String> = codes.iter().map(|c| label(c)).collect();
+            let typed = super::vocab::nfc(text.trim());
+            if typed.is_empty() {
+                format!("{what}: indique uno de: {}", labels.join(", "))
+            } else {
+                format!("{what}: «{typed}» no es válido; use uno de: {}", labels.join(", "))
+            }
+        })
+}
+
+/// A configured purpose named by `text`.
+pub fn parse_purpose(purposes: &[String], text: &str) -> Result<String, String> {
+    pick_configured("finalidad", purposes, purpose_label, text)
+}
+
+/// A configured consent channel named by `text`.
+pub fn parse_channel(channels: &[String], text: &str) -> Result<String, String> {
+    pick_configured("canal del consentimiento", channels, channel_label, text)
 }
 
 /// The latest decision per purpose (`None`: never asked).

@@ -4,8 +4,14 @@ use super::ids::{self, DocType, Document};
 use chrono::NaiveDate;
 use serde::Serialize;
 
-/// Affiliation statuses at a caja de compensación.
-pub const AFFILIATIONS: [&str; 3] = ["afiliado", "no afiliado", "desafiliado"];
+crate::closed_set! {
+    /// Affiliation statuses at a caja de compensación (codes as stored).
+    pub enum Affiliation: "estado de afiliación" {
+        Afiliado = "afiliado", "afiliado", ["afiliada", "activo", "si"];
+        NoAfiliado = "no afiliado", "no afiliado", ["no afiliada", "particular", "no"];
+        Desafiliado = "desafiliado", "desafiliado", ["desafiliada", "retirado", "inactivo"];
+    }
+}
 
 /// A customer's fields as typed (CLI, form or import), before checking.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
@@ -39,7 +45,7 @@ pub struct Valid {
     pub phone: Option<String>,
     pub email: Option<String>,
     pub address: Option<String>,
-    pub affiliation: String,
+    pub affiliation: Affiliation,
     pub category: Option<String>,
 }
 
@@ -121,17 +127,15 @@ pub fn check(input: &Input, today: NaiveDate) -> Result<Valid, Vec<FieldError>> 
             err("correo", format!("correo «{e}» inválido"));
         }
     }
-    let affiliation = opt(&input.affiliation)
-        .map(|a| a.to_lowercase().replace('_', " "))
-        .unwrap_or_else(|| "no afiliado".into());
-    if !AFFILIATIONS.contains(&affiliation.as_str()) {
-        err(
-            "estado_afiliacion",
-            format!("estado «{affiliation}» inválido: use afiliado, no afiliado o desafiliado"),
-        );
-    }
+    let affiliation = match opt(&input.affiliation) {
+        None => Affiliation::NoAfiliado,
+        Some(a) => Affiliation::parse(&a).unwrap_or_else(|e| {
+            err("estado_afiliacion", e.to_string());
+            Affiliation::NoAfiliado
+        }),
+    };
     let category = opt(&input.category).map(|c| c.to_uppercase());
-    match (&category, affiliation.as_str()) {
+    match (&category, affiliation.code()) {
         (Some(c), "afiliado") if !matches!(c.as_str(), "A" | "B" | "C") => err(
             "categoria",
             format!("categoría «{c}» inválida: use A, B o C"),

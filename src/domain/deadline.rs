@@ -9,49 +9,9 @@ use crate::config::Terms;
 use chrono::{Months, NaiveDate, NaiveDateTime, NaiveTime};
 use serde::Serialize;
 
-/// The kinds of request with a legal term.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
-#[serde(rename_all = "kebab-case")]
-pub enum RequestType {
-    Peticion,
-    Documentos,
-    Consulta,
-    Queja,
-    Reclamo,
-    Sugerencia,
-    Denuncia,
-    HabeasConsulta,
-    HabeasReclamo,
-}
-
-/// Every request type with its command-line name.
-pub const ALL: [(RequestType, &str); 9] = [
-    (RequestType::Peticion, "peticion"),
-    (RequestType::Documentos, "documentos"),
-    (RequestType::Consulta, "consulta"),
-    (RequestType::Queja, "queja"),
-    (RequestType::Reclamo, "reclamo"),
-    (RequestType::Sugerencia, "sugerencia"),
-    (RequestType::Denuncia, "denuncia"),
-    (RequestType::HabeasConsulta, "habeas-consulta"),
-    (RequestType::HabeasReclamo, "habeas-reclamo"),
-];
+pub use super::request::Kind as RequestType;
 
 impl RequestType {
-    /// Parses a command-line name (`peticion`, `habeas-reclamo`, ...).
-    pub fn parse(name: &str) -> Option<RequestType> {
-        let name = name.trim().to_lowercase();
-        ALL.iter().find(|(_, n)| *n == name).map(|(t, _)| *t)
-    }
-
-    /// The command-line name.
-    pub fn name(self) -> &'static str {
-        ALL.iter()
-            .find(|(t, _)| *t == self)
-            .map(|(_, n)| *n)
-            .unwrap_or("peticion")
-    }
-
     /// The legal term in business days.
     pub fn term(self, t: &Terms) -> u32 {
         use RequestType::*;
@@ -65,6 +25,8 @@ impl RequestType {
             Denuncia => t.denuncia,
             HabeasConsulta => t.habeas_consulta,
             HabeasReclamo => t.habeas_reclamo,
+            // No term in business days: felicitaciones have none, recursos count months.
+            Felicitacion | RecursoReposicion | RecursoApelacion => 0,
         }
     }
 
@@ -81,6 +43,46 @@ impl RequestType {
     fn is_habeas_reclamo(self) -> bool {
         self == RequestType::HabeasReclamo
     }
+}
+
+/// Business days left on `today` until `due`: 0 on the due date itself, negative once expired
+/// (at least -1 the day after, even if that day is not a business day).
+pub fn days_left(cal: &Calendar, today: NaiveDate, due: NaiveDate) -> i64 {
+    if today <= due {
+        cal.between(today, due)
+    } else {
+        -cal.between(due, today).max(1)
+    }
+}
+
+/// Checks an extension to `new_due` requested on `today`: before expiry, later than the
+/// current due date, within the legal maximum, on a business day.
+pub fn check_extension(
+    cal: &Calendar,
+    today: NaiveDate,
+    due: NaiveDate,
+    max: NaiveDate,
+    new_due: NaiveDate,
+) -> Result<(), String> {
+    if today > due {
+        return Err(format!(
+            "el término venció el {due}: ya no se puede ampliar"
+        ));
+    }
+    if new_due <= due {
+        return Err(format!(
+            "la nueva fecha debe ser posterior al vencimiento actual ({due})"
+        ));
+    }
+    if new_due > max {
+        return Err(format!(
+            "la ampliación no puede pasar del {max} (máximo legal)"
+        ));
+    }
+    if !cal.is_business_day(new_due) {
+        return Err(format!("{new_due} no es un día hábil"));
+    }
+    Ok(())
 }
 
 /// Office hours that decide the deemed filing day.
@@ -155,7 +157,7 @@ impl Deadline {
     /// Business days left on `today` until the due date (0 on the due date itself, negative
     /// once expired).
     pub fn days_left(&self, cal: &Calendar, today: NaiveDate) -> i64 {
-        super::pqrs::days_left(cal, today, self.due)
+        days_left(cal, today, self.due)
     }
 
     /// Whether `today` the term may still be extended (only before expiry).
@@ -171,7 +173,7 @@ impl Deadline {
         today: NaiveDate,
         new_due: NaiveDate,
     ) -> Result<(), String> {
-        super::pqrs::check_extension(cal, today, self.due, self.max_extension, new_due)
+        check_extension(cal, today, self.due, self.max_extension, new_due)
     }
 }
 

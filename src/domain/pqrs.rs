@@ -2,79 +2,13 @@
 //! legal transitions and the deadline colours. Pure: dates come in, decisions come out.
 
 use super::calendar::Calendar;
-use super::deadline::{self, OfficeHours, RequestType};
+use super::deadline::{self, OfficeHours};
 use crate::config::Terms;
 use chrono::{Months, NaiveDate, NaiveDateTime};
 use serde::Serialize;
 
-/// The kinds of PQRS, with their command-line name and their name on screen.
-pub const KINDS: [(&str, &str); 12] = [
-    ("peticion", "Petición general"),
-    ("documentos", "Petición de documentos o información"),
-    ("consulta", "Consulta"),
-    ("queja", "Queja"),
-    ("reclamo", "Reclamo"),
-    ("sugerencia", "Sugerencia"),
-    ("denuncia", "Denuncia"),
-    ("felicitacion", "Felicitación"),
-    ("recurso-reposicion", "Recurso de reposición"),
-    ("recurso-apelacion", "Recurso de apelación"),
-    ("habeas-consulta", "Habeas data: consulta"),
-    ("habeas-reclamo", "Habeas data: reclamo"),
-];
-
-/// Channels a PQRS is received by: (command-line name, name on screen).
-pub const CHANNELS: [(&str, &str); 7] = [
-    ("presencial", "Presencial verbal"),
-    ("escrito", "Escrito"),
-    ("telefono", "Teléfono"),
-    ("correo", "Correo electrónico"),
-    ("web", "Web"),
-    ("chat", "Chat"),
-    ("whatsapp", "WhatsApp"),
-];
-
-/// Ways an answer is notified.
-pub const NOTIFICATIONS: [&str; 3] = ["personal", "aviso", "electronica"];
-
-/// What a habeas data reclamo asks to do with the person's data.
-pub const DATA_REQUESTS: [&str; 5] = [
-    "supresion",
-    "actualizacion",
-    "rectificacion",
-    "revocatoria",
-    "oposicion",
-];
-
-/// Whether `name` is one of `names`' command-line names; the trimmed, lower-case name.
-pub fn pick<'a>(names: &[&'a str], name: &str) -> Option<&'a str> {
-    let name = name.trim().to_lowercase();
-    names.iter().find(|n| **n == name).copied()
-}
-
-/// The command-line names of the kinds.
-pub fn kind_names() -> Vec<&'static str> {
-    KINDS.iter().map(|(n, _)| *n).collect()
-}
-
-/// The command-line names of the channels.
-pub fn channel_names() -> Vec<&'static str> {
-    CHANNELS.iter().map(|(n, _)| *n).collect()
-}
-
-/// The screen name of a kind or channel.
-pub fn label(kind: &str) -> &str {
-    KINDS
-        .iter()
-        .chain(CHANNELS.iter())
-        .find(|(n, _)| *n == kind)
-        .map_or(kind, |(_, l)| *l)
-}
-
-/// Whether a kind goes to the legal area whatever was chosen.
-pub fn is_appeal(kind: &str) -> bool {
-    kind.starts_with("recurso-")
-}
+pub use super::request::{Channel, DataRequest, EventKind, Kind, NotifyWay, Standing, Status, Step};
+pub use super::deadline::{check_extension, days_left};
 
 /// The legal dates of a PQRS filing.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
@@ -98,11 +32,11 @@ pub fn dates(
     cal: &Calendar,
     hours: OfficeHours,
     terms: &Terms,
-    kind: &str,
+    kind: Kind,
     received: NaiveDateTime,
 ) -> Dates {
-    if let Some(rt) = RequestType::parse(kind) {
-        let d = deadline::compute(cal, hours, terms, rt, received);
+    if kind.has_business_day_term() {
+        let d = deadline::compute(cal, hours, terms, kind, received);
         return Dates {
             filed_on: d.filed,
             due_on: Some(d.due),
@@ -113,7 +47,7 @@ pub fn dates(
         };
     }
     let filed = deadline::deemed_filing_day(cal, hours, received);
-    let due = is_appeal(kind).then(|| {
+    let due = kind.is_appeal().then(|| {
         // Ley 1437 de 2011 art. 86: recursos are decided within a term of months; a term
         // ending on a non-business day runs to the next business day.
         let end = filed
@@ -132,135 +66,6 @@ pub fn dates(
         completion_request_by: cal.add(filed, terms.completion_request_days),
         in_process_mark_by: None,
         term: 0,
-    }
-}
-
-/// The lifecycle states.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
-#[serde(rename_all = "kebab-case")]
-pub enum Status {
-    Radicada,
-    Asignada,
-    EnTramite,
-    EsperaInformacion,
-    Proyectada,
-    Aprobada,
-    Notificada,
-    Cerrada,
-    Trasladada,
-    Desistida,
-    Archivada,
-}
-
-const STATUSES: [(Status, &str, &str); 11] = [
-    (Status::Radicada, "radicada", "radicada"),
-    (Status::Asignada, "asignada", "asignada"),
-    (Status::EnTramite, "en-tramite", "en trámite"),
-    (
-        Status::EsperaInformacion,
-        "espera-informacion",
-        "en espera de información",
-    ),
-    (Status::Proyectada, "proyectada", "respuesta proyectada"),
-    (Status::Aprobada, "aprobada", "respuesta aprobada"),
-    (Status::Notificada, "notificada", "notificada"),
-    (Status::Cerrada, "cerrada", "cerrada"),
-    (
-        Status::Trasladada,
-        "trasladada",
-        "trasladada por competencia",
-    ),
-    (Status::Desistida, "desistida", "desistida"),
-    (Status::Archivada, "archivada", "archivada"),
-];
-
-impl Status {
-    /// Parses a stored or command-line name.
-    pub fn parse(name: &str) -> Option<Status> {
-        let name = name.trim().to_lowercase();
-        STATUSES
-            .iter()
-            .find(|(_, n, _)| *n == name)
-            .map(|(s, _, _)| *s)
-    }
-
-    /// The stored and command-line name.
-    pub fn name(self) -> &'static str {
-        STATUSES
-            .iter()
-            .find(|(s, _, _)| *s == self)
-            .map_or("radicada", |(_, n, _)| n)
-    }
-
-    /// The name on screen.
-    pub fn spanish(self) -> &'static str {
-        STATUSES
-            .iter()
-            .find(|(s, _, _)| *s == self)
-            .map_or("radicada", |(_, _, l)| l)
-    }
-
-    /// The screen name of a stored name (the name itself if unknown).
-    pub fn label(name: &str) -> &str {
-        match Status::parse(name) {
-            Some(s) => s.spanish(),
-            None => name,
-        }
-    }
-
-    /// All stored names.
-    pub fn names() -> Vec<&'static str> {
-        STATUSES.iter().map(|(_, n, _)| *n).collect()
-    }
-
-    /// Still owed an answer (the deadline watch lists these).
-    pub fn is_open(self) -> bool {
-        use Status::*;
-        matches!(
-            self,
-            Radicada | Asignada | EnTramite | EsperaInformacion | Proyectada | Aprobada
-        )
-    }
-}
-
-/// A step of the lifecycle.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Step {
-    Assign,
-    Start,
-    RequestInfo,
-    Resume,
-    Extend,
-    Draft,
-    Approve,
-    Notify,
-    Close,
-    Forward,
-    Withdraw,
-    Archive,
-    /// The affiliate asking to delete their data was talked to first (procedure 4).
-    Converse,
-}
-
-impl Step {
-    /// The event name recorded for the step.
-    pub fn name(self) -> &'static str {
-        use Step::*;
-        match self {
-            Assign => "asignada",
-            Start => "en-tramite",
-            RequestInfo => "informacion-solicitada",
-            Resume => "reanudada",
-            Extend => "ampliada",
-            Draft => "proyectada",
-            Approve => "aprobada",
-            Notify => "notificada",
-            Close => "cerrada",
-            Forward => "trasladada",
-            Withdraw => "desistida",
-            Archive => "archivada",
-            Converse => "conversacion",
-        }
     }
 }
 
@@ -299,40 +104,10 @@ pub fn next(from: Status, step: Step) -> Result<Status, String> {
         };
         format!(
             "no se puede pasar a «{}» una PQRS {}: {hint}",
-            step.name(),
-            from.spanish()
+            step.label(),
+            from.label()
         )
     })
-}
-
-/// Checks an extension to `new_due` requested on `today`: before expiry, later than the
-/// current due date, within the legal maximum, on a business day.
-pub fn check_extension(
-    cal: &Calendar,
-    today: NaiveDate,
-    due: NaiveDate,
-    max: NaiveDate,
-    new_due: NaiveDate,
-) -> Result<(), String> {
-    if today > due {
-        return Err(format!(
-            "el término venció el {due}: ya no se puede ampliar"
-        ));
-    }
-    if new_due <= due {
-        return Err(format!(
-            "la nueva fecha debe ser posterior al vencimiento actual ({due})"
-        ));
-    }
-    if new_due > max {
-        return Err(format!(
-            "la ampliación no puede pasar del {max} (máximo legal)"
-        ));
-    }
-    if !cal.is_business_day(new_due) {
-        return Err(format!("{new_due} no es un día hábil"));
-    }
-    Ok(())
 }
 
 /// The clock stopped for an incomplete request.
@@ -349,7 +124,7 @@ pub struct Paused {
 pub fn pause(
     cal: &Calendar,
     terms: &Terms,
-    kind: &str,
+    kind: Kind,
     dates: (NaiveDate, NaiveDate, NaiveDate),
     today: NaiveDate,
 ) -> Result<Paused, String> {
@@ -359,7 +134,7 @@ pub fn pause(
             "la solicitud de completar debía hacerse a más tardar el {request_by}"
         ));
     }
-    let months = if kind == "habeas-reclamo" {
+    let months = if kind == Kind::HabeasReclamo {
         terms.habeas_completion_months
     } else {
         terms.completion_months
@@ -377,40 +152,6 @@ pub fn pause(
 /// days left: they run again from the next business day.
 pub fn resume(cal: &Calendar, remaining: i64, completed_on: NaiveDate) -> NaiveDate {
     cal.add(completed_on, u32::try_from(remaining.max(0)).unwrap_or(0))
-}
-
-/// Business days left on `today` until `due`: 0 on the due date itself, negative once expired
-/// (at least -1 the day after, even if that day is not a business day).
-pub fn days_left(cal: &Calendar, today: NaiveDate, due: NaiveDate) -> i64 {
-    if today <= due {
-        cal.between(today, due)
-    } else {
-        -cal.between(due, today).max(1)
-    }
-}
-
-/// How a PQRS stands against its due date.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
-#[serde(rename_all = "kebab-case")]
-pub enum Standing {
-    ATiempo,
-    PorVencer,
-    Vencida,
-    EnPausa,
-    SinTermino,
-}
-
-impl Standing {
-    /// The name on screen.
-    pub fn spanish(self) -> &'static str {
-        match self {
-            Standing::ATiempo => "a tiempo",
-            Standing::PorVencer => "por vencer",
-            Standing::Vencida => "vencida",
-            Standing::EnPausa => "en pausa",
-            Standing::SinTermino => "sin término",
-        }
-    }
 }
 
 /// The standing of an open PQRS with `days_left` business days (None: no term), paused or not,

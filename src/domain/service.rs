@@ -7,11 +7,7 @@ pub fn valid_code(code: &str) -> bool {
 
 /// A name folded for comparison: trimmed, lower case, without accents ("Jurídica" → "juridica").
 pub fn fold_key(s: &str) -> String {
-    s.trim()
-        .chars()
-        .map(fold_accent)
-        .collect::<String>()
-        .to_lowercase()
+    super::vocab::fold(s)
 }
 
 /// Folds a Spanish accented letter to its base letter (á → a, Ñ → N, ü → u).

@@ -2,70 +2,39 @@
 
 use serde::Serialize;
 
-/// Where a turn is in its life.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
-#[serde(rename_all = "snake_case")]
-pub enum Status {
-    /// In the queue.
-    Waiting,
-    /// Called to a window; the customer is walking there.
-    Called,
-    /// Being attended.
-    InAttention,
-    /// Put aside during attention (e.g. the customer went for a document); resumable.
-    Parked,
-    /// Attention finished.
-    Finished,
-    /// Called and did not come.
-    NoShow,
-    /// Cancelled.
-    Cancelled,
-    /// Sent to another service's queue (a new turn with the same label continues there).
-    Transferred,
-    /// Still open when its business day ended.
-    Expired,
+crate::closed_set! {
+    /// Where a turn is in its life. Codes are the stored ones.
+    pub enum Status: "estado del turno" {
+        /// In the queue.
+        Waiting = "waiting", "en espera", ["espera", "esperando", "pendiente"];
+        /// Called to a window; the customer is walking there.
+        Called = "called", "llamado", ["llamada"];
+        /// Being attended.
+        InAttention = "in_attention", "en atención", ["atendiendo", "en atencion"];
+        /// Put aside during attention (e.g. the customer went for a document); resumable.
+        Parked = "parked", "en pausa", ["pausa", "pausado", "aparcado"];
+        /// Attention finished.
+        Finished = "finished", "atendido", ["finalizado", "terminado", "atendida"];
+        /// Called and did not come.
+        NoShow = "no_show", "no se presentó", ["ausente", "no presentado", "no vino"];
+        /// Cancelled.
+        Cancelled = "cancelled", "cancelado", ["anulado"];
+        /// Sent to another service's queue (a new turn with the same label continues there).
+        Transferred = "transferred", "trasladado", ["transferido"];
+        /// Still open when its business day ended.
+        Expired = "expired", "vencido", ["expirado"];
+    }
 }
 
-/// Every status with its stored name.
-pub const ALL: [(Status, &str); 9] = [
-    (Status::Waiting, "waiting"),
-    (Status::Called, "called"),
-    (Status::InAttention, "in_attention"),
-    (Status::Parked, "parked"),
-    (Status::Finished, "finished"),
-    (Status::NoShow, "no_show"),
-    (Status::Cancelled, "cancelled"),
-    (Status::Transferred, "transferred"),
-    (Status::Expired, "expired"),
-];
-
 impl Status {
-    /// The stored (English) name.
+    /// The stored code.
     pub fn as_str(self) -> &'static str {
-        ALL.iter()
-            .find(|(s, _)| *s == self)
-            .map(|(_, n)| *n)
-            .unwrap_or("waiting")
-    }
-
-    /// Parses a stored name.
-    pub fn parse(name: &str) -> Option<Status> {
-        ALL.iter().find(|(_, n)| *n == name).map(|(s, _)| *s)
+        self.code()
     }
 
     /// The Spanish word shown to people.
     pub fn spanish(self) -> &'static str {
-        match self {
-            Status::Waiting => "en espera",
-            Status::Called => "llamado",
-            Status::InAttention => "en atención",
-            Status::Parked => "en pausa",
-            Status::Finished => "atendido",
-            Status::NoShow => "no se presentó",
-            Status::Cancelled => "cancelado",
-            Status::Transferred => "trasladado",
-            Status::Expired => "vencido",
-        }
+        self.label()
     }
 
     /// Whether the turn's life is over.
@@ -78,6 +47,23 @@ impl Status {
                 | Status::Transferred
                 | Status::Expired
         )
+    }
+}
+
+crate::closed_set! {
+    /// What a turn's history line records (the codes are the stored ones).
+    pub enum EventKind: "evento del turno" {
+        Issue = "issue", "entregado";
+        Call = "call", "llamado";
+        Recall = "recall", "llamado de nuevo";
+        Start = "start", "atención iniciada";
+        Finish = "finish", "atención finalizada";
+        NoShow = "no_show", "no se presentó";
+        Cancel = "cancel", "cancelado";
+        Transfer = "transfer", "trasladado";
+        Park = "park", "en pausa";
+        Resume = "resume", "reanudado";
+        Expire = "expire", "cerrado por cambio de día";
     }
 }
 
@@ -141,29 +127,17 @@ pub fn label(service: &str, number: u32, manual: bool) -> String {
     format!("{m}{service}-{number:03}")
 }
 
-/// Reasons that entitle to preferential attention (Ley 1437 de 2011 art. 5).
-pub const PREFERENTIAL_REASONS: [(&str, &str); 5] = [
-    ("discapacidad", "Persona con discapacidad"),
-    ("adulto-mayor", "Adulto mayor"),
-    ("gestante", "Mujer gestante"),
-    ("ninez", "Niña, niño o adolescente"),
-    ("vulnerabilidad", "Persona en situación de vulnerabilidad"),
-];
-
-/// Checks a preferential reason code.
-pub fn check_reason(code: &str) -> Result<&'static str, String> {
-    let code = code.trim().to_lowercase();
-    PREFERENTIAL_REASONS
-        .iter()
-        .find(|(c, _)| *c == code)
-        .map(|(c, _)| *c)
-        .ok_or_else(|| {
-            let codes: Vec<&str> = PREFERENTIAL_REASONS.iter().map(|(c, _)| *c).collect();
-            format!(
-                "motivo preferencial «{code}» desconocido: use {}",
-                codes.join(", ")
-            )
-        })
+crate::closed_set! {
+    /// Reasons that entitle to preferential attention (Ley 1437 de 2011 art. 5).
+    pub enum PreferentialReason: "motivo preferencial" {
+        Discapacidad = "discapacidad", "Persona con discapacidad", ["discapacitado"];
+        AdultoMayor = "adulto-mayor", "Adulto mayor", ["tercera edad", "mayor"];
+        Gestante = "gestante", "Mujer gestante", ["embarazada", "embarazo"];
+        Ninez = "ninez", "Niña, niño o adolescente",
+            ["niñez", "nino", "nina", "menor", "adolescente", "niños"];
+        Vulnerabilidad = "vulnerabilidad", "Persona en situación de vulnerabilidad",
+            ["vulnerable"];
+    }
 }
 
 #[cfg(test)]

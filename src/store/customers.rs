@@ -15,7 +15,7 @@ pub struct NewCustomer {
     pub phone: Option<String>,
     pub email: Option<String>,
     pub address: Option<String>,
-    pub affiliation: String,
+    pub affiliation: crate::domain::customer::Affiliation,
     pub category: Option<String>,
 }
 
@@ -31,7 +31,7 @@ pub struct Customer {
     pub phone: Option<String>,
     pub email: Option<String>,
     pub address: Option<String>,
-    pub affiliation: String,
+    pub affiliation: crate::domain::customer::Affiliation,
     pub category: Option<String>,
     pub sensitive_notes: Option<String>,
     pub created_at: String,

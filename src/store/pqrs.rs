@@ -1,5 +1,6 @@
 //! PQRS rows, their events and work orders.
 
+use crate::domain::request::{Channel, DataRequest, Kind, NotifyWay, Status};
 use crate::error::Result;
 use rusqlite::{Connection, OptionalExtension, Row, params};
 use serde::Serialize;
@@ -11,8 +12,8 @@ pub struct Pqrs {
     pub id: i64,
     pub radicado: String,
     #[serde(rename = "type")]
-    pub kind: String,
-    pub channel: String,
+    pub kind: Kind,
+    pub channel: Channel,
     #[serde(skip)]
     pub customer: Option<i64>,
     pub subject: String,
@@ -20,11 +21,11 @@ pub struct Pqrs {
     pub area: String,
     pub assignee: Option<String>,
     pub priority: bool,
-    pub notify_via: String,
+    pub notify_via: NotifyWay,
     pub notify_address: String,
-    pub data_request: Option<String>,
+    pub data_request: Option<DataRequest>,
     pub data_changes: Option<String>,
-    pub status: String,
+    pub status: Status,
     pub received_at: String,
     pub filed_on: String,
     pub due_date: Option<String>,
@@ -41,7 +42,7 @@ pub struct Pqrs {
     pub in_favor: Option<bool>,
     pub forwarded_to: Option<String>,
     pub requester_told_on: Option<String>,
-    pub notified_via: Option<String>,
+    pub notified_via: Option<NotifyWay>,
     pub notified_evidence: Option<String>,
     pub created_at: String,
     pub created_by: String,
@@ -354,8 +355,8 @@ pub fn redact(conn: &Connection, customer: i64, redact: impl Fn(&str) -> String)
 pub struct WatchRow {
     pub radicado: String,
     #[serde(rename = "type")]
-    pub kind: String,
-    pub status: String,
+    pub kind: Kind,
+    pub status: Status,
     pub area: String,
     pub assignee: Option<String>,
     pub priority: bool,

@@ -61,10 +61,10 @@ pub fn scan_turns(
 /// PQRS filed in `[from, to)` (RFC 3339 UTC): (kind, channel, area, status, in_favor,
 /// due_on, the local day it was answered — notified, or closed at the window — if it was).
 pub type PqrsFact = (
+    crate::domain::request::Kind,
+    crate::domain::request::Channel,
     String,
-    String,
-    String,
-    String,
+    crate::domain::request::Status,
     Option<bool>,
     Option<String>,
     Option<String>,
@@ -109,7 +109,7 @@ pub fn attentions_by_channel(
     conn: &Connection,
     from: &str,
     to: &str,
-) -> Result<Vec<(String, usize)>> {
+) -> Result<Vec<(crate::domain::attention::Channel, usize)>> {
     let mut stmt = conn.prepare_cached(
         "SELECT channel, count(*) FROM attentions WHERE started_at >= ?1 AND started_at < ?2
          GROUP BY channel ORDER BY channel",

@@ -13,7 +13,7 @@ use crate::desk::{
     catalog::Service,
     turns::{IssueRequest, Issued},
 };
-use crate::domain::{ids, turn::PREFERENTIAL_REASONS, user::Role};
+use crate::domain::{ids, turn::PreferentialReason, user::Role};
 use crate::error::Result;
 use crate::printer::{self, Target, Ticket};
 use crate::store::Store;
@@ -186,14 +186,14 @@ impl Kiosk {
             KeyCode::Esc => return self.step = Step::Document,
             KeyCode::Enter | KeyCode::Char('0') => None,
             KeyCode::Char(c @ '1'..='5') => {
-                Some(PREFERENTIAL_REASONS[usize::from(c as u8 - b'1')].0)
+                PreferentialReason::ALL.get(usize::from(c as u8 - b'1')).copied()
             }
             _ => return,
         };
         self.issue(reason);
     }
 
-    fn issue(&mut self, reason: Option<&str>) {
+    fn issue(&mut self, reason: Option<PreferentialReason>) {
         let Some(service) = self.services.get(self.selected).map(|s| s.code.clone()) else {
             return;
         };
@@ -252,7 +252,7 @@ impl Kiosk {
             when,
             ahead: issued.ahead,
             estimated_minutes: issued.estimated_minutes,
-            preferential: issued.preferential.clone(),
+            preferential: issued.preferential.map(|p| p.label().to_string()),
         };
         *printed = match printer::send(&self.printer, &printer::ticket_bytes(&ticket)) {
             Ok(()) => Printed::Ok,

@@ -1,6 +1,7 @@
 //! Data-treatment requests (procedure 4): what a habeas data reclamo decided in the person's
 //! favour does to their data, and the deletion that keeps filed PQRS without personal data.
 
+use crate::domain::request::DataRequest;
 use crate::desk::{Actor, audit, customers::EDITABLE, stamp};
 use crate::domain::service::fold_accent;
 use crate::error::{Error, Result};
@@ -38,7 +39,7 @@ pub(super) fn apply(
     today: NaiveDate,
     p: &Pqrs,
 ) -> Result<Option<String>> {
-    let (Some(request), Some(id)) = (p.data_request.as_deref(), p.customer) else {
+    let (Some(request), Some(id)) = (p.data_request, p.customer) else {
         return Ok(None);
     };
     let c = customers::by_id(tx, id)?
@@ -48,11 +49,11 @@ pub(super) fn apply(
     }
     let at = stamp(now);
     Ok(Some(match request {
-        "supresion" => {
+        DataRequest::Supresion => {
             suppress_in(tx, now, actor, &c)?;
             "Datos personales suprimidos; la PQRS conserva radicado, fechas y contenido.".into()
         }
-        "oposicion" => {
+        DataRequest::Oposicion => {
             tx.execute(
                 "UPDATE customers SET mass_opt_out = 1, updated_at = ?2, updated_by = ?3
                  WHERE id = ?1",
@@ -69,7 +70,7 @@ pub(super) fn apply(
             )?;
             "Excluido de comunicaciones masivas.".into()
         }
-        "revocatoria" => {
+        DataRequest::Revocatoria => {
             let mut granted: Vec<(String, String)> = Vec::new();
             for e in consents::of(tx, id)? {
                 granted.retain(|(purpose, _)| *purpose != e.purpose);
@@ -91,14 +92,17 @@ pub(super) fn apply(
                     &actor.principal,
                 )?;
             }
-            let names: Vec<&str> = granted.iter().map(|(p, _)| p.as_str()).collect();
+            let names: Vec<String> = granted
+                .iter()
+                .map(|(p, _)| crate::domain::consent::purpose_label(p))
+                .collect();
             if names.is_empty() {
                 "No había autorizaciones vigentes que revocar.".into()
             } else {
                 format!("Autorizaciones revocadas: {}.", names.join(", "))
             }
         }
-        _ => {
+        DataRequest::Actualizacion | DataRequest::Rectificacion => {
             let changes =
                 parse_changes(p.data_changes.as_deref().unwrap_or("")).map_err(Error::Refused)?;
             match crate::desk::customers::edit_in(tx, now, actor, today, &c, &changes) {

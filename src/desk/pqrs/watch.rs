@@ -55,7 +55,7 @@ fn query<'a>(
         (false, w) => w,
     };
     WatchQuery {
-        status: filter.status.map(Status::name),
+        status: filter.status.map(Status::code),
         area,
         mine: filter.mine.as_deref(),
         due_by: due_by.map(|d| d.to_string()),
@@ -101,7 +101,7 @@ pub fn watch(
     let rows = pqrs::watch_rows(store.conn(), &q)?;
     let mut lines = Vec::with_capacity(rows.len());
     for r in rows {
-        let open = Status::parse(&r.status).is_some_and(Status::is_open);
+        let open = r.status.is_open();
         let days_left = match (&r.due_on, open) {
             (Some(due), true) => Some(match left.get(due) {
                 Some(d) => *d,

@@ -170,7 +170,7 @@ pub fn transfer(
             issuing_service: &current.service,
             seq: None,
             manual: current.manual,
-            preferential: current.preferential.as_deref(),
+            preferential: current.preferential,
             granted_by: current.granted_by.as_deref(),
             doc_type: current.doc_type.as_deref(),
             doc_number: current.doc_number.as_deref(),

@@ -174,7 +174,7 @@ impl App {
             opt(&c.phone),
             opt(&c.email),
             opt(&c.address),
-            c.affiliation.clone(),
+            c.affiliation.label().to_string(),
             opt(&c.category),
         ];
         let fields = EDIT_FIELDS

@@ -1,5 +1,7 @@
 //! The PQRS pane: my deadline watch, filing with its constancia, and a PQRS's history.
 
+use crate::domain::request::{Channel, DataRequest, Kind, NotifyWay};
+use crate::domain::vocab::YesNo;
 use super::{App, Intent, Notice, Overlay, Screen, capitalize};
 use crate::desk::{
     self, Actor,
@@ -177,12 +179,12 @@ impl App {
             .iter()
             .enumerate()
             .map(|(i, label)| match i {
-                0 => Field::text(label, "peticion"),
-                1 => Field::text(label, "presencial"),
+                0 => Field::text(label, Kind::Peticion.label()),
+                1 => Field::text(label, Channel::Presencial.label()),
                 2 => Field::text(label, &doc),
                 DESCRIPTION => Field::multiline(label, "", 3),
-                6 => Field::text(label, "no"),
-                7 => Field::text(label, "personal"),
+                6 => Field::text(label, YesNo::No.label()),
+                7 => Field::text(label, NotifyWay::Personal.label()),
                 8 => Field::text(label, &email),
                 _ => Field::text(label, ""),
             })
@@ -215,16 +217,35 @@ impl App {
             Some((r, c)) => (r.trim().to_string(), c.trim().to_string()),
             None => (data, String::new()),
         };
-        let priority = matches!(v(6).to_lowercase().as_str(), "si" | "sí" | "s");
+        // each closed field parsed leniently; a bad one keeps everything typed and points at it
+        let parsed = (|| {
+            let kind = Kind::parse(&v(0)).map_err(|e| (0, e.to_string()))?;
+            let channel = Channel::parse(&v(1)).map_err(|e| (1, e.to_string()))?;
+            let priority = YesNo::parse(&v(6)).map_err(|e| (6, e.to_string()))?;
+            let notify_via = NotifyWay::parse(&v(7)).map_err(|e| (7, e.to_string()))?;
+            let request = match request.trim() {
+                "" => None,
+                r => Some(DataRequest::parse(r).map_err(|e| (9, e.to_string()))?),
+            };
+            Ok::<_, (usize, String)>((kind, channel, priority.is_yes(), notify_via, request))
+        })();
+        let (kind, channel, priority, notify_via, request) = match parsed {
+            Ok(p) => p,
+            Err((field, e)) => {
+                form.focus = field;
+                *notice = Some(Notice::Error(capitalize(&e)));
+                return None;
+            }
+        };
         Some(Intent::Pqrs(PqrsIntent::File(Box::new(Filing {
-            kind: v(0),
-            channel: v(1),
+            kind,
+            channel,
             document,
             subject: v(3),
             description: form.fields[DESCRIPTION].all_lines(),
             area: v(5),
             priority,
-            notify_via: v(7),
+            notify_via,
             notify_address: v(8),
             received: None,
             data_request: request,

@@ -1,7 +1,7 @@
 //! Drawing the kiosk: large, high-contrast, one question per screen.
 
 use super::{Kiosk, Printed, Step};
-use crate::domain::{ids, turn::PREFERENTIAL_REASONS};
+use crate::domain::{ids, turn::PreferentialReason};
 use crate::tui::{text, theme, view::key_hints};
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
@@ -145,8 +145,11 @@ fn preferential_lines() -> Vec<Line<'static>> {
         Line::default(),
         Line::styled("  0  No", CHOICE),
     ];
-    for (i, (_, name)) in PREFERENTIAL_REASONS.iter().enumerate() {
-        lines.push(Line::styled(format!("  {}  {name}", i + 1), CHOICE));
+    for (i, reason) in PreferentialReason::ALL.iter().enumerate() {
+        lines.push(Line::styled(
+            format!("  {}  {}", i + 1, reason.label()),
+            CHOICE,
+        ));
     }
     lines
 }

@@ -137,10 +137,7 @@ fn alert_line(s: &Supervisor) -> Line<'static> {
 }
 
 fn status_word(status: &str) -> &'static str {
-    crate::domain::turn::ALL
-        .iter()
-        .find(|(_, n)| *n == status)
-        .map_or("", |(s, _)| Status::spanish(*s))
+    Status::from_code(status).map_or("", Status::label)
 }
 
 fn queue(s: &Supervisor, frame: &mut Frame<'_>, area: Rect) {

@@ -1,6 +1,6 @@
 //! The PQRS pane (my deadline watch), the filing form, the constancia and a PQRS's history.
 
-use crate::domain::pqrs::{self as rules, Standing, Status};
+use crate::domain::pqrs::Standing;
 use crate::tui::action::Pane;
 use crate::tui::app::{App, Notice, PqrsDetail};
 use crate::tui::form::Form;
@@ -33,7 +33,7 @@ pub fn render(app: &App, focused: bool, frame: &mut Frame<'_>, area: Rect) {
         Span::styled(" · Ctrl+N radicar · Ctrl+T mías/todas", theme::HINT),
     ])];
     for (i, l) in p.lines.iter().enumerate() {
-        let standing = l.standing.map_or("", Standing::spanish);
+        let standing = l.standing.map_or("", Standing::label);
         let due = l
             .row
             .due_on
@@ -127,12 +127,12 @@ pub fn detail(d: &PqrsDetail, frame: &mut Frame<'_>, area: Rect) {
     let p = &d.pqrs;
     let mut lines = vec![
         Line::styled(
-            format!("{} · {}", p.radicado, rules::label(&p.kind)),
+            format!("{} · {}", p.radicado, p.kind.label()),
             theme::TITLE,
         ),
         Line::from(format!(
             "{} · {}{}",
-            Status::label(&p.status),
+            p.status.label(),
             p.area,
             p.assignee
                 .as_deref()
@@ -153,7 +153,7 @@ pub fn detail(d: &PqrsDetail, frame: &mut Frame<'_>, area: Rect) {
     lines.push(Line::from(vec![
         Span::raw(format!("Radicada el {} · {due} ", p.filed_on)),
         Span::styled(
-            d.standing.map_or("", Standing::spanish).to_string(),
+            d.standing.map_or("", Standing::label).to_string(),
             standing_style(d.standing),
         ),
     ]));

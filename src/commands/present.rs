@@ -1,0 +1,114 @@
+//! What `--json` prints: every closed-set code gets its Spanish label beside it (`status` and
+//! `status_label`), and every instant is in the organisation's offset (RFC 3339 with
+//! `-05:00`), never UTC. One pass over the serialised value, so no command can forget.
+
+use crate::domain::request::{self, DataRequest, NotifyWay, Standing};
+use crate::domain::{consent, customer, turn, vocab::Vocab};
+use crate::localtime;
+use chrono::FixedOffset;
+use serde_json::{Map, Value};
+use std::sync::OnceLock;
+
+static OFFSET: OnceLock<FixedOffset> = OnceLock::new();
+
+/// Sets the organisation's offset for this process's output (once, at start-up).
+pub fn set_offset(offset: FixedOffset) {
+    let _ = OFFSET.set(offset);
+}
+
+fn offset() -> FixedOffset {
+    OFFSET
+        .get()
+        .copied()
+        .unwrap_or_else(crate::config::colombia)
+}
+
+/// The label of a code found under `key`, if `key` holds a closed set and the code is one.
+fn label_of(key: &str, code: &str) -> Option<String> {
+    fn find<V: Vocab>(code: &str) -> Option<String> {
+        V::from_code(code).map(|v| v.label().to_string())
+    }
+    match key {
+        "type" | "kind" => find::<request::Kind>(code),
+        "channel" => find::<request::Channel>(code)
+            .or_else(|| find::<crate::domain::attention::Channel>(code))
+            .or_else(|| consent::known_channel_label(code).map(str::to_string)),
+        "status" => find::<request::Status>(code)
+            .or_else(|| find::<turn::Status>(code))
+            .or_else(|| find::<consent::Status>(code)),
+        "consent" => find::<consent::Status>(code),
+        "standing" => find::<Standing>(code),
+        "notify_via" | "notified_via" => find::<NotifyWay>(code),
+        "data_request" => find::<DataRequest>(code),
+        "preferential" | "preferential_reason" | "reason" => {
+            find::<turn::PreferentialReason>(code)
+        }
+        "affiliation" => find::<customer::Affiliation>(code),
+        "step" => find::<request::EventKind>(code),
+        "event" => find::<turn::EventKind>(code),
+        "purpose" => consent::known_purpose_label(code).map(str::to_string),
+        _ => None,
+    }
+}
+
+/// Adds the labels and converts the instants, recursively.
+pub fn present(value: &mut Value) {
+    match value {
+        Value::Array(items) => items.iter_mut().for_each(present),
+        Value::Object(map) => present_object(map),
+        _ => {}
+    }
+}
+
+fn present_object(map: &mut Map<String, Value>) {
+    let mut labels = Vec::new();
+    for (key, v) in map.iter_mut() {
+        match v {
+            Value::String(s) => {
+                if let Some(label) = label_of(key, s) {
+                    labels.push((format!("{key}_label"), label));
+                } else if looks_like_instant(s) {
+                    *s = localtime::machine_stamp(s, offset());
+                }
+            }
+            other => present(other),
+        }
+    }
+    for (key, label) in labels {
+        map.entry(key)
+            .or_insert_with(|| Value::String(label));
+    }
+}
+
+/// `2026-11-30T17:56:14Z`, `…+00:00` or a stored local `2026-11-30T12:56`.
+fn looks_like_instant(s: &str) -> bool {
+    let b = s.as_bytes();
+    b.len() >= 16
+        && b.len() <= 32
+        && b[4] == b'-'
+        && b[7] == b'-'
+        && b[10] == b'T'
+        && b[13] == b':'
+        && b[..4].iter().all(u8::is_ascii_digit)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn codes_get_labels_and_instants_the_offset() {
+        let mut v = serde_json::json!({
+            "status": "finished",
+            "type": "peticion",
+            "issued_at": "2026-11-30T17:56:14Z",
+            "nested": [{ "status": "en-tramite", "subject": "2026 factura" }]
+        });
+        present(&mut v);
+        assert_eq!(v["status_label"], "atendido");
+        assert_eq!(v["type_label"], "Petición general");
+        assert_eq!(v["issued_at"], "2026-11-30T12:56:14-05:00");
+        assert_eq!(v["nested"][0]["status_label"], "en trámite");
+        assert_eq!(v["nested"][0]["subject"], "2026 factura");
+    }
+}

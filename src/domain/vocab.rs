@@ -1,0 +1,259 @@
+//! One vocabulary: every closed set of the front desk is a Rust enum with three faces — a
+//! stable ASCII code (what the database and `--json` hold), a Spanish label (what every
+//! person reads) and a lenient parser (code, label or a common synonym; any case, with or
+//! without accents, NFC-normalised first, `-`/`_` read as spaces).
+//!
+//! Declare a set with [`closed_set!`](crate::closed_set); adding a value is adding one line,
+//! and the compiler then finds every `match` to update.
+
+use std::fmt;
+use unicode_normalization::UnicodeNormalization;
+use unicode_normalization::char::is_combining_mark;
+
+/// Text typed by a person in canonical composition (NFC): macOS and some keyboards send
+/// "e\u{301}" for "é"; after this both are the same string.
+pub fn nfc(text: &str) -> String {
+    text.nfc().collect()
+}
+
+/// A value folded for lenient comparison: NFC, accents removed, lower case, `-` and `_` as
+/// spaces, runs of white space collapsed ("  Petición_General " → "peticion general").
+pub fn fold(text: &str) -> String {
+    let bare: String = text
+        .nfd()
+        .filter(|c| !is_combining_mark(*c))
+        .map(|c| if c == '-' || c == '_' { ' ' } else { c })
+        .collect::<String>()
+        .to_lowercase();
+    bare.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+/// A closed set declared with [`closed_set!`](crate::closed_set).
+pub trait Vocab: Sized + Copy + PartialEq + 'static {
+    /// What the set is called in messages ("tipo de PQRS", "canal").
+    const WHAT: &'static str;
+    /// Every value, in the order menus show them.
+    const ALL: &'static [Self];
+    /// The stable ASCII code.
+    fn code(self) -> &'static str;
+    /// The Spanish label.
+    fn label(self) -> &'static str;
+    /// Other words people use for it.
+    fn synonyms(self) -> &'static [&'static str];
+
+    /// Parses a code, a label or a synonym, leniently; an unknown value gets a Spanish
+    /// message listing the valid labels.
+    fn parse(text: &str) -> Result<Self, VocabError> {
+        let key = fold(text);
+        Self::ALL
+            .iter()
+            .copied()
+            .find(|v| {
+                fold(v.code()) == key
+                    || fold(v.label()) == key
+                    || v.synonyms().iter().any(|s| fold(s) == key)
+            })
+            .ok_or_else(|| VocabError::new::<Self>(text))
+    }
+
+    /// Parses an exact stored code (the database's and `--json`'s form).
+    fn from_code(code: &str) -> Option<Self> {
+        Self::ALL.iter().copied().find(|v| v.code() == code)
+    }
+
+    /// Every label, in menu order.
+    fn labels() -> Vec<&'static str> {
+        Self::ALL.iter().map(|v| v.label()).collect()
+    }
+}
+
+/// An unknown value of a closed set.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct VocabError {
+    /// What the set is called.
+    pub what: &'static str,
+    /// What was typed.
+    pub input: String,
+    /// The valid labels.
+    pub labels: Vec<&'static str>,
+}
+
+impl VocabError {
+    /// The error for `input` in the set `V`.
+    pub fn new<V: Vocab>(input: &str) -> Self {
+        VocabError {
+            what: V::WHAT,
+            input: nfc(input.trim()),
+            labels: V::labels(),
+        }
+    }
+}
+
+impl fmt::Display for VocabError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let list = self.labels.join(", ");
+        if self.input.is_empty() {
+            write!(f, "{}: indique uno de: {list}", self.what)
+        } else {
+            write!(
+                f,
+                "{}: «{}» no es válido; use uno de: {list}",
+                self.what, self.input
+            )
+        }
+    }
+}
+
+impl std::error::Error for VocabError {}
+
+impl From<VocabError> for crate::error::Error {
+    fn from(e: VocabError) -> Self {
+        crate::error::Error::Refused(e.to_string())
+    }
+}
+
+/// Declares a closed set: the enum, its [`Vocab`] faces, `Display` (the label), `Serialize`
+/// (the code), `FromStr` (the lenient parser) and the SQLite conversions (the code).
+///
+/// ```ignore
+/// closed_set! {
+///     /// Ways an answer is notified.
+///     pub enum NotifyWay: "notificación" {
+///         Personal = "personal", "Personal";
+///         Electronica = "electronica", "Electrónica", ["correo electronico", "email"];
+///     }
+/// }
+/// ```
+#[macro_export]
+macro_rules! closed_set {
+    (
+        $(#[$meta:meta])*
+        $vis:vis enum $name:ident : $what:literal {
+            $(
+                $(#[$vmeta:meta])*
+                $variant:ident = $code:literal, $label:literal $(, [$($syn:literal),* $(,)?])?
+            );+ $(;)?
+        }
+    ) => {
+        $(#[$meta])*
+        #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+        $vis enum $name {
+            $( $(#[$vmeta])* $variant, )+
+        }
+
+        impl $crate::domain::vocab::Vocab for $name {
+            const WHAT: &'static str = $what;
+            const ALL: &'static [Self] = &[ $( $name::$variant, )+ ];
+            fn code(self) -> &'static str {
+                match self { $( $name::$variant => $code, )+ }
+            }
+            fn label(self) -> &'static str {
+                match self { $( $name::$variant => $label, )+ }
+            }
+            fn synonyms(self) -> &'static [&'static str] {
+                match self { $( $name::$variant => &[ $( $($syn),* )? ], )+ }
+            }
+        }
+
+        #[allow(dead_code)]
+        impl $name {
+            /// Every value, in menu order.
+            pub const ALL: &'static [$name] = &[ $( $name::$variant, )+ ];
+            /// The stable ASCII code (database, `--json`).
+            pub fn code(self) -> &'static str {
+                <Self as $crate::domain::vocab::Vocab>::code(self)
+            }
+            /// The Spanish label.
+            pub fn label(self) -> &'static str {
+                <Self as $crate::domain::vocab::Vocab>::label(self)
+            }
+            /// Parses a code, label or synonym leniently.
+            pub fn parse(text: &str) -> Result<Self, $crate::domain::vocab::VocabError> {
+                <Self as $crate::domain::vocab::Vocab>::parse(text)
+            }
+            /// Parses an exact stored code.
+            pub fn from_code(code: &str) -> Option<Self> {
+                <Self as $crate::domain::vocab::Vocab>::from_code(code)
+            }
+        }
+
+        impl std::fmt::Display for $name {
+            fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str(self.label())
+            }
+        }
+
+        impl std::str::FromStr for $name {
+            type Err = $crate::domain::vocab::VocabError;
+            fn from_str(s: &str) -> Result<Self, Self::Err> {
+                <Self as $crate::domain::vocab::Vocab>::parse(s)
+            }
+        }
+
+        impl serde::Serialize for $name {
+            fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+                s.serialize_str(self.code())
+            }
+        }
+
+        impl rusqlite::types::ToSql for $name {
+            fn to_sql(&self) -> rusqlite::Result<rusqlite::types::ToSqlOutput<'_>> {
+                Ok(rusqlite::types::ToSqlOutput::from(self.code()))
+            }
+        }
+
+        impl rusqlite::types::FromSql for $name {
+            fn column_result(
+                value: rusqlite::types::ValueRef<'_>,
+            ) -> rusqlite::types::FromSqlResult<Self> {
+                let text = value.as_str()?;
+                $name::from_code(text).ok_or_else(|| {
+                    rusqlite::types::FromSqlError::Other(
+                        format!("{} desconocido en la base de datos: «{text}»", $what).into(),
+                    )
+                })
+            }
+        }
+    };
+}
+
+crate::closed_set! {
+    /// A yes/no answer ("sí", "si", "no").
+    pub enum YesNo: "respuesta (sí o no)" {
+        Si = "si", "sí", ["s", "yes", "y", "verdadero", "true", "1", "a favor"];
+        No = "no", "no", ["n", "falso", "false", "0", "en contra"];
+    }
+}
+
+impl YesNo {
+    /// As a boolean.
+    pub fn is_yes(self) -> bool {
+        self == YesNo::Si
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn folding_ignores_accents_case_spaces_and_composition() {
+        assert_eq!(fold("  Petición_General "), "peticion general");
+        assert_eq!(fold("Jose\u{301}"), fold("José"));
+        assert_eq!(nfc("Jose\u{301}"), "José");
+        assert_eq!(fold("ÑANDÚ"), "nandu");
+    }
+
+    #[test]
+    fn yes_no_parses_leniently_and_lists_labels() {
+        assert_eq!(YesNo::parse("Sí").unwrap(), YesNo::Si);
+        assert_eq!(YesNo::parse("SI").unwrap(), YesNo::Si);
+        assert_eq!(YesNo::parse("si\u{301}").unwrap(), YesNo::Si);
+        assert_eq!(YesNo::parse(" no ").unwrap(), YesNo::No);
+        let e = YesNo::parse("quizá").unwrap_err();
+        assert_eq!(
+            e.to_string(),
+            "respuesta (sí o no): «quizá» no es válido; use uno de: sí, no"
+        );
+    }
+}
