@@ -42,21 +42,21 @@ fn fill(store: &mut Store, cfg: &Config, now: chrono::DateTime<chrono::Utc>, ope
     for i in 0..PQRS {
         let kind = kinds[i % kinds.len()];
         let received: NaiveDateTime = local - Duration::minutes((i as i64 * 317) % (365 * 24 * 60));
-        let d = rules::dates(&cal, hours, &cfg.terms, kind, received);
+        let d = rules::dates(&cal, hours, &cfg.terms, kind.parse().unwrap(), received);
         let seq = pqrs::next_seq(&tx, 2026).unwrap();
         let stamp = desk::stamp(now);
         let p = pqrs::Pqrs {
             id: 0,
             radicado: rules::radicado("CALI", 2026, seq),
-            kind: kind.into(),
-            channel: "web".into(),
+            kind: kind.parse().unwrap(),
+            channel: "web".parse().unwrap(),
             customer: None,
             subject: format!("Solicitud {i}"),
             description: "Texto de la solicitud".into(),
             area: cfg.pqrs.areas[i % cfg.pqrs.areas.len()].clone(),
             assignee: Some(format!("asesor{}", 1 + i % 3)),
             priority: i % 50 == 0,
-            notify_via: "personal".into(),
+            notify_via: "personal".parse().unwrap(),
             notify_address: String::new(),
             data_request: None,
             data_changes: None,
@@ -65,7 +65,8 @@ fn fill(store: &mut Store, cfg: &Config, now: chrono::DateTime<chrono::Utc>, ope
             } else {
                 "archivada"
             }
-            .into(),
+            .parse()
+            .unwrap(),
             received_at: received.format("%Y-%m-%dT%H:%M").to_string(),
             filed_on: d.filed_on.to_string(),
             due_date: d.due_on.map(|x| x.to_string()),
@@ -108,15 +109,15 @@ fn bench(c: &mut Criterion) {
         .customers(1)
         .remove(0);
     let filing = Filing {
-        kind: "reclamo".into(),
-        channel: "presencial".into(),
+        kind: "reclamo".parse().unwrap(),
+        channel: "presencial".parse().unwrap(),
         document: Some(ids::Document {
             kind: ids::DocType::parse(&someone.doc_type).unwrap(),
             number: someone.doc_number,
         }),
         subject: "Cobro doble".into(),
         description: "La factura de noviembre llegó con dos cobros.".into(),
-        notify_via: "personal".into(),
+        notify_via: "personal".parse().unwrap(),
         ..Filing::default()
     };
     c.bench_function("file a PQRS (file database, committed)", |b| {

@@ -88,11 +88,16 @@ fn add_between_and_due() {
         .args(["calendar", "due", "tutela", "2026-11-23T09:30"])
         .assert()
         .code(2);
+    // people type dates day first too
+    assert_eq!(
+        stdout(cmd(&dir).args(["calendar", "add", "23/11/2026", "1"])),
+        stdout(cmd(&dir).args(["calendar", "add", "2026-11-23", "1"]))
+    );
     cmd(&dir)
-        .args(["calendar", "add", "23/11/2026", "1"])
+        .args(["calendar", "add", "31/02/2026", "1"])
         .assert()
         .code(2)
-        .stderr(predicate::str::contains("AAAA-MM-DD"));
+        .stderr(predicate::str::contains("AAAA-MM-DD o DD/MM/AAAA"));
 }
 
 #[test]

@@ -89,12 +89,12 @@ fn day(s: &str) -> NaiveDate {
 
 fn filing(kind: &str, received: &str) -> Filing {
     Filing {
-        kind: kind.into(),
-        channel: "escrito".into(),
+        kind: kind.parse().unwrap(),
+        channel: "escrito".parse().unwrap(),
         document: Some(cc("1144052337")),
         subject: "Certificado".into(),
         description: "Solicita un certificado de afiliación".into(),
-        notify_via: "personal".into(),
+        notify_via: "personal".parse().unwrap(),
         received: Some(at(received)),
         ..Filing::default()
     }
@@ -120,7 +120,7 @@ impl Branch {
             radicado,
             action,
         )
-        .map(|p| p.status)
+        .map(|p| p.status.code().to_string())
     }
 
     fn today(&self) -> NaiveDate {
@@ -232,7 +232,7 @@ fn the_lifecycle_from_filing_to_archive_records_every_step() {
         },
         Action::Approve,
         Action::Notify {
-            via: "personal".into(),
+            via: "personal".parse().unwrap(),
             evidence: "acta 17".into(),
         },
         Action::Close {
@@ -320,7 +320,7 @@ fn illegal_steps_are_refused_with_the_reason() {
         .step(
             r,
             Action::Notify {
-                via: "electronica".into(),
+                via: "electronica".parse().unwrap(),
                 evidence: String::new(),
             },
         )
@@ -329,7 +329,7 @@ fn illegal_steps_are_refused_with_the_reason() {
     b.step(
         r,
         Action::Notify {
-            via: "aviso".into(),
+            via: "aviso".parse().unwrap(),
             evidence: "guía 123".into(),
         },
     )
@@ -496,14 +496,14 @@ fn recursos_go_to_the_legal_area_and_denuncias_may_be_anonymous() {
 
 fn habeas(doc: &str, request: &str, changes: &str) -> Filing {
     Filing {
-        kind: "habeas-reclamo".into(),
-        channel: "correo".into(),
+        kind: "habeas-reclamo".parse().unwrap(),
+        channel: "correo".parse().unwrap(),
         document: Some(cc(doc)),
         subject: "Solicitud sobre mis datos".into(),
         description: "Ximena Quiñónez, CC 52123456, tel. 3157778899, pide no ser contactada".into(),
-        notify_via: "electronica".into(),
+        notify_via: "electronica".parse().unwrap(),
         notify_address: "52123456@correo.co".into(),
-        data_request: request.into(),
+        data_request: (!request.is_empty()).then(|| request.parse().unwrap()),
         data_changes: changes.into(),
         ..Filing::default()
     }
@@ -569,7 +569,7 @@ fn deletion_pseudonymises_everywhere_and_keeps_the_pqrs() {
         "La señora [dato suprimido] se queja de la fila"
     );
     let closed = desk::pqrs::show(&b.store, &b.cfg, b.today(), &p.radicado).unwrap();
-    assert_eq!(closed.pqrs.status, "cerrada");
+    assert_eq!(closed.pqrs.status.code(), "cerrada");
     assert!(
         closed
             .events

@@ -89,15 +89,15 @@ proptest! {
         let cfg = config();
         let admin = Actor::cli(None);
         let filing = Filing {
-            kind: "reclamo".into(),
-            channel: "web".into(),
+            kind: "reclamo".parse().unwrap(),
+            channel: "web".parse().unwrap(),
             subject: "s".into(),
             description: "d".into(),
-            notify_via: "personal".into(),
+            notify_via: "personal".parse().unwrap(),
             ..Filing::default()
         };
         let mut anonymous = filing.clone();
-        anonymous.kind = "denuncia".into();
+        anonymous.kind = "denuncia".parse().unwrap();
         let p = desk::pqrs::file(&mut store, &clock, &admin, &cfg, &anonymous).unwrap();
         let r = p.radicado.clone();
         let today = |c: &FixedClock| desk::turns::day_of(&cfg, ventanilla::clock::Clock::now(c));
@@ -116,7 +116,7 @@ proptest! {
                 },
                 5 => Action::Draft { note: String::new() },
                 6 => Action::Approve,
-                7 => Action::Notify { via: "personal".into(), evidence: String::new() },
+                7 => Action::Notify { via: "personal".parse().unwrap(), evidence: String::new() },
                 8 => Action::Close { in_favor: n % 2 == 0, note: String::new() },
                 9 => Action::Forward { entity: "Otra".into(), told_on: None },
                 10 => Action::Withdraw,
@@ -137,8 +137,7 @@ proptest! {
             };
             let result = desk::pqrs::step(&mut store, &clock, &admin, &cfg, &r, action);
             let after = desk::pqrs::show(&store, &cfg, today(&clock), &r).unwrap();
-            let status = Status::parse(&after.pqrs.status);
-            prop_assert!(status.is_some(), "known status {}", after.pqrs.status);
+            let status = Some(after.pqrs.status);
             let status = status.unwrap();
             match &result {
                 Err(_) => {

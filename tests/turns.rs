@@ -37,7 +37,7 @@ impl Branch {
     fn issue(&mut self, service: &str, pref: Option<&str>) -> String {
         let req = IssueRequest {
             service,
-            preferential: pref,
+            preferential: pref.map(|p| p.parse().unwrap()),
             ..Default::default()
         };
         desk::turns::issue(
@@ -133,7 +133,7 @@ fn transfer_keeps_label_issue_time_and_priority() {
         (moved.label.as_str(), moved.service.as_str(), moved.status),
         (label.as_str(), "E", Status::Waiting)
     );
-    assert_eq!(moved.preferential.as_deref(), Some("gestante"));
+    assert_eq!(moved.preferential.map(|p| p.code()), Some("gestante"));
     assert_eq!(moved.note.as_deref(), Some("falta firma"));
     // window 3 serves E then R: the transferred preferential turn goes before the newer E turn
     assert_eq!(b.next(3).unwrap(), label);
@@ -261,7 +261,7 @@ fn cli_turn_commands_and_exit_codes() {
         ),
         (Some("R-001"), Some("R"), Some(0))
     );
-    assert!(issued["issued_at"].as_str().unwrap().ends_with('Z'));
+    assert!(issued["issued_at"].as_str().unwrap().ends_with("-05:00"));
     cmd()
         .args(["turn", "next", "--window", "1"])
         .assert()
@@ -271,7 +271,7 @@ fn cli_turn_commands_and_exit_codes() {
         .args(["turn", "next", "--window", "1", "--user", "asesor1"])
         .assert()
         .success()
-        .stdout("R-001\tcalled\tventanilla 1\n");
+        .stdout("R-001\tllamado\tventanilla 1\n");
     cmd()
         .args(["turn", "finish", "R-001", "--user", "asesor1"])
         .assert()

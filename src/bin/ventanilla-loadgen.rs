@@ -84,7 +84,7 @@ fn customers_csv(args: &[String]) -> Result<()> {
             &s(&c.birth_date),
             &s(&c.phone),
             &s(&c.email),
-            &c.affiliation.code(),
+            &c.affiliation.code().to_string(),
             &s(&c.category),
         ];
         w.write_record(row).map_err(fail)?;

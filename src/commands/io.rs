@@ -209,10 +209,11 @@ fn export_raw(ctx: &Ctx, kind: &str, r: &RawExport) -> Result<()> {
         "tickets" => "PQRS",
         _ => "Calificaciones",
     };
-    let header = crate::store::reports::raw_columns(store.conn(), kind)?;
+    let columns = crate::store::reports::raw_columns(store.conn(), kind)?;
+    let (rows, header) = super::present::ExportRows::new(kind, &columns);
     let mut file = TableFile::create(&r.out, sheet, &header)?;
     crate::store::reports::raw(store.conn(), kind, (&fd, &td), (&start, &end), |row| {
-        file.write(row, false)
+        file.write(&rows.row(row), false)
     })?;
     let n = file.finish()?;
     println!("{n} filas exportadas a {}", r.out.display());

@@ -51,6 +51,63 @@ fn label_of(key: &str, code: &str) -> Option<String> {
     }
 }
 
+/// The label function of a coded column of a raw export (`export turns|attentions|tickets`).
+fn export_labeller(export: &str, column: &str) -> Option<fn(&str) -> Option<String>> {
+    fn f<V: Vocab>(code: &str) -> Option<String> {
+        V::from_code(code).map(|v| v.label().to_string())
+    }
+    Some(match (export, column) {
+        ("turns", "estado") => f::<turn::Status>,
+        ("turns", "preferencial") => f::<turn::PreferentialReason>,
+        ("attentions", "canal") => f::<crate::domain::attention::Channel>,
+        ("attentions", "nivel") => f::<crate::domain::attention::Level>,
+        ("tickets", "tipo") => f::<request::Kind>,
+        ("tickets", "canal") => f::<request::Channel>,
+        ("tickets", "estado") => f::<request::Status>,
+        _ => return None,
+    })
+}
+
+/// Rows of a raw export as people read them: beside each coded column its Spanish label
+/// (`estado`, `estado_etiqueta`), instants in the organisation's offset.
+pub struct ExportRows {
+    labellers: Vec<Option<fn(&str) -> Option<String>>>,
+}
+
+impl ExportRows {
+    /// The plan for `export`'s columns; returns it with the header to write.
+    pub fn new(export: &str, columns: &[String]) -> (Self, Vec<String>) {
+        let labellers: Vec<_> = columns
+            .iter()
+            .map(|c| export_labeller(export, c))
+            .collect();
+        let mut header = Vec::with_capacity(columns.len() + 3);
+        for (c, l) in columns.iter().zip(&labellers) {
+            header.push(c.clone());
+            if l.is_some() {
+                header.push(format!("{c}_etiqueta"));
+            }
+        }
+        (ExportRows { labellers }, header)
+    }
+
+    /// One stored row as it is written.
+    pub fn row(&self, values: &[String]) -> Vec<String> {
+        let mut out = Vec::with_capacity(values.len() + 3);
+        for (v, l) in values.iter().zip(&self.labellers) {
+            if looks_like_instant(v) {
+                out.push(localtime::machine_stamp(v, offset()));
+            } else {
+                out.push(v.clone());
+            }
+            if let Some(l) = l {
+                out.push(l(v).unwrap_or_default());
+            }
+        }
+        out
+    }
+}
+
 /// Adds the labels and converts the instants, recursively.
 pub fn present(value: &mut Value) {
     match value {

@@ -113,7 +113,7 @@ pub fn run(ctx: &Ctx, cmd: TurnCommand) -> Result<()> {
                     "{}\t{}\t{}{window}{pref}",
                     t.label,
                     t.service,
-                    t.status.as_str()
+                    t.status.label()
                 );
             }
         }
@@ -139,8 +139,8 @@ fn show(turn: &Turn, json: bool) -> Result<()> {
         return print_json(turn);
     }
     match turn.window {
-        Some(w) => println!("{}\t{}\tventanilla {w}", turn.label, turn.status.as_str()),
-        None => println!("{}\t{}", turn.label, turn.status.as_str()),
+        Some(w) => println!("{}\t{}\tventanilla {w}", turn.label, turn.status.label()),
+        None => println!("{}\t{}", turn.label, turn.status.label()),
     }
     Ok(())
 }

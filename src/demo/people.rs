@@ -233,7 +233,7 @@ mod tests {
                     _ => assert!(age >= 18, "{c:?}"),
                 }
             }
-            let affiliated = c.affiliation == "afiliado";
+            let affiliated = c.affiliation == Affiliation::Afiliado;
             assert!(affiliated || c.category.is_none(), "{c:?}");
         }
     }

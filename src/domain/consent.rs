@@ -92,7 +92,7 @@ pub fn pick_configured(
             if typed.is_empty() {
                 format!("{what}: indique uno de: {}", labels.join(", "))
             } else {
-                format!("{what}: «{typed}» no es válido; use uno de: {}", labels.join(", "))
+                format!("{what}: «{typed}» no existe; use uno de: {}", labels.join(", "))
             }
         })
 }

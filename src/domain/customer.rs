@@ -192,7 +192,7 @@ mod tests {
         assert_eq!(v.phone.as_deref(), Some("3105551234"));
         assert_eq!(v.email.as_deref(), Some("jose.perez@correo.com"));
         assert_eq!(
-            (v.affiliation.as_str(), v.category.as_deref()),
+            (v.affiliation.code(), v.category.as_deref()),
             ("afiliado", Some("B"))
         );
     }

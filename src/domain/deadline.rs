@@ -389,19 +389,21 @@ mod tests {
 
     #[test]
     fn names_round_trip() {
-        for (kind, name) in ALL {
-            assert_eq!(RequestType::parse(name), Some(kind));
-            assert_eq!(kind.name(), name);
+        for &kind in RequestType::ALL {
+            assert_eq!(RequestType::parse(kind.code()), Ok(kind));
+            assert_eq!(RequestType::parse(kind.label()), Ok(kind));
         }
-        assert_eq!(RequestType::parse("tutela"), None);
+        assert!(RequestType::parse("tutela").is_err());
     }
 
     proptest! {
         #[test]
-        fn due_dates_are_business_days(day in 0i64..80_000, minute in 0u32..1440, k in 0usize..9) {
+        fn due_dates_are_business_days(day in 0i64..80_000, minute in 0u32..1440, k in 0usize..12) {
             let cal = Calendar::legal();
             let received = d(1984, 1, 1).and_hms_opt(minute / 60, minute % 60, 0).unwrap() + chrono::Duration::days(day);
-            let dl = compute(&cal, hours(), &terms(), ALL[k].0, received);
+            let kind = RequestType::ALL[k];
+            prop_assume!(kind.has_business_day_term());
+            let dl = compute(&cal, hours(), &terms(), kind, received);
             prop_assert!(cal.is_business_day(dl.filed));
             prop_assert!(cal.is_business_day(dl.due));
             prop_assert!(cal.is_business_day(dl.max_extension));

@@ -104,7 +104,7 @@ pub fn next(from: Status, step: Step) -> Result<Status, String> {
         };
         format!(
             "no se puede pasar a «{}» una PQRS {}: {hint}",
-            step.label(),
+            step.outcome(),
             from.label()
         )
     })
@@ -199,12 +199,16 @@ mod tests {
         NaiveDate::from_ymd_opt(y, m, d).unwrap()
     }
 
+    fn k(code: &str) -> Kind {
+        Kind::from_code(code).unwrap()
+    }
+
     fn terms() -> Terms {
         Config::defaults().unwrap().terms
     }
 
     fn due(kind: &str, received: NaiveDateTime) -> Option<NaiveDate> {
-        dates(&cal(), hours(), &terms(), kind, received).due_on
+        dates(&cal(), hours(), &terms(), k(kind), received).due_on
     }
 
     #[test]
@@ -235,15 +239,15 @@ mod tests {
     fn receipt_after_hours_on_saturday_and_before_a_holiday_monday() {
         // Friday 2026-11-13 after closing, and the Saturday after it, count as filed on
         // Tuesday 17: Monday 16 is the Independencia de Cartagena holiday (moved).
-        let after_hours = dates(&cal(), hours(), &terms(), "peticion", at(2026, 11, 13, 18));
+        let after_hours = dates(&cal(), hours(), &terms(), Kind::Peticion, at(2026, 11, 13, 18));
         assert_eq!(after_hours.filed_on, day(2026, 11, 17));
-        let saturday = dates(&cal(), hours(), &terms(), "peticion", at(2026, 11, 14, 10));
+        let saturday = dates(&cal(), hours(), &terms(), Kind::Peticion, at(2026, 11, 14, 10));
         assert_eq!(saturday.filed_on, day(2026, 11, 17));
         // Dec 8 is a holiday (Inmaculada Concepción): the 15th business day after the 17th is
         // Dec 9.
         assert_eq!(after_hours.due_on, Some(day(2026, 12, 9)));
         // Across the year end: Dec 30 → 15 business days skipping Jan 1 and Jan 11 (Reyes).
-        let year_end = dates(&cal(), hours(), &terms(), "peticion", at(2026, 12, 30, 10));
+        let year_end = dates(&cal(), hours(), &terms(), Kind::Peticion, at(2026, 12, 30, 10));
         assert_eq!(year_end.due_on, Some(day(2027, 1, 22)));
     }
 
@@ -271,7 +275,7 @@ mod tests {
 
     #[test]
     fn extension_is_refused_after_expiry_and_beyond_the_maximum() {
-        let d = dates(&cal(), hours(), &terms(), "peticion", at(2026, 11, 23, 9));
+        let d = dates(&cal(), hours(), &terms(), Kind::Peticion, at(2026, 11, 23, 9));
         let (due, max) = (d.due_on.unwrap(), d.max_extension_on.unwrap());
         assert_eq!(max, day(2027, 1, 7), "twice the term");
         assert!(check_extension(&cal(), day(2026, 12, 1), due, max, day(2027, 1, 7)).is_ok());
@@ -285,13 +289,13 @@ mod tests {
 
     #[test]
     fn pause_and_resume_shift_the_due_date_by_the_days_waited() {
-        let d = dates(&cal(), hours(), &terms(), "peticion", at(2026, 11, 23, 9));
+        let d = dates(&cal(), hours(), &terms(), Kind::Peticion, at(2026, 11, 23, 9));
         let due = d.due_on.unwrap();
         // asked on Friday Nov 27 (4 business days used): 11 remain
         let p = pause(
             &cal(),
             &terms(),
-            "peticion",
+            Kind::Peticion,
             (d.filed_on, due, d.completion_request_by),
             day(2026, 11, 27),
         )
@@ -305,7 +309,7 @@ mod tests {
         let too_late = pause(
             &cal(),
             &terms(),
-            "peticion",
+            Kind::Peticion,
             (d.filed_on, due, d.completion_request_by),
             day(2026, 12, 10),
         );

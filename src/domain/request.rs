@@ -148,6 +148,25 @@ impl Step {
     pub fn name(self) -> &'static str {
         self.code()
     }
+
+    /// What the step leads to, for refusals ("no se puede pasar a «asignada» …").
+    pub fn outcome(self) -> &'static str {
+        use Step::*;
+        match self {
+            Assign => Status::Asignada.label(),
+            Start | Resume => Status::EnTramite.label(),
+            RequestInfo => Status::EsperaInformacion.label(),
+            Extend => "término ampliado",
+            Draft => Status::Proyectada.label(),
+            Approve => Status::Aprobada.label(),
+            Notify => Status::Notificada.label(),
+            Close => Status::Cerrada.label(),
+            Forward => Status::Trasladada.label(),
+            Withdraw => Status::Desistida.label(),
+            Archive => Status::Archivada.label(),
+            Converse => "conversación registrada",
+        }
+    }
 }
 
 closed_set! {

@@ -97,7 +97,7 @@ impl fmt::Display for VocabError {
         } else {
             write!(
                 f,
-                "{}: «{}» no es válido; use uno de: {list}",
+                "{}: «{}» no existe; use uno de: {list}",
                 self.what, self.input
             )
         }
@@ -253,7 +253,7 @@ mod tests {
         let e = YesNo::parse("quizá").unwrap_err();
         assert_eq!(
             e.to_string(),
-            "respuesta (sí o no): «quizá» no es válido; use uno de: sí, no"
+            "respuesta (sí o no): «quizá» no existe; use uno de: sí, no"
         );
     }
 }

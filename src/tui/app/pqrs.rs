@@ -179,12 +179,12 @@ impl App {
             .iter()
             .enumerate()
             .map(|(i, label)| match i {
-                0 => Field::text(label, Kind::Peticion.label()),
-                1 => Field::text(label, Channel::Presencial.label()),
+                0 => Field::text(label, "petición"),
+                1 => Field::text(label, "presencial"),
                 2 => Field::text(label, &doc),
                 DESCRIPTION => Field::multiline(label, "", 3),
-                6 => Field::text(label, YesNo::No.label()),
-                7 => Field::text(label, NotifyWay::Personal.label()),
+                6 => Field::text(label, "no"),
+                7 => Field::text(label, "personal"),
                 8 => Field::text(label, &email),
                 _ => Field::text(label, ""),
             })
