@@ -272,10 +272,10 @@ fn reached<'a>(root: &'a Command, args: &[OsString]) -> &'a Command {
             if takes_value {
                 args.next();
             }
-        } else if !arg.starts_with('-') {
-            if let Some(sub) = cmd.find_subcommand(arg) {
-                cmd = sub;
-            }
+        } else if !arg.starts_with('-')
+            && let Some(sub) = cmd.find_subcommand(arg)
+        {
+            cmd = sub;
         }
     }
     cmd
