@@ -1,5 +1,6 @@
-//! Command-line syntax (clap derive types only). Help texts are Spanish: they are read by the
-//! people at the branch.
+//! Command-line syntax (clap derive types). Help texts are Spanish: they are read by the
+//! people at the branch; [`command`] and [`parse`] also put clap's own words (headings, help
+//! and version flags, errors) in Spanish.
 
 mod calendar;
 mod pqrs;
@@ -7,6 +8,7 @@ mod queue;
 mod ratings;
 mod records;
 mod reports;
+mod spanish;
 
 pub use calendar::{CalendarCommand, DocCommand};
 pub use pqrs::{NewTicket, Radicado, StepArgs, TicketCommand, WorkOrderCommand};
@@ -17,6 +19,7 @@ pub use records::{
     ImportCommand, RawExport,
 };
 pub use reports::{ReportCommand, ReportOutput};
+pub use spanish::{ParseError, command, parse, parse_from};
 
 use clap::{Args, Parser, Subcommand};
 use std::path::PathBuf;
@@ -71,7 +74,8 @@ pub enum Command {
     Turn(TurnCommand),
     /// Contingencia manual del turnero (fichas de papel): on | off (supervisor).
     Contingency {
-        #[arg(value_parser = ["on", "off"])]
+        /// on: empieza la contingencia; off: se vuelve al turnero.
+        #[arg(value_parser = ["on", "off"], value_name = "ESTADO")]
         state: String,
         #[command(flatten)]
         on_behalf: OnBehalf,
@@ -121,11 +125,13 @@ pub enum Command {
         /// Archivo de destino (por defecto, la carpeta de copias).
         #[arg(value_name = "ARCHIVO")]
         file: Option<PathBuf>,
+        /// Salida en JSON.
         #[arg(long)]
         json: bool,
     },
     /// Reemplaza la base de datos por una copia (administrador); la actual queda aparte.
     Restore {
+        /// Copia de seguridad que reemplaza la base.
         #[arg(value_name = "ARCHIVO")]
         file: PathBuf,
         /// No preguntar (para guiones).
@@ -134,6 +140,7 @@ pub enum Command {
     },
     /// Revisa la integridad de la base, sus llaves y la cadena de auditoría.
     Check {
+        /// Salida en JSON.
         #[arg(long)]
         json: bool,
     },
@@ -157,7 +164,7 @@ pub struct DemoArgs {
     #[arg(long, default_value_t = 5000, value_name = "N")]
     pub customers: u32,
     /// Semilla de los datos generados (los mismos datos para la misma semilla).
-    #[arg(long, default_value_t = 2026)]
+    #[arg(long, default_value_t = 2026, value_name = "SEMILLA")]
     pub seed: u64,
     /// Solo prepara la base y muestra su ruta, sin abrir la consola.
     #[arg(long)]
@@ -190,29 +197,35 @@ pub enum UserCommand {
     /// Crea un usuario; el PIN se lee sin eco (o de la primera línea de la entrada).
     Add {
         /// Usuario (minúsculas, dígitos, punto, guion).
+        #[arg(value_name = "USUARIO")]
         username: String,
         /// Nombre completo.
-        #[arg(long)]
+        #[arg(long, value_name = "NOMBRE")]
         name: String,
         /// asesor, supervisor o administrador.
-        #[arg(long)]
+        #[arg(long, value_name = "ROL")]
         role: String,
         #[command(flatten)]
         on_behalf: OnBehalf,
     },
     /// Lista los usuarios.
     List {
+        /// Salida en JSON.
         #[arg(long)]
         json: bool,
     },
     /// Desactiva un usuario (no puede volver a ingresar).
     Disable {
+        /// Usuario a desactivar.
+        #[arg(value_name = "USUARIO")]
         username: String,
         #[command(flatten)]
         on_behalf: OnBehalf,
     },
     /// Cambia el PIN de un usuario.
     Pin {
+        /// Usuario cuyo PIN se cambia (el nuevo se lee sin eco).
+        #[arg(value_name = "USUARIO")]
         username: String,
         #[command(flatten)]
         on_behalf: OnBehalf,
@@ -224,18 +237,25 @@ pub enum UserCommand {
 pub enum ServiceCommand {
     /// Lista los servicios.
     List {
+        /// Salida en JSON.
         #[arg(long)]
         json: bool,
     },
     /// Crea un servicio: una letra y su nombre.
     Add {
+        /// Letra del servicio, p. ej. E.
+        #[arg(value_name = "CÓDIGO")]
         code: String,
+        /// Nombre del servicio, p. ej. "Trámites".
+        #[arg(value_name = "NOMBRE")]
         name: String,
         #[command(flatten)]
         on_behalf: OnBehalf,
     },
     /// Desactiva un servicio.
     Disable {
+        /// Letra del servicio.
+        #[arg(value_name = "CÓDIGO")]
         code: String,
         #[command(flatten)]
         on_behalf: OnBehalf,
@@ -247,11 +267,14 @@ pub enum ServiceCommand {
 pub enum WindowCommand {
     /// Lista las ventanillas y sus servicios.
     List {
+        /// Salida en JSON.
         #[arg(long)]
         json: bool,
     },
     /// Crea una ventanilla.
     Add {
+        /// Número de la ventanilla.
+        #[arg(value_name = "NÚMERO")]
         number: u32,
         /// Servicios que llama, en orden, separados por comas (p. ej. E,R).
         #[arg(long, value_name = "CÓDIGOS")]
@@ -261,6 +284,8 @@ pub enum WindowCommand {
     },
     /// Cambia los servicios que llama una ventanilla.
     Set {
+        /// Número de la ventanilla.
+        #[arg(value_name = "NÚMERO")]
         number: u32,
         /// Servicios que llama, en orden, separados por comas (p. ej. E,R).
         #[arg(long, value_name = "CÓDIGOS")]
@@ -275,6 +300,7 @@ pub enum WindowCommand {
 pub enum ConfigCommand {
     /// Muestra la configuración efectiva y de qué archivos viene.
     Show {
+        /// Salida en JSON.
         #[arg(long)]
         json: bool,
     },
@@ -288,11 +314,13 @@ pub enum AuditCommand {
         /// Solo desde esta fecha (AAAA-MM-DD, hora local).
         #[arg(long, value_name = "FECHA")]
         since: Option<String>,
+        /// Salida en JSON.
         #[arg(long)]
         json: bool,
     },
     /// Recorre la cadena de sellos y nombra el primer registro alterado, si hay alguno.
     Verify {
+        /// Salida en JSON.
         #[arg(long)]
         json: bool,
     },

@@ -10,7 +10,10 @@ pub enum TicketCommand {
     New(Box<NewTicket>),
     /// Muestra una PQRS con su historia y sus órdenes de trabajo.
     Show {
+        /// Radicado de la PQRS, p. ej. CALI-2026-000123.
+        #[arg(value_name = "RADICADO")]
         radicado: String,
+        /// Salida en JSON.
         #[arg(long)]
         json: bool,
     },
@@ -18,9 +21,10 @@ pub enum TicketCommand {
     List {
         /// Solo este estado: radicada, asignada, en-tramite, espera-informacion, proyectada,
         /// aprobada, notificada, cerrada, trasladada, desistida, archivada.
-        #[arg(long)]
+        #[arg(long, value_name = "ESTADO")]
         status: Option<String>,
-        #[arg(long)]
+        /// Solo las de esta área.
+        #[arg(long, value_name = "ÁREA")]
         area: Option<String>,
         /// Las asignadas a este usuario (y las de su área sin asignar, con --area).
         #[arg(long, value_name = "USUARIO")]
@@ -34,19 +38,25 @@ pub enum TicketCommand {
         /// Como mucho N líneas (las que vencen primero).
         #[arg(long, value_name = "N")]
         limit: Option<u32>,
+        /// Salida en JSON.
         #[arg(long)]
         json: bool,
     },
     /// Recordatorio mensual: solicitudes sin respuesta, por área.
     Reminder {
+        /// Salida en JSON.
         #[arg(long)]
         json: bool,
     },
     /// Asigna a un área (por competencia) y, si se indica, a una persona.
     Assign {
+        /// Radicado de la PQRS, p. ej. CALI-2026-000123.
+        #[arg(value_name = "RADICADO")]
         radicado: String,
-        #[arg(long)]
+        /// Área competente.
+        #[arg(long, value_name = "ÁREA")]
         area: Option<String>,
+        /// Persona del área que la tramita.
         #[arg(long, value_name = "USUARIO")]
         to: Option<String>,
         #[command(flatten)]
@@ -56,9 +66,11 @@ pub enum TicketCommand {
     Start(Radicado),
     /// Pide al peticionario completar la solicitud (el término se suspende).
     RequestInfo {
+        /// Radicado de la PQRS, p. ej. CALI-2026-000123.
+        #[arg(value_name = "RADICADO")]
         radicado: String,
         /// Qué información falta.
-        #[arg(long)]
+        #[arg(long, value_name = "DESCRIPCIÓN")]
         missing: String,
         #[command(flatten)]
         common: StepArgs,
@@ -67,18 +79,25 @@ pub enum TicketCommand {
     Resume(Radicado),
     /// Amplía el término (solo antes de vencer, con motivo, sin pasar el máximo legal).
     Extend {
+        /// Radicado de la PQRS, p. ej. CALI-2026-000123.
+        #[arg(value_name = "RADICADO")]
         radicado: String,
+        /// Nuevo vencimiento.
         #[arg(long, value_name = "AAAA-MM-DD")]
         until: String,
-        #[arg(long)]
+        /// Motivo de la ampliación (se informa al peticionario).
+        #[arg(long, value_name = "MOTIVO")]
         reason: String,
         #[command(flatten)]
         common: StepArgs,
     },
     /// Respuesta proyectada.
     Draft {
+        /// Radicado de la PQRS, p. ej. CALI-2026-000123.
+        #[arg(value_name = "RADICADO")]
         radicado: String,
-        #[arg(long, default_value = "")]
+        /// Nota sobre la respuesta proyectada.
+        #[arg(long, default_value = "", value_name = "NOTA")]
         note: String,
         #[command(flatten)]
         common: StepArgs,
@@ -87,30 +106,39 @@ pub enum TicketCommand {
     Approve(Radicado),
     /// Respuesta notificada: personal, aviso o electronica (solo si el peticionario la aceptó).
     Notify {
+        /// Radicado de la PQRS, p. ej. CALI-2026-000123.
+        #[arg(value_name = "RADICADO")]
         radicado: String,
-        #[arg(long)]
+        /// Medio: personal, aviso o electronica.
+        #[arg(long, value_name = "MEDIO")]
         via: String,
         /// Referencia de la constancia de entrega.
-        #[arg(long, default_value = "")]
+        #[arg(long, default_value = "", value_name = "REFERENCIA")]
         evidence: String,
         #[command(flatten)]
         common: StepArgs,
     },
     /// Cierra la PQRS: resuelta en ventanilla (recién radicada) o ya notificada.
     Close {
+        /// Radicado de la PQRS, p. ej. CALI-2026-000123.
+        #[arg(value_name = "RADICADO")]
         radicado: String,
         /// ¿Se decidió a favor del usuario?
         #[arg(long, value_parser = ["si", "sí", "yes", "no"])]
         in_favor: String,
-        #[arg(long, default_value = "")]
+        /// Nota de cierre.
+        #[arg(long, default_value = "", value_name = "NOTA")]
         note: String,
         #[command(flatten)]
         common: StepArgs,
     },
     /// Traslado por competencia a otra entidad.
     Forward {
+        /// Radicado de la PQRS, p. ej. CALI-2026-000123.
+        #[arg(value_name = "RADICADO")]
         radicado: String,
-        #[arg(long)]
+        /// Entidad competente a la que se traslada.
+        #[arg(long, value_name = "ENTIDAD")]
         entity: String,
         /// Fecha en que se informó al peticionario (por defecto, hoy).
         #[arg(long, value_name = "AAAA-MM-DD")]
@@ -124,8 +152,11 @@ pub enum TicketCommand {
     Archive(Radicado),
     /// Registra la conversación con el afiliado antes de suprimir sus datos.
     Converse {
+        /// Radicado de la PQRS, p. ej. CALI-2026-000123.
+        #[arg(value_name = "RADICADO")]
         radicado: String,
-        #[arg(long)]
+        /// Resumen de la conversación.
+        #[arg(long, value_name = "NOTA")]
         note: String,
         #[command(flatten)]
         common: StepArgs,
@@ -135,6 +166,8 @@ pub enum TicketCommand {
 /// A step that needs only the radicado.
 #[derive(Debug, Args)]
 pub struct Radicado {
+    /// Radicado de la PQRS, p. ej. CALI-2026-000123.
+    #[arg(value_name = "RADICADO")]
     pub radicado: String,
     #[command(flatten)]
     pub common: StepArgs,
@@ -145,6 +178,7 @@ pub struct Radicado {
 pub struct StepArgs {
     #[command(flatten)]
     pub on_behalf: OnBehalf,
+    /// Salida en JSON.
     #[arg(long)]
     pub json: bool,
 }
@@ -157,17 +191,20 @@ pub struct NewTicket {
     #[arg(long = "type", value_name = "TIPO")]
     pub kind: String,
     /// presencial, escrito, telefono, correo, web, chat, whatsapp.
-    #[arg(long)]
+    #[arg(long, value_name = "CANAL")]
     pub channel: String,
-    /// TIPO:NÚMERO del peticionario (solo las denuncias pueden ser anónimas).
-    #[arg(long)]
+    /// Documento del peticionario, p. ej. CC:1144052337 (solo las denuncias pueden ser
+    /// anónimas).
+    #[arg(long, value_name = "TIPO:NÚMERO")]
     pub doc: Option<String>,
-    #[arg(long)]
+    /// Asunto de la solicitud.
+    #[arg(long, value_name = "ASUNTO")]
     pub subject: String,
-    #[arg(long)]
+    /// Descripción: los hechos y lo que se pide.
+    #[arg(long, value_name = "DESCRIPCIÓN")]
     pub description: String,
     /// Área por competencia (los recursos van siempre a Jurídica).
-    #[arg(long)]
+    #[arg(long, value_name = "ÁREA")]
     pub area: Option<String>,
     /// Cuándo se recibió (hora local), si no es ahora.
     #[arg(long, value_name = "AAAA-MM-DDTHH:MM")]
@@ -176,16 +213,16 @@ pub struct NewTicket {
     #[arg(long)]
     pub priority: bool,
     /// personal, aviso o electronica (electronica: el peticionario la acepta).
-    #[arg(long, default_value = "personal")]
+    #[arg(long, default_value = "personal", value_name = "MEDIO")]
     pub notify_via: String,
     /// Dirección o correo de notificación.
-    #[arg(long, default_value = "")]
+    #[arg(long, default_value = "", value_name = "DIRECCIÓN")]
     pub notify_address: String,
     /// Reclamos de habeas data: supresion, actualizacion, rectificacion, revocatoria, oposicion.
-    #[arg(long)]
+    #[arg(long, value_name = "SOLICITUD")]
     pub data_request: Option<String>,
     /// Actualización o rectificación: "campo=valor; campo=valor".
-    #[arg(long)]
+    #[arg(long, value_name = "CAMBIOS")]
     pub changes: Option<String>,
     #[command(flatten)]
     pub common: StepArgs,
@@ -196,18 +233,25 @@ pub struct NewTicket {
 pub enum WorkOrderCommand {
     /// Crea una orden de trabajo para un área a partir de una PQRS.
     New {
+        /// Radicado de la PQRS, p. ej. CALI-2026-000123.
+        #[arg(value_name = "RADICADO")]
         radicado: String,
-        #[arg(long)]
+        /// Área que hace el trabajo.
+        #[arg(long, value_name = "ÁREA")]
         area: String,
-        #[arg(long)]
+        /// Qué hay que hacer.
+        #[arg(long, value_name = "DESCRIPCIÓN")]
         description: String,
         #[command(flatten)]
         common: StepArgs,
     },
     /// Cierra una orden de trabajo con su resultado.
     Close {
+        /// Número de la orden de trabajo.
+        #[arg(value_name = "NÚMERO")]
         id: i64,
-        #[arg(long)]
+        /// Resultado del trabajo.
+        #[arg(long, value_name = "RESULTADO")]
         result: String,
         #[command(flatten)]
         common: StepArgs,

@@ -17,6 +17,7 @@ pub enum TurnCommand {
         /// Documento del cliente, TIPO:NÚMERO (p. ej. CC:1144052337).
         #[arg(long, value_name = "TIPO:NÚMERO")]
         doc: Option<String>,
+        /// Salida en JSON.
         #[arg(long)]
         json: bool,
         #[command(flatten)]
@@ -24,8 +25,10 @@ pub enum TurnCommand {
     },
     /// Llama el siguiente turno a una ventanilla.
     Next {
+        /// Número de la ventanilla que llama.
         #[arg(long, value_name = "N")]
         window: u32,
+        /// Salida en JSON.
         #[arg(long)]
         json: bool,
         #[command(flatten)]
@@ -47,12 +50,16 @@ pub enum TurnCommand {
     Resume(TurnLabel),
     /// Traslada un turno a la fila de otro servicio, conservando su hora y prioridad.
     Transfer {
+        /// Etiqueta del turno, p. ej. E-023.
+        #[arg(value_name = "TURNO")]
         label: String,
+        /// Letra del servicio de destino.
         #[arg(long, value_name = "CÓDIGO")]
         service: String,
         /// Nota para el siguiente asesor.
-        #[arg(long, default_value = "")]
+        #[arg(long, default_value = "", value_name = "NOTA")]
         note: String,
+        /// Salida en JSON.
         #[arg(long)]
         json: bool,
         #[command(flatten)]
@@ -60,24 +67,32 @@ pub enum TurnCommand {
     },
     /// Lista los turnos de un día (por defecto hoy, todos los estados).
     List {
-        /// waiting, called, in_attention, parked, finished, no_show, cancelled, transferred, expired
-        #[arg(long)]
+        /// Solo este estado: waiting, called, in_attention, parked, finished, no_show, cancelled,
+        /// transferred, expired.
+        #[arg(long, value_name = "ESTADO")]
         status: Option<String>,
+        /// Solo este servicio (letra).
         #[arg(long, value_name = "CÓDIGO")]
         service: Option<String>,
-        /// AAAA-MM-DD
-        #[arg(long)]
+        /// Día (AAAA-MM-DD); por defecto, hoy.
+        #[arg(long, value_name = "FECHA")]
         date: Option<String>,
+        /// Salida en JSON.
         #[arg(long)]
         json: bool,
     },
     /// Registra una ficha de papel (contingencia) y la llama a la ventanilla.
     Manual {
+        /// Número escrito en la ficha de papel.
+        #[arg(value_name = "NÚMERO")]
         number: u32,
+        /// Letra del servicio de la ficha.
         #[arg(long, value_name = "CÓDIGO")]
         service: String,
+        /// Ventanilla que la llama.
         #[arg(long, value_name = "N")]
         window: u32,
+        /// Salida en JSON.
         #[arg(long)]
         json: bool,
         #[command(flatten)]
@@ -89,7 +104,9 @@ pub enum TurnCommand {
 #[derive(Debug, Args)]
 pub struct TurnLabel {
     /// Etiqueta del turno, p. ej. E-023.
+    #[arg(value_name = "TURNO")]
     pub label: String,
+    /// Salida en JSON.
     #[arg(long)]
     pub json: bool,
     #[command(flatten)]

@@ -7,25 +7,28 @@ use clap::{Args, Subcommand};
 #[derive(Debug, Args, Default, Clone)]
 pub struct CustomerFields {
     /// Nombres.
-    #[arg(long)]
+    #[arg(long, value_name = "NOMBRES")]
     pub names: Option<String>,
     /// Apellidos.
-    #[arg(long)]
+    #[arg(long, value_name = "APELLIDOS")]
     pub surnames: Option<String>,
-    /// AAAA-MM-DD
-    #[arg(long)]
+    /// Fecha de nacimiento (AAAA-MM-DD).
+    #[arg(long, value_name = "FECHA")]
     pub birth_date: Option<String>,
-    #[arg(long)]
+    /// Teléfono.
+    #[arg(long, value_name = "TELÉFONO")]
     pub phone: Option<String>,
-    #[arg(long)]
+    /// Correo electrónico.
+    #[arg(long, value_name = "CORREO")]
     pub email: Option<String>,
-    #[arg(long)]
+    /// Dirección de residencia.
+    #[arg(long, value_name = "DIRECCIÓN")]
     pub address: Option<String>,
     /// afiliado, "no afiliado" o desafiliado.
-    #[arg(long)]
+    #[arg(long, value_name = "AFILIACIÓN")]
     pub affiliation: Option<String>,
     /// A, B o C (solo afiliados).
-    #[arg(long)]
+    #[arg(long, value_name = "CATEGORÍA")]
     pub category: Option<String>,
 }
 
@@ -34,25 +37,32 @@ pub struct CustomerFields {
 pub enum CustomerCommand {
     /// Muestra un cliente con su consentimiento y sus últimas atenciones.
     Show {
+        /// Tipo de documento del cliente: CC, TI, RC, CE, PA, PEP, PPT o NIT.
         #[arg(value_name = "TIPO")]
         kind: String,
+        /// Número de documento del cliente.
         #[arg(value_name = "NÚMERO")]
         number: String,
+        /// Salida en JSON.
         #[arg(long)]
         json: bool,
     },
     /// Busca por número de documento o por nombres (sin importar tildes ni mayúsculas).
     Find {
+        /// Número de documento o nombres a buscar.
+        #[arg(value_name = "TEXTO")]
         text: String,
-        #[arg(long, default_value_t = 20)]
+        /// Como mucho N resultados.
+        #[arg(long, default_value_t = 20, value_name = "N")]
         limit: u32,
+        /// Salida en JSON.
         #[arg(long)]
         json: bool,
     },
     /// Registra un cliente.
     Add {
-        /// TIPO:NÚMERO, p. ej. CC:1144052337.
-        #[arg(long)]
+        /// Documento, p. ej. CC:1144052337.
+        #[arg(long, value_name = "TIPO:NÚMERO")]
         doc: String,
         #[command(flatten)]
         fields: CustomerFields,
@@ -62,10 +72,13 @@ pub enum CustomerCommand {
     /// Registra notas de discapacidad u otros datos sensibles (requiere la autorización
     /// expresa «datos-sensibles»); un texto vacío las borra.
     Notes {
+        /// Tipo de documento del cliente: CC, TI, RC, CE, PA, PEP, PPT o NIT.
         #[arg(value_name = "TIPO")]
         kind: String,
+        /// Número de documento del cliente.
         #[arg(value_name = "NÚMERO")]
         number: String,
+        /// Las notas (texto vacío: se borran).
         #[arg(value_name = "TEXTO")]
         text: String,
         #[command(flatten)]
@@ -73,8 +86,10 @@ pub enum CustomerCommand {
     },
     /// Cambia datos de un cliente (queda el historial de quién cambió qué).
     Edit {
+        /// Tipo de documento del cliente: CC, TI, RC, CE, PA, PEP, PPT o NIT.
         #[arg(value_name = "TIPO")]
         kind: String,
+        /// Número de documento del cliente.
         #[arg(value_name = "NÚMERO")]
         number: String,
         #[command(flatten)]
@@ -93,10 +108,13 @@ pub enum ConsentCommand {
     Revoke(ConsentArgs),
     /// Muestra el registro de autorizaciones y verifica sus evidencias.
     Show {
+        /// Tipo de documento del cliente: CC, TI, RC, CE, PA, PEP, PPT o NIT.
         #[arg(value_name = "TIPO")]
         kind: String,
+        /// Número de documento del cliente.
         #[arg(value_name = "NÚMERO")]
         number: String,
+        /// Salida en JSON.
         #[arg(long)]
         json: bool,
     },
@@ -105,18 +123,20 @@ pub enum ConsentCommand {
 /// A consent event on the command line.
 #[derive(Debug, Args)]
 pub struct ConsentArgs {
+    /// Tipo de documento del cliente: CC, TI, RC, CE, PA, PEP, PPT o NIT.
     #[arg(value_name = "TIPO")]
     pub kind: String,
+    /// Número de documento del cliente.
     #[arg(value_name = "NÚMERO")]
     pub number: String,
     /// Finalidad, p. ej. envio-informacion.
-    #[arg(long)]
+    #[arg(long, value_name = "FINALIDAD")]
     pub purpose: String,
     /// formato-fisico, whatsapp, verbal o web.
-    #[arg(long)]
+    #[arg(long, value_name = "CANAL")]
     pub channel: String,
     /// Versión del aviso de privacidad (por defecto la de la configuración).
-    #[arg(long)]
+    #[arg(long, value_name = "VERSIÓN")]
     pub policy_version: Option<String>,
     /// Archivo de evidencia (formato escaneado, captura); se guarda su SHA-256.
     #[arg(long, value_name = "RUTA")]
@@ -131,31 +151,33 @@ pub enum AttentionCommand {
     /// Registra una atención.
     Add {
         /// ventanilla, telefono, chat, correo, whatsapp o web.
-        #[arg(long)]
+        #[arg(long, value_name = "CANAL")]
         channel: String,
-        /// Cliente, TIPO:NÚMERO.
-        #[arg(long)]
+        /// Documento del cliente, p. ej. CC:1144052337.
+        #[arg(long, value_name = "TIPO:NÚMERO")]
         doc: Option<String>,
         /// Turno atendido (ventanilla), p. ej. E-023.
-        #[arg(long)]
+        #[arg(long, value_name = "TURNO")]
         turn: Option<String>,
         /// Tema.
-        #[arg(long)]
+        #[arg(long, value_name = "TEMA")]
         topic: String,
         /// Servicio (letra).
-        #[arg(long)]
+        #[arg(long, value_name = "CÓDIGO")]
         service: Option<String>,
         /// Nivel de información 1, 2 o 3.
-        #[arg(long, default_value_t = 1)]
+        #[arg(long, default_value_t = 1, value_name = "NIVEL")]
         level: u8,
         /// Servicio tomado (oportunidad), letra.
         #[arg(long, value_name = "SERVICIO")]
         opportunity: Option<String>,
-        #[arg(long, default_value = "")]
+        /// Notas de la atención.
+        #[arg(long, default_value = "", value_name = "NOTAS")]
         notes: String,
         /// Deja la atención abierta (las enrutadas quedan abiertas hasta cerrarlas).
         #[arg(long)]
         open: bool,
+        /// Salida en JSON.
         #[arg(long)]
         json: bool,
         #[command(flatten)]
@@ -163,14 +185,18 @@ pub enum AttentionCommand {
     },
     /// Cierra una atención abierta.
     Close {
+        /// Número de la atención.
+        #[arg(value_name = "NÚMERO")]
         id: i64,
         #[command(flatten)]
         on_behalf: OnBehalf,
     },
     /// Lista las atenciones de un día (por defecto hoy).
     List {
-        #[arg(long)]
+        /// Día (AAAA-MM-DD); por defecto, hoy.
+        #[arg(long, value_name = "FECHA")]
         date: Option<String>,
+        /// Salida en JSON.
         #[arg(long)]
         json: bool,
     },
@@ -181,6 +207,8 @@ pub enum AttentionCommand {
 pub enum ImportCommand {
     /// Importa clientes (CSV con `,` `;` o tabulador; UTF-8 o Windows-1252).
     Customers {
+        /// Archivo CSV de clientes.
+        #[arg(value_name = "ARCHIVO")]
         file: std::path::PathBuf,
         /// Si alguna fila tiene errores, no importa nada.
         #[arg(long)]
@@ -188,6 +216,7 @@ pub enum ImportCommand {
         /// Escribe las filas rechazadas en este CSV.
         #[arg(long, value_name = "SALIDA.csv")]
         errors: Option<std::path::PathBuf>,
+        /// Salida en JSON.
         #[arg(long)]
         json: bool,
         #[command(flatten)]
@@ -200,6 +229,7 @@ pub enum ImportCommand {
 pub enum ExportCommand {
     /// Exporta los clientes a .csv o .xlsx.
     Customers {
+        /// Archivo de destino, .csv o .xlsx.
         #[arg(long, value_name = "ARCHIVO")]
         out: std::path::PathBuf,
     },
@@ -222,7 +252,7 @@ pub struct RawExport {
     /// Último día, incluido (AAAA-MM-DD).
     #[arg(long, value_name = "AAAA-MM-DD")]
     pub to: String,
-    /// .csv o .xlsx
+    /// Archivo de destino, .csv o .xlsx.
     #[arg(long, value_name = "ARCHIVO")]
     pub out: std::path::PathBuf,
 }

@@ -8,6 +8,7 @@ use std::path::PathBuf;
 pub enum ReportCommand {
     /// Informe de un día (por defecto, hoy).
     Day {
+        /// Día del informe (por defecto, hoy).
         #[arg(value_name = "AAAA-MM-DD")]
         date: Option<String>,
         #[command(flatten)]
@@ -15,6 +16,7 @@ pub enum ReportCommand {
     },
     /// Informe de un mes.
     Month {
+        /// Mes del informe.
         #[arg(value_name = "AAAA-MM")]
         month: String,
         #[command(flatten)]
@@ -22,8 +24,10 @@ pub enum ReportCommand {
     },
     /// Informe de un periodo (días incluidos).
     Range {
+        /// Primer día (AAAA-MM-DD).
         #[arg(value_name = "DESDE")]
         from: String,
+        /// Último día, incluido (AAAA-MM-DD).
         #[arg(value_name = "HASTA")]
         to: String,
         #[command(flatten)]
@@ -35,7 +39,12 @@ pub enum ReportCommand {
 #[derive(Debug, Args)]
 pub struct ReportOutput {
     /// text, json, csv o xlsx (xlsx necesita --out).
-    #[arg(long, default_value = "text", value_parser = ["text", "json", "csv", "xlsx"])]
+    #[arg(
+        long,
+        default_value = "text",
+        value_parser = ["text", "json", "csv", "xlsx"],
+        value_name = "FORMATO"
+    )]
     pub format: String,
     /// Archivo de salida (por defecto, la pantalla).
     #[arg(long, value_name = "ARCHIVO")]
