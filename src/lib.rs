@@ -20,6 +20,7 @@ pub mod demo;
 pub mod desk;
 pub mod domain;
 pub mod error;
+pub mod files;
 pub mod paths;
 pub mod printer;
 pub mod store;
