@@ -2,6 +2,7 @@
 
 pub mod branch;
 pub mod calendar;
+pub mod calendar_range;
 pub mod consent;
 pub mod customer;
 pub mod deadline;

@@ -16,6 +16,7 @@ pub mod cli;
 pub mod clock;
 pub mod commands;
 pub mod config;
+pub mod config_limits;
 pub mod demo;
 pub mod desk;
 pub mod domain;

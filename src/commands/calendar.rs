@@ -4,6 +4,7 @@ use super::{Ctx, parse_date, print_json};
 use crate::cli::CalendarCommand;
 use crate::desk;
 use crate::domain::calendar::Calendar;
+use crate::domain::calendar_range as range;
 use crate::domain::deadline::{self, RequestType};
 use crate::domain::holidays::{FIRST_YEAR, LAST_YEAR};
 use crate::error::{Error, Result};
@@ -28,16 +29,14 @@ pub fn run(ctx: &Ctx, cmd: CalendarCommand) -> Result<()> {
             }
         }
         CalendarCommand::Add { date, n } => {
-            println!(
-                "{}",
-                calendar(ctx)?.add(parse_date(&date)?, n).format("%Y-%m-%d")
-            );
+            let day = range::checked_add(&calendar(ctx)?, parse_date(&date)?, n.into())
+                .map_err(Error::Usage)?;
+            println!("{}", day.format("%Y-%m-%d"));
         }
         CalendarCommand::Between { from, to } => {
-            println!(
-                "{}",
-                calendar(ctx)?.between(parse_date(&from)?, parse_date(&to)?)
-            );
+            let (from, to) = (parse_date(&from)?, parse_date(&to)?);
+            let n = range::checked_between(&calendar(ctx)?, from, to).map_err(Error::Usage)?;
+            println!("{n}");
         }
         CalendarCommand::Due {
             kind,
@@ -57,6 +56,8 @@ pub fn run(ctx: &Ctx, cmd: CalendarCommand) -> Result<()> {
                         "fecha y hora «{received}» inválidas: use AAAA-MM-DDTHH:MM"
                     ))
                 })?;
+            let received =
+                range::check_instant(received, "la fecha de recibido").map_err(Error::Usage)?;
             let cal = calendar(ctx)?;
             let dl = deadline::compute(
                 &cal,

@@ -19,11 +19,16 @@ fn today(ctx: &Ctx) -> chrono::NaiveDate {
 }
 
 fn parse_received(text: &str) -> Result<NaiveDateTime> {
-    NaiveDateTime::parse_from_str(text.trim(), "%Y-%m-%dT%H:%M").map_err(|_| {
-        Error::Usage(format!(
-            "fecha de recibido «{text}» inválida: use AAAA-MM-DDTHH:MM"
-        ))
-    })
+    NaiveDateTime::parse_from_str(text.trim(), "%Y-%m-%dT%H:%M")
+        .map_err(|_| {
+            Error::Usage(format!(
+                "fecha de recibido «{text}» inválida: use AAAA-MM-DDTHH:MM"
+            ))
+        })
+        .and_then(|at| {
+            crate::domain::calendar_range::check_instant(at, "la fecha de recibido")
+                .map_err(Error::Usage)
+        })
 }
 
 /// Runs `ticket new`.
@@ -118,6 +123,10 @@ pub fn run(ctx: &Ctx, cmd: TicketCommand) -> Result<()> {
                 })?),
                 None => None,
             };
+            if let Some(n) = due_within {
+                crate::domain::calendar_range::check_count(today(ctx), n.max(0))
+                    .map_err(Error::Usage)?;
+            }
             let filter = Filter {
                 status,
                 area,
