@@ -302,6 +302,7 @@ impl Config {
                 ));
             }
         }
+        crate::config_limits::check(self).map_err(|(key, message)| fail(key, &message))?;
         Ok(())
     }
 }

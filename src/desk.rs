@@ -13,6 +13,7 @@ pub mod pqrs;
 pub mod ratings;
 pub mod reports;
 pub mod setup;
+pub mod trust;
 pub mod turns;
 pub mod users;
 

@@ -3,6 +3,7 @@
 pub mod attention;
 pub mod branch;
 pub mod calendar;
+pub mod calendar_range;
 pub mod consent;
 pub mod customer;
 pub mod deadline;

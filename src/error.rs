@@ -39,8 +39,27 @@ pub enum Error {
     #[error("error de la terminal: {0}")]
     Terminal(String),
     /// A file could not be read or written (exit 2).
-    #[error("error de archivo: {0}")]
+    #[error("error de archivo: {}", describe_io(.0))]
     Io(#[from] std::io::Error),
+}
+
+/// What a full disk means for the person at the desk (SQLITE_FULL and ENOSPC alike).
+pub const DISK_FULL: &str = "el disco está lleno: no se guardó esta operación; libere espacio \
+     (por ejemplo, copias viejas en la carpeta de copias) y vuelva a intentarlo";
+
+/// An I/O error in plain Spanish where its kind is one people can act on.
+pub fn describe_io(err: &std::io::Error) -> String {
+    use std::io::ErrorKind;
+    match err.kind() {
+        ErrorKind::StorageFull => DISK_FULL.into(),
+        _ if err.raw_os_error() == Some(28) => DISK_FULL.into(),
+        ErrorKind::QuotaExceeded => {
+            "se agotó la cuota de disco de este usuario: no se guardó esta operación".into()
+        }
+        ErrorKind::PermissionDenied => format!("permiso denegado ({err})"),
+        ErrorKind::NotFound => format!("no existe ({err})"),
+        _ => err.to_string(),
+    }
 }
 
 /// Short alias used across the crate.
@@ -77,9 +96,31 @@ impl From<rusqlite::Error> for Error {
                 "la base de datos es de solo lectura: no se puede escribir en ella".into()
             }
             Some(ErrorCode::CannotOpen) => "no se puede abrir la base de datos".into(),
-            Some(ErrorCode::DiskFull) => "el disco está lleno".into(),
+            Some(ErrorCode::DiskFull) => DISK_FULL.into(),
             _ => format!("error de base de datos: {err}"),
         };
         Error::Database(msg)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_full_disk_reads_the_same_from_sqlite_and_from_the_system() {
+        let sqlite = rusqlite::Error::SqliteFailure(
+            rusqlite::ffi::Error::new(rusqlite::ffi::SQLITE_FULL),
+            None,
+        );
+        let from_sqlite = Error::from(sqlite).to_string();
+        assert!(
+            from_sqlite.starts_with("el disco está lleno"),
+            "{from_sqlite}"
+        );
+        let enospc = Error::from(std::io::Error::from_raw_os_error(28)).to_string();
+        assert_eq!(enospc, format!("error de archivo: {DISK_FULL}"));
+        let other = Error::from(std::io::Error::other("x")).to_string();
+        assert_eq!(other, "error de archivo: x");
     }
 }

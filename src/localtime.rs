@@ -109,8 +109,14 @@ mod tests {
         let at = parse_stored("2026-11-30T17:56:14Z").unwrap();
         assert_eq!(human(at, bogota()), "30/11/2026 12:56");
         assert_eq!(machine(at, bogota()), "2026-11-30T12:56:14-05:00");
-        assert_eq!(human_stamp("2026-11-30T17:56:14Z", bogota()), "30/11/2026 12:56");
-        assert_eq!(human_stamp("2026-11-30T12:56", bogota()), "30/11/2026 12:56");
+        assert_eq!(
+            human_stamp("2026-11-30T17:56:14Z", bogota()),
+            "30/11/2026 12:56"
+        );
+        assert_eq!(
+            human_stamp("2026-11-30T12:56", bogota()),
+            "30/11/2026 12:56"
+        );
         assert_eq!(
             machine_stamp("2026-11-30T12:56", bogota()),
             "2026-11-30T12:56:00-05:00"

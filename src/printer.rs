@@ -113,10 +113,7 @@ pub fn send(target: &Target, bytes: &[u8]) -> Result<(), String> {
             .open(path)
             .and_then(|mut f| f.write_all(bytes).and_then(|()| f.flush()))
             .map_err(|e| fail(&path.display().to_string(), e)),
-        Target::File(path) => std::fs::OpenOptions::new()
-            .create(true)
-            .append(true)
-            .open(path)
+        Target::File(path) => crate::files::append_private(path, true)
             .and_then(|mut f| f.write_all(bytes))
             .map_err(|e| fail(&path.display().to_string(), e)),
         Target::Network(addr) => {

@@ -1,5 +1,6 @@
 //! All SQL lives here. [`Store`] owns one connection to the branch's SQLite file.
 
+pub mod anchors;
 pub mod attentions;
 pub mod audit;
 pub mod backup;
@@ -15,6 +16,7 @@ pub mod settings;
 pub mod turns;
 pub mod users;
 
+use crate::clock::SystemClock;
 use crate::error::{Error, Result};
 use rusqlite::{Connection, OpenFlags};
 use std::path::{Path, PathBuf};
@@ -74,6 +76,8 @@ impl WriteTx<'_> {
         if n.is_multiple_of(CHECKPOINT_EVERY) {
             self.conn
                 .query_row("PRAGMA wal_checkpoint(PASSIVE)", [], |_| Ok(()))?;
+            // long-running modes anchor the audit chain now and then, not only on exit
+            let _ = anchors::anchor_head(self.conn, crate::clock::Clock::now(&SystemClock));
         }
         Ok(())
     }
@@ -87,10 +91,30 @@ impl Drop for WriteTx<'_> {
     }
 }
 
+impl Drop for Store {
+    /// A process that wrote anchors the audit chain's head in `<db>.anclas` as it closes the
+    /// database (see [`anchors`]); a failure here only means one anchor fewer.
+    fn drop(&mut self) {
+        if self.commits.get() > 0 {
+            let _ = anchors::anchor_head(&self.conn, crate::clock::Clock::now(&SystemClock));
+        }
+    }
+}
+
 impl Store {
+    /// Opens an existing database as it is, without applying migrations, for checks that must
+    /// not change what they check (`check`, `audit verify`).
+    pub fn open_as_is(path: &Path) -> Result<Store> {
+        Self::open_with(path, false)
+    }
+
     /// Opens an existing database, refusing missing files, non-SQLite files and databases made
     /// by a newer version. The file is not modified unless migrations are pending.
     pub fn open(path: &Path) -> Result<Store> {
+        Self::open_with(path, true)
+    }
+
+    fn open_with(path: &Path, migrate: bool) -> Result<Store> {
         if !path.exists() {
             return Err(Error::Database(format!(
                 "no existe la base de datos {}; créela con `ventanilla init`",
@@ -98,9 +122,10 @@ impl Store {
             )));
         }
         check_header(path)?;
+        warn_missing_lock(path);
         let conn = Connection::open_with_flags(path, OpenFlags::SQLITE_OPEN_READ_WRITE)
             .map_err(|e| open_error(path, e))?;
-        Self::prepare(conn, Some(path.to_path_buf()))
+        Self::prepare(conn, Some(path.to_path_buf()), migrate)
     }
 
     /// Opens the database, creating it (owner-only permissions) when it does not exist.
@@ -111,15 +136,15 @@ impl Store {
         }
         create_private_file(path)?;
         let conn = Connection::open(path).map_err(|e| open_error(path, e))?;
-        Ok((Self::prepare(conn, Some(path.to_path_buf()))?, true))
+        Ok((Self::prepare(conn, Some(path.to_path_buf()), true)?, true))
     }
 
     /// A private in-memory database, fully migrated (tests and benchmarks).
     pub fn in_memory() -> Result<Store> {
-        Self::prepare(Connection::open_in_memory()?, None)
+        Self::prepare(Connection::open_in_memory()?, None, true)
     }
 
-    fn prepare(mut conn: Connection, path: Option<PathBuf>) -> Result<Store> {
+    fn prepare(mut conn: Connection, path: Option<PathBuf>, migrate: bool) -> Result<Store> {
         conn.busy_timeout(BUSY_TIMEOUT)?;
         if path.is_some() && conn.is_readonly(rusqlite::MAIN_DB)? {
             return Err(Error::Database(
@@ -141,7 +166,9 @@ impl Store {
         conn.pragma_update(None, "synchronous", "FULL")?;
         // Checkpoints are run by `WriteTx::commit` outside the writers' lock (see there).
         conn.pragma_update(None, "wal_autocheckpoint", 0)?;
-        migrate::run(&mut conn)?;
+        if migrate {
+            migrate::run(&mut conn)?;
+        }
         let writers = match &path {
             Some(p) => Some(open_lock_file(p)?),
             None => None,
@@ -221,6 +248,21 @@ impl Store {
     }
 }
 
+/// Warns once that the writers' lock file of an existing database is missing (it is recreated
+/// by [`open_lock_file`]; the first process that notices says so, the next ones find it).
+fn warn_missing_lock(db: &Path) {
+    let mut name = db.as_os_str().to_owned();
+    name.push(".lock");
+    let had_data = std::fs::metadata(db).is_ok_and(|m| m.len() > 0);
+    if had_data && !Path::new(&name).exists() {
+        eprintln!(
+            "ventanilla: aviso: faltaba {} (el turno de escritura entre procesos); se creó de \
+             nuevo. Si otro programa de ventanilla está abierto, ciérrelo y ábralo otra vez.",
+            Path::new(&name).display()
+        );
+    }
+}
+
 /// Opens (creating it owner-only if needed) the writers' lock file beside the database.
 fn open_lock_file(db: &Path) -> Result<std::fs::File> {
     let mut name = db.as_os_str().to_owned();
@@ -275,13 +317,6 @@ pub(crate) fn create_private_file(path: &Path) -> Result<()> {
     if let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty()) {
         std::fs::create_dir_all(dir).map_err(cannot)?;
     }
-    let mut options = std::fs::OpenOptions::new();
-    options.write(true).create_new(true);
-    #[cfg(unix)]
-    {
-        use std::os::unix::fs::OpenOptionsExt;
-        options.mode(0o600);
-    }
-    options.open(path).map_err(cannot)?;
+    crate::files::create_new_private(path).map_err(cannot)?;
     Ok(())
 }

@@ -606,6 +606,19 @@ fn deletion_pseudonymises_everywhere_and_keeps_the_pqrs() {
     // the other customer is intact
     let store = Store::open(&b.path).unwrap();
     assert_eq!(desk::customers::find(&store, "perez", 20).unwrap().len(), 1);
+    drop(store);
+    // the lawful re-seal is noted beside the anchors, which it does not break
+    let anchors = std::fs::read_to_string(format!("{}.anclas", b.path.display())).unwrap();
+    assert!(anchors.contains("\nresellado "), "{anchors}");
+    Command::cargo_bin("ventanilla")
+        .unwrap()
+        .env_remove("VENTANILLA_CONFIG")
+        .env("XDG_CONFIG_HOME", b.dir.path().join("cfg"))
+        .arg("--db")
+        .arg(&b.path)
+        .args(["audit", "verify"])
+        .assert()
+        .success();
 }
 
 #[test]

@@ -25,7 +25,8 @@ fn hand_built_day(path: &std::path::Path) -> chrono::NaiveDate {
     for i in 0..5 {
         let req = IssueRequest {
             service: "R",
-            preferential: (i == 0).then_some(ventanilla::domain::turn::PreferentialReason::AdultoMayor),
+            preferential: (i == 0)
+                .then_some(ventanilla::domain::turn::PreferentialReason::AdultoMayor),
             granted_by: (i == 0).then_some("asesor1"),
             ..Default::default()
         };

@@ -218,7 +218,12 @@ fn daily_backups_once_a_day_keeping_the_last_ones() {
     names.sort();
     assert_eq!(
         names,
-        ["diaria-2026-11-25.sqlite3", "diaria-2026-11-26.sqlite3"]
+        [
+            "diaria-2026-11-25.sqlite3",
+            "diaria-2026-11-25.sqlite3.ancla",
+            "diaria-2026-11-26.sqlite3",
+            "diaria-2026-11-26.sqlite3.ancla"
+        ]
     );
 }
 

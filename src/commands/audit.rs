@@ -46,22 +46,32 @@ pub fn run(ctx: &Ctx, cmd: AuditCommand) -> Result<()> {
     Ok(())
 }
 
-/// Walks the audit chain; exit 1 (refused) when a record was altered or removed.
+/// Walks the audit chain and compares it with its anchors; exit 1 (refused) when a record was
+/// altered or removed, the log lost its table or seals, the schema version was changed, or an
+/// anchor no longer matches. Opens the database as it is (no upgrade, nothing sealed); when all
+/// is well, anchors the head.
 fn verify(ctx: &Ctx, json: bool) -> Result<()> {
-    let store = ctx.store()?;
-    let v = crate::store::audit::verify(store.conn())?;
+    let store = crate::store::Store::open_as_is(&ctx.db_path()?)?;
+    let v = desk::trust::audit(&store, &ctx.loaded.config)?;
     if json {
         print_json(&v)?;
-    } else if v.broken_at.is_none() {
+    } else if v.sound() {
         println!(
-            "Cadena de auditoría íntegra: {} registros verificados.",
-            v.records
+            "Cadena de auditoría íntegra: {} registros verificados; {} anclas coinciden.",
+            v.records, v.anchors_checked
         );
+    } else {
+        for p in v.problems.iter().skip(1) {
+            eprintln!("ventanilla: además, {p}");
+        }
     }
-    match v.broken_at {
-        None => Ok(()),
-        Some((id, why)) => Err(crate::error::Error::Refused(format!(
-            "cadena de auditoría rota en el registro {id}: {why}"
+    match v.problems.first() {
+        None => {
+            desk::trust::anchor(&store, ctx.clock.now())?;
+            Ok(())
+        }
+        Some(first) => Err(crate::error::Error::Refused(format!(
+            "auditoría alterada: {first}"
         ))),
     }
 }

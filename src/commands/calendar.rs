@@ -4,6 +4,7 @@ use super::{Ctx, parse_date, print_json};
 use crate::cli::CalendarCommand;
 use crate::desk;
 use crate::domain::calendar::Calendar;
+use crate::domain::calendar_range as range;
 use crate::domain::deadline::{self, RequestType};
 use crate::domain::holidays::{FIRST_YEAR, LAST_YEAR};
 use crate::error::{Error, Result};
@@ -27,16 +28,14 @@ pub fn run(ctx: &Ctx, cmd: CalendarCommand) -> Result<()> {
             }
         }
         CalendarCommand::Add { date, n } => {
-            println!(
-                "{}",
-                calendar(ctx)?.add(parse_date(&date)?, n).format("%Y-%m-%d")
-            );
+            let day = range::checked_add(&calendar(ctx)?, parse_date(&date)?, n.into())
+                .map_err(Error::Usage)?;
+            println!("{}", day.format("%Y-%m-%d"));
         }
         CalendarCommand::Between { from, to } => {
-            println!(
-                "{}",
-                calendar(ctx)?.between(parse_date(&from)?, parse_date(&to)?)
-            );
+            let (from, to) = (parse_date(&from)?, parse_date(&to)?);
+            let n = range::checked_between(&calendar(ctx)?, from, to).map_err(Error::Usage)?;
+            println!("{n}");
         }
         CalendarCommand::Due {
             kind,
@@ -52,6 +51,8 @@ pub fn run(ctx: &Ctx, cmd: CalendarCommand) -> Result<()> {
             }
             let received =
                 crate::localtime::parse_local_datetime(&received).map_err(Error::Usage)?;
+            let received =
+                range::check_instant(received, "la fecha de recibido").map_err(Error::Usage)?;
             let cal = calendar(ctx)?;
             let dl = deadline::compute(
                 &cal,

@@ -22,6 +22,8 @@ pub fn run(ctx: &Ctx, args: &InitArgs) -> Result<()> {
     })?;
     let path = ctx.db_path()?;
     if path.exists() {
+        // an existing (empty) file keeps no wider mode, nor do the files SQLite adds beside it
+        crate::files::make_private(&path)?;
         let store = Store::open(&path)?;
         if !desk::setup::needs_setup(&store)? {
             return Err(Error::refused(format!(

@@ -78,8 +78,9 @@ pub fn import(ctx: &Ctx, cmd: ImportCommand) -> Result<()> {
 }
 
 fn write_errors(path: &Path, errors: &[desk::import::RowError]) -> Result<()> {
-    let mut w = csv::Writer::from_path(path)
+    let file = crate::files::create_private(path)
         .map_err(|e| Error::Usage(format!("no se puede escribir {}: {e}", path.display())))?;
+    let mut w = csv::Writer::from_writer(file);
     let fail =
         |e: csv::Error| Error::Usage(format!("no se puede escribir {}: {e}", path.display()));
     w.write_record(["linea", "campo", "motivo"]).map_err(fail)?;
@@ -126,7 +127,7 @@ impl TableFile {
         };
         match ext.as_str() {
             "csv" => {
-                let mut file = std::fs::File::create(out)?;
+                let mut file = crate::files::create_private(out)?;
                 std::io::Write::write_all(&mut file, b"\xEF\xBB\xBF")?;
                 t.csv = Some(csv::Writer::from_writer(file));
             }
@@ -185,7 +186,8 @@ impl TableFile {
             w.flush()?;
         }
         if let Some(mut book) = self.book.take() {
-            book.save(&self.out).map_err(|e| self.fail(e))?;
+            let file = crate::files::create_private(&self.out)?;
+            book.save_to_writer(file).map_err(|e| self.fail(e))?;
         }
         Ok(self.row.saturating_sub(1))
     }
@@ -247,7 +249,7 @@ fn export_customers(ctx: &Ctx, out: std::path::PathBuf) -> Result<()> {
             let fail = |e: csv::Error| {
                 Error::Usage(format!("no se puede escribir {}: {e}", out.display()))
             };
-            let mut file = std::fs::File::create(&out)?;
+            let mut file = crate::files::create_private(&out)?;
             std::io::Write::write_all(&mut file, b"\xEF\xBB\xBF")?;
             let mut w = csv::Writer::from_writer(file);
             w.write_record(HEADER).map_err(fail)?;
@@ -276,7 +278,8 @@ fn export_customers(ctx: &Ctx, out: std::path::PathBuf) -> Result<()> {
                 }
                 Ok(())
             })?;
-            book.save(&out).map_err(fail)?;
+            book.save_to_writer(crate::files::create_private(&out)?)
+                .map_err(fail)?;
         }
         _ => return Err(Error::Usage("use un archivo .csv o .xlsx en --out".into())),
     }

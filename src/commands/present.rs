@@ -40,9 +40,7 @@ fn label_of(key: &str, code: &str) -> Option<String> {
         "standing" => find::<Standing>(code),
         "notify_via" | "notified_via" => find::<NotifyWay>(code),
         "data_request" => find::<DataRequest>(code),
-        "preferential" | "preferential_reason" | "reason" => {
-            find::<turn::PreferentialReason>(code)
-        }
+        "preferential" | "preferential_reason" | "reason" => find::<turn::PreferentialReason>(code),
         "affiliation" => find::<customer::Affiliation>(code),
         "step" => find::<request::EventKind>(code),
         "event" => find::<turn::EventKind>(code),
@@ -77,10 +75,7 @@ pub struct ExportRows {
 impl ExportRows {
     /// The plan for `export`'s columns; returns it with the header to write.
     pub fn new(export: &str, columns: &[String]) -> (Self, Vec<String>) {
-        let labellers: Vec<_> = columns
-            .iter()
-            .map(|c| export_labeller(export, c))
-            .collect();
+        let labellers: Vec<_> = columns.iter().map(|c| export_labeller(export, c)).collect();
         let mut header = Vec::with_capacity(columns.len() + 3);
         for (c, l) in columns.iter().zip(&labellers) {
             header.push(c.clone());
@@ -132,8 +127,7 @@ fn present_object(map: &mut Map<String, Value>) {
         }
     }
     for (key, label) in labels {
-        map.entry(key)
-            .or_insert_with(|| Value::String(label));
+        map.entry(key).or_insert_with(|| Value::String(label));
     }
 }
 

@@ -59,7 +59,7 @@ fn write(r: &Report, output: &ReportOutput) -> Result<()> {
     };
     match &output.out {
         Some(path) => {
-            std::fs::write(path, text.as_bytes()).map_err(|e| {
+            crate::files::write_private(path, text.as_bytes()).map_err(|e| {
                 Error::Usage(format!("no se pudo escribir {}: {e}", path.display()))
             })?;
             println!("Informe escrito en {}", path.display());
@@ -440,6 +440,7 @@ pub fn xlsx(r: &Report, out: &std::path::Path) -> Result<()> {
             sheet.write_number(i as u32, 1, *v).map_err(fail)?;
         }
     }
-    book.save(out).map_err(fail)?;
+    book.save_to_writer(crate::files::create_private(out)?)
+        .map_err(fail)?;
     Ok(())
 }

@@ -22,10 +22,15 @@ fn describe(h: &Health) -> Vec<String> {
         0 => "Referencias entre tablas: correctas.".to_string(),
         n => format!("Referencias entre tablas: {n} fila(s) apuntan a registros que no existen."),
     });
-    lines.push(match &h.audit_broken_at {
-        None => format!("Auditoría: cadena íntegra ({} registros).", h.audit_records),
-        Some((id, why)) => format!("Auditoría: cadena rota en el registro {id}: {why}."),
-    });
+    if h.audit_problems.is_empty() {
+        lines.push(format!(
+            "Auditoría: cadena íntegra ({} registros).",
+            h.audit_records
+        ));
+    }
+    for p in &h.audit_problems {
+        lines.push(format!("Auditoría alterada: {p}."));
+    }
     lines.push(format!("Versión del esquema: {}.", h.schema_version));
     lines
 }
@@ -45,27 +50,58 @@ pub fn backup(ctx: &Ctx, file: Option<&Path>, json: bool) -> Result<()> {
     Ok(())
 }
 
-/// Restores a backup after asking (unless `--yes`).
+/// The environment variable that allows restoring, without a question, a backup of another
+/// branch: it must hold that branch's code (`--yes` alone restores only this branch's copies).
+pub const OTHER_BRANCH_ENV: &str = "VENTANILLA_RESTAURAR_OTRA_SEDE";
+
+/// Restores a backup after naming the branch it belongs to and asking (unless `--yes`); a
+/// backup of another branch needs its code typed, or `--yes` with
+/// `VENTANILLA_RESTAURAR_OTRA_SEDE=CODE`.
 pub fn restore(ctx: &Ctx, file: &Path, yes: bool) -> Result<()> {
     let mut store = ctx.store()?;
+    let theirs = desk::backup::inspect(file)?;
+    let here = desk::setup::branch_info(&store)?;
+    let name = theirs.branch.clone().unwrap_or_else(|| "sin nombre".into());
+    let code = theirs.branch_code.clone().unwrap_or_default();
+    let other = here.as_ref().is_some_and(|h| h.code != code);
+    let target = store
+        .path()
+        .map(|p| p.display().to_string())
+        .unwrap_or_default();
+    if other && yes && std::env::var(OTHER_BRANCH_ENV).ok().as_deref() != Some(code.as_str()) {
+        return Err(Error::refused(format!(
+            "{} es una copia de la sede «{name}» ({code}), no de esta ({}): para restaurarla \
+             sin preguntar, indique también {OTHER_BRANCH_ENV}={code}",
+            file.display(),
+            here.map(|h| h.code).unwrap_or_default()
+        )));
+    }
     if !yes {
         if !std::io::stdin().is_terminal() {
-            return Err(Error::Usage(
-                "restaurar reemplaza toda la base: confirme con --yes".into(),
-            ));
+            return Err(Error::Usage(format!(
+                "restaurar reemplaza toda la base (la copia es de la sede «{name}»): confirme \
+                 con --yes"
+            )));
         }
+        let (word, warning) = if other {
+            (
+                code.clone(),
+                format!("ATENCIÓN: la copia es de OTRA sede, «{name}» ({code}). "),
+            )
+        } else {
+            (
+                "SI".to_string(),
+                format!("La copia es de la sede «{name}». "),
+            )
+        };
         eprint!(
-            "Se reemplazará {} por {}. Las consolas abiertas verán los datos de la copia. \
-             Escriba SI para continuar: ",
-            store
-                .path()
-                .map(|p| p.display().to_string())
-                .unwrap_or_default(),
+            "{warning}Se reemplazará {target} por {}. Las consolas abiertas verán los datos de \
+             la copia. Escriba {word} para continuar: ",
             file.display()
         );
         let mut answer = String::new();
         std::io::stdin().read_line(&mut answer)?;
-        if answer.trim() != "SI" {
+        if answer.trim() != word {
             return Err(Error::NothingToDo("restauración cancelada".into()));
         }
     }
@@ -78,17 +114,17 @@ pub fn restore(ctx: &Ctx, file: &Path, yes: bool) -> Result<()> {
         file,
     )?;
     println!(
-        "Base restaurada desde {}. La anterior quedó en {}.",
+        "Base restaurada desde {} (sede «{name}»). La anterior quedó en {}.",
         file.display(),
         aside.display()
     );
     Ok(())
 }
 
-/// Checks the database; exit 1 when something is wrong.
+/// Checks the database as it is (no upgrade, nothing sealed); exit 1 when something is wrong.
 pub fn check(ctx: &Ctx, json: bool) -> Result<()> {
-    let store = ctx.store()?;
-    let h = desk::backup::check(&store)?;
+    let store = crate::store::Store::open_as_is(&ctx.db_path()?)?;
+    let h = desk::backup::check_all(&store, &ctx.loaded.config)?;
     if json {
         print_json(&h)?;
     } else {
@@ -96,9 +132,11 @@ pub fn check(ctx: &Ctx, json: bool) -> Result<()> {
             println!("{l}");
         }
     }
-    if h.sound() {
-        Ok(())
-    } else {
-        Err(Error::Refused("la revisión encontró problemas".into()))
+    match h.audit_problems.first() {
+        _ if h.sound() => Ok(()),
+        Some(p) => Err(Error::Refused(format!(
+            "la revisión encontró problemas; auditoría alterada: {p}"
+        ))),
+        None => Err(Error::Refused("la revisión encontró problemas".into())),
     }
 }

@@ -9,8 +9,8 @@ use crate::desk::{
 use crate::domain::pqrs::Status;
 use crate::domain::request::event_label;
 use crate::domain::vocab::YesNo;
-use crate::localtime;
 use crate::error::{Error, Result};
+use crate::localtime;
 use crate::printer;
 use chrono::NaiveDateTime;
 
@@ -22,7 +22,12 @@ fn today(ctx: &Ctx) -> chrono::NaiveDate {
 }
 
 fn parse_received(text: &str) -> Result<NaiveDateTime> {
-    localtime::parse_local_datetime(text).map_err(|e| Error::Usage(format!("recibida: {e}")))
+    localtime::parse_local_datetime(text)
+        .map_err(|e| Error::Usage(format!("recibida: {e}")))
+        .and_then(|at| {
+            crate::domain::calendar_range::check_instant(at, "la fecha de recibido")
+                .map_err(Error::Usage)
+        })
 }
 
 /// Runs `ticket new`.
@@ -117,6 +122,10 @@ pub fn run(ctx: &Ctx, cmd: TicketCommand) -> Result<()> {
                 Some(s) => Some(parse_vocab::<Status>(&s)?),
                 None => None,
             };
+            if let Some(n) = due_within {
+                crate::domain::calendar_range::check_count(today(ctx), n.max(0))
+                    .map_err(Error::Usage)?;
+            }
             let filter = Filter {
                 status,
                 area,
@@ -229,10 +238,7 @@ fn show(ctx: &Ctx, radicado: &str, json: bool) -> Result<()> {
         localtime::human_stamp(&p.received_at, off)
     );
     if let (Some(due), Some(left), Some(standing)) = (&p.due_date, d.days_left, d.standing) {
-        println!(
-            "Vence el {due}: {left} días hábiles · {}",
-            standing.label()
-        );
+        println!("Vence el {due}: {left} días hábiles · {}", standing.label());
     }
     println!("Descripción:\n{}", p.description);
     println!("Historia:");

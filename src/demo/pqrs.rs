@@ -1,15 +1,15 @@
 //! The demo branch's PQRS: some in every state of the lifecycle, some about to expire, some
 //! overdue, one paused, one withdrawn, one extended, one forwarded, one with a work order.
 
-use crate::domain::customer::Affiliation;
-use crate::domain::request::{Channel, DataRequest, Kind, NotifyWay};
 use crate::clock::FixedClock;
 use crate::config::Config;
 use crate::desk::{
     self, Actor,
     pqrs::{Action, Filing},
 };
+use crate::domain::customer::Affiliation;
 use crate::domain::ids;
+use crate::domain::request::{Channel, DataRequest, Kind, NotifyWay};
 use crate::error::Result;
 use crate::store::{Store, customers::NewCustomer};
 use chrono::{DateTime, Duration, Utc};
@@ -134,7 +134,10 @@ pub(super) fn seed(
         let received = now - Duration::days(*days);
         // a non-affiliate asks to delete their data; others are any demo customer
         let person = if *kind == "habeas-reclamo" {
-            people.iter().rev().find(|p| p.affiliation != Affiliation::Afiliado)
+            people
+                .iter()
+                .rev()
+                .find(|p| p.affiliation != Affiliation::Afiliado)
         } else {
             people.get((i * 37) % people.len().max(1))
         };

@@ -1,7 +1,6 @@
 //! Consent for processing personal data (Ley 1581 de 2012): the status is derived from the
 //! append-only ledger, per purpose and overall.
 
-
 /// One ledger event as the rule sees it, oldest first.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Event {
@@ -46,12 +45,18 @@ const CHANNEL_LABELS: [(&str, &str); 4] = [
 
 /// The label of a shipped purpose code.
 pub fn known_purpose_label(code: &str) -> Option<&'static str> {
-    PURPOSE_LABELS.iter().find(|(c, _)| *c == code).map(|(_, l)| *l)
+    PURPOSE_LABELS
+        .iter()
+        .find(|(c, _)| *c == code)
+        .map(|(_, l)| *l)
 }
 
 /// The label of a shipped consent channel code.
 pub fn known_channel_label(code: &str) -> Option<&'static str> {
-    CHANNEL_LABELS.iter().find(|(c, _)| *c == code).map(|(_, l)| *l)
+    CHANNEL_LABELS
+        .iter()
+        .find(|(c, _)| *c == code)
+        .map(|(_, l)| *l)
 }
 
 fn humanise(code: &str) -> String {
@@ -92,7 +97,10 @@ pub fn pick_configured(
             if typed.is_empty() {
                 format!("{what}: indique uno de: {}", labels.join(", "))
             } else {
-                format!("{what}: «{typed}» no existe; use uno de: {}", labels.join(", "))
+                format!(
+                    "{what}: «{typed}» no existe; use uno de: {}",
+                    labels.join(", ")
+                )
             }
         })
 }

@@ -7,8 +7,10 @@ use crate::config::Terms;
 use chrono::{Months, NaiveDate, NaiveDateTime};
 use serde::Serialize;
 
-pub use super::request::{Channel, DataRequest, EventKind, Kind, NotifyWay, Standing, Status, Step};
 pub use super::deadline::{check_extension, days_left};
+pub use super::request::{
+    Channel, DataRequest, EventKind, Kind, NotifyWay, Standing, Status, Step,
+};
 
 /// The legal dates of a PQRS filing.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
@@ -239,15 +241,33 @@ mod tests {
     fn receipt_after_hours_on_saturday_and_before_a_holiday_monday() {
         // Friday 2026-11-13 after closing, and the Saturday after it, count as filed on
         // Tuesday 17: Monday 16 is the Independencia de Cartagena holiday (moved).
-        let after_hours = dates(&cal(), hours(), &terms(), Kind::Peticion, at(2026, 11, 13, 18));
+        let after_hours = dates(
+            &cal(),
+            hours(),
+            &terms(),
+            Kind::Peticion,
+            at(2026, 11, 13, 18),
+        );
         assert_eq!(after_hours.filed_on, day(2026, 11, 17));
-        let saturday = dates(&cal(), hours(), &terms(), Kind::Peticion, at(2026, 11, 14, 10));
+        let saturday = dates(
+            &cal(),
+            hours(),
+            &terms(),
+            Kind::Peticion,
+            at(2026, 11, 14, 10),
+        );
         assert_eq!(saturday.filed_on, day(2026, 11, 17));
         // Dec 8 is a holiday (Inmaculada Concepción): the 15th business day after the 17th is
         // Dec 9.
         assert_eq!(after_hours.due_on, Some(day(2026, 12, 9)));
         // Across the year end: Dec 30 → 15 business days skipping Jan 1 and Jan 11 (Reyes).
-        let year_end = dates(&cal(), hours(), &terms(), Kind::Peticion, at(2026, 12, 30, 10));
+        let year_end = dates(
+            &cal(),
+            hours(),
+            &terms(),
+            Kind::Peticion,
+            at(2026, 12, 30, 10),
+        );
         assert_eq!(year_end.due_on, Some(day(2027, 1, 22)));
     }
 
@@ -275,7 +295,13 @@ mod tests {
 
     #[test]
     fn extension_is_refused_after_expiry_and_beyond_the_maximum() {
-        let d = dates(&cal(), hours(), &terms(), Kind::Peticion, at(2026, 11, 23, 9));
+        let d = dates(
+            &cal(),
+            hours(),
+            &terms(),
+            Kind::Peticion,
+            at(2026, 11, 23, 9),
+        );
         let (due, max) = (d.due_on.unwrap(), d.max_extension_on.unwrap());
         assert_eq!(max, day(2027, 1, 7), "twice the term");
         assert!(check_extension(&cal(), day(2026, 12, 1), due, max, day(2027, 1, 7)).is_ok());
@@ -289,7 +315,13 @@ mod tests {
 
     #[test]
     fn pause_and_resume_shift_the_due_date_by_the_days_waited() {
-        let d = dates(&cal(), hours(), &terms(), Kind::Peticion, at(2026, 11, 23, 9));
+        let d = dates(
+            &cal(),
+            hours(),
+            &terms(),
+            Kind::Peticion,
+            at(2026, 11, 23, 9),
+        );
         let due = d.due_on.unwrap();
         // asked on Friday Nov 27 (4 business days used): 11 remain
         let p = pause(

@@ -89,7 +89,10 @@ closed_set! {
 impl DataRequest {
     /// Whether it needs the changes to apply (`campo=valor; …`).
     pub fn needs_changes(self) -> bool {
-        matches!(self, DataRequest::Actualizacion | DataRequest::Rectificacion)
+        matches!(
+            self,
+            DataRequest::Actualizacion | DataRequest::Rectificacion
+        )
     }
 }
 

@@ -65,8 +65,9 @@ pub fn append(conn: &Connection, e: &NewEntry<'_>) -> Result<()> {
     let prev = match previous_hash(conn, id)? {
         None => GENESIS.to_string(),
         Some(Some(h)) => h,
-        // records from before the chain existed: seal them (and this one) in order
-        Some(None) => return seal(conn),
+        // a record without a seal is never sealed here: `verify` reports it as tampering
+        // (only the upgrade that started the chain seals old records, once)
+        Some(None) => String::new(),
     };
     conn.execute(
         "UPDATE audit_log SET hash = ?2 WHERE id = ?1",
@@ -75,10 +76,20 @@ pub fn append(conn: &Connection, e: &NewEntry<'_>) -> Result<()> {
     Ok(())
 }
 
-/// Computes the hash of every record from the first one without a hash (or from `from`), in
-/// order: seals records written before the chain existed, or re-seals after a lawful rewrite
-/// (the deletion of a person's data), which the caller records in the audit log.
+/// Re-seals every record from `from` on, in order, after a lawful rewrite (the deletion of a
+/// person's data), which the caller records in the audit log; the re-seal is also noted in the
+/// anchor file, so anchors it supersedes keep only their record count.
 pub fn reseal_from(conn: &Connection, from: i64) -> Result<()> {
+    super::anchors::note_reseal(
+        conn,
+        from,
+        crate::clock::Clock::now(&crate::clock::SystemClock),
+    )?;
+    compute_from(conn, from)
+}
+
+/// Computes the hash of every record from `from` on, in order.
+fn compute_from(conn: &Connection, from: i64) -> Result<()> {
     let mut prev = match previous_hash(conn, from)? {
         None => GENESIS.to_string(),
         Some(h) => h.unwrap_or_default(),
@@ -99,17 +110,33 @@ pub fn reseal_from(conn: &Connection, from: i64) -> Result<()> {
     Ok(())
 }
 
-/// Seals the records that have no hash yet (those from before the chain existed).
-pub fn seal(conn: &Connection) -> Result<()> {
-    let first: Option<i64> = conn.query_row(
-        "SELECT min(id) FROM audit_log WHERE hash IS NULL",
+/// Seals the records written before the chain existed: run once, by the upgrade that adds the
+/// chain, which records it (`audit.seal`). Returns how many records it sealed.
+pub fn seal(conn: &Connection) -> Result<usize> {
+    let (first, n): (Option<i64>, i64) = conn.query_row(
+        "SELECT min(id), count(*) FROM audit_log WHERE hash IS NULL",
         [],
-        |r| r.get(0),
+        |r| Ok((r.get(0)?, r.get(1)?)),
     )?;
-    match first {
-        Some(id) => reseal_from(conn, id),
-        None => Ok(()),
-    }
+    let Some(first) = first else {
+        return Ok(0);
+    };
+    compute_from(conn, first)?;
+    let at = crate::clock::Clock::now(&crate::clock::SystemClock)
+        .to_rfc3339_opts(chrono::SecondsFormat::Secs, true);
+    let detail = format!("se sellaron {n} registros anteriores a la cadena");
+    append(
+        conn,
+        &NewEntry {
+            at: &at,
+            actor: "ventanilla",
+            on_behalf: None,
+            action: "audit.seal",
+            object: "audit_log",
+            detail: &detail,
+        },
+    )?;
+    Ok(n as usize)
 }
 
 fn entry(r: &rusqlite::Row<'_>) -> rusqlite::Result<Entry> {
@@ -144,10 +171,71 @@ pub struct Verdict {
     pub records: usize,
     /// The first record whose content or place does not match the chain, with why.
     pub broken_at: Option<(i64, String)>,
+    /// What is wrong with the log as a whole (its table or its seal column is missing).
+    pub structure: Option<String>,
+    /// The last record's id (0 for an empty log).
+    pub last: i64,
 }
 
-/// Walks the whole chain.
+impl Verdict {
+    fn broken(records: usize, last: i64, at: i64, why: String) -> Self {
+        Verdict {
+            records,
+            broken_at: Some((at, why)),
+            structure: None,
+            last,
+        }
+    }
+
+    fn structure(why: &str) -> Self {
+        Verdict {
+            records: 0,
+            broken_at: None,
+            structure: Some(why.to_string()),
+            last: 0,
+        }
+    }
+
+    /// Whether the chain is whole.
+    pub fn whole(&self) -> bool {
+        self.broken_at.is_none() && self.structure.is_none()
+    }
+
+    /// One Spanish sentence saying what is wrong, if anything.
+    pub fn problem(&self) -> Option<String> {
+        match (&self.structure, &self.broken_at) {
+            (Some(s), _) => Some(s.clone()),
+            (None, Some((id, why))) => Some(format!("cadena rota en el registro {id}: {why}")),
+            (None, None) => None,
+        }
+    }
+}
+
+/// Whether the log's table exists, and whether it has the seal column.
+pub fn shape(conn: &Connection) -> Result<(bool, bool)> {
+    let columns: Vec<String> = {
+        let mut stmt = conn.prepare("SELECT name FROM pragma_table_info('audit_log')")?;
+        stmt.query_map([], |r| r.get(0))?
+            .collect::<rusqlite::Result<_>>()?
+    };
+    Ok((!columns.is_empty(), columns.iter().any(|c| c == "hash")))
+}
+
+/// The message for a log whose table is missing.
+pub const NO_TABLE: &str =
+    "falta la tabla del registro de auditoría (audit_log): fue borrada o renombrada";
+/// The message for a log whose seal column is missing.
+pub const NO_SEALS: &str = "a la tabla de auditoría le falta la columna de sellos (hash): la \
+     cadena fue desarmada";
+
+/// Walks the whole chain. A missing table or seal column, a record without a seal, an edited
+/// or missing record are all reported; nothing is ever sealed here.
 pub fn verify(conn: &Connection) -> Result<Verdict> {
+    match shape(conn)? {
+        (false, _) => return Ok(Verdict::structure(NO_TABLE)),
+        (true, false) => return Ok(Verdict::structure(NO_SEALS)),
+        (true, true) => {}
+    }
     let mut stmt = conn.prepare(
         "SELECT id, at, actor, on_behalf, action, object, detail, hash FROM audit_log ORDER BY id",
     )?;
@@ -160,17 +248,14 @@ pub fn verify(conn: &Connection) -> Result<Verdict> {
         let stored: Option<String> = r.get(7)?;
         records += 1;
         if e.id != last_id + 1 {
-            return Ok(Verdict {
-                records,
-                broken_at: Some((
-                    last_id + 1,
-                    if e.id == last_id + 2 {
-                        format!("falta el registro {}", last_id + 1)
-                    } else {
-                        format!("faltan los registros {} a {}", last_id + 1, e.id - 1)
-                    },
-                )),
-            });
+            let why = if e.id == last_id + 2 {
+                format!("falta el registro {}", last_id + 1)
+            } else if e.id > last_id {
+                format!("faltan los registros {} a {}", last_id + 1, e.id - 1)
+            } else {
+                format!("el registro {} está fuera de orden", e.id)
+            };
+            return Ok(Verdict::broken(records, e.id, last_id + 1, why));
         }
         let expected = digest(&prev, e.id, &e.as_new());
         if stored.as_deref() != Some(expected.as_str()) {
@@ -179,10 +264,7 @@ pub fn verify(conn: &Connection) -> Result<Verdict> {
             } else {
                 "su contenido o su sello fueron modificados".to_string()
             };
-            return Ok(Verdict {
-                records,
-                broken_at: Some((e.id, why)),
-            });
+            return Ok(Verdict::broken(records, e.id, e.id, why));
         }
         prev = expected;
         last_id = e.id;
@@ -190,6 +272,8 @@ pub fn verify(conn: &Connection) -> Result<Verdict> {
     Ok(Verdict {
         records,
         broken_at: None,
+        structure: None,
+        last: last_id,
     })
 }
 

@@ -36,16 +36,31 @@ pub struct Health {
     /// Audit records checked, and the first broken one with why.
     pub audit_records: usize,
     pub audit_broken_at: Option<(i64, String)>,
+    /// Everything found wrong with the audit log, one Spanish sentence each: its shape (missing
+    /// table or seals), the broken record, and (for the live database) the schema version and
+    /// the anchors outside the file.
+    pub audit_problems: Vec<String>,
+    /// The audit log's last record id (0 when empty).
+    #[serde(skip)]
+    pub audit_last: i64,
     /// The branch the file belongs to, if it has one.
     pub branch: Option<String>,
+    /// That branch's code.
+    pub branch_code: Option<String>,
 }
 
 impl Health {
     /// Whether nothing is wrong.
     pub fn sound(&self) -> bool {
-        self.integrity == ["ok"] && self.foreign_key_problems == 0 && self.audit_broken_at.is_none()
+        self.integrity == ["ok"]
+            && self.foreign_key_problems == 0
+            && self.audit_broken_at.is_none()
+            && self.audit_problems.is_empty()
     }
 }
+
+/// The schema version that added the audit chain (`0009_audit_chain`).
+pub const CHAIN_SCHEMA: i64 = 9;
 
 /// Checks the database behind `conn`.
 pub fn health(conn: &Connection) -> Result<Health> {
@@ -59,29 +74,30 @@ pub fn health(conn: &Connection) -> Result<Health> {
         stmt.query_map([], |_| Ok(()))?.count()
     };
     let schema_version = super::migrate::version(conn)?;
-    let has_audit: bool = conn.query_row(
-        "SELECT count(*) > 0 FROM sqlite_master WHERE name = 'audit_log'",
-        [],
-        |r| r.get(0),
-    )?;
-    let (audit_records, audit_broken_at) = if has_audit {
-        let v = super::audit::verify(conn)?;
-        (v.records, v.broken_at)
+    let (has_audit, has_seals) = super::audit::shape(conn)?;
+    // a copy from before the chain (schema 8 or older) has no seals yet: its upgrade seals it
+    let v = if has_seals || schema_version >= CHAIN_SCHEMA || !has_audit {
+        super::audit::verify(conn)?
     } else {
-        (0, None)
+        super::audit::Verdict {
+            records: 0,
+            broken_at: None,
+            structure: None,
+            last: 0,
+        }
     };
-    let branch = if has_audit {
-        super::settings::get(conn, "branch_name")?
-    } else {
-        None
-    };
+    let branch = super::settings::get(conn, "branch_name").unwrap_or(None);
+    let branch_code = super::settings::get(conn, "branch_code").unwrap_or(None);
     Ok(Health {
         integrity,
         foreign_key_problems,
         schema_version,
-        audit_records,
-        audit_broken_at,
+        audit_records: v.records,
+        audit_problems: v.problem().into_iter().collect(),
+        audit_broken_at: v.broken_at,
+        audit_last: v.last,
         branch,
+        branch_code,
     })
 }
 

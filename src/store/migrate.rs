@@ -77,14 +77,34 @@ pub fn run(conn: &mut Connection) -> Result<()> {
         if version(&tx)? > i as i64 {
             continue;
         }
-        tx.execute_batch(sql)?;
-        if *_name == "0009_audit_chain" {
+        tx.execute_batch(sql)
+            .map_err(|e| mismatch(current, _name, e))?;
+        let starts_chain = *_name == "0009_audit_chain";
+        if starts_chain {
             super::audit::seal(&tx)?;
         }
         tx.pragma_update(None, "user_version", i as i64 + 1)?;
         tx.commit()?;
+        if starts_chain {
+            // the chain starts here, and so does its anchor file (see `anchors`)
+            let now = crate::clock::Clock::now(&crate::clock::SystemClock);
+            super::anchors::start(conn, "ancla", now)?;
+        }
     }
     Ok(())
+}
+
+/// A migration that fails because what it creates already exists: the version number was
+/// set back by hand (see SECURITY.md), not a database of an older release.
+fn mismatch(version: i64, name: &str, err: rusqlite::Error) -> Error {
+    let text = err.to_string();
+    if text.contains("already exists") || text.contains("duplicate column") {
+        return Error::Database(format!(
+            "la versión del esquema de la base ({version}) no corresponde a sus tablas (la \
+             migración {name} ya estaba aplicada): la versión fue alterada; no se modificó"
+        ));
+    }
+    err.into()
 }
 
 #[cfg(test)]
@@ -143,7 +163,15 @@ mod tests {
         }
         run(&mut conn).unwrap();
         let v = crate::store::audit::verify(&conn).unwrap();
-        assert_eq!((v.records, v.broken_at), (3, None));
+        assert_eq!((v.records, v.broken_at), (4, None), "the seal is recorded");
+        let detail: String = conn
+            .query_row(
+                "SELECT detail FROM audit_log WHERE id = 4 AND action = 'audit.seal'",
+                [],
+                |r| r.get(0),
+            )
+            .unwrap();
+        assert_eq!(detail, "se sellaron 3 registros anteriores a la cadena");
     }
 
     #[test]

@@ -185,9 +185,9 @@ impl Kiosk {
         let reason = match code {
             KeyCode::Esc => return self.step = Step::Document,
             KeyCode::Enter | KeyCode::Char('0') => None,
-            KeyCode::Char(c @ '1'..='5') => {
-                PreferentialReason::ALL.get(usize::from(c as u8 - b'1')).copied()
-            }
+            KeyCode::Char(c @ '1'..='5') => PreferentialReason::ALL
+                .get(usize::from(c as u8 - b'1'))
+                .copied(),
             _ => return,
         };
         self.issue(reason);

@@ -1,8 +1,8 @@
 //! Data-treatment requests (procedure 4): what a habeas data reclamo decided in the person's
 //! favour does to their data, and the deletion that keeps filed PQRS without personal data.
 
-use crate::domain::request::DataRequest;
 use crate::desk::{Actor, audit, customers::EDITABLE, stamp};
+use crate::domain::request::DataRequest;
 use crate::domain::service::fold_accent;
 use crate::error::{Error, Result};
 use crate::store::pqrs::{self, Pqrs};

@@ -1,13 +1,13 @@
 //! The PQRS pane: my deadline watch, filing with its constancia, and a PQRS's history.
 
-use crate::domain::request::{Channel, DataRequest, Kind, NotifyWay};
-use crate::domain::vocab::YesNo;
 use super::{App, Intent, Notice, Overlay, Screen, capitalize};
 use crate::desk::{
     self, Actor,
     pqrs::{Detail, Filing, Filter, Line},
 };
 use crate::domain::ids;
+use crate::domain::request::{Channel, DataRequest, Kind, NotifyWay};
+use crate::domain::vocab::YesNo;
 use crate::tui::action::PqrsKey;
 use crate::tui::form::{Field, Form};
 

@@ -126,10 +126,7 @@ pub fn receipt(lines: &[String], frame: &mut Frame<'_>, area: Rect) {
 pub fn detail(d: &PqrsDetail, frame: &mut Frame<'_>, area: Rect) {
     let p = &d.pqrs;
     let mut lines = vec![
-        Line::styled(
-            format!("{} · {}", p.radicado, p.kind.label()),
-            theme::TITLE,
-        ),
+        Line::styled(format!("{} · {}", p.radicado, p.kind.label()), theme::TITLE),
         Line::from(format!(
             "{} · {}{}",
             p.status.label(),
