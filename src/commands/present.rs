@@ -50,7 +50,10 @@ fn label_of(key: &str, code: &str) -> Option<String> {
 }
 
 /// The label function of a coded column of a raw export (`export turns|attentions|tickets`).
-fn export_labeller(export: &str, column: &str) -> Option<fn(&str) -> Option<String>> {
+/// Gives the label of a code, if it is one.
+type Labeller = fn(&str) -> Option<String>;
+
+fn export_labeller(export: &str, column: &str) -> Option<Labeller> {
     fn f<V: Vocab>(code: &str) -> Option<String> {
         V::from_code(code).map(|v| v.label().to_string())
     }
@@ -69,7 +72,7 @@ fn export_labeller(export: &str, column: &str) -> Option<fn(&str) -> Option<Stri
 /// Rows of a raw export as people read them: beside each coded column its Spanish label
 /// (`estado`, `estado_etiqueta`), instants in the organisation's offset.
 pub struct ExportRows {
-    labellers: Vec<Option<fn(&str) -> Option<String>>>,
+    labellers: Vec<Option<Labeller>>,
 }
 
 impl ExportRows {

@@ -198,7 +198,7 @@ closed_set! {
 }
 
 /// The label of a stored history event (the code itself if it is not a known event).
-pub fn event_label<'a>(code: &'a str) -> &'a str {
+pub fn event_label(code: &str) -> &str {
     EventKind::from_code(code).map_or(code, |k| k.label())
 }
 
@@ -214,18 +214,21 @@ closed_set! {
 }
 
 /// The filing form's defaults: a general petition received in person, notified personally.
+#[allow(clippy::derivable_impls)] // the macro owns the derives
 impl Default for Kind {
     fn default() -> Self {
         Kind::Peticion
     }
 }
 
+#[allow(clippy::derivable_impls)] // the macro owns the derives
 impl Default for Channel {
     fn default() -> Self {
         Channel::Presencial
     }
 }
 
+#[allow(clippy::derivable_impls)] // the macro owns the derives
 impl Default for NotifyWay {
     fn default() -> Self {
         NotifyWay::Personal
