@@ -145,7 +145,7 @@ pub fn parse_date(text: &str) -> Result<chrono::NaiveDate> {
 
 /// Parses a value of a closed set typed on the command line (code, label or synonym).
 pub fn parse_vocab<V: crate::domain::vocab::Vocab>(text: &str) -> Result<V> {
-    V::parse(text).map_err(|e| Error::Usage(e.to_string()))
+    Ok(V::parse(text)?)
 }
 
 /// Prints `value` as pretty JSON on stdout: codes with their Spanish labels, instants in the

@@ -185,9 +185,9 @@ fn report_json_and_xlsx_from_the_command_line() {
     let mut lines = text.lines();
     assert_eq!(
         lines.next().unwrap().trim_start_matches('\u{feff}'),
-        "dia,turno,servicio,estado,preferencial,manual,emitido,llamado,inicio,fin,ventanilla,asesor,espera_s,atencion_s"
+        "dia,turno,servicio,estado,estado_etiqueta,preferencial,preferencial_etiqueta,manual,emitido,llamado,inicio,fin,ventanilla,asesor,espera_s,atencion_s"
     );
-    let waits: Vec<&str> = lines.map(|l| l.split(',').nth(12).unwrap()).collect();
+    let waits: Vec<&str> = lines.map(|l| l.split(',').nth(14).unwrap()).collect();
     assert_eq!(
         waits,
         ["300", "600", "1200", "1800", "3000"],
