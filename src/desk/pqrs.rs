@@ -555,7 +555,12 @@ fn apply(
             format!("a {entity}; peticionario informado el {told}")
         }
         Action::Withdraw => match date(p.withdrawal_on.as_deref()) {
-            Some(w) if today > w => format!("sin respuesta del peticionario desde el {w}"),
+            Some(w) if today > w => {
+                // desistida is final: the paused clock no longer runs
+                p.paused_on = None;
+                p.pause_remaining = None;
+                format!("sin respuesta del peticionario desde el {w}")
+            }
             Some(w) => {
                 return Err(refused(format!(
                     "el peticionario tiene hasta el {w} para completar"
