@@ -285,9 +285,9 @@ fn phone_attentions_go_to_whoever_has_fewest_open() {
     );
     let asesor1 = Actor::staff(&desk::users::active(&b.store, "asesor1").unwrap());
     let req = Request {
-        channel: "telefono",
+        channel: ventanilla::domain::attention::Channel::Telefono,
         topic: "mutaciones",
-        level: 1,
+        level: ventanilla::domain::attention::Level::Basica,
         ..Request::default()
     };
     let mut assigned = Vec::new();
@@ -312,9 +312,9 @@ fn phone_attentions_go_to_whoever_has_fewest_open() {
         "2 and 3 both have one open: first listed"
     );
     let window = Request {
-        channel: "ventanilla",
+        channel: ventanilla::domain::attention::Channel::Ventanilla,
         topic: "subsidio",
-        level: 2,
+        level: ventanilla::domain::attention::Level::Detallada,
         ..Request::default()
     };
     let a = desk::attentions::add(&mut b.store, &b.clock, &asesor1, &cfg, &window).unwrap();

@@ -538,11 +538,11 @@ fn deletion_pseudonymises_everywhere_and_keeps_the_pqrs() {
     desk::consents::record(&mut b.store, &b.clock, &cli, &b.cfg, &doc, &grant).unwrap();
     let asesor = b.asesor();
     let req = Request {
-        channel: "telefono",
+        channel: ventanilla::domain::attention::Channel::Telefono,
         document: Some(doc.clone()),
         topic: "Actualización de datos",
         notes: "Llamó Ximena Quiñónez desde el 3157778899",
-        level: 1,
+        level: ventanilla::domain::attention::Level::Basica,
         ..Request::default()
     };
     desk::attentions::add(&mut b.store, &b.clock, &asesor, &b.cfg, &req).unwrap();

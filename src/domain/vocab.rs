@@ -67,6 +67,21 @@ pub trait Vocab: Sized + Copy + PartialEq + 'static {
     }
 }
 
+/// The labels of a set as a person reads a list of choices: «A, B, C o D».
+pub fn choices<V: Vocab>() -> String {
+    let labels = V::labels();
+    match labels.split_last() {
+        Some((last, [])) => (*last).to_string(),
+        Some((last, rest)) => format!("{} o {last}", rest.join(", ")),
+        None => String::new(),
+    }
+}
+
+/// A CLI help line: `what` followed by the set's choices («Canal: Presencial, … o WhatsApp»).
+pub fn help<V: Vocab>(what: &str) -> String {
+    format!("{what}: {}", choices::<V>())
+}
+
 /// An unknown value of a closed set.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct VocabError {
@@ -215,6 +230,55 @@ macro_rules! closed_set {
             }
         }
     };
+}
+
+/// A closed set seen without its type: what tests and output checks need to walk every set.
+#[derive(Debug, Clone)]
+pub struct SetInfo {
+    /// The Rust path of the type (`request::Kind`).
+    pub name: &'static str,
+    /// What the set is called in messages.
+    pub what: &'static str,
+    /// Every value: its code, label and synonyms.
+    pub values: Vec<(&'static str, &'static str, &'static [&'static str])>,
+    /// The set's lenient parser, answering the code of the value found.
+    pub parse: fn(&str) -> Option<&'static str>,
+}
+
+fn info<V: Vocab>(name: &'static str) -> SetInfo {
+    SetInfo {
+        name,
+        what: V::WHAT,
+        values: V::ALL
+            .iter()
+            .map(|v| (v.code(), v.label(), v.synonyms()))
+            .collect(),
+        parse: |text| V::parse(text).ok().map(|v| v.code()),
+    }
+}
+
+/// Every closed set of the product. A set declared with [`closed_set!`](crate::closed_set)
+/// and missing here fails the vocabulary tests.
+pub fn every_set() -> Vec<SetInfo> {
+    use super::{attention, consent, customer, request, turn};
+    vec![
+        info::<turn::Status>("turn::Status"),
+        info::<turn::EventKind>("turn::EventKind"),
+        info::<turn::PreferentialReason>("turn::PreferentialReason"),
+        info::<YesNo>("vocab::YesNo"),
+        info::<attention::Channel>("attention::Channel"),
+        info::<attention::Level>("attention::Level"),
+        info::<customer::Affiliation>("customer::Affiliation"),
+        info::<consent::Status>("consent::Status"),
+        info::<request::Kind>("request::Kind"),
+        info::<request::Channel>("request::Channel"),
+        info::<request::NotifyWay>("request::NotifyWay"),
+        info::<request::DataRequest>("request::DataRequest"),
+        info::<request::Status>("request::Status"),
+        info::<request::Step>("request::Step"),
+        info::<request::EventKind>("request::EventKind"),
+        info::<request::Standing>("request::Standing"),
+    ]
 }
 
 crate::closed_set! {

@@ -78,9 +78,11 @@ fn short(radicado: &str) -> &str {
 
 /// The filing form.
 pub fn form(form: &Form, notice: Option<&Notice>, frame: &mut Frame<'_>, area: Rect) {
-    let intro = "Canal: presencial escrito telefono correo web chat whatsapp · Alt+Enter: nueva \
-                 línea · Documento vacío solo en denuncias anónimas";
-    super::form_box(" Radicar PQRS ", intro, form, notice, frame, area);
+    let intro = format!(
+        "Canal: {} · Alt+Enter: nueva línea · Documento vacío solo en denuncias anónimas",
+        crate::domain::vocab::choices::<crate::domain::request::Channel>()
+    );
+    super::form_box(" Radicar PQRS ", &intro, form, notice, frame, area);
 }
 
 fn document(title: &str, lines: Vec<Line<'static>>, hint: &str, frame: &mut Frame<'_>, area: Rect) {
@@ -123,7 +125,7 @@ pub fn receipt(lines: &[String], frame: &mut Frame<'_>, area: Rect) {
 }
 
 /// A PQRS with its history (the latest steps that fit).
-pub fn detail(d: &PqrsDetail, frame: &mut Frame<'_>, area: Rect) {
+pub fn detail(d: &PqrsDetail, offset: chrono::FixedOffset, frame: &mut Frame<'_>, area: Rect) {
     let p = &d.pqrs;
     let mut lines = vec![
         Line::styled(format!("{} · {}", p.radicado, p.kind.label()), theme::TITLE),
@@ -157,9 +159,11 @@ pub fn detail(d: &PqrsDetail, frame: &mut Frame<'_>, area: Rect) {
     let room = usize::from(area.height.saturating_sub(lines.len() as u16 + 6));
     let skip = d.events.len().saturating_sub(room);
     for e in &d.events[skip..] {
-        let when = e.at.get(..10).unwrap_or(&e.at);
+        let when = crate::localtime::human_stamp(&e.at, offset);
+        let day = when.get(..10).unwrap_or(&when);
+        let step = crate::domain::request::event_label(&e.step);
         lines.push(Line::styled(
-            format!("{when} {} {} {}", e.by, e.step, e.note),
+            format!("{day} {} {step} {}", e.by, e.note),
             theme::HINT,
         ));
     }
