@@ -12,14 +12,15 @@
 use assert_cmd::Command;
 use serde_json::Value;
 use std::path::{Path, PathBuf};
+use ventanilla::domain::consent;
 use ventanilla::domain::vocab::every_set;
 
 /// A code that, seen by a person, betrays the internal vocabulary: it differs from its label
 /// even ignoring case (so "queja" for "Queja" is not one, "telefono" for "Teléfono" is).
 struct Telltale {
-    code: &'static str,
+    code: String,
     set: &'static str,
-    label: &'static str,
+    label: String,
 }
 
 fn telltales() -> Vec<Telltale> {
@@ -40,8 +41,35 @@ fn telltales() -> Vec<Telltale> {
             let a_label_word = labels.iter().any(|l| has_word(&l.to_lowercase(), code));
             if *code != label.to_lowercase() && code.len() >= 3 && !digits && !a_label_word {
                 out.push(Telltale {
-                    code,
+                    code: code.to_string(),
                     set: set.name,
+                    label: label.to_string(),
+                });
+            }
+        }
+    }
+    // The sets that come from configuration: consent purposes and ways.
+    let config = ventanilla::config::Config::defaults().unwrap();
+    type Labeller = fn(&str) -> String;
+    let configured: [(&'static str, &[String], Labeller); 2] = [
+        (
+            "consent purpose",
+            &config.consent.purposes,
+            consent::purpose_label,
+        ),
+        (
+            "consent way",
+            &config.consent.channels,
+            consent::channel_label,
+        ),
+    ];
+    for (set, codes, label) in configured {
+        for code in codes {
+            let label = label(code);
+            if *code != label.to_lowercase() {
+                out.push(Telltale {
+                    code: code.clone(),
+                    set,
                     label,
                 });
             }
@@ -118,9 +146,9 @@ impl Findings {
         let text = text.as_str();
         let mut seen: Vec<&str> = Vec::new();
         for t in tells {
-            if !seen.contains(&t.code) && has_word(text, t.code) {
-                seen.push(t.code);
-                let line = text.lines().find(|l| has_word(l, t.code)).unwrap_or("");
+            if !seen.contains(&t.code.as_str()) && has_word(text, &t.code) {
+                seen.push(&t.code);
+                let line = text.lines().find(|l| has_word(l, &t.code)).unwrap_or("");
                 self.0.push(format!(
                     "{source}: code «{}» ({}) where «{}» belongs: {}",
                     t.code,
@@ -151,7 +179,7 @@ impl Findings {
                         if key.ends_with("_label") {
                             continue;
                         }
-                        if let Some(t) = tells.iter().find(|t| t.code == s)
+                        if let Some(t) = tells.iter().find(|t| t.code == *s)
                             && !map.contains_key(&format!("{key}_label"))
                         {
                             self.0.push(format!(
@@ -186,7 +214,7 @@ impl Findings {
                 .iter()
                 .filter_map(|row| row.get(col))
                 .find_map(|cell| {
-                    if let Some(t) = tells.iter().find(|t| t.code == cell) {
+                    if let Some(t) = tells.iter().find(|t| t.code == *cell) {
                         return (!labelled)
                             .then(|| format!("«{cell}» ({}) without a label column", t.set));
                     }
@@ -323,6 +351,19 @@ fn what_people_and_programs_read_speaks_labels_and_local_time() {
         "asesor1",
     ]);
     found.human("ticket new (constancia)", &new, &tells);
+    let consent = b.ok(&[
+        "consent",
+        "grant",
+        doc_type,
+        doc_number,
+        "--purpose",
+        "Envío de información",
+        "--channel",
+        "verbal",
+        "--user",
+        "asesor1",
+    ]);
+    found.human("consent grant", &consent, &tells);
     let attention = b.ok(&[
         "attention",
         "add",

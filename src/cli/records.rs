@@ -129,10 +129,10 @@ pub struct ConsentArgs {
     /// Número de documento del cliente.
     #[arg(value_name = "NÚMERO")]
     pub number: String,
-    /// Finalidad, p. ej. envio-informacion.
+    /// Finalidad, una de las configuradas (`ventanilla config`), p. ej. «Envío de información».
     #[arg(long, value_name = "FINALIDAD")]
     pub purpose: String,
-    /// formato-fisico, whatsapp, verbal o web.
+    /// Canal, uno de los configurados: p. ej. Formato físico, WhatsApp, Verbal o Web.
     #[arg(long, value_name = "CANAL")]
     pub channel: String,
     /// Versión del aviso de privacidad (por defecto la de la configuración).

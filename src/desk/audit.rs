@@ -135,6 +135,7 @@ pub fn detail_label(detail: &str) -> String {
     Kind::from_code(detail)
         .map(|k| k.label())
         .or_else(|| PreferentialReason::from_code(detail).map(|r| r.label()))
+        .or_else(|| crate::domain::consent::known_purpose_label(detail))
         .map_or_else(|| detail.to_string(), str::to_string)
 }
 
