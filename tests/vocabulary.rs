@@ -121,7 +121,17 @@ fn no_two_values_of_a_set_share_a_word() {
 fn unknown_words_are_refused_with_the_valid_labels_in_spanish() {
     use ventanilla::domain::request::Kind;
     let err = Kind::parse("reclamacionx").unwrap_err().to_string();
-    assert!(err.starts_with("tipo de PQRS: «reclamacionx» no existe; use uno de: "));
+    assert!(
+        err.starts_with(
+            "tipo de PQRS: «reclamacionx» no existe; ¿quiso decir «Reclamo»? Use uno de: "
+        ),
+        "{err}"
+    );
+    let far = Kind::parse("zzz").unwrap_err().to_string();
+    assert!(
+        far.starts_with("tipo de PQRS: «zzz» no existe; use uno de: "),
+        "{far}"
+    );
     for kind in Kind::ALL {
         assert!(err.contains(kind.label()), "{err} lacks {}", kind.label());
     }
@@ -180,4 +190,33 @@ proptest! {
                 || synonyms.iter().any(|s| fold(s) == key));
         }
     }
+}
+
+#[test]
+fn configured_sets_parse_leniently_and_suggest_on_typos() {
+    use ventanilla::domain::consent::{Purpose, Way};
+    let config = ventanilla::config::Config::defaults().unwrap();
+    let purposes = &config.consent.purposes;
+    let typed = "Envi\u{301}o de informacio\u{301}n";
+    assert_eq!(
+        Purpose::parse(purposes, typed).unwrap().code(),
+        "envio-informacion"
+    );
+    assert_eq!(
+        Purpose::parse(purposes, "ENVIO-INFORMACION")
+            .unwrap()
+            .code(),
+        "envio-informacion"
+    );
+    let err = Purpose::parse(purposes, "envio de informasion").unwrap_err();
+    assert!(
+        err.contains("¿quiso decir «Envío de información»?"),
+        "{err}"
+    );
+    let ways = &config.consent.channels;
+    assert_eq!(
+        Way::parse(ways, "Formato físico").unwrap().code(),
+        "formato-fisico"
+    );
+    assert!(Way::parse(ways, "paloma mensajera").is_err());
 }

@@ -94,13 +94,19 @@ pub fn pick_configured(
         .ok_or_else(|| {
             let labels: Vec<String> = codes.iter().map(|c| label(c)).collect();
             let typed = super::vocab::nfc(text.trim());
+            let list = labels.join(", ");
             if typed.is_empty() {
-                format!("{what}: indique uno de: {}", labels.join(", "))
-            } else {
-                format!(
-                    "{what}: «{typed}» no existe; use uno de: {}",
-                    labels.join(", ")
-                )
+                return format!("{what}: indique uno de: {list}");
+            }
+            let candidates = codes
+                .iter()
+                .zip(&labels)
+                .map(|(c, l)| (vec![c.clone(), l.clone()], l.as_str()));
+            match super::vocab::closest(&typed, candidates) {
+                Some(s) => {
+                    format!("{what}: «{typed}» no existe; ¿quiso decir «{s}»? Use uno de: {list}")
+                }
+                None => format!("{what}: «{typed}» no existe; use uno de: {list}"),
             }
         })
 }

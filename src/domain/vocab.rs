@@ -91,15 +91,48 @@ pub struct VocabError {
     pub input: String,
     /// The valid labels.
     pub labels: Vec<&'static str>,
+    /// The label of the value a typo most likely meant, if one is close.
+    pub suggestion: Option<&'static str>,
+}
+
+/// The label among `candidates` (each: the words that name it, and its label) closest to
+/// `input` when it is a plausible typo of one of them: at most one edit in four letters, and
+/// at least one.
+pub fn closest<'a>(
+    input: &str,
+    candidates: impl IntoIterator<Item = (Vec<String>, &'a str)>,
+) -> Option<&'a str> {
+    let key = fold(input);
+    if key.is_empty() {
+        return None;
+    }
+    let allowed = (key.chars().count() / 4).max(1);
+    candidates
+        .into_iter()
+        .filter_map(|(words, label)| {
+            let d = words
+                .iter()
+                .map(|w| strsim::levenshtein(&key, &fold(w)))
+                .min()?;
+            (d <= allowed).then_some((d, label))
+        })
+        .min_by_key(|(d, _)| *d)
+        .map(|(_, label)| label)
 }
 
 impl VocabError {
     /// The error for `input` in the set `V`.
     pub fn new<V: Vocab>(input: &str) -> Self {
+        let candidates = V::ALL.iter().map(|v| {
+            let mut words = vec![v.code().to_string(), v.label().to_string()];
+            words.extend(v.synonyms().iter().map(|s| s.to_string()));
+            (words, v.label())
+        });
         VocabError {
             what: V::WHAT,
             input: nfc(input.trim()),
             labels: V::labels(),
+            suggestion: closest(input, candidates),
         }
     }
 }
@@ -110,11 +143,11 @@ impl fmt::Display for VocabError {
         if self.input.is_empty() {
             write!(f, "{}: indique uno de: {list}", self.what)
         } else {
-            write!(
-                f,
-                "{}: «{}» no existe; use uno de: {list}",
-                self.what, self.input
-            )
+            write!(f, "{}: «{}» no existe; ", self.what, self.input)?;
+            match self.suggestion {
+                Some(s) => write!(f, "¿quiso decir «{s}»? Use uno de: {list}"),
+                None => write!(f, "use uno de: {list}"),
+            }
         }
     }
 }

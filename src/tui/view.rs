@@ -104,7 +104,10 @@ pub fn form_box(
     use ratatui::widgets::{Block, Clear, Wrap};
     // The box is 70 wide: 66 columns of text inside its borders and margins.
     let intro_lines = textwrap::wrap(intro, 66).len().clamp(1, 4) as u16;
-    let rect = centered(area, 70, form.height() + 8 + intro_lines);
+    // Room for the whole notice (a refusal lists the valid choices), at least four lines.
+    let notice_text = notice_line(notice).to_string();
+    let notice_lines = textwrap::wrap(&notice_text, 66).len().clamp(4, 12) as u16;
+    let rect = centered(area, 70, form.height() + 4 + intro_lines + notice_lines);
     frame.render_widget(Clear, rect);
     let block = Block::bordered()
         .title(title.to_string())

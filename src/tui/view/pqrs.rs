@@ -78,11 +78,9 @@ fn short(radicado: &str) -> &str {
 
 /// The filing form.
 pub fn form(form: &Form, notice: Option<&Notice>, frame: &mut Frame<'_>, area: Rect) {
-    let intro = format!(
-        "Canal: {} · Alt+Enter: nueva línea · Documento vacío solo en denuncias anónimas",
-        crate::domain::vocab::choices::<crate::domain::request::Channel>()
-    );
-    super::form_box(" Radicar PQRS ", &intro, form, notice, frame, area);
+    // The choices of each closed field are listed when a value is not understood.
+    let intro = "Alt+Enter: nueva línea · Sin documento: solo denuncias anónimas";
+    super::form_box(" Radicar PQRS ", intro, form, notice, frame, area);
 }
 
 fn document(title: &str, lines: Vec<Line<'static>>, hint: &str, frame: &mut Frame<'_>, area: Rect) {
