@@ -405,7 +405,9 @@ fn turn_issue_prints_a_ticket_with_its_qr_on_narrow_paper() {
         .stdout("E-001\n");
     let bytes = std::fs::read(&printed).unwrap();
     let has = |needle: &[u8]| bytes.windows(needle.len()).any(|w| w == needle);
-    assert!(has(&[0x1d, b'(', b'k', 8, 0, 49, 80, 48, b'E', b'-', b'0', b'0', b'1']));
+    assert!(has(&[
+        0x1d, b'(', b'k', 8, 0, 49, 80, 48, b'E', b'-', b'0', b'0', b'1'
+    ]));
     assert_eq!(
         std::fs::metadata(&printed).unwrap().permissions().mode() & 0o777,
         0o600,
@@ -426,4 +428,23 @@ fn turn_issue_prints_a_ticket_with_its_qr_on_narrow_paper() {
         .stderr(predicate::str::contains(
             "turno E-002 entregado, pero no hay impresora configurada",
         ));
+}
+
+#[test]
+fn control_sequences_are_refused_on_the_way_in_and_shown_on_the_way_out() {
+    let b = Branch::new();
+    // A name with an OSC sequence (set the terminal title) and a bell is refused at import…
+    let rows = format!("{HEADER}\nCC;52000400;Eva\u{1b}]0;pwned\u{7};Ruiz;;;;;\n");
+    b.import("osc.csv", rows.as_bytes())
+        .code(1)
+        .stderr(predicate::str::contains(
+            "nombres: tiene caracteres de control",
+        ));
+    // …and text that reaches output anyway (here, an unknown value echoed back) is escaped.
+    b.cli()
+        .args(["turn", "list", "--status", "x\u{1b}[2Jy"])
+        .assert()
+        .code(1)
+        .stderr(predicate::str::contains("x\\u{1b}[2Jy"))
+        .stderr(predicate::str::contains("\u{1b}").not());
 }
