@@ -38,6 +38,11 @@ pub trait Mode {
     fn take_bell(&mut self) -> bool {
         false
     }
+    /// Whether the mode takes clicks and touches (customer-facing screens). The advisor's
+    /// modes leave the mouse to the terminal, so text can be selected and copied.
+    fn wants_mouse(&self) -> bool {
+        false
+    }
 }
 
 impl Mode for app::App {
@@ -79,7 +84,14 @@ pub fn run<B: Backend>(
 /// Runs a mode on the real terminal, restoring it on exit and on panic.
 pub fn run_on_terminal(mode: &mut impl Mode) -> Result<()> {
     let mut terminal = terminal::enter()?;
+    let mouse = mode.wants_mouse();
+    if mouse {
+        terminal::capture_mouse(true);
+    }
     let result = run(&mut terminal, mode, &mut event::TerminalEvents);
+    if mouse {
+        terminal::capture_mouse(false);
+    }
     terminal::leave();
     result
 }

@@ -256,7 +256,7 @@ impl App {
                 self.check_idle(now);
                 self.poll_changes();
             }
-            Event::Resize(..) => {}
+            Event::Resize(..) | Event::Mouse(_) => {}
         }
     }
 

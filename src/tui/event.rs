@@ -12,6 +12,8 @@ pub enum Event {
     Key(KeyEvent),
     /// The terminal was resized (the next draw uses the new size).
     Resize(u16, u16),
+    /// A click or a touch (modes that capture the mouse: kiosk and rating screen).
+    Mouse(ct::MouseEvent),
     /// Time passed without input.
     Tick,
 }
@@ -35,6 +37,9 @@ impl EventSource for TerminalEvents {
         Ok(match ct::read().map_err(io)? {
             ct::Event::Key(key) if key.kind != KeyEventKind::Release => Some(Event::Key(key)),
             ct::Event::Resize(w, h) => Some(Event::Resize(w, h)),
+            ct::Event::Mouse(m) if matches!(m.kind, ct::MouseEventKind::Down(_)) => {
+                Some(Event::Mouse(m))
+            }
             _ => None,
         })
     }

@@ -57,6 +57,8 @@ pub struct Kiosk {
     last_input: DateTime<Utc>,
     data_version: i64,
     quit: bool,
+    /// The screen's size at the last draw, to know what a touch touched.
+    size: std::cell::Cell<(u16, u16)>,
 }
 
 impl Kiosk {
@@ -83,6 +85,7 @@ impl Kiosk {
             last_input: now,
             data_version: -1,
             quit: false,
+            size: std::cell::Cell::new((0, 0)),
             clock,
             config,
         };
@@ -264,12 +267,26 @@ impl Mode for Kiosk {
                 self.last_input = now;
                 self.key(key);
             }
+            Event::Mouse(m) => {
+                let (w, h) = self.size.get();
+                let area = ratatui::layout::Rect::new(0, 0, w, h);
+                if let Some(c) = view::key_at(self, area, m.column, m.row) {
+                    self.last_input = now;
+                    self.key(KeyEvent::from(KeyCode::Char(c)));
+                }
+            }
             Event::Tick => self.tick(now),
             Event::Resize(..) => {}
         }
     }
 
+    fn wants_mouse(&self) -> bool {
+        true
+    }
+
     fn render(&self, frame: &mut ratatui::Frame<'_>) {
+        let area = frame.area();
+        self.size.set((area.width, area.height));
         view::render(self, frame);
     }
 

@@ -46,6 +46,8 @@ pub struct Rate {
     data_version: i64,
     bell: bool,
     quit: bool,
+    /// The screen's size at the last draw, to know what a touch touched.
+    size: std::cell::Cell<(u16, u16)>,
 }
 
 /// Seconds the thanks stay on screen.
@@ -69,6 +71,7 @@ impl Rate {
             data_version: -1,
             bell: false,
             quit: false,
+            size: std::cell::Cell::new((0, 0)),
         };
         rate.tick();
         Ok(rate)
@@ -160,12 +163,28 @@ impl Mode for Rate {
                 KeyCode::Char('q') if self.phase == Phase::Rest => self.quit = true,
                 _ => {}
             },
+            Event::Mouse(m) => {
+                // A touch on one of the five numbers is that answer.
+                if let Phase::Asking { .. } = self.phase {
+                    let (w, h) = self.size.get();
+                    let area = ratatui::layout::Rect::new(0, 0, w, h);
+                    if let Some(score) = view::score_at(area, m.column, m.row) {
+                        self.answer(score);
+                    }
+                }
+            }
             Event::Tick => self.tick(),
             Event::Resize(..) => {}
         }
     }
 
+    fn wants_mouse(&self) -> bool {
+        true
+    }
+
     fn render(&self, frame: &mut ratatui::Frame<'_>) {
+        let area = frame.area();
+        self.size.set((area.width, area.height));
         view::render(self, frame);
     }
 
@@ -182,7 +201,7 @@ mod view {
     use super::{Phase, Rate};
     use crate::tui::{text, theme};
     use ratatui::Frame;
-    use ratatui::layout::{Constraint, Flex, Layout};
+    use ratatui::layout::{Constraint, Flex, Layout, Rect};
     use ratatui::style::{Color, Modifier, Style};
     use ratatui::text::Line;
     use ratatui::widgets::{Block, Paragraph, Wrap};
@@ -195,6 +214,46 @@ mod view {
         ("Satisfecho", Color::LightGreen),
         ("Muy satisfecho", Color::Green),
     ];
+
+    /// The screen below its header line.
+    fn body(area: Rect) -> Rect {
+        let [_, body] = Layout::vertical([Constraint::Length(1), Constraint::Min(0)]).areas(area);
+        body
+    }
+
+    /// Where the question, the five numbers and their names go on the asking screen.
+    fn asking_layout(area: Rect) -> (Rect, Vec<Rect>, Vec<Rect>) {
+        let [top, row, names] = Layout::vertical([
+            Constraint::Length(3),
+            Constraint::Length(8),
+            Constraint::Length(2),
+        ])
+        .flex(Flex::Center)
+        .areas(area);
+        let cells = Layout::horizontal([Constraint::Fill(1); 5])
+            .split(row)
+            .to_vec();
+        let name_cells = Layout::horizontal([Constraint::Fill(1); 5])
+            .split(names)
+            .to_vec();
+        (top, cells, name_cells)
+    }
+
+    /// The answer under a touch at (`col`, `row`) of a screen of `area`: the number's box or its
+    /// name below it.
+    pub fn score_at(area: Rect, col: u16, row: u16) -> Option<u8> {
+        if area.width < 40 || area.height < 12 {
+            return None;
+        }
+        let (_, cells, names) = asking_layout(body(area));
+        let at = ratatui::layout::Position::new(col, row);
+        (0..5u8)
+            .find(|i| {
+                let i = usize::from(*i);
+                cells[i].contains(at) || names[i].contains(at)
+            })
+            .map(|i| i + 1)
+    }
 
     pub fn render(r: &Rate, frame: &mut Frame<'_>) {
         let area = frame.area();
@@ -256,25 +315,18 @@ mod view {
         }
     }
 
-    fn asking(label: &str, frame: &mut Frame<'_>, area: ratatui::layout::Rect) {
-        let [top, row, names] = Layout::vertical([
-            Constraint::Length(3),
-            Constraint::Length(8),
-            Constraint::Length(2),
-        ])
-        .flex(Flex::Center)
-        .areas(area);
+    fn asking(label: &str, frame: &mut Frame<'_>, area: Rect) {
+        let (top, cells, name_cells) = asking_layout(area);
         frame.render_widget(
             Paragraph::new(vec![
                 Line::styled(format!("Turno {label}"), theme::TITLE),
-                Line::from("¿Cómo le pareció la atención? Oprima un número del 1 al 5."),
+                Line::from("¿Cómo le pareció la atención? Toque u oprima un número del 1 al 5."),
             ])
             .centered(),
             top,
         );
-        let cells = Layout::horizontal([Constraint::Fill(1); 5]).split(row);
-        let name_cells = Layout::horizontal([Constraint::Fill(1); 5]).split(names);
-        let size = if row.width >= 5 * 10 {
+        let row_width: u16 = cells.iter().map(|c| c.width).sum();
+        let size = if row_width >= 5 * 10 {
             PixelSize::Full
         } else {
             PixelSize::Quadrant

@@ -342,7 +342,7 @@ impl Mode for Supervisor {
         match event {
             Event::Key(k) => self.key(k),
             Event::Tick => self.refresh(false),
-            Event::Resize(..) => {}
+            Event::Resize(..) | Event::Mouse(_) => {}
         }
     }
 

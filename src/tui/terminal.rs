@@ -18,3 +18,14 @@ pub fn enter() -> Result<ratatui::DefaultTerminal> {
 pub fn leave() {
     ratatui::restore();
 }
+
+/// Starts or stops receiving clicks and touches as events.
+pub fn capture_mouse(on: bool) {
+    use crossterm::event::{DisableMouseCapture, EnableMouseCapture};
+    let mut out = std::io::stdout();
+    let _ = if on {
+        crossterm::execute!(out, EnableMouseCapture)
+    } else {
+        crossterm::execute!(out, DisableMouseCapture)
+    };
+}

@@ -17,6 +17,39 @@ const SELECTED: Style = Style::new()
     .bg(Color::Cyan)
     .add_modifier(Modifier::BOLD);
 
+/// The inside of the kiosk's framed body on a screen of `area` (below the header line, above
+/// the footer).
+fn inner_area(area: Rect) -> Rect {
+    let [_, body, _] = Layout::vertical([
+        Constraint::Length(1),
+        Constraint::Min(0),
+        Constraint::Length(1),
+    ])
+    .areas(area);
+    Block::bordered().inner(body)
+}
+
+/// The key a touch at (`col`, `row`) stands for: a service's letter on the first screen, a
+/// preferential reason's number on the third. Choices are drawn one per line (services with a
+/// blank line between them) below a title and a blank line.
+pub fn key_at(k: &Kiosk, area: Rect, col: u16, row: u16) -> Option<char> {
+    let inner = inner_area(area);
+    if area.width < 40 || area.height < 16 || !inner.contains((col, row).into()) {
+        return None;
+    }
+    let line = usize::from(row - inner.y).checked_sub(2)?;
+    match k.step {
+        Step::Service if !k.contingency => (line % 2 == 0)
+            .then(|| k.services.get(line / 2))
+            .flatten()
+            .and_then(|s| s.code.chars().next()),
+        Step::Preferential if line <= PreferentialReason::ALL.len() => {
+            char::from_digit(line as u32, 10)
+        }
+        _ => None,
+    }
+}
+
 pub fn render(k: &Kiosk, frame: &mut Frame<'_>) {
     let area = frame.area();
     if area.width < 40 || area.height < 16 {
