@@ -3,6 +3,7 @@
 
 use super::calendar::Calendar;
 use super::deadline::{self, OfficeHours};
+use super::regime::{Regime, Term};
 use crate::config::Terms;
 use chrono::{Months, NaiveDate, NaiveDateTime};
 use serde::Serialize;
@@ -29,38 +30,33 @@ pub struct Dates {
     pub term: u32,
 }
 
-/// The dates of a PQRS of `kind` received at `received` (local time).
+/// The dates of a PQRS of `kind` received at `received` (local time) under `regime`.
 pub fn dates(
     cal: &Calendar,
     hours: OfficeHours,
-    terms: &Terms,
+    regime: &Regime,
     kind: Kind,
     received: NaiveDateTime,
 ) -> Dates {
-    if kind.has_business_day_term() {
-        let d = deadline::compute(cal, hours, terms, kind, received);
-        return Dates {
-            filed_on: d.filed,
-            due_on: Some(d.due),
-            max_extension_on: Some(d.max_extension),
-            completion_request_by: d.completion_request_by,
-            in_process_mark_by: d.in_process_mark_by,
-            term: d.term,
-        };
-    }
+    let terms = regime.terms();
     let filed = deadline::deemed_filing_day(cal, hours, received);
-    let due = kind.is_appeal().then(|| {
+    let due = match regime.rule(kind).term {
+        Term::Days(_) => {
+            let d = deadline::compute(cal, hours, regime, kind, received);
+            return Dates {
+                filed_on: d.filed,
+                due_on: Some(d.due),
+                max_extension_on: Some(d.max_extension),
+                completion_request_by: d.completion_request_by,
+                in_process_mark_by: d.in_process_mark_by,
+                term: d.term,
+            };
+        }
         // Ley 1437 de 2011 art. 86: recursos are decided within a term of months; a term
         // ending on a non-business day runs to the next business day.
-        let end = filed
-            .checked_add_months(Months::new(terms.recurso_months))
-            .unwrap_or(NaiveDate::MAX);
-        if cal.is_business_day(end) {
-            end
-        } else {
-            cal.next_business_day(end)
-        }
-    });
+        Term::Months(months) => Some(month_term_end(cal, filed, months)),
+        Term::None => None,
+    };
     Dates {
         filed_on: filed,
         due_on: due,
@@ -68,6 +64,19 @@ pub fn dates(
         completion_request_by: cal.add(filed, terms.completion_request_days),
         in_process_mark_by: None,
         term: 0,
+    }
+}
+
+/// The end of a term of `months` counted from `from`: the same day `months` later, or the next
+/// business day when that is not one.
+pub fn month_term_end(cal: &Calendar, from: NaiveDate, months: u32) -> NaiveDate {
+    let end = from
+        .checked_add_months(Months::new(months))
+        .unwrap_or(NaiveDate::MAX);
+    if cal.is_business_day(end) {
+        end
+    } else {
+        cal.next_business_day(end)
     }
 }
 
@@ -209,8 +218,12 @@ mod tests {
         Config::defaults().unwrap().terms
     }
 
+    fn regime() -> Regime {
+        Regime::from_config(&Config::defaults().unwrap())
+    }
+
     fn due(kind: &str, received: NaiveDateTime) -> Option<NaiveDate> {
-        dates(&cal(), hours(), &terms(), k(kind), received).due_on
+        dates(&cal(), hours(), &regime(), k(kind), received).due_on
     }
 
     #[test]
@@ -244,7 +257,7 @@ mod tests {
         let after_hours = dates(
             &cal(),
             hours(),
-            &terms(),
+            &regime(),
             Kind::Peticion,
             at(2026, 11, 13, 18),
         );
@@ -252,7 +265,7 @@ mod tests {
         let saturday = dates(
             &cal(),
             hours(),
-            &terms(),
+            &regime(),
             Kind::Peticion,
             at(2026, 11, 14, 10),
         );
@@ -264,7 +277,7 @@ mod tests {
         let year_end = dates(
             &cal(),
             hours(),
-            &terms(),
+            &regime(),
             Kind::Peticion,
             at(2026, 12, 30, 10),
         );
@@ -298,7 +311,7 @@ mod tests {
         let d = dates(
             &cal(),
             hours(),
-            &terms(),
+            &regime(),
             Kind::Peticion,
             at(2026, 11, 23, 9),
         );
@@ -318,7 +331,7 @@ mod tests {
         let d = dates(
             &cal(),
             hours(),
-            &terms(),
+            &regime(),
             Kind::Peticion,
             at(2026, 11, 23, 9),
         );

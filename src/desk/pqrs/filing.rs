@@ -81,7 +81,7 @@ pub fn file(
     let dates = rules::dates(
         &cal,
         crate::desk::calendar::office_hours(config),
-        &config.terms,
+        &crate::domain::regime::Regime::from_config(config),
         kind,
         received,
     );
