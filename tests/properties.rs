@@ -108,8 +108,8 @@ proptest! {
             let action = match kind {
                 0 => Action::Assign { area: String::new(), user: Some("asesor1".into()) },
                 1 => Action::Start,
-                2 => Action::RequestInfo { missing: "copia".into() },
-                3 => Action::Resume,
+                2 => Action::RequestInfo { missing: "copia".into(), on: None },
+                3 => Action::Resume { on: None },
                 4 => Action::Extend {
                     until: today(&clock) + chrono::Duration::days(n),
                     reason: "visita".into(),
@@ -118,8 +118,8 @@ proptest! {
                 6 => Action::Approve,
                 7 => Action::Notify { via: "personal".parse().unwrap(), evidence: String::new() },
                 8 => Action::Close { in_favor: n % 2 == 0, note: String::new() },
-                9 => Action::Forward { entity: "Otra".into(), told_on: None },
-                10 => Action::Withdraw,
+                9 => Action::Forward { entity: "Otra".into(), told_on: None, late_reason: None },
+                10 => Action::Withdraw { reason: "no completó".into() },
                 11 => Action::Archive,
                 _ => {
                     match work_order.take() {

@@ -41,7 +41,8 @@ fn new(ctx: &Ctx, t: NewTicket) -> Result<()> {
         subject: t.subject,
         description: t.description,
         area: t.area.unwrap_or_default(),
-        priority: t.priority,
+        priority: t.priority || t.priority_reason.is_some(),
+        priority_reason: t.priority_reason.unwrap_or_default(),
         notify_via: parse_vocab(&t.notify_via)?,
         notify_address: t.notify_address,
         received: t.received.as_deref().map(parse_received).transpose()?,
@@ -52,6 +53,8 @@ fn new(ctx: &Ctx, t: NewTicket) -> Result<()> {
             .map(parse_vocab)
             .transpose()?,
         data_changes: t.changes.unwrap_or_default(),
+        appeal_of: t.against.filter(|a| !a.trim().is_empty()),
+        window_override: t.override_reason.filter(|r| !r.trim().is_empty()),
     };
     let config = &ctx.loaded.config;
     let p = desk::pqrs::file(&mut store, ctx.clock.as_ref(), &actor, config, &filing)?;
@@ -156,8 +159,32 @@ pub fn run(ctx: &Ctx, cmd: TicketCommand) -> Result<()> {
             radicado,
             missing,
             common,
-        } => step(ctx, &radicado, &common, Action::RequestInfo { missing }),
-        T::Resume(r) => step(ctx, &r.radicado, &r.common, Action::Resume),
+            on,
+        } => {
+            let on = on.as_deref().map(parse_date).transpose()?;
+            step(ctx, &radicado, &common, Action::RequestInfo { missing, on })
+        }
+        T::Resume {
+            radicado,
+            on,
+            common,
+        } => {
+            let on = on.as_deref().map(parse_date).transpose()?;
+            step(ctx, &radicado, &common, Action::Resume { on })
+        }
+        T::ExtendCompletion {
+            radicado,
+            asked,
+            common,
+        } => {
+            let asked_on = asked.as_deref().map(parse_date).transpose()?;
+            step(
+                ctx,
+                &radicado,
+                &common,
+                Action::ExtendCompletion { asked_on },
+            )
+        }
         T::Extend {
             radicado,
             until,
@@ -195,12 +222,35 @@ pub fn run(ctx: &Ctx, cmd: TicketCommand) -> Result<()> {
             radicado,
             entity,
             told,
+            late_reason,
             common,
         } => {
             let told_on = told.as_deref().map(parse_date).transpose()?;
-            step(ctx, &radicado, &common, Action::Forward { entity, told_on })
+            step(
+                ctx,
+                &radicado,
+                &common,
+                Action::Forward {
+                    entity,
+                    told_on,
+                    late_reason,
+                },
+            )
         }
-        T::Withdraw(r) => step(ctx, &r.radicado, &r.common, Action::Withdraw),
+        T::Withdraw {
+            radicado,
+            reason,
+            common,
+        } => {
+            step(ctx, &radicado, &common, Action::Withdraw { reason })?;
+            if !common.json {
+                let store = ctx.store()?;
+                for line in desk::pqrs::withdrawal_letter(&store, &ctx.loaded.config, &radicado)? {
+                    println!("{line}");
+                }
+            }
+            Ok(())
+        }
         T::Archive(r) => step(ctx, &r.radicado, &r.common, Action::Archive),
         T::Converse {
             radicado,

@@ -17,6 +17,9 @@ pub fn standing_style(s: Option<Standing>) -> Style {
         Some(Standing::ATiempo) => Style::new().fg(Color::Green),
         Some(Standing::PorVencer) => Style::new().fg(Color::Yellow),
         Some(Standing::Vencida) => Style::new().fg(Color::Red).add_modifier(Modifier::BOLD),
+        Some(Standing::SilencioPositivo) => Style::new()
+            .fg(Color::Red)
+            .add_modifier(Modifier::BOLD | Modifier::REVERSED),
         Some(Standing::EnPausa) | Some(Standing::SinTermino) | None => theme::HINT,
     }
 }
