@@ -306,6 +306,24 @@ fn apply(
             }
             p.notified_via = Some(via);
             p.notified_on = Some(today.to_string());
+            // answered after its due date where silence grants it: the silence already applied
+            let silence = date(p.due_date.as_deref())
+                .filter(|due| p.positive_silence && p.paused_on.is_none() && today > *due)
+                .and_then(|due| due.succ_opt());
+            if let Some(since) = silence {
+                let by = actor.staff_user().unwrap_or(&actor.principal).to_string();
+                pqrs::add_event(
+                    tx,
+                    p.id,
+                    &stamp(now),
+                    &by,
+                    "silencio-positivo",
+                    &format!(
+                        "sin respuesta al vencimiento: el silencio administrativo positivo operó \
+                         desde el {since}; la entidad debe reconocerlo"
+                    ),
+                )?;
+            }
             p.notified_evidence = (!evidence.trim().is_empty()).then(|| evidence.trim().into());
             format!("{} {}", via.label(), evidence.trim())
                 .trim()
