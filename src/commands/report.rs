@@ -189,6 +189,33 @@ pub fn text(r: &Report) -> String {
             num(i.value),
             i.target
         );
+        let _ = writeln!(
+            s,
+            "      {} ÷ {}: {}",
+            i.numerator, i.denominator, i.formula
+        );
+    }
+    let silences = &r.pqrs.positive_silence;
+    let _ = writeln!(
+        s,
+        "\nSilencio administrativo positivo: {} PQRS",
+        silences.len()
+    );
+    for x in silences {
+        let answered = x
+            .answered_on
+            .as_deref()
+            .map_or("sin respuesta".to_string(), |d| {
+                format!("respondida el {d}")
+            });
+        let _ = writeln!(
+            s,
+            "  {}  {}  venció el {}  {answered}  {}",
+            x.radicado,
+            x.kind.label(),
+            x.due_on,
+            x.area
+        );
     }
     s
 }
@@ -265,6 +292,13 @@ pub fn csv(r: &Report) -> String {
     for i in &r.indicators {
         row("indicador", &i.name, "valor_pct", num(i.value));
         row("indicador", &i.name, "meta", i.target.clone());
+        row("indicador", &i.name, "numerador", i.numerator.to_string());
+        row(
+            "indicador",
+            &i.name,
+            "denominador",
+            i.denominator.to_string(),
+        );
         row(
             "indicador",
             &i.name,
@@ -272,6 +306,9 @@ pub fn csv(r: &Report) -> String {
             i.met
                 .map_or("-".into(), |m| if m { "si".into() } else { "no".into() }),
         );
+    }
+    for x in &r.pqrs.positive_silence {
+        row("silencio_positivo", &x.radicado, "vencio", x.due_on.clone());
     }
     String::from_utf8(w.into_inner().unwrap_or_default()).unwrap_or_default()
 }
@@ -403,9 +440,16 @@ pub fn xlsx(r: &Report, out: &std::path::Path) -> Result<()> {
     }
 
     let sheet = book.add_worksheet().set_name("Indicadores").map_err(fail)?;
-    for (c, h) in ["Indicador", "Valor (%)", "Meta (%)", "Cumple"]
-        .iter()
-        .enumerate()
+    for (c, h) in [
+        "Indicador",
+        "Valor (%)",
+        "Meta (%)",
+        "Cumple",
+        "Numerador",
+        "Denominador",
+    ]
+    .iter()
+    .enumerate()
     {
         sheet
             .write_string_with_format(0, c as u16, *h, &bold)
@@ -420,6 +464,12 @@ pub fn xlsx(r: &Report, out: &std::path::Path) -> Result<()> {
         sheet.write_string(row, 2, &ind.target).map_err(fail)?;
         let met = ind.met.map_or("sin datos", |m| if m { "sí" } else { "no" });
         sheet.write_string(row, 3, met).map_err(fail)?;
+        sheet
+            .write_number(row, 4, ind.numerator as f64)
+            .map_err(fail)?;
+        sheet
+            .write_number(row, 5, ind.denominator as f64)
+            .map_err(fail)?;
     }
     let sheet = book
         .add_worksheet()
