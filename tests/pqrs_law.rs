@@ -25,7 +25,7 @@ use ventanilla::store::Store;
 use ventanilla::store::pqrs::Pqrs;
 
 struct Branch {
-    _dir: tempfile::TempDir,
+    dir: tempfile::TempDir,
     store: Store,
     clock: FixedClock,
     cfg: Config,
@@ -65,7 +65,7 @@ fn branch_under(regime: RegimeKind) -> Branch {
         desk::customers::add(&mut store, &clock, &cli, &cfg, &input).unwrap();
     }
     Branch {
-        _dir: dir,
+        dir,
         store,
         clock,
         cfg,
@@ -549,4 +549,112 @@ fn an_affiliate_deletion_notified_before_the_conversation_can_still_be_conversed
         },
     ));
     assert!(e.contains("conversación"), "{e}");
+}
+
+fn consent(b: &mut Branch, doc: &str, grant: bool) {
+    let record = desk::consents::Record {
+        grant,
+        purpose: ventanilla::domain::consent::Purpose::parse(
+            &b.cfg.consent.purposes,
+            "envio-informacion",
+        )
+        .unwrap(),
+        channel: ventanilla::domain::consent::Way::parse(&b.cfg.consent.channels, "verbal")
+            .unwrap(),
+        policy_version: "2026-01",
+        evidence: None,
+    };
+    let doc = ids::parse(DocType::CC, doc).unwrap().document;
+    desk::consents::record(&mut b.store, &b.clock, &Actor::cli(None), &doc, &record).unwrap();
+}
+
+#[test]
+fn reclamo_en_tramite_on_the_card_and_the_export_and_only_contactable_people_for_mailings() {
+    let mut b = branch();
+    const THIRD: &str = "79555111";
+    let input = Input {
+        doc_type: "CC".into(),
+        doc_number: THIRD.into(),
+        names: "Luis".into(),
+        surnames: "Mina".into(),
+        affiliation: "no afiliado".into(),
+        ..Input::default()
+    };
+    desk::customers::add(&mut b.store, &b.clock, &Actor::cli(None), &b.cfg, &input).unwrap();
+    consent(&mut b, AFFILIATE, true);
+    consent(&mut b, OTHER, true);
+    // OTHER: a reclamo about their data, open
+    let mut r = filing("habeas-reclamo", OTHER, "2026-11-23T09:00");
+    r.data_request = Some("revocatoria".parse().unwrap());
+    b.file(&r);
+    // THIRD: opposed to mass communications (granted)
+    let mut o = filing("habeas-reclamo", THIRD, "2026-11-23T09:00");
+    o.data_request = Some("oposicion".parse().unwrap());
+    let o = b.file(&o);
+    b.step(
+        &o.radicado,
+        Action::Close {
+            in_favor: true,
+            note: String::new(),
+        },
+    )
+    .unwrap();
+    let card = |b: &Branch, n: &str| {
+        desk::customers::card(
+            &b.store,
+            &b.cfg,
+            &ids::parse(DocType::CC, n).unwrap().document,
+        )
+        .unwrap()
+    };
+    assert!(card(&b, OTHER).reclamo_en_tramite);
+    assert!(!card(&b, AFFILIATE).reclamo_en_tramite);
+    assert!(!card(&b, THIRD).reclamo_en_tramite, "closed: no legend");
+
+    let cli = || {
+        let mut c = assert_cmd::Command::cargo_bin("ventanilla").unwrap();
+        c.env_remove("VENTANILLA_CONFIG")
+            .env("XDG_CONFIG_HOME", b.dir.path().join("cfg"))
+            .arg("--db")
+            .arg(b.dir.path().join("sede.sqlite3"));
+        c
+    };
+    let all = b.dir.path().join("clientes.csv");
+    cli()
+        .args(["export", "customers", "--out"])
+        .arg(&all)
+        .assert()
+        .success();
+    let text = std::fs::read_to_string(&all).unwrap();
+    let mut reader = csv::Reader::from_reader(text.trim_start_matches('\u{feff}').as_bytes());
+    let header: Vec<String> = reader.headers().unwrap().iter().map(String::from).collect();
+    let col = |name: &str| header.iter().position(|h| h == name).unwrap();
+    let rows: Vec<Vec<String>> = reader
+        .records()
+        .map(|r| r.unwrap().iter().map(String::from).collect())
+        .collect();
+    let row = |n: &str| rows.iter().find(|r| r[1] == n).unwrap().clone();
+    assert_eq!(row(OTHER)[col("reclamo_en_tramite")], "sí");
+    assert_eq!(row(AFFILIATE)[col("reclamo_en_tramite")], "no");
+    assert_eq!(row(THIRD)[col("no_comunicaciones_masivas")], "sí");
+    assert_eq!(
+        row(AFFILIATE)[col("autoriza_envio-informacion")],
+        "autorizada"
+    );
+    assert_eq!(
+        row(THIRD)[col("autoriza_envio-informacion")],
+        "sin autorización"
+    );
+    assert_eq!(row(AFFILIATE)[col("consentimiento")], "vigente");
+
+    let mailing = b.dir.path().join("envio.csv");
+    cli()
+        .args(["export", "customers", "--solo-contactables", "--out"])
+        .arg(&mailing)
+        .assert()
+        .success()
+        .stdout(predicates::str::contains("1 clientes"));
+    let text = std::fs::read_to_string(&mailing).unwrap();
+    assert!(text.contains(AFFILIATE), "{text}");
+    assert!(!text.contains(OTHER) && !text.contains(THIRD), "{text}");
 }

@@ -128,6 +128,9 @@ fn print_card(card: &Card, offset: chrono::FixedOffset) {
             println!("{label}: {v}");
         }
     }
+    if card.reclamo_en_tramite {
+        println!("RECLAMO EN TRÁMITE (habeas data, Ley 1581 art. 15)");
+    }
     println!("Consentimiento: {}", card.consent.spanish());
     for p in &card.purposes {
         let state = match p.granted {

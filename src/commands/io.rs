@@ -95,7 +95,10 @@ fn write_errors(path: &Path, errors: &[desk::import::RowError]) -> Result<()> {
 /// Exports customers to CSV (UTF-8 with BOM, as Excel expects) or XLSX.
 pub fn export(ctx: &Ctx, cmd: ExportCommand) -> Result<()> {
     let (kind, raw) = match cmd {
-        ExportCommand::Customers { out } => return export_customers(ctx, out),
+        ExportCommand::Customers {
+            out,
+            solo_contactables,
+        } => return export_customers(ctx, out, solo_contactables),
         ExportCommand::Turns(r) => ("turns", r),
         ExportCommand::Attentions(r) => ("attentions", r),
         ExportCommand::Tickets(r) => ("tickets", r),
@@ -222,17 +225,39 @@ fn export_raw(ctx: &Ctx, kind: &str, r: &RawExport) -> Result<()> {
     Ok(())
 }
 
-fn export_customers(ctx: &Ctx, out: std::path::PathBuf) -> Result<()> {
+/// Exports the customers with their habeas data standing: the opt-out, each purpose's consent
+/// and the "reclamo en trámite" legend; `only_contactable` keeps those a mass communication
+/// may reach (consent in force, no opt-out, data not deleted, no reclamo in process).
+fn export_customers(ctx: &Ctx, out: std::path::PathBuf, only_contactable: bool) -> Result<()> {
     let store = ctx.store()?;
     let ext = out
         .extension()
         .and_then(|e| e.to_str())
         .unwrap_or("")
         .to_lowercase();
-    let mut n = 0u64;
-    let row = |c: &crate::store::customers::Customer| -> [String; 9] {
-        let s = |v: &Option<String>| v.clone().unwrap_or_default();
+    if ext != "csv" && ext != "xlsx" {
+        return Err(Error::Usage("use un archivo .csv o .xlsx en --out".into()));
+    }
+    let index = crate::desk::customers::ContactIndex::load(&store, &ctx.loaded.config)?;
+    let mut header: Vec<String> = HEADER.iter().map(|h| h.to_string()).collect();
+    header.extend(
         [
+            "consentimiento",
+            "no_comunicaciones_masivas",
+            "reclamo_en_tramite",
+        ]
+        .map(String::from),
+    );
+    header.extend(index.purposes().iter().map(|p| format!("autoriza_{p}")));
+    let yes_no = |b: bool| if b { "sí" } else { "no" }.to_string();
+    let mut file = TableFile::create(&out, "Clientes", &header)?;
+    crate::store::customers::all(store.conn(), |c| {
+        let contact = index.of(c);
+        if only_contactable && !contact.contactable() {
+            return Ok(());
+        }
+        let s = |v: &Option<String>| v.clone().unwrap_or_default();
+        let mut row = vec![
             c.doc_type.clone(),
             c.doc_number.clone(),
             c.names.clone(),
@@ -242,47 +267,21 @@ fn export_customers(ctx: &Ctx, out: std::path::PathBuf) -> Result<()> {
             s(&c.email),
             c.affiliation.label().to_string(),
             s(&c.category),
-        ]
-    };
-    match ext.as_str() {
-        "csv" => {
-            let fail = |e: csv::Error| {
-                Error::Usage(format!("no se puede escribir {}: {e}", out.display()))
-            };
-            let mut file = crate::files::create_private(&out)?;
-            std::io::Write::write_all(&mut file, b"\xEF\xBB\xBF")?;
-            let mut w = csv::Writer::from_writer(file);
-            w.write_record(HEADER).map_err(fail)?;
-            crate::store::customers::all(store.conn(), |c| {
-                n += 1;
-                w.write_record(row(c)).map_err(fail)
-            })?;
-            w.flush()?;
-        }
-        "xlsx" => {
-            let fail = |e: rust_xlsxwriter::XlsxError| {
-                Error::Usage(format!("no se puede escribir {}: {e}", out.display()))
-            };
-            let mut book = rust_xlsxwriter::Workbook::new();
-            let sheet = book.add_worksheet().set_name("Clientes").map_err(fail)?;
-            let bold = rust_xlsxwriter::Format::new().set_bold();
-            for (col, h) in HEADER.iter().enumerate() {
-                sheet
-                    .write_string_with_format(0, col as u16, *h, &bold)
-                    .map_err(fail)?;
+            contact.consent.spanish().to_string(),
+            yes_no(contact.opt_out),
+            yes_no(contact.reclamo_en_tramite),
+        ];
+        row.extend(contact.purposes.iter().map(|(_, granted)| {
+            match granted {
+                Some(true) => "autorizada",
+                Some(false) => "revocada",
+                None => "sin autorización",
             }
-            crate::store::customers::all(store.conn(), |c| {
-                n += 1;
-                for (col, v) in row(c).iter().enumerate() {
-                    sheet.write_string(n as u32, col as u16, v).map_err(fail)?;
-                }
-                Ok(())
-            })?;
-            book.save_to_writer(crate::files::create_private(&out)?)
-                .map_err(fail)?;
-        }
-        _ => return Err(Error::Usage("use un archivo .csv o .xlsx en --out".into())),
-    }
+            .to_string()
+        }));
+        file.write(&row, false)
+    })?;
+    let n = file.finish()?;
     println!("{n} clientes exportados a {}", out.display());
     Ok(())
 }

@@ -300,7 +300,7 @@ fn info<V: Vocab>(name: &'static str) -> SetInfo {
 /// Every closed set of the product. A set declared with [`closed_set!`](crate::closed_set)
 /// and missing here fails the vocabulary tests.
 pub fn every_set() -> Vec<SetInfo> {
-    use super::{attention, consent, customer, request, turn};
+    use super::{attention, consent, customer, regime, request, turn};
     vec![
         info::<turn::Status>("turn::Status"),
         info::<turn::EventKind>("turn::EventKind"),
@@ -318,6 +318,8 @@ pub fn every_set() -> Vec<SetInfo> {
         info::<request::Step>("request::Step"),
         info::<request::EventKind>("request::EventKind"),
         info::<request::Standing>("request::Standing"),
+        info::<regime::RegimeKind>("regime::RegimeKind"),
+        info::<regime::Silence>("regime::Silence"),
     ]
 }
 

@@ -245,6 +245,16 @@ pub fn of_customer(conn: &Connection, customer: i64) -> Result<Vec<Pqrs>> {
     Ok(rows.collect::<Result<_, _>>()?)
 }
 
+/// The customers with a habeas data reclamo still open ("reclamo en trámite").
+pub fn open_habeas_reclamos(conn: &Connection) -> Result<std::collections::HashSet<i64>> {
+    let mut stmt = conn.prepare_cached(&format!(
+        "SELECT DISTINCT customer FROM pqrs WHERE kind = 'habeas-reclamo'
+         AND customer IS NOT NULL AND {OPEN_SQL}"
+    ))?;
+    let rows = stmt.query_map([], |r| r.get(0))?;
+    Ok(rows.collect::<Result<_, _>>()?)
+}
+
 /// The recursos filed against the decision `radicado`, oldest first.
 pub fn appeals_of(conn: &Connection, radicado: &str) -> Result<Vec<Pqrs>> {
     let mut stmt = conn.prepare_cached(&format!(
