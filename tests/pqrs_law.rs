@@ -626,7 +626,16 @@ fn reclamo_en_tramite_on_the_card_and_the_export_and_only_contactable_people_for
         .assert()
         .success();
     let text = std::fs::read_to_string(&all).unwrap();
-    let mut reader = csv::Reader::from_reader(text.trim_start_matches('\u{feff}').as_bytes());
+    // from the header on (a title block may come first), in the file's dialect
+    let table = &text[text.find("tipo_documento").unwrap()..];
+    let delimiter = if table.lines().next().unwrap().contains(';') {
+        b';'
+    } else {
+        b','
+    };
+    let mut reader = csv::ReaderBuilder::new()
+        .delimiter(delimiter)
+        .from_reader(table.as_bytes());
     let header: Vec<String> = reader.headers().unwrap().iter().map(String::from).collect();
     let col = |name: &str| header.iter().position(|h| h == name).unwrap();
     let rows: Vec<Vec<String>> = reader

@@ -320,6 +320,7 @@ pub fn every_set() -> Vec<SetInfo> {
         info::<request::Standing>("request::Standing"),
         info::<regime::RegimeKind>("regime::RegimeKind"),
         info::<regime::Silence>("regime::Silence"),
+        info::<crate::tables::CsvDialect>("tables::CsvDialect"),
     ]
 }
 
