@@ -667,3 +667,67 @@ fn reclamo_en_tramite_on_the_card_and_the_export_and_only_contactable_people_for
     assert!(text.contains(AFFILIATE), "{text}");
     assert!(!text.contains(OTHER) && !text.contains(THIRD), "{text}");
 }
+
+#[test]
+fn the_command_line_lists_priority_first_with_its_reason_and_refuses_unlinked_recursos() {
+    let b = branch();
+    let cli = || {
+        let mut c = assert_cmd::Command::cargo_bin("ventanilla").unwrap();
+        c.env_remove("VENTANILLA_CONFIG")
+            .env("XDG_CONFIG_HOME", b.dir.path().join("cfg"))
+            .arg("--db")
+            .arg(b.dir.path().join("sede.sqlite3"));
+        c
+    };
+    let new = |extra: &[&str]| {
+        let mut c = cli();
+        c.args([
+            "ticket",
+            "new",
+            "--type",
+            "peticion",
+            "--channel",
+            "escrito",
+            "--doc",
+            "CC:52123456",
+            "--subject",
+            "Asunto",
+            "--description",
+            "Hechos",
+        ])
+        .args(extra);
+        c
+    };
+    new(&[]).assert().success();
+    new(&["--priority-reason", "Menor sin tratamiento médico"])
+        .assert()
+        .success()
+        .stdout(predicates::str::contains(
+            "Atención prioritaria: Menor sin tratamiento médico",
+        ));
+    let out = cli().args(["ticket", "list"]).output().unwrap();
+    let text = String::from_utf8(out.stdout).unwrap();
+    let first = text.lines().next().unwrap();
+    assert!(
+        first.contains("SEDE-") && first.ends_with("PRIORITARIA: Menor sin tratamiento médico"),
+        "{text}"
+    );
+    cli()
+        .args([
+            "ticket",
+            "new",
+            "--type",
+            "recurso-reposicion",
+            "--channel",
+            "escrito",
+            "--doc",
+            "CC:52123456",
+            "--subject",
+            "Recurso",
+            "--description",
+            "Contra la respuesta",
+        ])
+        .assert()
+        .failure()
+        .stderr(predicates::str::contains("--against"));
+}

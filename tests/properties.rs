@@ -231,3 +231,92 @@ proptest! {
         storm(&mut sup, &keys, &sizes);
     }
 }
+
+/// Office hours 08:00–17:00.
+fn office_hours() -> ventanilla::domain::deadline::OfficeHours {
+    ventanilla::domain::deadline::OfficeHours {
+        open: chrono::NaiveTime::from_hms_opt(8, 0, 0).unwrap(),
+        close: chrono::NaiveTime::from_hms_opt(17, 0, 0).unwrap(),
+    }
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(512))]
+
+    /// Under each regime, any filing (any instant 1984–2199, any kind) is deemed filed on a
+    /// business day not before its receipt, and is due on a business day not before that;
+    /// an extension never ends before the due date.
+    #[test]
+    fn filings_under_each_regime_fall_due_on_business_days(
+        day in 0i64..(216 * 365),
+        minute in 0u32..1440,
+        k in 0usize..12,
+        utilities in any::<bool>(),
+    ) {
+        use ventanilla::domain::regime::{Regime, RegimeKind};
+        let cfg = config();
+        let kind = if utilities { RegimeKind::ServiciosPublicos } else { RegimeKind::General };
+        let regime = Regime::new(kind, &cfg.terms, &cfg.utilities);
+        let cal = ventanilla::domain::calendar::Calendar::legal();
+        let received = chrono::NaiveDate::from_ymd_opt(1984, 1, 1).unwrap()
+            .and_hms_opt(minute / 60, minute % 60, 0).unwrap()
+            + chrono::Duration::days(day);
+        let request = ventanilla::domain::request::Kind::ALL[k];
+        let d = ventanilla::domain::pqrs::dates(&cal, office_hours(), &regime, request, received);
+        prop_assert!(cal.is_business_day(d.filed_on));
+        prop_assert!(d.filed_on >= received.date());
+        if let Some(due) = d.due_on {
+            prop_assert!(cal.is_business_day(due), "{request:?} due {due}");
+            prop_assert!(due > d.filed_on, "{request:?} due {due} filed {}", d.filed_on);
+            let max = d.max_extension_on.unwrap();
+            prop_assert!(max >= due && cal.is_business_day(max));
+        }
+    }
+
+    /// A paused PQRS's due date moves by exactly the business days the clock was stopped:
+    /// from the filing day, the new due date is the term plus the business days between the
+    /// request for information and its completion.
+    #[test]
+    fn a_paused_due_date_moves_exactly_by_the_paused_business_days(
+        day in 0i64..(200 * 365),
+        asked_after in 0i64..14,
+        waited in 0i64..70,
+        k in 0usize..12,
+        utilities in any::<bool>(),
+    ) {
+        use ventanilla::domain::pqrs::{dates, pause, resume};
+        use ventanilla::domain::regime::{Regime, RegimeKind};
+        let cfg = config();
+        let kind = if utilities { RegimeKind::ServiciosPublicos } else { RegimeKind::General };
+        let regime = Regime::new(kind, &cfg.terms, &cfg.utilities);
+        let cal = ventanilla::domain::calendar::Calendar::legal();
+        let request = ventanilla::domain::request::Kind::ALL[k];
+        let received = chrono::NaiveDate::from_ymd_opt(1984, 1, 1).unwrap()
+            .and_hms_opt(10, 0, 0).unwrap() + chrono::Duration::days(day);
+        let d = dates(&cal, office_hours(), &regime, request, received);
+        let Some(due) = d.due_on else { return Ok(()) };
+        let asked = d.filed_on + chrono::Duration::days(asked_after);
+        let paused = pause(
+            &cal,
+            &cfg.terms,
+            request,
+            (d.filed_on, due, d.completion_request_by),
+            asked,
+        );
+        // asked after the day to ask: refused, nothing to check
+        let Ok(paused) = paused else {
+            prop_assert!(asked > d.completion_request_by);
+            return Ok(());
+        };
+        prop_assume!(asked <= due);
+        let completed = asked + chrono::Duration::days(waited);
+        let new_due = resume(&cal, paused.remaining, completed);
+        prop_assert!(cal.is_business_day(new_due));
+        prop_assert_eq!(
+            cal.between(d.filed_on, new_due),
+            cal.between(d.filed_on, due) + cal.between(asked, completed),
+            "filed {} due {} asked {} completed {} new due {}",
+            d.filed_on, due, asked, completed, new_due
+        );
+    }
+}

@@ -290,6 +290,26 @@ fn show(ctx: &Ctx, radicado: &str, json: bool) -> Result<()> {
     if let (Some(due), Some(left), Some(standing)) = (&p.due_date, d.days_left, d.standing) {
         println!("Vence el {due}: {left} días hábiles · {}", standing.label());
     }
+    if let Some(r) = &p.priority_reason {
+        println!("PRIORITARIA (Ley 1437 art. 20): {r}");
+    }
+    if let Some(a) = &p.appeal_of {
+        println!("Recurso contra la decisión {a}");
+    }
+    if let Some(o) = &p.window_override {
+        println!("Recurso {o}");
+    }
+    if let Some(to) = &p.forwarded_to {
+        let late = if p.forwarded_late {
+            " · TRASLADO TARDÍO"
+        } else {
+            ""
+        };
+        println!("Trasladada a {to}{late}");
+    }
+    if let Some(w) = &p.withdrawal_on {
+        println!("En espera de información: desiste el {w}");
+    }
     println!("Descripción:\n{}", p.description);
     println!("Historia:");
     for e in &d.events {
@@ -322,8 +342,14 @@ fn list(ctx: &Ctx, filter: &Filter, json: bool) -> Result<()> {
             .map(|d| d.to_string())
             .unwrap_or_else(|| "-".into());
         let standing = l.standing.map_or("", |s| s.label());
+        let priority = l
+            .row
+            .priority_reason
+            .as_deref()
+            .map(|r| format!("\tPRIORITARIA: {r}"))
+            .unwrap_or_default();
         println!(
-            "{}\t{}\t{}\t{}\t{left}\t{standing}\t{}\t{}",
+            "{}\t{}\t{}\t{}\t{left}\t{standing}\t{}\t{}{priority}",
             l.row.radicado,
             l.row.due_on.as_deref().unwrap_or("-"),
             l.row.kind.label(),
