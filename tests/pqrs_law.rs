@@ -135,6 +135,16 @@ impl Branch {
         )
     }
 
+    /// The command line on this branch's file.
+    fn cli(&self) -> assert_cmd::Command {
+        let mut c = assert_cmd::Command::cargo_bin("ventanilla").unwrap();
+        c.env_remove("VENTANILLA_CONFIG")
+            .env("XDG_CONFIG_HOME", self.dir.path().join("cfg"))
+            .arg("--db")
+            .arg(self.dir.path().join("sede.sqlite3"));
+        c
+    }
+
     fn today(&self) -> NaiveDate {
         desk::turns::day_of(&self.cfg, self.clock.now())
     }
@@ -611,14 +621,7 @@ fn reclamo_en_tramite_on_the_card_and_the_export_and_only_contactable_people_for
     assert!(!card(&b, AFFILIATE).reclamo_en_tramite);
     assert!(!card(&b, THIRD).reclamo_en_tramite, "closed: no legend");
 
-    let cli = || {
-        let mut c = assert_cmd::Command::cargo_bin("ventanilla").unwrap();
-        c.env_remove("VENTANILLA_CONFIG")
-            .env("XDG_CONFIG_HOME", b.dir.path().join("cfg"))
-            .arg("--db")
-            .arg(b.dir.path().join("sede.sqlite3"));
-        c
-    };
+    let cli = || b.cli();
     let all = b.dir.path().join("clientes.csv");
     cli()
         .args(["export", "customers", "--out"])
@@ -671,14 +674,7 @@ fn reclamo_en_tramite_on_the_card_and_the_export_and_only_contactable_people_for
 #[test]
 fn the_command_line_lists_priority_first_with_its_reason_and_refuses_unlinked_recursos() {
     let b = branch();
-    let cli = || {
-        let mut c = assert_cmd::Command::cargo_bin("ventanilla").unwrap();
-        c.env_remove("VENTANILLA_CONFIG")
-            .env("XDG_CONFIG_HOME", b.dir.path().join("cfg"))
-            .arg("--db")
-            .arg(b.dir.path().join("sede.sqlite3"));
-        c
-    };
+    let cli = || b.cli();
     let new = |extra: &[&str]| {
         let mut c = cli();
         c.args([

@@ -232,6 +232,26 @@ proptest! {
     }
 }
 
+/// The regime (general or utilities) with the legal calendar.
+fn regime_and_calendar(
+    utilities: bool,
+) -> (
+    ventanilla::domain::regime::Regime,
+    ventanilla::domain::calendar::Calendar,
+) {
+    use ventanilla::domain::regime::{Regime, RegimeKind};
+    let cfg = config();
+    let kind = if utilities {
+        RegimeKind::ServiciosPublicos
+    } else {
+        RegimeKind::General
+    };
+    (
+        Regime::new(kind, &cfg.terms, &cfg.utilities),
+        ventanilla::domain::calendar::Calendar::legal(),
+    )
+}
+
 /// Office hours 08:00–17:00.
 fn office_hours() -> ventanilla::domain::deadline::OfficeHours {
     ventanilla::domain::deadline::OfficeHours {
@@ -253,11 +273,7 @@ proptest! {
         k in 0usize..12,
         utilities in any::<bool>(),
     ) {
-        use ventanilla::domain::regime::{Regime, RegimeKind};
-        let cfg = config();
-        let kind = if utilities { RegimeKind::ServiciosPublicos } else { RegimeKind::General };
-        let regime = Regime::new(kind, &cfg.terms, &cfg.utilities);
-        let cal = ventanilla::domain::calendar::Calendar::legal();
+        let (regime, cal) = regime_and_calendar(utilities);
         let received = chrono::NaiveDate::from_ymd_opt(1984, 1, 1).unwrap()
             .and_hms_opt(minute / 60, minute % 60, 0).unwrap()
             + chrono::Duration::days(day);
@@ -285,11 +301,8 @@ proptest! {
         utilities in any::<bool>(),
     ) {
         use ventanilla::domain::pqrs::{dates, pause, resume};
-        use ventanilla::domain::regime::{Regime, RegimeKind};
+        let (regime, cal) = regime_and_calendar(utilities);
         let cfg = config();
-        let kind = if utilities { RegimeKind::ServiciosPublicos } else { RegimeKind::General };
-        let regime = Regime::new(kind, &cfg.terms, &cfg.utilities);
-        let cal = ventanilla::domain::calendar::Calendar::legal();
         let request = ventanilla::domain::request::Kind::ALL[k];
         let received = chrono::NaiveDate::from_ymd_opt(1984, 1, 1).unwrap()
             .and_hms_opt(10, 0, 0).unwrap() + chrono::Duration::days(day);
