@@ -66,14 +66,19 @@ fn new(ctx: &Ctx, t: NewTicket) -> Result<()> {
     let target = printer::Target::parse(&config.kiosk.printer);
     let printed = printer::send(
         &target,
-        &printer::document_bytes("CONSTANCIA DE RADICACIÓN", &lines),
+        &printer::document_bytes(
+            "CONSTANCIA DE RADICACIÓN",
+            &lines,
+            Some(&p.radicado),
+            config.printing.paper(),
+        ),
     );
     if t.common.json {
         return print_json(&detail);
     }
-    println!("CONSTANCIA DE RADICACIÓN");
+    crate::say!("CONSTANCIA DE RADICACIÓN");
     for l in &lines {
-        println!("{l}");
+        crate::say!("{l}");
     }
     if let Err(e) = printed {
         eprintln!("Aviso: {e}");
@@ -99,9 +104,9 @@ fn step(ctx: &Ctx, radicado: &str, common: &StepArgs, action: Action) -> Result<
     let status = p.status.label();
     match &p.due_date {
         Some(d) if p.status.is_open() => {
-            println!("PQRS {}: {status} · vence el {d}", p.radicado);
+            crate::say!("PQRS {}: {status} · vence el {d}", p.radicado);
         }
-        _ => println!("PQRS {}: {status}", p.radicado),
+        _ => crate::say!("PQRS {}: {status}", p.radicado),
     }
     Ok(())
 }
@@ -246,7 +251,7 @@ pub fn run(ctx: &Ctx, cmd: TicketCommand) -> Result<()> {
             if !common.json {
                 let store = ctx.store()?;
                 for line in desk::pqrs::withdrawal_letter(&store, &ctx.loaded.config, &radicado)? {
-                    println!("{line}");
+                    crate::say!("{line}");
                 }
             }
             Ok(())
@@ -268,13 +273,13 @@ fn show(ctx: &Ctx, radicado: &str, json: bool) -> Result<()> {
     }
     let p = &d.pqrs;
     let off = ctx.loaded.config.utc_offset();
-    println!("{} · {} · {}", p.radicado, p.kind.label(), p.status.label());
-    println!(
+    crate::say!("{} · {} · {}", p.radicado, p.kind.label(), p.status.label());
+    crate::say!(
         "Peticionario: {}",
         d.customer.as_deref().unwrap_or("anónimo")
     );
-    println!("Asunto: {}", p.subject);
-    println!(
+    crate::say!("Asunto: {}", p.subject);
+    crate::say!(
         "Área: {}{}",
         p.area,
         p.assignee
@@ -282,22 +287,22 @@ fn show(ctx: &Ctx, radicado: &str, json: bool) -> Result<()> {
             .map(|u| format!(" · {u}"))
             .unwrap_or_default()
     );
-    println!(
+    crate::say!(
         "Radicada el {} (recibida {})",
         p.filed_on,
         localtime::human_stamp(&p.received_at, off)
     );
     if let (Some(due), Some(left), Some(standing)) = (&p.due_date, d.days_left, d.standing) {
-        println!("Vence el {due}: {left} días hábiles · {}", standing.label());
+        crate::say!("Vence el {due}: {left} días hábiles · {}", standing.label());
     }
     if let Some(r) = &p.priority_reason {
-        println!("PRIORITARIA (Ley 1437 art. 20): {r}");
+        crate::say!("PRIORITARIA (Ley 1437 art. 20): {r}");
     }
     if let Some(a) = &p.appeal_of {
-        println!("Recurso contra la decisión {a}");
+        crate::say!("Recurso contra la decisión {a}");
     }
     if let Some(o) = &p.window_override {
-        println!("Recurso {o}");
+        crate::say!("Recurso {o}");
     }
     if let Some(to) = &p.forwarded_to {
         let late = if p.forwarded_late {
@@ -305,15 +310,15 @@ fn show(ctx: &Ctx, radicado: &str, json: bool) -> Result<()> {
         } else {
             ""
         };
-        println!("Trasladada a {to}{late}");
+        crate::say!("Trasladada a {to}{late}");
     }
     if let Some(w) = &p.withdrawal_on {
-        println!("En espera de información: desiste el {w}");
+        crate::say!("En espera de información: desiste el {w}");
     }
-    println!("Descripción:\n{}", p.description);
-    println!("Historia:");
+    crate::say!("Descripción:\n{}", p.description);
+    crate::say!("Historia:");
     for e in &d.events {
-        println!(
+        crate::say!(
             "  {} {} {} {}",
             localtime::human_stamp(&e.at, off),
             e.by,
@@ -322,9 +327,12 @@ fn show(ctx: &Ctx, radicado: &str, json: bool) -> Result<()> {
         );
     }
     for w in &d.work_orders {
-        println!(
+        crate::say!(
             "Orden #{} {} · {} · {}",
-            w.id, w.area, w.status, w.description
+            w.id,
+            w.area,
+            w.status,
+            w.description
         );
     }
     Ok(())
@@ -348,7 +356,7 @@ fn list(ctx: &Ctx, filter: &Filter, json: bool) -> Result<()> {
             .as_deref()
             .map(|r| format!("\tPRIORITARIA: {r}"))
             .unwrap_or_default();
-        println!(
+        crate::say!(
             "{}\t{}\t{}\t{}\t{left}\t{standing}\t{}\t{}{priority}",
             l.row.radicado,
             l.row.due_on.as_deref().unwrap_or("-"),
@@ -359,7 +367,7 @@ fn list(ctx: &Ctx, filter: &Filter, json: bool) -> Result<()> {
         );
     }
     if lines.is_empty() {
-        println!("No hay PQRS que cumplan el filtro.");
+        crate::say!("No hay PQRS que cumplan el filtro.");
     }
     Ok(())
 }
@@ -374,11 +382,11 @@ fn reminder(ctx: &Ctx, json: bool) -> Result<()> {
             .collect();
         return print_json(&v);
     }
-    println!("Solicitudes sin respuesta al {}", today(ctx));
+    crate::say!("Solicitudes sin respuesta al {}", today(ctx));
     for (area, lines) in &groups {
-        println!("{area}: {}", lines.len());
+        crate::say!("{area}: {}", lines.len());
         for l in lines {
-            println!(
+            crate::say!(
                 "  {} vence {} · {}",
                 l.row.radicado,
                 l.row.due_on.as_deref().unwrap_or("-"),
@@ -421,9 +429,12 @@ pub fn work_order(ctx: &Ctx, cmd: WorkOrderCommand) -> Result<()> {
     if json {
         return print_json(&w);
     }
-    println!(
+    crate::say!(
         "Orden de trabajo #{} ({}) · {} · {}",
-        w.id, w.radicado, w.area, w.status
+        w.id,
+        w.radicado,
+        w.area,
+        w.status
     );
     Ok(())
 }

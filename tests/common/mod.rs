@@ -119,3 +119,10 @@ pub fn screen_text(terminal: &Terminal<TestBackend>) -> String {
     }
     out
 }
+
+/// Today in the organisation's time zone (what the binary calls today), not the machine's.
+pub fn branch_today() -> chrono::NaiveDate {
+    Utc::now()
+        .with_timezone(&config().utc_offset())
+        .date_naive()
+}
