@@ -378,6 +378,15 @@ fn utilities_take_the_apelacion_en_subsidio_to_the_superintendencia() {
     let mut b = branch_under(RegimeKind::ServiciosPublicos);
     let d = b.file(&filing("reclamo", OTHER, "2026-11-23T09:00"));
     assert!(d.positive_silence);
+    // no extension under Ley 142 by default
+    let e = refusal(b.step(
+        &d.radicado,
+        Action::Extend {
+            until: day("2026-12-22"),
+            reason: "Visita técnica".into(),
+        },
+    ));
+    assert!(e.contains("no prevé ampliar"), "{e}");
     b.decide(&d.radicado);
     // 5 business days: to Monday 30 Nov
     let mut ap = filing("recurso-apelacion", OTHER, "2026-11-25T09:00");
