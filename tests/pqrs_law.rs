@@ -326,6 +326,11 @@ fn recursos_are_linked_windowed_and_never_closed_at_the_window() {
     // unlinked, or against another person's decision: refused
     let e = refusal(b.try_file("asesor1", &f));
     assert!(e.contains("--against"), "{e}");
+    // a receipt outside the calendar's range is refused, not computed without holidays
+    let mut ancient = filing("peticion", OTHER, "1900-01-02T09:00");
+    ancient.received = Some(at("1900-01-02T09:00"));
+    let e = refusal(b.try_file("asesor1", &ancient));
+    assert!(e.contains("fuera del calendario"), "{e}");
     f.appeal_of = Some(d.radicado.clone());
     let mut stranger = f.clone();
     stranger.document = Some(ids::parse(DocType::CC, AFFILIATE).unwrap().document);

@@ -58,6 +58,9 @@ fn check(config: &Config, f: &Filing, now: NaiveDateTime) -> std::result::Result
     if f.received.is_some_and(|r| r > now) {
         return Err("recibida: la fecha de recibido no puede ser futura".into());
     }
+    if let Some(r) = f.received {
+        crate::domain::calendar_range::check_instant(r, "recibida: la fecha de recibido")?;
+    }
     if kind == Kind::HabeasReclamo {
         let d = f
             .data_request

@@ -63,6 +63,13 @@ pub fn render(app: &App, focused: bool, frame: &mut Frame<'_>, area: Rect) {
                 row_style,
             ),
         ]));
+        // the selected priority PQRS says why it goes first (Ley 1437 art. 20)
+        if let (true, Some(reason)) = (focused && i == p.selected, &l.row.priority_reason) {
+            lines.push(Line::styled(
+                format!("  ! prioritaria: {reason}"),
+                theme::PREFERENTIAL,
+            ));
+        }
     }
     if p.lines.is_empty() {
         lines.push(Line::styled(
