@@ -360,6 +360,23 @@ fn recursos_are_linked_windowed_and_never_closed_at_the_window() {
     let e = b.try_file("asesor1", &late).unwrap_err();
     assert!(matches!(e, Error::Denied { .. }), "{e}");
     let admitted = b.try_file("super", &late).unwrap();
+    // a PQRS solved at the window was decided and notified there: it can be contested
+    let window = b.file(&filing("queja", OTHER, "2026-12-10T09:00"));
+    b.step(
+        &window.radicado,
+        Action::Close {
+            in_favor: false,
+            note: "No procede".into(),
+        },
+    )
+    .unwrap();
+    let today = format!("{}T09:00", b.today());
+    let mut against_window = filing("recurso-reposicion", OTHER, &today);
+    against_window.appeal_of = Some(window.radicado.clone());
+    assert_eq!(
+        b.file(&against_window).appeal_of.as_deref(),
+        Some(window.radicado.as_str())
+    );
     let why = admitted.window_override.unwrap();
     assert!(
         why.contains("super") && why.contains("correo certificado"),

@@ -337,6 +337,10 @@ fn apply(
                 ));
             }
             p.in_favor = Some(in_favor);
+            // solved at the window: decided in front of the person, who is notified there
+            if p.status == Status::Radicada && p.notified_on.is_none() {
+                p.notified_on = Some(today.to_string());
+            }
             let mut note = note.trim().to_string();
             if in_favor && let Some(done) = treatment::apply(tx, now, actor, today, p)? {
                 note = format!("{note} {done}").trim().to_string();
