@@ -525,8 +525,13 @@ fn positive_silence_shows_once_the_due_date_passes_unanswered() {
     let silence = d
         .events
         .iter()
-        .find(|e| e.step == "silencio-positivo")
-        .expect("silence recorded");
+        .find(|e| e.step == "notificada")
+        .expect("notified");
+    assert!(
+        silence.note.contains("silencio administrativo positivo"),
+        "{}",
+        silence.note
+    );
     assert!(
         silence.note.contains("desde el 2026-12-16"),
         "{}",

@@ -83,7 +83,7 @@ proptest! {
     }
 
     #[test]
-    fn random_pqrs_steps_keep_the_lifecycle_sound(steps in proptest::collection::vec((0u8..13, 0i64..40), 1..25)) {
+    fn random_pqrs_steps_keep_the_lifecycle_sound(steps in proptest::collection::vec((0u8..14, 0i64..40), 1..25)) {
         let clock = FixedClock::new(monday_morning());
         let mut store = bare(&clock);
         let cfg = config();
@@ -121,6 +121,7 @@ proptest! {
                 9 => Action::Forward { entity: "Otra".into(), told_on: None, late_reason: None },
                 10 => Action::Withdraw { reason: "no completó".into() },
                 11 => Action::Archive,
+                12 => Action::ExtendCompletion { asked_on: None },
                 _ => {
                     match work_order.take() {
                         None => {
@@ -155,6 +156,8 @@ proptest! {
             }
             let extensions = after.events.iter().filter(|e| e.step == "ampliada").count();
             prop_assert!(extensions <= 1);
+            let prorrogas = after.events.iter().filter(|e| e.step == "prorroga-completar").count();
+            prop_assert!(prorrogas <= 1, "one prórroga of the completion period at most");
         }
     }
 }

@@ -190,7 +190,6 @@ closed_set! {
         CompletionExtended = "prorroga-completar", "prórroga del plazo para completar";
         AppealFiled = "recurso", "recurso contra la decisión";
         WindowOverride = "recurso-fuera-de-termino", "recurso admitido fuera de término";
-        PositiveSilence = "silencio-positivo", "silencio administrativo positivo";
         Extended = "ampliada", "ampliación del término";
         Drafted = "proyectada", "proyección de la respuesta";
         Approved = "aprobada", "aprobación de la respuesta";

@@ -309,25 +309,19 @@ fn apply(
             // answered after its due date where silence grants it: the silence already applied
             let silence = date(p.due_date.as_deref())
                 .filter(|due| p.positive_silence && p.paused_on.is_none() && today > *due)
-                .and_then(|due| due.succ_opt());
-            if let Some(since) = silence {
-                let by = actor.staff_user().unwrap_or(&actor.principal).to_string();
-                pqrs::add_event(
-                    tx,
-                    p.id,
-                    &stamp(now),
-                    &by,
-                    "silencio-positivo",
-                    &format!(
-                        "sin respuesta al vencimiento: el silencio administrativo positivo operó \
-                         desde el {since}; la entidad debe reconocerlo"
-                    ),
-                )?;
-            }
+                .and_then(|due| due.succ_opt())
+                .map(|since| {
+                    format!(
+                        " · sin respuesta al vencimiento: el silencio administrativo positivo \
+                         operó desde el {since}; la entidad debe reconocerlo"
+                    )
+                })
+                .unwrap_or_default();
             p.notified_evidence = (!evidence.trim().is_empty()).then(|| evidence.trim().into());
             format!("{} {}", via.label(), evidence.trim())
                 .trim()
                 .to_string()
+                + &silence
         }
         Action::Close { in_favor, note } => {
             no_open_work_orders(tx, p)?;
