@@ -33,4 +33,6 @@ CREATE INDEX pqrs_watch ON pqrs (priority DESC, due_on, radicado, kind, status, 
     subject, filed_on, paused_on, positive_silence, priority_reason)
     WHERE status IN ('radicada', 'asignada', 'en-tramite', 'espera-informacion', 'proyectada',
         'aprobada');
+-- The report's positive-silence section reads only these.
+CREATE INDEX pqrs_positive_silence ON pqrs (due_on) WHERE positive_silence = 1;
 CREATE INDEX pqrs_appeal_of ON pqrs (appeal_of) WHERE appeal_of IS NOT NULL;

@@ -205,7 +205,8 @@ pub fn build(store: &Store, config: &Config, from: NaiveDate, to: NaiveDate) -> 
     let satisfaction = super::ratings::satisfaction(&ratings);
     let pqrs = pqrs_section(store, &start, &end, &offset, from, to)?;
     let totals = total.group("total");
-    let persons = reports::persons_attended(conn, &start, &end)?;
+    let days = (from.to_string(), to.to_string());
+    let persons = reports::persons_attended(conn, (&days.0, &days.1), &start, &end)?;
     let target = config.rating.satisfaction_target as f64;
     let ind = &config.indicators;
     // satisfaction in person and virtual apart: 4 and 5 over the scored ratings of each kind

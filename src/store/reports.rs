@@ -104,24 +104,30 @@ pub fn closed_in_favor(conn: &Connection, from: &str, to: &str) -> Result<usize>
     Ok(usize::try_from(n).unwrap_or(0))
 }
 
-/// Distinct persons attended in `[from, to)` through every channel: served turns and
-/// attentions, one person per document; a turn or attention without a known person counts
-/// once (an attention of a turn is that turn's person).
-pub fn persons_attended(conn: &Connection, from: &str, to: &str) -> Result<usize> {
+/// Distinct persons attended through every channel: turns served on the local days
+/// `days` (through the report index) and attentions started in `[from, to)`; one person per
+/// document; a turn or attention without a known person counts once (an attention of a turn is
+/// that turn's person).
+pub fn persons_attended(
+    conn: &Connection,
+    days: (&str, &str),
+    from: &str,
+    to: &str,
+) -> Result<usize> {
     let n: i64 = conn.query_row(
         "SELECT count(DISTINCT who) FROM (
              SELECT CASE WHEN t.doc_number IS NOT NULL AND t.doc_number <> ''
                          THEN t.doc_type || ':' || t.doc_number
                          ELSE 'turno:' || t.id END AS who
              FROM turns t
-             WHERE t.status = 'finished' AND t.started_at >= ?1 AND t.started_at < ?2
+             WHERE t.day BETWEEN ?3 AND ?4 AND t.status = 'finished'
              UNION ALL
              SELECT CASE WHEN c.id IS NOT NULL THEN c.doc_type || ':' || c.doc_number
                          WHEN a.turn IS NOT NULL THEN 'turno:' || a.turn
                          ELSE 'atencion:' || a.id END
              FROM attentions a LEFT JOIN customers c ON c.id = a.customer
              WHERE a.started_at >= ?1 AND a.started_at < ?2)",
-        [from, to],
+        [from, to, days.0, days.1],
         |r| r.get(0),
     )?;
     Ok(usize::try_from(n).unwrap_or(0))
