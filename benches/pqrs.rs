@@ -42,7 +42,8 @@ fn fill(store: &mut Store, cfg: &Config, now: chrono::DateTime<chrono::Utc>, ope
     for i in 0..PQRS {
         let kind = kinds[i % kinds.len()];
         let received: NaiveDateTime = local - Duration::minutes((i as i64 * 317) % (365 * 24 * 60));
-        let d = rules::dates(&cal, hours, &cfg.terms, kind.parse().unwrap(), received);
+        let regime = ventanilla::domain::regime::Regime::from_config(cfg);
+        let d = rules::dates(&cal, hours, &regime, kind.parse().unwrap(), received);
         let seq = pqrs::next_seq(&tx, 2026).unwrap();
         let stamp = desk::stamp(now);
         let p = pqrs::Pqrs {
@@ -84,6 +85,13 @@ fn fill(store: &mut Store, cfg: &Config, now: chrono::DateTime<chrono::Utc>, ope
             requester_told_on: None,
             notified_via: None,
             notified_evidence: None,
+            notified_on: None,
+            completion_extended: false,
+            appeal_of: None,
+            window_override: None,
+            forwarded_late: false,
+            positive_silence: false,
+            priority_reason: None,
             created_at: stamp.clone(),
             created_by: "bench".into(),
             updated_at: stamp,

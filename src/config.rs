@@ -36,6 +36,34 @@ pub struct Config {
     pub routing: std::collections::BTreeMap<String, Vec<String>>,
     pub pqrs: Pqrs,
     pub terms: Terms,
+    pub regime: RegimeChoice,
+    pub utilities: Utilities,
+}
+
+/// Which legal regime applies (see `domain::regime`).
+#[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
+#[serde(deny_unknown_fields)]
+pub struct RegimeChoice {
+    pub name: crate::domain::regime::RegimeKind,
+}
+
+/// The servicios públicos domiciliarios regime (Ley 142 de 1994 arts. 152–159).
+#[derive(Debug, Clone, Serialize, Deserialize, PartialEq, Eq)]
+#[serde(deny_unknown_fields)]
+pub struct Utilities {
+    /// Business days to answer peticiones, quejas and reclamos.
+    pub pqr_days: u32,
+    /// Business days an extension may add; 0: no extension.
+    pub extension_days: u32,
+    /// What an unanswered PQR means at its due date.
+    pub silence: crate::domain::regime::Silence,
+    /// Business days after notification to file a recurso.
+    pub recurso_filing_days: u32,
+    /// Business days to decide a recurso de reposición.
+    pub recurso_days: u32,
+    /// The apelación is filed en subsidio and decided by the Superintendencia.
+    pub apelacion_en_subsidio: bool,
+    pub superintendencia: String,
 }
 
 /// Consent (habeas data) settings.
@@ -162,7 +190,7 @@ pub struct Pqrs {
 }
 
 /// Legal terms, in business days unless the name says otherwise.
-#[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
+#[derive(Debug, Clone, Serialize, Deserialize, PartialEq, Eq)]
 #[serde(deny_unknown_fields)]
 pub struct Terms {
     pub peticion: u32,
@@ -182,6 +210,12 @@ pub struct Terms {
     pub habeas_completion_months: u32,
     pub habeas_in_process_mark_days: u32,
     pub recurso_months: u32,
+    /// Business days after the notification of a decision to file a recurso against it.
+    pub recurso_filing_days: u32,
+    /// Business days to forward a request to the competent party (traslado por competencia).
+    pub forward_days: u32,
+    /// The same for habeas data reclamos.
+    pub habeas_forward_days: u32,
 }
 
 /// Files written for office programs.

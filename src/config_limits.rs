@@ -77,6 +77,43 @@ fn limits(c: &Config) -> Vec<Limit> {
             months,
         ),
         (
+            "terms.recurso_filing_days",
+            t.recurso_filing_days.into(),
+            365.0,
+            days,
+        ),
+        ("terms.forward_days", t.forward_days.into(), 365.0, days),
+        (
+            "terms.habeas_forward_days",
+            t.habeas_forward_days.into(),
+            365.0,
+            days,
+        ),
+        (
+            "utilities.pqr_days",
+            c.utilities.pqr_days.into(),
+            365.0,
+            days,
+        ),
+        (
+            "utilities.extension_days",
+            c.utilities.extension_days.into(),
+            365.0,
+            days,
+        ),
+        (
+            "utilities.recurso_filing_days",
+            c.utilities.recurso_filing_days.into(),
+            365.0,
+            days,
+        ),
+        (
+            "utilities.recurso_days",
+            c.utilities.recurso_days.into(),
+            365.0,
+            days,
+        ),
+        (
             "pqrs.due_soon_days",
             c.pqrs.due_soon_days.into(),
             365.0,
@@ -169,9 +206,41 @@ fn limits(c: &Config) -> Vec<Limit> {
     all
 }
 
+/// Legal terms that cannot be zero: a zero term makes the due date the filing day (extensions
+/// and the habeas data extras may be 0: "no extension").
+const NOT_ZERO: &[&str] = &[
+    "terms.peticion",
+    "terms.documentos",
+    "terms.consulta",
+    "terms.queja",
+    "terms.reclamo",
+    "terms.sugerencia",
+    "terms.denuncia",
+    "terms.habeas_consulta",
+    "terms.habeas_reclamo",
+    "terms.completion_request_days",
+    "terms.completion_months",
+    "terms.habeas_completion_request_days",
+    "terms.habeas_completion_months",
+    "terms.habeas_in_process_mark_days",
+    "terms.recurso_months",
+    "terms.recurso_filing_days",
+    "terms.forward_days",
+    "terms.habeas_forward_days",
+    "utilities.pqr_days",
+    "utilities.recurso_filing_days",
+    "utilities.recurso_days",
+];
+
 /// The first value past its limit, as the key and a Spanish sentence.
 pub fn check(c: &Config) -> Result<(), (&'static str, String)> {
     for (key, value, max, unit) in limits(c) {
+        if value == 0.0 && NOT_ZERO.contains(&key) {
+            return Err((
+                key,
+                format!("un término de 0 {unit} no es válido: use un valor entre 1 y {max}"),
+            ));
+        }
         if !(0.0..=max).contains(&value) {
             return Err((
                 key,
@@ -196,5 +265,22 @@ mod tests {
         c.terms.queja = 15;
         c.indicators.on_time_min_percent = 250.0;
         assert_eq!(check(&c).unwrap_err().0, "indicators.on_time_min_percent");
+    }
+
+    #[test]
+    fn zero_legal_terms_are_refused_naming_their_key() {
+        for key in NOT_ZERO {
+            let mut c = Config::defaults().unwrap();
+            let (table, name) = key.split_once('.').unwrap();
+            let mut value = toml::Value::try_from(&c).unwrap();
+            value[table][name] = toml::Value::Integer(0);
+            c = value.try_into().unwrap();
+            let (got, message) = check(&c).unwrap_err();
+            assert_eq!(got, *key);
+            assert!(message.contains("0"), "{message}");
+        }
+        let mut c = Config::defaults().unwrap();
+        c.utilities.extension_days = 0;
+        assert_eq!(check(&c), Ok(()), "no extension is a valid choice");
     }
 }

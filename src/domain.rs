@@ -11,6 +11,7 @@ pub mod holidays;
 pub mod ids;
 pub mod pqrs;
 pub mod queue;
+pub mod regime;
 pub mod request;
 pub mod service;
 pub mod stats;

@@ -310,10 +310,13 @@ fn tamperings() -> Vec<(&'static str, Tamper, &'static str)> {
                      ALTER TABLE audit_log DROP COLUMN hash;
                      PRAGMA user_version = 8;",
                 );
+                // 0009 re-runs and re-seals; the later migration (0010), already applied,
+                // then refuses the write
                 b.cli()
                     .args(["turn", "issue", "--service", "R"])
                     .assert()
-                    .success();
+                    .code(2)
+                    .stderr(predicates::str::contains("la versión fue alterada"));
             },
             "volvió a sellar la cadena",
         ),

@@ -147,3 +147,25 @@ fn absurd_configuration_values_are_refused_naming_the_key() {
             .stderr(predicate::str::contains("fuera de lo razonable"));
     }
 }
+
+#[test]
+fn zero_legal_terms_and_unknown_regimes_are_configuration_errors() {
+    let b = branch();
+    for (toml, key) in [
+        ("[terms]\nrecurso_months = 0\n", "terms.recurso_months"),
+        ("[terms]\npeticion = 0\n", "terms.peticion"),
+        ("[utilities]\npqr_days = 0\n", "utilities.pqr_days"),
+        (
+            "[terms]\nrecurso_filing_days = 0\n",
+            "terms.recurso_filing_days",
+        ),
+        ("[regime]\nname = \"especial\"\n", "regime.name"),
+        ("[utilities]\nsilence = \"tal vez\"\n", "utilities.silence"),
+    ] {
+        b.with_config(toml)
+            .args(["calendar", "due", "queja", "2026-11-23T10:00"])
+            .assert()
+            .code(2)
+            .stderr(predicate::str::contains(format!("clave «{key}»")));
+    }
+}

@@ -206,7 +206,8 @@ fn excel_exports_are_typed_titled_frozen_and_filtered() {
     );
     assert!(
         sheet.contains(&format!(
-            "<autoFilter ref=\"A{header_row}:I{}\"",
+            // 9 data columns, then consent, opt-out, «reclamo en trámite» and the 3 purposes
+            "<autoFilter ref=\"A{header_row}:O{}\"",
             header_row + 1
         )),
         "autofilter over the table"

@@ -123,6 +123,30 @@ impl Branch {
         .map(|p| p.status.code().to_string())
     }
 
+    /// Files a reclamo of `doc` and takes it to its notified decision today; returns its
+    /// radicado (recursos are filed against it).
+    fn decided(&mut self, received: &str) -> String {
+        let p = self.file(&filing("reclamo", received));
+        for s in [
+            Action::Assign {
+                area: "Facturación".into(),
+                user: None,
+            },
+            Action::Start,
+            Action::Draft {
+                note: "No procede la devolución".into(),
+            },
+            Action::Approve,
+            Action::Notify {
+                via: "personal".parse().unwrap(),
+                evidence: "acta 3".into(),
+            },
+        ] {
+            self.step(&p.radicado, s).unwrap();
+        }
+        p.radicado
+    }
+
     fn today(&self) -> NaiveDate {
         desk::turns::day_of(&self.cfg, self.clock.now_utc())
     }
@@ -206,10 +230,16 @@ fn due_dates_by_type_and_moment_of_receipt() {
             Some("2027-01-15"),
         ),
     ];
+    // recursos contest a decision notified that Monday
+    let decision = b.decided("2026-11-20T09:00");
     // filed later, so no receipt is in the future
     b.clock.advance(Duration::days(60));
     for (kind, received, filed, due) in cases {
-        let p = b.file(&filing(kind, received));
+        let mut f = filing(kind, received);
+        if kind.starts_with("recurso") {
+            f.appeal_of = Some(decision.clone());
+        }
+        let p = b.file(&f);
         assert_eq!(p.filed_on, filed, "{kind} {received}");
         assert_eq!(p.due_date.as_deref(), due, "{kind} {received}");
     }
@@ -435,7 +465,8 @@ fn extension_only_before_expiry_within_the_maximum_and_once() {
     .unwrap();
     assert_eq!(overdue.len(), 1);
     assert_eq!(overdue[0].row.radicado, q.radicado);
-    assert_eq!(overdue[0].standing, Some(Standing::Vencida));
+    // unanswered document requests are deemed accepted (Ley 1755 art. 14 num. 1)
+    assert_eq!(overdue[0].standing, Some(Standing::SilencioPositivo));
 }
 
 #[test]
@@ -450,6 +481,7 @@ fn pause_for_missing_information_shifts_the_due_date() {
         r,
         Action::RequestInfo {
             missing: "Copia de la factura".into(),
+            on: None,
         },
     )
     .unwrap();
@@ -457,7 +489,7 @@ fn pause_for_missing_information_shifts_the_due_date() {
     assert_eq!(watch[0].standing, Some(Standing::EnPausa));
     // completed on Friday Dec 4: 11 business days from Monday Dec 7 (Dec 8 is a holiday)
     b.clock.advance(Duration::days(7));
-    b.step(r, Action::Resume).unwrap();
+    b.step(r, Action::Resume { on: None }).unwrap();
     let d = desk::pqrs::show(&b.store, &b.cfg, b.today(), r).unwrap();
     assert_eq!(d.pqrs.due_date.as_deref(), Some("2026-12-22"));
     assert_eq!(d.pqrs.max_extension_on.as_deref(), Some("2027-01-15"));
@@ -467,21 +499,28 @@ fn pause_for_missing_information_shifts_the_due_date() {
         &q.radicado,
         Action::RequestInfo {
             missing: "Firma".into(),
+            on: None,
         },
     )
     .unwrap();
-    let e = b.step(&q.radicado, Action::Withdraw).unwrap_err();
+    let withdraw = || Action::Withdraw {
+        reason: "No aportó la firma pedida el 4 de diciembre".into(),
+    };
+    let e = b.step(&q.radicado, withdraw()).unwrap_err();
     assert!(e.to_string().contains("tiene hasta el 2027-01-04"), "{e}");
     b.clock.advance(Duration::days(32));
-    let e = b.step(&q.radicado, Action::Resume).unwrap_err();
-    assert!(e.to_string().contains("desistida"), "{e}");
-    assert_eq!(b.step(&q.radicado, Action::Withdraw).unwrap(), "desistida");
+    let e = b
+        .step(&q.radicado, Action::Resume { on: None })
+        .unwrap_err();
+    assert!(e.to_string().contains("desistimiento"), "{e}");
+    assert_eq!(b.step(&q.radicado, withdraw()).unwrap(), "desistida");
 }
 
 #[test]
 fn recursos_go_to_the_legal_area_and_denuncias_may_be_anonymous() {
     let mut b = branch();
     let mut f = filing("recurso-apelacion", "2026-11-23T09:00");
+    f.appeal_of = Some(b.decided("2026-11-20T09:00"));
     f.area = "Comercial".into();
     assert_eq!(b.file(&f).area, "Jurídica");
     let mut anon = filing("denuncia", "2026-11-23T09:00");

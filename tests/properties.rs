@@ -83,7 +83,7 @@ proptest! {
     }
 
     #[test]
-    fn random_pqrs_steps_keep_the_lifecycle_sound(steps in proptest::collection::vec((0u8..13, 0i64..40), 1..25)) {
+    fn random_pqrs_steps_keep_the_lifecycle_sound(steps in proptest::collection::vec((0u8..14, 0i64..40), 1..25)) {
         let clock = FixedClock::new(monday_morning());
         let mut store = bare(&clock);
         let cfg = config();
@@ -108,8 +108,8 @@ proptest! {
             let action = match kind {
                 0 => Action::Assign { area: String::new(), user: Some("asesor1".into()) },
                 1 => Action::Start,
-                2 => Action::RequestInfo { missing: "copia".into() },
-                3 => Action::Resume,
+                2 => Action::RequestInfo { missing: "copia".into(), on: None },
+                3 => Action::Resume { on: None },
                 4 => Action::Extend {
                     until: today(&clock) + chrono::Duration::days(n),
                     reason: "visita".into(),
@@ -118,9 +118,10 @@ proptest! {
                 6 => Action::Approve,
                 7 => Action::Notify { via: "personal".parse().unwrap(), evidence: String::new() },
                 8 => Action::Close { in_favor: n % 2 == 0, note: String::new() },
-                9 => Action::Forward { entity: "Otra".into(), told_on: None },
-                10 => Action::Withdraw,
+                9 => Action::Forward { entity: "Otra".into(), told_on: None, late_reason: None },
+                10 => Action::Withdraw { reason: "no completó".into() },
                 11 => Action::Archive,
+                12 => Action::ExtendCompletion { asked_on: None },
                 _ => {
                     match work_order.take() {
                         None => {
@@ -155,6 +156,8 @@ proptest! {
             }
             let extensions = after.events.iter().filter(|e| e.step == "ampliada").count();
             prop_assert!(extensions <= 1);
+            let prorrogas = after.events.iter().filter(|e| e.step == "prorroga-completar").count();
+            prop_assert!(prorrogas <= 1, "one prórroga of the completion period at most");
         }
     }
 }
@@ -229,5 +232,107 @@ proptest! {
         }
         sup.handle(key(KeyCode::Enter));
         storm(&mut sup, &keys, &sizes);
+    }
+}
+
+/// The regime (general or utilities) with the legal calendar.
+fn regime_and_calendar(
+    utilities: bool,
+) -> (
+    ventanilla::domain::regime::Regime,
+    ventanilla::domain::calendar::Calendar,
+) {
+    use ventanilla::domain::regime::{Regime, RegimeKind};
+    let cfg = config();
+    let kind = if utilities {
+        RegimeKind::ServiciosPublicos
+    } else {
+        RegimeKind::General
+    };
+    (
+        Regime::new(kind, &cfg.terms, &cfg.utilities),
+        ventanilla::domain::calendar::Calendar::legal(),
+    )
+}
+
+/// Office hours 08:00–17:00.
+fn office_hours() -> ventanilla::domain::deadline::OfficeHours {
+    ventanilla::domain::deadline::OfficeHours {
+        open: chrono::NaiveTime::from_hms_opt(8, 0, 0).unwrap(),
+        close: chrono::NaiveTime::from_hms_opt(17, 0, 0).unwrap(),
+    }
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(512))]
+
+    /// Under each regime, any filing (any instant 1984–2199, any kind) is deemed filed on a
+    /// business day not before its receipt, and is due on a business day not before that;
+    /// an extension never ends before the due date.
+    #[test]
+    fn filings_under_each_regime_fall_due_on_business_days(
+        day in 0i64..(216 * 365),
+        minute in 0u32..1440,
+        k in 0usize..12,
+        utilities in any::<bool>(),
+    ) {
+        let (regime, cal) = regime_and_calendar(utilities);
+        let received = chrono::NaiveDate::from_ymd_opt(1984, 1, 1).unwrap()
+            .and_hms_opt(minute / 60, minute % 60, 0).unwrap()
+            + chrono::Duration::days(day);
+        let request = ventanilla::domain::request::Kind::ALL[k];
+        let d = ventanilla::domain::pqrs::dates(&cal, office_hours(), &regime, request, received);
+        prop_assert!(cal.is_business_day(d.filed_on));
+        prop_assert!(d.filed_on >= received.date());
+        if let Some(due) = d.due_on {
+            prop_assert!(cal.is_business_day(due), "{request:?} due {due}");
+            prop_assert!(due > d.filed_on, "{request:?} due {due} filed {}", d.filed_on);
+            let max = d.max_extension_on.unwrap();
+            prop_assert!(max >= due && cal.is_business_day(max));
+        }
+    }
+
+    /// A paused PQRS's due date moves by exactly the business days the clock was stopped:
+    /// from the filing day, the new due date is the term plus the business days between the
+    /// request for information and its completion.
+    #[test]
+    fn a_paused_due_date_moves_exactly_by_the_paused_business_days(
+        day in 0i64..(200 * 365),
+        asked_after in 0i64..14,
+        waited in 0i64..70,
+        k in 0usize..12,
+        utilities in any::<bool>(),
+    ) {
+        use ventanilla::domain::pqrs::{dates, pause, resume};
+        let (regime, cal) = regime_and_calendar(utilities);
+        let cfg = config();
+        let request = ventanilla::domain::request::Kind::ALL[k];
+        let received = chrono::NaiveDate::from_ymd_opt(1984, 1, 1).unwrap()
+            .and_hms_opt(10, 0, 0).unwrap() + chrono::Duration::days(day);
+        let d = dates(&cal, office_hours(), &regime, request, received);
+        let Some(due) = d.due_on else { return Ok(()) };
+        let asked = d.filed_on + chrono::Duration::days(asked_after);
+        let paused = pause(
+            &cal,
+            &cfg.terms,
+            request,
+            (d.filed_on, due, d.completion_request_by),
+            asked,
+        );
+        // asked after the day to ask: refused, nothing to check
+        let Ok(paused) = paused else {
+            prop_assert!(asked > d.completion_request_by);
+            return Ok(());
+        };
+        prop_assume!(asked <= due);
+        let completed = asked + chrono::Duration::days(waited);
+        let new_due = resume(&cal, paused.remaining, completed);
+        prop_assert!(cal.is_business_day(new_due));
+        prop_assert_eq!(
+            cal.between(d.filed_on, new_due),
+            cal.between(d.filed_on, due) + cal.between(asked, completed),
+            "filed {} due {} asked {} completed {} new due {}",
+            d.filed_on, due, asked, completed, new_due
+        );
     }
 }

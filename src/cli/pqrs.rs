@@ -72,11 +72,35 @@ pub enum TicketCommand {
         /// Qué información falta.
         #[arg(long, value_name = "DESCRIPCIÓN")]
         missing: String,
+        /// Fecha real en que se pidió al peticionario completarla (por defecto, hoy).
+        #[arg(long, value_name = "AAAA-MM-DD")]
+        on: Option<String>,
         #[command(flatten)]
         common: StepArgs,
     },
     /// El peticionario completó la solicitud: el término se reanuda.
-    Resume(Radicado),
+    Resume {
+        /// Radicado de la PQRS, p. ej. CALI-2026-000123.
+        #[arg(value_name = "RADICADO")]
+        radicado: String,
+        /// Fecha real en que el peticionario completó la información (por defecto, hoy).
+        #[arg(long, value_name = "AAAA-MM-DD")]
+        on: Option<String>,
+        #[command(flatten)]
+        common: StepArgs,
+    },
+    /// El peticionario pidió, antes de vencer, la prórroga (una sola, de igual duración) del
+    /// plazo para completar (Ley 1755 de 2015 art. 17).
+    ExtendCompletion {
+        /// Radicado de la PQRS, p. ej. CALI-2026-000123.
+        #[arg(value_name = "RADICADO")]
+        radicado: String,
+        /// Fecha real en que la pidió (por defecto, hoy).
+        #[arg(long, value_name = "AAAA-MM-DD")]
+        asked: Option<String>,
+        #[command(flatten)]
+        common: StepArgs,
+    },
     /// Amplía el término (solo antes de vencer, con motivo, sin pasar el máximo legal).
     Extend {
         /// Radicado de la PQRS, p. ej. CALI-2026-000123.
@@ -142,11 +166,24 @@ pub enum TicketCommand {
         /// Fecha en que se informó al peticionario (por defecto, hoy).
         #[arg(long, value_name = "AAAA-MM-DD")]
         told: Option<String>,
+        /// Fuera del plazo legal de traslado: motivo del supervisor para hacerlo igual.
+        #[arg(long = "late-reason", value_name = "MOTIVO")]
+        late_reason: Option<String>,
         #[command(flatten)]
         common: StepArgs,
     },
-    /// Cierra como desistida: el peticionario no completó a tiempo.
-    Withdraw(Radicado),
+    /// Declara el desistimiento tácito (el peticionario no completó a tiempo) con su
+    /// motivación; imprime el acto, que se notifica y admite recurso de reposición.
+    Withdraw {
+        /// Radicado de la PQRS, p. ej. CALI-2026-000123.
+        #[arg(value_name = "RADICADO")]
+        radicado: String,
+        /// Motivación del acto de desistimiento.
+        #[arg(long = "reason", value_name = "MOTIVO")]
+        reason: String,
+        #[command(flatten)]
+        common: StepArgs,
+    },
     /// Archiva una PQRS cerrada, trasladada o desistida.
     Archive(Radicado),
     /// Registra la conversación con el afiliado antes de suprimir sus datos.
@@ -208,6 +245,9 @@ pub struct NewTicket {
     /// Derechos fundamentales en riesgo: se atiende primero (el término no cambia).
     #[arg(long)]
     pub priority: bool,
+    /// Por qué es prioritaria (Ley 1437 art. 20); implica --priority.
+    #[arg(long = "priority-reason", value_name = "MOTIVO")]
+    pub priority_reason: Option<String>,
     #[arg(long, default_value = "personal", value_name = "MEDIO",
           help = vocab::help::<request::NotifyWay>(
               "Medio de notificación (electrónica solo si el peticionario la acepta)"))]
@@ -221,6 +261,12 @@ pub struct NewTicket {
     /// Actualización o rectificación: "campo=valor; campo=valor".
     #[arg(long, value_name = "CAMBIOS")]
     pub changes: Option<String>,
+    /// Recursos: radicado de la decisión que se impugna.
+    #[arg(long = "against", value_name = "RADICADO")]
+    pub against: Option<String>,
+    /// Recurso fuera del plazo: motivo del supervisor para admitirlo (queda auditado).
+    #[arg(long = "override-reason", value_name = "MOTIVO")]
+    pub override_reason: Option<String>,
     #[command(flatten)]
     pub common: StepArgs,
 }

@@ -234,11 +234,16 @@ pub enum ImportCommand {
 /// `export ...`.
 #[derive(Debug, Subcommand)]
 pub enum ExportCommand {
-    /// Exporta los clientes a .csv o .xlsx.
+    /// Exporta los clientes a .csv o .xlsx, con su consentimiento por finalidad, la oposición
+    /// a comunicaciones masivas y la marca «reclamo en trámite».
     Customers {
         /// Archivo de destino, .csv o .xlsx.
         #[arg(long, value_name = "ARCHIVO")]
         out: std::path::PathBuf,
+        /// Solo quienes pueden recibir comunicaciones masivas: consentimiento vigente, sin
+        /// oposición, sin datos suprimidos y sin reclamo en trámite.
+        #[arg(long = "solo-contactables")]
+        solo_contactables: bool,
         #[command(flatten)]
         csv: CsvArg,
     },

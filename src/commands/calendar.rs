@@ -43,7 +43,8 @@ pub fn run(ctx: &Ctx, cmd: CalendarCommand) -> Result<()> {
             json,
         } => {
             let kind = RequestType::parse(&kind).map_err(|e| Error::Usage(e.to_string()))?;
-            if !kind.has_business_day_term() {
+            let regime = crate::domain::regime::Regime::from_config(config);
+            if kind.term(&regime) == 0 {
                 return Err(Error::Usage(format!(
                     "{} no tiene un término en días hábiles: use `ticket new` para radicarla",
                     kind.label()
@@ -57,7 +58,7 @@ pub fn run(ctx: &Ctx, cmd: CalendarCommand) -> Result<()> {
             let dl = deadline::compute(
                 &cal,
                 desk::calendar::office_hours(config),
-                &config.terms,
+                &regime,
                 kind,
                 received,
             );

@@ -138,6 +138,9 @@ fn print_card(card: &Card, offset: chrono::FixedOffset) {
             crate::say!("{label}: {v}");
         }
     }
+    if card.reclamo_en_tramite {
+        crate::say!("RECLAMO EN TRÁMITE (habeas data, Ley 1581 art. 15)");
+    }
     crate::say!("Consentimiento: {}", card.consent.spanish());
     for p in &card.purposes {
         let state = match p.granted {

@@ -109,7 +109,11 @@ fn write_errors(path: &Path, errors: &[desk::import::RowError], dialect: CsvDial
 /// Exports customers or a period's records to CSV (in the configured dialect) or Excel.
 pub fn export(ctx: &Ctx, cmd: ExportCommand) -> Result<()> {
     let (kind, raw) = match cmd {
-        ExportCommand::Customers { out, csv } => return export_customers(ctx, &out, &csv),
+        ExportCommand::Customers {
+            out,
+            csv,
+            solo_contactables,
+        } => return export_customers(ctx, &out, &csv, solo_contactables),
         ExportCommand::Turns(r) => ("turns", r),
         ExportCommand::Attentions(r) => ("attentions", r),
         ExportCommand::Tickets(r) => ("tickets", r),
@@ -174,20 +178,39 @@ fn export_raw(ctx: &Ctx, kind: &str, r: &RawExport) -> Result<()> {
     Ok(())
 }
 
-fn export_customers(ctx: &Ctx, out: &Path, csv: &CsvArg) -> Result<()> {
+/// Exports the customers with their habeas data standing: the consent, the opt-out, the
+/// "reclamo en trámite" legend and each purpose's consent; `only_contactable` keeps those a
+/// mass communication may reach (consent in force, no opt-out, data not deleted, no reclamo in
+/// process).
+fn export_customers(ctx: &Ctx, out: &Path, csv: &CsvArg, only_contactable: bool) -> Result<()> {
     let dialect = dialect(ctx, csv)?;
     let store = ctx.store()?;
     let title = title(ctx, "Clientes", None)?;
-    let header: Vec<String> = HEADER.iter().map(|h| h.to_string()).collect();
+    let index = crate::desk::customers::ContactIndex::load(&store, &ctx.loaded.config)?;
+    let mut header: Vec<String> = HEADER.iter().map(|h| h.to_string()).collect();
+    header.extend(
+        [
+            "consentimiento",
+            "no_comunicaciones_masivas",
+            "reclamo_en_tramite",
+        ]
+        .map(String::from),
+    );
+    header.extend(index.purposes().iter().map(|p| format!("autoriza_{p}")));
+    let yes_no = |b: bool| Cell::from(if b { "sí" } else { "no" });
     let mut file = Table::create(out, "Clientes", &title, &header, dialect)?;
     crate::store::customers::all(store.conn(), |c| {
+        let contact = index.of(c);
+        if only_contactable && !contact.contactable() {
+            return Ok(());
+        }
         let s = |v: &Option<String>| Cell::from(v.clone().unwrap_or_default());
         let birth = c
             .birth_date
             .as_deref()
             .and_then(|d| chrono::NaiveDate::parse_from_str(d, "%Y-%m-%d").ok())
             .map_or(Cell::Empty, Cell::Date);
-        file.row(&[
+        let mut row = vec![
             Cell::from(c.doc_type.as_str()),
             Cell::from(c.doc_number.as_str()),
             Cell::from(c.names.as_str()),
@@ -197,7 +220,18 @@ fn export_customers(ctx: &Ctx, out: &Path, csv: &CsvArg) -> Result<()> {
             s(&c.email),
             Cell::from(c.affiliation.label()),
             s(&c.category),
-        ])
+            Cell::from(contact.consent.spanish()),
+            yes_no(contact.opt_out),
+            yes_no(contact.reclamo_en_tramite),
+        ];
+        row.extend(contact.purposes.iter().map(|(_, granted)| {
+            Cell::from(match granted {
+                Some(true) => "autorizada",
+                Some(false) => "revocada",
+                None => "sin autorización",
+            })
+        }));
+        file.row(&row)
     })?;
     let n = file.finish()?;
     crate::say!("{n} clientes exportados a {}", out.display());

@@ -201,6 +201,33 @@ pub fn text(r: &Report) -> String {
             num(i.value),
             i.target
         );
+        let _ = writeln!(
+            s,
+            "      {} ÷ {}: {}",
+            i.numerator, i.denominator, i.formula
+        );
+    }
+    let silences = &r.pqrs.positive_silence;
+    let _ = writeln!(
+        s,
+        "\nSilencio administrativo positivo: {} PQRS",
+        silences.len()
+    );
+    for x in silences {
+        let answered = x
+            .answered_on
+            .as_deref()
+            .map_or("sin respuesta".to_string(), |d| {
+                format!("respondida el {d}")
+            });
+        let _ = writeln!(
+            s,
+            "  {}  {}  venció el {}  {answered}  {}",
+            x.radicado,
+            x.kind.label(),
+            x.due_on,
+            x.area
+        );
     }
     s
 }
@@ -266,6 +293,22 @@ pub fn table(r: &Report) -> Vec<Vec<Cell>> {
         row("indicador", &i.name, "meta", Cell::from(i.target.as_str()));
         let met = i.met.map_or("-", |m| if m { "sí" } else { "no" });
         row("indicador", &i.name, "cumple", Cell::from(met));
+        row("indicador", &i.name, "numerador", int(i.numerator));
+        row("indicador", &i.name, "denominador", int(i.denominator));
+    }
+    row(
+        "pqrs",
+        "total",
+        "vencidas_sin_respuesta",
+        int(p.overdue_unanswered),
+    );
+    for x in &r.pqrs.positive_silence {
+        row(
+            "silencio_positivo",
+            &x.radicado,
+            "vencio",
+            Cell::from(x.due_on.as_str()),
+        );
     }
     rows
 }
@@ -423,8 +466,15 @@ pub fn xlsx(r: &Report, title: &Title, out: &std::path::Path) -> Result<()> {
     let sheet = book.add_worksheet().set_name("Indicadores").map_err(fail)?;
     let first = start(
         sheet,
-        &["Indicador", "Valor", "Meta", "Cumple"],
-        &[58.0, 10.0, 10.0, 10.0],
+        &[
+            "Indicador",
+            "Valor",
+            "Meta",
+            "Cumple",
+            "Numerador",
+            "Denominador",
+        ],
+        &[58.0, 10.0, 10.0, 10.0, 12.0, 12.0],
     )?;
     for (i, ind) in r.indicators.iter().enumerate() {
         let row = first + i as u32;
@@ -437,6 +487,12 @@ pub fn xlsx(r: &Report, title: &Title, out: &std::path::Path) -> Result<()> {
             .map_err(fail)?;
         let met = ind.met.map_or("sin datos", |m| if m { "sí" } else { "no" });
         sheet.write_string(row, 3, met).map_err(fail)?;
+        sheet
+            .write_number(row, 4, ind.numerator as f64)
+            .map_err(fail)?;
+        sheet
+            .write_number(row, 5, ind.denominator as f64)
+            .map_err(fail)?;
     }
     let sheet = book
         .add_worksheet()

@@ -41,7 +41,8 @@ fn new(ctx: &Ctx, t: NewTicket) -> Result<()> {
         subject: t.subject,
         description: t.description,
         area: t.area.unwrap_or_default(),
-        priority: t.priority,
+        priority: t.priority || t.priority_reason.is_some(),
+        priority_reason: t.priority_reason.unwrap_or_default(),
         notify_via: parse_vocab(&t.notify_via)?,
         notify_address: t.notify_address,
         received: t.received.as_deref().map(parse_received).transpose()?,
@@ -52,6 +53,8 @@ fn new(ctx: &Ctx, t: NewTicket) -> Result<()> {
             .map(parse_vocab)
             .transpose()?,
         data_changes: t.changes.unwrap_or_default(),
+        appeal_of: t.against.filter(|a| !a.trim().is_empty()),
+        window_override: t.override_reason.filter(|r| !r.trim().is_empty()),
     };
     let config = &ctx.loaded.config;
     let p = desk::pqrs::file(&mut store, ctx.clock.as_ref(), &actor, config, &filing)?;
@@ -161,8 +164,32 @@ pub fn run(ctx: &Ctx, cmd: TicketCommand) -> Result<()> {
             radicado,
             missing,
             common,
-        } => step(ctx, &radicado, &common, Action::RequestInfo { missing }),
-        T::Resume(r) => step(ctx, &r.radicado, &r.common, Action::Resume),
+            on,
+        } => {
+            let on = on.as_deref().map(parse_date).transpose()?;
+            step(ctx, &radicado, &common, Action::RequestInfo { missing, on })
+        }
+        T::Resume {
+            radicado,
+            on,
+            common,
+        } => {
+            let on = on.as_deref().map(parse_date).transpose()?;
+            step(ctx, &radicado, &common, Action::Resume { on })
+        }
+        T::ExtendCompletion {
+            radicado,
+            asked,
+            common,
+        } => {
+            let asked_on = asked.as_deref().map(parse_date).transpose()?;
+            step(
+                ctx,
+                &radicado,
+                &common,
+                Action::ExtendCompletion { asked_on },
+            )
+        }
         T::Extend {
             radicado,
             until,
@@ -200,12 +227,35 @@ pub fn run(ctx: &Ctx, cmd: TicketCommand) -> Result<()> {
             radicado,
             entity,
             told,
+            late_reason,
             common,
         } => {
             let told_on = told.as_deref().map(parse_date).transpose()?;
-            step(ctx, &radicado, &common, Action::Forward { entity, told_on })
+            step(
+                ctx,
+                &radicado,
+                &common,
+                Action::Forward {
+                    entity,
+                    told_on,
+                    late_reason,
+                },
+            )
         }
-        T::Withdraw(r) => step(ctx, &r.radicado, &r.common, Action::Withdraw),
+        T::Withdraw {
+            radicado,
+            reason,
+            common,
+        } => {
+            step(ctx, &radicado, &common, Action::Withdraw { reason })?;
+            if !common.json {
+                let store = ctx.store()?;
+                for line in desk::pqrs::withdrawal_letter(&store, &ctx.loaded.config, &radicado)? {
+                    crate::say!("{line}");
+                }
+            }
+            Ok(())
+        }
         T::Archive(r) => step(ctx, &r.radicado, &r.common, Action::Archive),
         T::Converse {
             radicado,
@@ -245,6 +295,26 @@ fn show(ctx: &Ctx, radicado: &str, json: bool) -> Result<()> {
     if let (Some(due), Some(left), Some(standing)) = (&p.due_date, d.days_left, d.standing) {
         crate::say!("Vence el {due}: {left} días hábiles · {}", standing.label());
     }
+    if let Some(r) = &p.priority_reason {
+        crate::say!("PRIORITARIA (Ley 1437 art. 20): {r}");
+    }
+    if let Some(a) = &p.appeal_of {
+        crate::say!("Recurso contra la decisión {a}");
+    }
+    if let Some(o) = &p.window_override {
+        crate::say!("Recurso {o}");
+    }
+    if let Some(to) = &p.forwarded_to {
+        let late = if p.forwarded_late {
+            " · TRASLADO TARDÍO"
+        } else {
+            ""
+        };
+        crate::say!("Trasladada a {to}{late}");
+    }
+    if let Some(w) = &p.withdrawal_on {
+        crate::say!("En espera de información: desiste el {w}");
+    }
     crate::say!("Descripción:\n{}", p.description);
     crate::say!("Historia:");
     for e in &d.events {
@@ -280,8 +350,14 @@ fn list(ctx: &Ctx, filter: &Filter, json: bool) -> Result<()> {
             .map(|d| d.to_string())
             .unwrap_or_else(|| "-".into());
         let standing = l.standing.map_or("", |s| s.label());
+        let priority = l
+            .row
+            .priority_reason
+            .as_deref()
+            .map(|r| format!("\tPRIORITARIA: {r}"))
+            .unwrap_or_default();
         crate::say!(
-            "{}\t{}\t{}\t{}\t{left}\t{standing}\t{}\t{}",
+            "{}\t{}\t{}\t{}\t{left}\t{standing}\t{}\t{}{priority}",
             l.row.radicado,
             l.row.due_on.as_deref().unwrap_or("-"),
             l.row.kind.label(),

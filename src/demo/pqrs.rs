@@ -89,8 +89,8 @@ const PLANS: [Plan; 20] = [
     ("denuncia", 2, "Cobros irregulares en un convenio", &[]),
     (
         "recurso-reposicion",
-        10,
-        "Contra la negación del subsidio",
+        18,
+        "Contra la respuesta sobre la cuota monetaria",
         &["assign"],
     ),
     ("habeas-reclamo", 5, "Supresión de mis datos", &[]),
@@ -129,8 +129,16 @@ pub(super) fn seed(
     // filed in the order they arrived, so radicados follow the dates
     let mut order: Vec<usize> = (0..PLANS.len()).collect();
     order.sort_by_key(|&i| std::cmp::Reverse(PLANS[i].1));
+    // the recurso contests the reclamo answered (and notified) 20 days ago, by the same person
+    let contested = PLANS
+        .iter()
+        .position(|p| p.2 == "Cuota monetaria no pagada")
+        .unwrap_or(0);
+    let mut radicados: Vec<Option<String>> = vec![None; PLANS.len()];
     for i in order {
         let (kind, days, subject, steps) = &PLANS[i];
+        let appeal = kind.starts_with("recurso");
+        let who = if appeal { contested } else { i };
         let received = now - Duration::days(*days);
         // a non-affiliate asks to delete their data; others are any demo customer
         let person = if *kind == "habeas-reclamo" {
@@ -139,7 +147,7 @@ pub(super) fn seed(
                 .rev()
                 .find(|p| p.affiliation != Affiliation::Afiliado)
         } else {
-            people.get((i * 37) % people.len().max(1))
+            people.get((who * 37) % people.len().max(1))
         };
         let document = match person {
             Some(p) if *kind != "denuncia" => {
@@ -171,10 +179,16 @@ pub(super) fn seed(
             notify_via: NotifyWay::Personal,
             received: Some(received.with_timezone(&offset).naive_local()),
             data_request: (*kind == "habeas-reclamo").then_some(DataRequest::Supresion),
+            appeal_of: if appeal {
+                radicados[contested].clone()
+            } else {
+                None
+            },
             ..Filing::default()
         };
         clock.set(received);
         let p = desk::pqrs::file(store, &clock, &asesor, cfg, &filing)?;
+        radicados[i] = Some(p.radicado.clone());
         // each step a day after the one before, never later than now
         for (n, step) in steps.iter().enumerate() {
             let at = (received + Duration::days(n as i64 + 1)).min(now);
@@ -204,10 +218,15 @@ pub(super) fn seed(
                 "archive" => Action::Archive,
                 "request-info" | "request-info-early" => Action::RequestInfo {
                     missing: "Copia del documento de identidad del beneficiario".into(),
+                    on: None,
                 },
                 "withdraw" => {
                     clock.set(now);
-                    Action::Withdraw
+                    Action::Withdraw {
+                        reason: "No aportó la copia del documento pedida; puede volver a \
+                                 presentar la petición"
+                            .into(),
+                    }
                 }
                 "extend" => {
                     let cal = desk::calendar::load(store, cfg)?;
@@ -224,6 +243,7 @@ pub(super) fn seed(
                 "forward" => Action::Forward {
                     entity: "Caja de Compensación del Valle".into(),
                     told_on: None,
+                    late_reason: None,
                 },
                 "workorder" => {
                     desk::pqrs::new_work_order(

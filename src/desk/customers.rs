@@ -3,6 +3,9 @@
 mod card;
 pub use card::{Card, Event, PurposeStatus, card};
 
+mod contact;
+pub use contact::{Contact, ContactIndex, reclamo_en_tramite};
+
 mod search;
 pub use search::{find, fts_query};
 

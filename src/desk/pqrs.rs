@@ -111,6 +111,54 @@ fn required(text: &str, what: &str) -> Result<String> {
         Ok(t.to_string())
     }
 }
+/// The motivated act of desistimiento tácito of `radicado` (Ley 1755 de 2015 art. 17), to
+/// print and notify: its reasons, the recurso de reposición it admits and the right to file
+/// again.
+pub fn withdrawal_letter(store: &Store, config: &Config, radicado: &str) -> Result<Vec<String>> {
+    let conn = store.conn();
+    let p = get(conn, radicado)?;
+    let act = pqrs::events(conn, p.id)?
+        .into_iter()
+        .rev()
+        .find(|e| e.step == Step::Withdraw.name())
+        .ok_or_else(|| {
+            Error::refused(format!(
+                "la PQRS {} no tiene un desistimiento declarado",
+                p.radicado
+            ))
+        })?;
+    let who = match p.customer {
+        Some(id) => customers::by_id(conn, id)?.map(|c| {
+            format!(
+                "{} {} · {} {}",
+                c.names, c.surnames, c.doc_type, c.doc_number
+            )
+        }),
+        None => None,
+    };
+    let regime = crate::domain::regime::Regime::from_config(config);
+    let on = crate::localtime::human_stamp(&act.at, config.utc_offset());
+    Ok(vec![
+        "AUTO DE DESISTIMIENTO TÁCITO".to_string(),
+        config.branch.name.clone(),
+        format!("Radicado: {}", p.radicado),
+        format!("Fecha: {on}"),
+        format!("Peticionario: {}", who.as_deref().unwrap_or("anónimo")),
+        format!("Asunto: {}", p.subject),
+        format!("Motivación: {}", act.note),
+        "Decisión: de acuerdo con el artículo 17 de la Ley 1755 de 2015, se decreta el \
+         desistimiento tácito de la petición y su archivo."
+            .to_string(),
+        format!(
+            "Contra esta decisión procede el recurso de reposición, dentro de los {} días \
+             hábiles siguientes a su notificación.",
+            regime.recursos.filing_days
+        ),
+        "La persona puede volver a presentar la petición con los requisitos completos.".into(),
+        "Notifíquese personalmente; si no comparece en 5 días hábiles, por aviso.".into(),
+    ])
+}
+
 /// A PQRS with its events and work orders.
 pub fn show(store: &Store, config: &Config, today: NaiveDate, radicado: &str) -> Result<Detail> {
     let conn = store.conn();
@@ -128,10 +176,11 @@ pub fn show(store: &Store, config: &Config, today: NaiveDate, radicado: &str) ->
     let open = p.status.is_open();
     let days_left = date(p.due_date.as_deref()).map(|d| rules::days_left(&cal, today, d));
     let standing = open.then(|| {
-        rules::standing(
+        rules::standing_of(
             days_left,
             p.paused_on.is_some(),
             i64::from(config.pqrs.due_soon_days),
+            p.positive_silence,
         )
     });
     Ok(Detail {

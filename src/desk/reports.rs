@@ -100,6 +100,35 @@ pub struct Indicator {
     /// "≥ 80" or "≤ 0.5".
     pub target: String,
     pub met: Option<bool>,
+    /// What is counted over what: the value is numerator ÷ denominator × 100.
+    pub numerator: usize,
+    pub denominator: usize,
+    /// What the numerator and denominator count, in words.
+    pub formula: String,
+}
+
+impl Indicator {
+    /// An indicator from its counts; `at_least`: the target is a minimum (else a maximum).
+    fn of(
+        name: &str,
+        short: &str,
+        (numerator, denominator): (usize, usize),
+        formula: &str,
+        target: f64,
+        at_least: bool,
+    ) -> Indicator {
+        let value = share(numerator, denominator);
+        Indicator {
+            name: name.into(),
+            short: short.into(),
+            value,
+            target: format!("{} {target}", if at_least { "≥" } else { "≤" }),
+            met: value.map(|v| if at_least { v >= target } else { v <= target }),
+            numerator,
+            denominator,
+            formula: formula.into(),
+        }
+    }
 }
 
 /// PQRS figures of the range.
@@ -112,8 +141,13 @@ pub struct PqrsSection {
     pub by_status: BTreeMap<String, usize>,
     pub answered: usize,
     pub answered_on_time: usize,
+    /// Filed in the range, term expired unanswered before its last day.
+    pub overdue_unanswered: usize,
+    /// answered on time ÷ (answered + overdue unanswered).
     pub on_time_percent: Option<f64>,
     pub closed_in_favor: usize,
+    /// Unanswered at a due date in the range where silence grants the request.
+    pub positive_silence: Vec<crate::store::reports::Silence>,
 }
 
 /// The report.
@@ -169,33 +203,57 @@ pub fn build(store: &Store, config: &Config, from: NaiveDate, to: NaiveDate) -> 
     let ratings = crate::store::ratings::between(conn, &start, &end)?;
     let rated = ratings.iter().filter(|r| r.score.is_some()).count();
     let satisfaction = super::ratings::satisfaction(&ratings);
-    let pqrs = pqrs_section(store, &start, &end, &offset)?;
+    let pqrs = pqrs_section(store, &start, &end, &offset, from, to)?;
     let totals = total.group("total");
-    let in_favor = share(pqrs.closed_in_favor, totals.served);
+    let days = (from.to_string(), to.to_string());
+    let persons = reports::persons_attended(conn, (&days.0, &days.1), &start, &end)?;
     let target = config.rating.satisfaction_target as f64;
     let ind = &config.indicators;
+    // satisfaction in person and virtual apart: 4 and 5 over the scored ratings of each kind
+    let good = |kind: &str| {
+        let scored: Vec<u8> = ratings
+            .iter()
+            .filter(|r| r.kind == kind)
+            .filter_map(|r| r.score)
+            .collect();
+        (scored.iter().filter(|s| **s >= 4).count(), scored.len())
+    };
     let indicators = vec![
-        Indicator {
-            name: "Satisfacción (calificaciones 4 y 5)".into(),
-            short: "Satisfacción".into(),
-            value: satisfaction,
-            target: format!("≥ {target}"),
-            met: satisfaction.map(|v| v >= target),
-        },
-        Indicator {
-            name: "PQRSD decididas a favor del usuario / usuarios atendidos".into(),
-            short: "PQRSD a favor".into(),
-            value: in_favor,
-            target: format!("≤ {}", ind.in_favor_max_percent),
-            met: in_favor.map(|v| v <= ind.in_favor_max_percent),
-        },
-        Indicator {
-            name: "PQRS respondidas dentro del término".into(),
-            short: "PQRS a tiempo".into(),
-            value: pqrs.on_time_percent,
-            target: format!("≥ {}", ind.on_time_min_percent),
-            met: pqrs.on_time_percent.map(|v| v >= ind.on_time_min_percent),
-        },
+        Indicator::of(
+            "Satisfacción presencial (calificaciones 4 y 5)",
+            "Satisf. presencial",
+            good("presencial"),
+            "calificaciones 4 y 5 ÷ calificaciones presenciales",
+            target,
+            true,
+        ),
+        Indicator::of(
+            "PQRSD decididas a favor del usuario / personas atendidas",
+            "PQRSD a favor",
+            (pqrs.closed_in_favor, persons),
+            "PQRSD decididas a favor ÷ personas distintas atendidas en la sede (todos los canales)",
+            ind.in_favor_max_percent,
+            false,
+        ),
+        Indicator::of(
+            "PQRS respondidas dentro del término",
+            "PQRS a tiempo",
+            (
+                pqrs.answered_on_time,
+                pqrs.answered + pqrs.overdue_unanswered,
+            ),
+            "respondidas a tiempo ÷ (respondidas + vencidas sin respuesta)",
+            ind.on_time_min_percent,
+            true,
+        ),
+        Indicator::of(
+            "Satisfacción virtual (teléfono, chat, web)",
+            "Satisf. virtual",
+            good("virtual"),
+            "calificaciones 4 y 5 ÷ calificaciones virtuales",
+            target,
+            true,
+        ),
     ];
     Ok(Report {
         from: from.to_string(),
@@ -220,7 +278,14 @@ pub fn build(store: &Store, config: &Config, from: NaiveDate, to: NaiveDate) -> 
     })
 }
 
-fn pqrs_section(store: &Store, start: &str, end: &str, offset: &str) -> Result<PqrsSection> {
+fn pqrs_section(
+    store: &Store,
+    start: &str,
+    end: &str,
+    offset: &str,
+    from: NaiveDate,
+    to: NaiveDate,
+) -> Result<PqrsSection> {
     let conn = store.conn();
     let mut s = PqrsSection::default();
     for (kind, channel, area, status, _, due, answered) in
@@ -238,8 +303,12 @@ fn pqrs_section(store: &Store, start: &str, end: &str, offset: &str) -> Result<P
             }
         }
     }
-    s.on_time_percent = share(s.answered_on_time, s.answered);
+    // overdue: due before the range's last day (a term due that day may still be answered)
+    s.overdue_unanswered = reports::overdue_unanswered(conn, start, end, &to.to_string())?;
+    s.on_time_percent = share(s.answered_on_time, s.answered + s.overdue_unanswered);
     s.closed_in_favor = reports::closed_in_favor(conn, start, end)?;
+    s.positive_silence =
+        reports::positive_silences(conn, &from.to_string(), &to.to_string(), offset)?;
     Ok(s)
 }
 

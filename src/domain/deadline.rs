@@ -5,6 +5,7 @@
 //! counts as received on the next business day; a term ends at the close of its last day.
 
 use super::calendar::Calendar;
+use super::regime::{Regime, Term};
 use crate::config::Terms;
 use chrono::{Months, NaiveDate, NaiveDateTime, NaiveTime};
 use serde::Serialize;
@@ -12,32 +13,18 @@ use serde::Serialize;
 pub use super::request::Kind as RequestType;
 
 impl RequestType {
-    /// The legal term in business days.
-    pub fn term(self, t: &Terms) -> u32 {
-        use RequestType::*;
-        match self {
-            Peticion => t.peticion,
-            Documentos => t.documentos,
-            Consulta => t.consulta,
-            Queja => t.queja,
-            Reclamo => t.reclamo,
-            Sugerencia => t.sugerencia,
-            Denuncia => t.denuncia,
-            HabeasConsulta => t.habeas_consulta,
-            HabeasReclamo => t.habeas_reclamo,
-            // No term in business days: felicitaciones have none, recursos count months.
-            Felicitacion | RecursoReposicion | RecursoApelacion => 0,
+    /// The legal term in business days under `regime` (0 when the term is in months or there
+    /// is none).
+    pub fn term(self, regime: &Regime) -> u32 {
+        match regime.rule(self).term {
+            Term::Days(n) => n,
+            Term::Months(_) | Term::None => 0,
         }
     }
 
-    /// Business days an extension may add: habeas data + 5 / + 8; others at most the term
-    /// again (total ≤ 2 × the term).
-    pub fn extension_days(self, t: &Terms) -> u32 {
-        match self {
-            RequestType::HabeasConsulta => t.habeas_consulta_extension,
-            RequestType::HabeasReclamo => t.habeas_reclamo_extension,
-            other => other.term(t),
-        }
+    /// Business days an extension may add under `regime` (0: none).
+    pub fn extension_days(self, regime: &Regime) -> u32 {
+        regime.rule(self).extension_days
     }
 
     fn is_habeas_reclamo(self) -> bool {
@@ -128,12 +115,13 @@ pub fn deemed_filing_day(cal: &Calendar, hours: OfficeHours, received: NaiveDate
 pub fn compute(
     cal: &Calendar,
     hours: OfficeHours,
-    terms: &Terms,
+    regime: &Regime,
     kind: RequestType,
     received: NaiveDateTime,
 ) -> Deadline {
+    let terms = regime.terms();
     let filed = deemed_filing_day(cal, hours, received);
-    let term = kind.term(terms);
+    let term = kind.term(regime);
     let request_days = if kind.is_habeas_reclamo() {
         terms.habeas_completion_request_days
     } else {
@@ -145,7 +133,7 @@ pub fn compute(
         filed,
         term,
         due: cal.add(filed, term),
-        max_extension: cal.add(filed, term + kind.extension_days(terms)),
+        max_extension: cal.add(filed, term + kind.extension_days(regime)),
         completion_request_by: cal.add(filed, request_days),
         in_process_mark_by: kind
             .is_habeas_reclamo()
@@ -240,6 +228,10 @@ mod tests {
         Config::defaults().unwrap().terms
     }
 
+    fn regime() -> Regime {
+        Regime::from_config(&Config::defaults().unwrap())
+    }
+
     fn at(y: i32, m: u32, d: u32, h: u32, min: u32) -> NaiveDateTime {
         NaiveDate::from_ymd_opt(y, m, d)
             .unwrap()
@@ -257,7 +249,7 @@ mod tests {
         let dl = compute(
             &Calendar::legal(),
             hours(),
-            &terms(),
+            &regime(),
             RequestType::Peticion,
             at(2026, 11, 23, 9, 30),
         );
@@ -297,9 +289,9 @@ mod tests {
     #[test]
     fn terms_per_type() {
         let cal = Calendar::legal();
-        let t = terms();
+        let r = regime();
         let received = at(2026, 11, 23, 9, 0);
-        let due = |k| compute(&cal, hours(), &t, k, received);
+        let due = |k| compute(&cal, hours(), &r, k, received);
         assert_eq!(
             due(RequestType::Documentos).due,
             cal.add(d(2026, 11, 23), 10)
@@ -320,7 +312,7 @@ mod tests {
         let dl = compute(
             &cal,
             hours(),
-            &terms(),
+            &regime(),
             RequestType::Peticion,
             at(2026, 11, 23, 9, 30),
         );
@@ -357,7 +349,7 @@ mod tests {
         let dl = compute(
             &cal,
             hours(),
-            &t,
+            &regime(),
             RequestType::Peticion,
             at(2026, 11, 23, 9, 30),
         );
@@ -377,7 +369,7 @@ mod tests {
         let hr = compute(
             &cal,
             hours(),
-            &t,
+            &regime(),
             RequestType::HabeasReclamo,
             at(2026, 11, 23, 9, 30),
         );
@@ -403,7 +395,7 @@ mod tests {
             let received = d(1984, 1, 1).and_hms_opt(minute / 60, minute % 60, 0).unwrap() + chrono::Duration::days(day);
             let kind = RequestType::ALL[k];
             prop_assume!(kind.has_business_day_term());
-            let dl = compute(&cal, hours(), &terms(), kind, received);
+            let dl = compute(&cal, hours(), &regime(), kind, received);
             prop_assert!(cal.is_business_day(dl.filed));
             prop_assert!(cal.is_business_day(dl.due));
             prop_assert!(cal.is_business_day(dl.max_extension));

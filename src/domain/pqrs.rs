@@ -3,6 +3,7 @@
 
 use super::calendar::Calendar;
 use super::deadline::{self, OfficeHours};
+use super::regime::{Regime, Term};
 use crate::config::Terms;
 use chrono::{Months, NaiveDate, NaiveDateTime};
 use serde::Serialize;
@@ -29,38 +30,33 @@ pub struct Dates {
     pub term: u32,
 }
 
-/// The dates of a PQRS of `kind` received at `received` (local time).
+/// The dates of a PQRS of `kind` received at `received` (local time) under `regime`.
 pub fn dates(
     cal: &Calendar,
     hours: OfficeHours,
-    terms: &Terms,
+    regime: &Regime,
     kind: Kind,
     received: NaiveDateTime,
 ) -> Dates {
-    if kind.has_business_day_term() {
-        let d = deadline::compute(cal, hours, terms, kind, received);
-        return Dates {
-            filed_on: d.filed,
-            due_on: Some(d.due),
-            max_extension_on: Some(d.max_extension),
-            completion_request_by: d.completion_request_by,
-            in_process_mark_by: d.in_process_mark_by,
-            term: d.term,
-        };
-    }
+    let terms = regime.terms();
     let filed = deadline::deemed_filing_day(cal, hours, received);
-    let due = kind.is_appeal().then(|| {
+    let due = match regime.rule(kind).term {
+        Term::Days(_) => {
+            let d = deadline::compute(cal, hours, regime, kind, received);
+            return Dates {
+                filed_on: d.filed,
+                due_on: Some(d.due),
+                max_extension_on: Some(d.max_extension),
+                completion_request_by: d.completion_request_by,
+                in_process_mark_by: d.in_process_mark_by,
+                term: d.term,
+            };
+        }
         // Ley 1437 de 2011 art. 86: recursos are decided within a term of months; a term
         // ending on a non-business day runs to the next business day.
-        let end = filed
-            .checked_add_months(Months::new(terms.recurso_months))
-            .unwrap_or(NaiveDate::MAX);
-        if cal.is_business_day(end) {
-            end
-        } else {
-            cal.next_business_day(end)
-        }
-    });
+        Term::Months(months) => Some(month_term_end(cal, filed, months)),
+        Term::None => None,
+    };
     Dates {
         filed_on: filed,
         due_on: due,
@@ -68,6 +64,19 @@ pub fn dates(
         completion_request_by: cal.add(filed, terms.completion_request_days),
         in_process_mark_by: None,
         term: 0,
+    }
+}
+
+/// The end of a term of `months` counted from `from`: the same day `months` later, or the next
+/// business day when that is not one.
+pub fn month_term_end(cal: &Calendar, from: NaiveDate, months: u32) -> NaiveDate {
+    let end = from
+        .checked_add_months(Months::new(months))
+        .unwrap_or(NaiveDate::MAX);
+    if cal.is_business_day(end) {
+        end
+    } else {
+        cal.next_business_day(end)
     }
 }
 
@@ -79,21 +88,27 @@ pub fn next(from: Status, step: Step) -> Result<Status, String> {
         (Step::Start, Asignada) => Some(EnTramite),
         (Step::RequestInfo, Radicada | Asignada | EnTramite) => Some(EsperaInformacion),
         (Step::Resume, EsperaInformacion) => Some(EnTramite),
+        (Step::ExtendCompletion, EsperaInformacion) => Some(EsperaInformacion),
         (Step::Extend, Radicada | Asignada | EnTramite | Proyectada | Aprobada) => Some(from),
         (Step::Draft, Asignada | EnTramite) => Some(Proyectada),
         (Step::Approve, Proyectada) => Some(Aprobada),
         (Step::Notify, Aprobada) => Some(Notificada),
+        // the desistimiento is a decision notified like any other
+        (Step::Notify, Desistida) => Some(Desistida),
         (Step::Close, Radicada | Notificada) => Some(Cerrada),
         (Step::Forward, Radicada | Asignada | EnTramite) => Some(Trasladada),
         (Step::Withdraw, EsperaInformacion) => Some(Desistida),
         (Step::Archive, Cerrada | Trasladada | Desistida) => Some(Archivada),
-        (Step::Converse, s) if s.is_open() => Some(s),
+        // the affiliate may be talked to until the request is closed
+        (Step::Converse, s) if s.is_open() || s == Notificada => Some(s),
         _ => None,
     };
     to.ok_or_else(|| {
         let hint = match step {
             Step::Start => "primero asígnela a un área",
-            Step::Resume | Step::Withdraw => "solo aplica a una PQRS en espera de información",
+            Step::Resume | Step::Withdraw | Step::ExtendCompletion => {
+                "solo aplica a una PQRS en espera de información"
+            }
             Step::Draft => "primero asígnela",
             Step::Approve => "primero proyecte la respuesta",
             Step::Notify => "primero apruebe la respuesta",
@@ -110,6 +125,73 @@ pub fn next(from: Status, step: Step) -> Result<Status, String> {
             from.label()
         )
     })
+}
+
+/// [`next`] for a PQRS of `kind`: a recurso is decided by the legal area and notified, never
+/// closed at the window.
+pub fn next_for(kind: Kind, from: Status, step: Step) -> Result<Status, String> {
+    if kind.is_appeal() && step == Step::Close && from == Status::Radicada {
+        return Err(format!(
+            "no se puede pasar a «{}» un {}: un recurso no se resuelve en ventanilla; \
+             asígnelo al área jurídica, que lo decide y notifica",
+            step.outcome(),
+            kind.label().to_lowercase()
+        ));
+    }
+    next(from, step)
+}
+
+/// Checks the day a person says something happened: not after `today`, not before
+/// `earliest` (`what` names it in the message).
+pub fn check_real_date(
+    on: NaiveDate,
+    today: NaiveDate,
+    earliest: NaiveDate,
+    what: &str,
+) -> Result<NaiveDate, String> {
+    if on > today {
+        return Err(format!(
+            "{what}: el {on} todavía no ha llegado; use la fecha real, a más tardar hoy"
+        ));
+    }
+    if on < earliest {
+        return Err(format!(
+            "{what}: el {on} es anterior al {earliest}; use la fecha real"
+        ));
+    }
+    Ok(on)
+}
+
+/// The new withdrawal day when the requester asks on `asked_on` for the one extension of
+/// equal length of the completion period (Ley 1755 art. 17): only before the period ends.
+pub fn extend_completion(
+    terms: &Terms,
+    kind: Kind,
+    withdrawal_on: NaiveDate,
+    asked_on: NaiveDate,
+    already: bool,
+) -> Result<NaiveDate, String> {
+    if already {
+        return Err("el plazo para completar ya se prorrogó una vez (la ley permite una)".into());
+    }
+    if asked_on > withdrawal_on {
+        return Err(format!(
+            "el plazo para completar venció el {withdrawal_on}: la prórroga debía pedirse antes; \
+             declare el desistimiento (la persona puede volver a presentar la petición)"
+        ));
+    }
+    let months = completion_months(terms, kind);
+    Ok(withdrawal_on
+        .checked_add_months(Months::new(months))
+        .unwrap_or(NaiveDate::MAX))
+}
+
+fn completion_months(terms: &Terms, kind: Kind) -> u32 {
+    if kind == Kind::HabeasReclamo {
+        terms.habeas_completion_months
+    } else {
+        terms.completion_months
+    }
 }
 
 /// The clock stopped for an incomplete request.
@@ -136,11 +218,7 @@ pub fn pause(
             "la solicitud de completar debía hacerse a más tardar el {request_by}"
         ));
     }
-    let months = if kind == Kind::HabeasReclamo {
-        terms.habeas_completion_months
-    } else {
-        terms.completion_months
-    };
+    let months = completion_months(terms, kind);
     let remaining = cal.between(filed_on, due_on) - cal.between(filed_on, today).max(0);
     Ok(Paused {
         remaining: remaining.max(0),
@@ -165,6 +243,20 @@ pub fn standing(days_left: Option<i64>, paused: bool, warn_days: i64) -> Standin
         Some(d) if d < 0 => Standing::Vencida,
         Some(d) if d <= warn_days => Standing::PorVencer,
         Some(_) => Standing::ATiempo,
+    }
+}
+
+/// [`standing`] of a PQRS whose unanswered expiry grants it: once its due date has passed
+/// (clock running) it has produced positive silence.
+pub fn standing_of(
+    days_left: Option<i64>,
+    paused: bool,
+    warn_days: i64,
+    positive_silence: bool,
+) -> Standing {
+    match standing(days_left, paused, warn_days) {
+        Standing::Vencida if positive_silence => Standing::SilencioPositivo,
+        other => other,
     }
 }
 
@@ -209,8 +301,12 @@ mod tests {
         Config::defaults().unwrap().terms
     }
 
+    fn regime() -> Regime {
+        Regime::from_config(&Config::defaults().unwrap())
+    }
+
     fn due(kind: &str, received: NaiveDateTime) -> Option<NaiveDate> {
-        dates(&cal(), hours(), &terms(), k(kind), received).due_on
+        dates(&cal(), hours(), &regime(), k(kind), received).due_on
     }
 
     #[test]
@@ -244,7 +340,7 @@ mod tests {
         let after_hours = dates(
             &cal(),
             hours(),
-            &terms(),
+            &regime(),
             Kind::Peticion,
             at(2026, 11, 13, 18),
         );
@@ -252,7 +348,7 @@ mod tests {
         let saturday = dates(
             &cal(),
             hours(),
-            &terms(),
+            &regime(),
             Kind::Peticion,
             at(2026, 11, 14, 10),
         );
@@ -264,7 +360,7 @@ mod tests {
         let year_end = dates(
             &cal(),
             hours(),
-            &terms(),
+            &regime(),
             Kind::Peticion,
             at(2026, 12, 30, 10),
         );
@@ -298,7 +394,7 @@ mod tests {
         let d = dates(
             &cal(),
             hours(),
-            &terms(),
+            &regime(),
             Kind::Peticion,
             at(2026, 11, 23, 9),
         );
@@ -318,7 +414,7 @@ mod tests {
         let d = dates(
             &cal(),
             hours(),
-            &terms(),
+            &regime(),
             Kind::Peticion,
             at(2026, 11, 23, 9),
         );
@@ -356,6 +452,13 @@ mod tests {
         assert_eq!(standing(Some(-1), false, 3), Standing::Vencida);
         assert_eq!(standing(Some(-1), true, 3), Standing::EnPausa);
         assert_eq!(standing(None, false, 3), Standing::SinTermino);
+        assert_eq!(
+            standing_of(Some(-1), false, 3, true),
+            Standing::SilencioPositivo
+        );
+        assert_eq!(standing_of(Some(0), false, 3, true), Standing::PorVencer);
+        assert_eq!(standing_of(Some(-1), true, 3, true), Standing::EnPausa);
+        assert_eq!(standing_of(Some(-1), false, 3, false), Standing::Vencida);
     }
 
     #[test]

@@ -133,6 +133,10 @@ closed_set! {
         RequestInfo = "informacion-solicitada", "solicitud de información al peticionario",
             ["solicitar informacion", "pedir informacion"];
         Resume = "reanudada", "información recibida: se reanuda el término", ["reanudar"];
+        /// The requester asked, before the completion period ended, for its one extension
+        /// (Ley 1755 de 2015 art. 17).
+        ExtendCompletion = "prorroga-completar", "prórroga del plazo para completar",
+            ["prorroga del peticionario", "prorrogar plazo", "prorroga para completar"];
         Extend = "ampliada", "ampliación del término", ["ampliar", "prorroga"];
         Draft = "proyectada", "proyección de la respuesta", ["proyectar"];
         Approve = "aprobada", "aprobación de la respuesta", ["aprobar"];
@@ -158,6 +162,7 @@ impl Step {
         match self {
             Assign => Status::Asignada.label(),
             Start | Resume => Status::EnTramite.label(),
+            ExtendCompletion => "plazo para completar prorrogado",
             RequestInfo => Status::EsperaInformacion.label(),
             Extend => "término ampliado",
             Draft => Status::Proyectada.label(),
@@ -182,6 +187,9 @@ closed_set! {
         Started = "en-tramite", "inicio del trámite";
         InfoRequested = "informacion-solicitada", "solicitud de información al peticionario";
         Resumed = "reanudada", "información recibida: se reanuda el término";
+        CompletionExtended = "prorroga-completar", "prórroga del plazo para completar";
+        AppealFiled = "recurso", "recurso contra la decisión";
+        WindowOverride = "recurso-fuera-de-termino", "recurso admitido fuera de término";
         Extended = "ampliada", "ampliación del término";
         Drafted = "proyectada", "proyección de la respuesta";
         Approved = "aprobada", "aprobación de la respuesta";
@@ -210,6 +218,9 @@ closed_set! {
         Vencida = "vencida", "vencida", ["vencidas"];
         EnPausa = "en-pausa", "en pausa";
         SinTermino = "sin-termino", "sin término";
+        /// Unanswered at its due date under a regime where silence grants it (Ley 142 art.
+        /// 158, Ley 1755 art. 14 num. 1).
+        SilencioPositivo = "silencio-positivo", "SILENCIO POSITIVO", ["silencio positivo"];
     }
 }
 

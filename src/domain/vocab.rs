@@ -244,6 +244,13 @@ macro_rules! closed_set {
             }
         }
 
+        impl<'de> serde::Deserialize<'de> for $name {
+            fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+                let text = String::deserialize(d)?;
+                $name::parse(&text).map_err(serde::de::Error::custom)
+            }
+        }
+
         impl rusqlite::types::ToSql for $name {
             fn to_sql(&self) -> rusqlite::Result<rusqlite::types::ToSqlOutput<'_>> {
                 Ok(rusqlite::types::ToSqlOutput::from(self.code()))
@@ -293,7 +300,7 @@ fn info<V: Vocab>(name: &'static str) -> SetInfo {
 /// Every closed set of the product. A set declared with [`closed_set!`](crate::closed_set)
 /// and missing here fails the vocabulary tests.
 pub fn every_set() -> Vec<SetInfo> {
-    use super::{attention, consent, customer, request, turn};
+    use super::{attention, consent, customer, regime, request, turn};
     vec![
         info::<turn::Status>("turn::Status"),
         info::<turn::EventKind>("turn::EventKind"),
@@ -311,6 +318,8 @@ pub fn every_set() -> Vec<SetInfo> {
         info::<request::Step>("request::Step"),
         info::<request::EventKind>("request::EventKind"),
         info::<request::Standing>("request::Standing"),
+        info::<regime::RegimeKind>("regime::RegimeKind"),
+        info::<regime::Silence>("regime::Silence"),
         info::<crate::tables::CsvDialect>("tables::CsvDialect"),
     ]
 }

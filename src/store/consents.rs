@@ -50,6 +50,18 @@ pub fn append(
     Ok(())
 }
 
+/// Every consent decision in order: (customer, purpose, granted).
+pub fn each(conn: &Connection, mut f: impl FnMut(i64, &str, bool)) -> Result<()> {
+    let mut stmt = conn.prepare("SELECT customer, purpose, action FROM consents ORDER BY id")?;
+    let mut rows = stmt.query([])?;
+    while let Some(r) = rows.next()? {
+        let purpose: String = r.get(1)?;
+        let action: String = r.get(2)?;
+        f(r.get(0)?, &purpose, action == "grant");
+    }
+    Ok(())
+}
+
 /// A customer's ledger, oldest first.
 pub fn of(conn: &Connection, customer: i64) -> Result<Vec<Entry>> {
     let mut stmt = conn.prepare_cached(

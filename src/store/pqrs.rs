@@ -52,6 +52,20 @@ pub struct Pqrs {
     pub requester_told_on: Option<String>,
     pub notified_via: Option<NotifyWay>,
     pub notified_evidence: Option<String>,
+    /// The local day the decision was notified.
+    pub notified_on: Option<String>,
+    /// The requester asked in time for the one extension of the completion period.
+    pub completion_extended: bool,
+    /// A recurso: the radicado of the decision it contests.
+    pub appeal_of: Option<String>,
+    /// A recurso filed outside its window: who authorised it and why.
+    pub window_override: Option<String>,
+    /// Forwarded after the legal limit.
+    pub forwarded_late: bool,
+    /// Unanswered at its due date it is granted (silencio administrativo positivo).
+    pub positive_silence: bool,
+    /// Why it goes first (Ley 1437 art. 20), when it has priority.
+    pub priority_reason: Option<String>,
     pub created_at: String,
     pub created_by: String,
     pub updated_at: String,
@@ -62,7 +76,8 @@ const COLUMNS: &str = "id, radicado, kind, channel, customer, subject, descripti
     received_at, filed_on, due_on, max_extension_on, completion_request_by, in_process_mark_by,
     in_process_marked_at, extended, paused_on, pause_remaining, withdrawal_on,
     needs_conversation, in_favor, forwarded_to, requester_told_on, notified_via,
-    notified_evidence, created_at, created_by, updated_at";
+    notified_evidence, created_at, created_by, updated_at, notified_on, completion_extended,
+    appeal_of, window_override, forwarded_late, positive_silence, priority_reason";
 
 fn from_row(r: &Row<'_>) -> rusqlite::Result<Pqrs> {
     Ok(Pqrs {
@@ -101,6 +116,13 @@ fn from_row(r: &Row<'_>) -> rusqlite::Result<Pqrs> {
         created_at: r.get(32)?,
         created_by: r.get(33)?,
         updated_at: r.get(34)?,
+        notified_on: r.get(35)?,
+        completion_extended: r.get(36)?,
+        appeal_of: r.get(37)?,
+        window_override: r.get(38)?,
+        forwarded_late: r.get(39)?,
+        positive_silence: r.get(40)?,
+        priority_reason: r.get(41)?,
     })
 }
 
@@ -122,9 +144,10 @@ pub fn insert(conn: &Connection, p: &Pqrs, year: i32, seq: i64) -> Result<i64> {
              area, assignee, priority, notify_via, notify_address, data_request, data_changes,
              status, received_at, filed_on, due_on, max_extension_on, completion_request_by,
              in_process_mark_by, in_process_marked_at, needs_conversation, created_at,
-             created_by, updated_at)
+             created_by, updated_at, appeal_of, window_override, positive_silence,
+             priority_reason)
          VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17,
-             ?18, ?19, ?20, ?21, ?22, ?23, ?24, ?25, ?26, ?25)",
+             ?18, ?19, ?20, ?21, ?22, ?23, ?24, ?25, ?26, ?25, ?27, ?28, ?29, ?30)",
         params![
             p.radicado,
             year,
@@ -152,6 +175,10 @@ pub fn insert(conn: &Connection, p: &Pqrs, year: i32, seq: i64) -> Result<i64> {
             p.needs_conversation,
             p.created_at,
             p.created_by,
+            p.appeal_of,
+            p.window_override,
+            p.positive_silence,
+            p.priority_reason,
         ],
     )?;
     Ok(conn.last_insert_rowid())
@@ -165,7 +192,8 @@ pub fn save(conn: &Connection, p: &Pqrs) -> Result<()> {
              withdrawal_on = ?10, needs_conversation = ?11, in_favor = ?12, forwarded_to = ?13,
              requester_told_on = ?14, notified_via = ?15, notified_evidence = ?16,
              updated_at = ?17, subject = ?18, description = ?19, notify_address = ?20,
-             in_process_marked_at = ?21
+             in_process_marked_at = ?21, notified_on = ?22, completion_extended = ?23,
+             forwarded_late = ?24
          WHERE id = ?1",
         params![
             p.id,
@@ -189,6 +217,9 @@ pub fn save(conn: &Connection, p: &Pqrs) -> Result<()> {
             p.description,
             p.notify_address,
             p.in_process_marked_at,
+            p.notified_on,
+            p.completion_extended,
+            p.forwarded_late,
         ],
     )?;
     Ok(())
@@ -211,6 +242,25 @@ pub fn of_customer(conn: &Connection, customer: i64) -> Result<Vec<Pqrs>> {
         "SELECT {COLUMNS} FROM pqrs WHERE customer = ?1 ORDER BY id DESC"
     ))?;
     let rows = stmt.query_map([customer], from_row)?;
+    Ok(rows.collect::<Result<_, _>>()?)
+}
+
+/// The customers with a habeas data reclamo still open ("reclamo en trámite").
+pub fn open_habeas_reclamos(conn: &Connection) -> Result<std::collections::HashSet<i64>> {
+    let mut stmt = conn.prepare_cached(&format!(
+        "SELECT DISTINCT customer FROM pqrs WHERE kind = 'habeas-reclamo'
+         AND customer IS NOT NULL AND {OPEN_SQL}"
+    ))?;
+    let rows = stmt.query_map([], |r| r.get(0))?;
+    Ok(rows.collect::<Result<_, _>>()?)
+}
+
+/// The recursos filed against the decision `radicado`, oldest first.
+pub fn appeals_of(conn: &Connection, radicado: &str) -> Result<Vec<Pqrs>> {
+    let mut stmt = conn.prepare_cached(&format!(
+        "SELECT {COLUMNS} FROM pqrs WHERE appeal_of = ?1 ORDER BY id"
+    ))?;
+    let rows = stmt.query_map([radicado], from_row)?;
     Ok(rows.collect::<Result<_, _>>()?)
 }
 
@@ -289,7 +339,7 @@ mod tests {
             .conn()
             .prepare(&format!(
                 "EXPLAIN QUERY PLAN SELECT {WATCH_COLUMNS} {}
-                 AND due_on IS NOT NULL ORDER BY due_on, radicado LIMIT 100",
+                 AND due_on IS NOT NULL ORDER BY priority DESC, due_on, radicado LIMIT 100",
                 WatchQuery {
                     mine: Some("asesor1"),
                     ..WatchQuery::default()

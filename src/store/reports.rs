@@ -104,6 +104,93 @@ pub fn closed_in_favor(conn: &Connection, from: &str, to: &str) -> Result<usize>
     Ok(usize::try_from(n).unwrap_or(0))
 }
 
+/// Distinct persons attended through every channel: turns served on the local days
+/// `days` (through the report index) and attentions started in `[from, to)`; one person per
+/// document; a turn or attention without a known person counts once (an attention of a turn is
+/// that turn's person).
+pub fn persons_attended(
+    conn: &Connection,
+    days: (&str, &str),
+    from: &str,
+    to: &str,
+) -> Result<usize> {
+    let n: i64 = conn.query_row(
+        "SELECT count(DISTINCT who) FROM (
+             SELECT CASE WHEN t.doc_number IS NOT NULL AND t.doc_number <> ''
+                         THEN t.doc_type || ':' || t.doc_number
+                         ELSE 'turno:' || t.id END AS who
+             FROM turns t
+             WHERE t.day BETWEEN ?3 AND ?4 AND t.status = 'finished'
+             UNION ALL
+             SELECT CASE WHEN c.id IS NOT NULL THEN c.doc_type || ':' || c.doc_number
+                         WHEN a.turn IS NOT NULL THEN 'turno:' || a.turn
+                         ELSE 'atencion:' || a.id END
+             FROM attentions a LEFT JOIN customers c ON c.id = a.customer
+             WHERE a.started_at >= ?1 AND a.started_at < ?2)",
+        [from, to, days.0, days.1],
+        |r| r.get(0),
+    )?;
+    Ok(usize::try_from(n).unwrap_or(0))
+}
+
+/// PQRS filed in `[from, to)` whose term expired unanswered before `day` (YYYY-MM-DD): still
+/// owed an answer, clock running.
+pub fn overdue_unanswered(conn: &Connection, from: &str, to: &str, day: &str) -> Result<usize> {
+    let n: i64 = conn.query_row(
+        "SELECT count(*) FROM pqrs p
+         WHERE p.created_at >= ?1 AND p.created_at < ?2 AND p.due_on IS NOT NULL
+           AND p.due_on < ?3 AND p.paused_on IS NULL
+           AND p.status IN ('radicada', 'asignada', 'en-tramite', 'proyectada', 'aprobada')",
+        [from, to, day],
+        |r| r.get(0),
+    )?;
+    Ok(usize::try_from(n).unwrap_or(0))
+}
+
+/// A PQRS whose unanswered expiry granted it (silencio administrativo positivo).
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
+pub struct Silence {
+    pub radicado: String,
+    #[serde(rename = "type")]
+    pub kind: crate::domain::request::Kind,
+    pub area: String,
+    pub due_on: String,
+    /// The local day it was answered, if it was (after the due date).
+    pub answered_on: Option<String>,
+}
+
+/// PQRS with positive silence whose due date falls in `[from_day, to_day]` and that were not
+/// answered by it (still open past it, or answered later), by due date.
+pub fn positive_silences(
+    conn: &Connection,
+    from_day: &str,
+    to_day: &str,
+    offset: &str,
+) -> Result<Vec<Silence>> {
+    let mut stmt = conn.prepare_cached(
+        "SELECT radicado, kind, area, due_on, answered FROM (
+             SELECT p.radicado, p.kind, p.area, p.due_on, p.status, p.paused_on,
+                 (SELECT date(min(e.at), ?3) FROM pqrs_events e
+                  WHERE e.pqrs = p.id AND e.step IN ('notificada', 'cerrada')) AS answered
+             FROM pqrs p
+             WHERE p.positive_silence = 1 AND p.due_on >= ?1 AND p.due_on <= ?2)
+         WHERE (answered IS NULL AND paused_on IS NULL
+                AND status IN ('radicada', 'asignada', 'en-tramite', 'proyectada', 'aprobada'))
+            OR answered > due_on
+         ORDER BY due_on, radicado",
+    )?;
+    let rows = stmt.query_map(params![from_day, to_day, offset], |r| {
+        Ok(Silence {
+            radicado: r.get(0)?,
+            kind: r.get(1)?,
+            area: r.get(2)?,
+            due_on: r.get(3)?,
+            answered_on: r.get(4)?,
+        })
+    })?;
+    Ok(rows.collect::<Result<_, _>>()?)
+}
+
 /// Attentions by channel started in `[from, to)`: (channel, count).
 pub fn attentions_by_channel(
     conn: &Connection,

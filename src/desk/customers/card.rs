@@ -28,6 +28,9 @@ pub struct Card {
     pub purposes: Vec<PurposeStatus>,
     pub attentions: Vec<Attention>,
     pub history: Vec<Change>,
+    /// A habeas data reclamo is open: the record carries "reclamo en trámite" (Ley 1581
+    /// art. 15).
+    pub reclamo_en_tramite: bool,
     /// Attentions, turns, consent events, PQRS and ratings in one list, newest first.
     pub timeline: Vec<Event>,
 }
@@ -143,6 +146,7 @@ pub fn card(store: &Store, config: &Config, doc: &Document) -> Result<Card> {
         purposes,
         attentions: attentions::of_customer(conn, customer.id, 10)?,
         history: customers::changes(conn, customer.id)?,
+        reclamo_en_tramite: super::reclamo_en_tramite(conn, customer.id)?,
         timeline: {
             let recent = attentions::of_customer(conn, customer.id, TIMELINE as u32)?;
             timeline(conn, &customer, &recent, &entries)?

@@ -15,6 +15,8 @@ pub struct Filing {
     pub area: String,
     /// Fundamental rights at risk: first in the work order, same legal term.
     pub priority: bool,
+    /// Why it has priority (Ley 1437 art. 20); empty: the law's general reason.
+    pub priority_reason: String,
     /// Electrónica means the person accepted it.
     pub notify_via: NotifyWay,
     pub notify_address: String,
@@ -24,6 +26,10 @@ pub struct Filing {
     pub data_request: Option<DataRequest>,
     /// Actualizacion / rectificacion: `campo=valor; campo=valor`.
     pub data_changes: String,
+    /// Recursos: the radicado of the decision contested.
+    pub appeal_of: Option<String>,
+    /// A recurso outside its filing window: the supervisor's reason to admit it.
+    pub window_override: Option<String>,
 }
 
 /// Checks a filing; every refusal starts with the field it is about.
@@ -51,6 +57,9 @@ fn check(config: &Config, f: &Filing, now: NaiveDateTime) -> std::result::Result
     }
     if f.received.is_some_and(|r| r > now) {
         return Err("recibida: la fecha de recibido no puede ser futura".into());
+    }
+    if let Some(r) = f.received {
+        crate::domain::calendar_range::check_instant(r, "recibida: la fecha de recibido")?;
     }
     if kind == Kind::HabeasReclamo {
         let d = f
@@ -85,10 +94,11 @@ pub fn file(
     let kind = f.kind;
     let cal = crate::desk::calendar::load(store, config)?;
     let received = f.received.unwrap_or(now);
+    let regime = crate::domain::regime::Regime::from_config(config);
     let dates = rules::dates(
         &cal,
         crate::desk::calendar::office_hours(config),
-        &config.terms,
+        &regime,
         kind,
         received,
     );
@@ -103,6 +113,18 @@ pub fn file(
             })?,
         ),
         None => None,
+    };
+    let appeal = match kind.is_appeal() {
+        true => Some(check_appeal(
+            &tx,
+            actor,
+            &cal,
+            &regime,
+            f,
+            customer.as_ref().map(|c| c.id),
+            dates.filed_on,
+        )?),
+        false => None,
     };
     let code = settings::get(&tx, "branch_code")?.unwrap_or_else(|| "SEDE".into());
     let year = chrono::Datelike::year(&now);
@@ -151,6 +173,20 @@ pub fn file(
         requester_told_on: None,
         notified_via: None,
         notified_evidence: None,
+        notified_on: None,
+        completion_extended: false,
+        appeal_of: appeal.as_ref().map(|a| a.contested.clone()),
+        window_override: appeal.as_ref().and_then(|a| a.override_note.clone()),
+        forwarded_late: false,
+        positive_silence: regime.rule(kind).silence == crate::domain::regime::Silence::Positivo,
+        priority_reason: f.priority.then(|| {
+            let r = f.priority_reason.trim();
+            if r.is_empty() {
+                PRIORITY_DEFAULT_REASON.to_string()
+            } else {
+                r.to_string()
+            }
+        }),
         created_at: at.clone(),
         created_by: actor.principal.clone(),
         updated_at: at.clone(),
@@ -171,11 +207,121 @@ pub fn file(
             "afiliado: conversar antes de suprimir sus datos",
         )?;
     }
+    if let Some(a) = &appeal {
+        pqrs::add_event(&tx, id, &at, &by, "recurso", &a.note)?;
+        if let Some(o) = &a.override_note {
+            pqrs::add_event(&tx, id, &at, &by, "recurso-fuera-de-termino", o)?;
+            audit::record(
+                &tx,
+                now_utc,
+                actor,
+                "pqrs.recurso-fuera-de-termino",
+                &p.radicado,
+                o,
+            )?;
+        }
+    }
     audit::record(&tx, now_utc, actor, "pqrs.file", &p.radicado, p.kind.code())?;
     let filed = pqrs::by_radicado(&tx, &p.radicado)?
         .ok_or_else(|| Error::Database("PQRS desaparecida".into()))?;
     tx.commit()?;
     Ok(filed)
+}
+
+/// The reason shown for a priority PQRS when none was typed (Ley 1437 de 2011 art. 20).
+pub const PRIORITY_DEFAULT_REASON: &str =
+    "derechos fundamentales en riesgo de perjuicio irremediable (Ley 1437 art. 20)";
+
+/// A recurso's link to the decision it contests.
+struct Appeal {
+    contested: String,
+    note: String,
+    override_note: Option<String>,
+}
+
+/// Checks a recurso (Ley 1437 de 2011 arts. 74–76; Ley 142 art. 154): against a notified
+/// decision of the same person, filed within the regime's window after the notification —
+/// outside it only with a supervisor's reason; the apelación en subsidio needs its reposición.
+fn check_appeal(
+    tx: &Connection,
+    actor: &Actor,
+    cal: &crate::domain::calendar::Calendar,
+    regime: &crate::domain::regime::Regime,
+    f: &Filing,
+    customer: Option<i64>,
+    filed_on: NaiveDate,
+) -> Result<Appeal> {
+    let refused = |m: String| Error::Refused(m);
+    let Some(against) = f
+        .appeal_of
+        .as_deref()
+        .map(str::trim)
+        .filter(|a| !a.is_empty())
+    else {
+        return Err(refused(
+            "contra: indique el radicado de la decisión que se recurre (--against)".into(),
+        ));
+    };
+    let contested = pqrs::by_radicado(tx, against)?
+        .ok_or_else(|| refused(format!("contra: no hay una PQRS con radicado {against}")))?;
+    if contested.customer != customer {
+        return Err(refused(format!(
+            "contra: la decisión {against} es de otro peticionario; solo quien fue parte la recurre"
+        )));
+    }
+    let Some(notified) = date(contested.notified_on.as_deref()) else {
+        return Err(refused(format!(
+            "contra: la decisión {against} aún no se ha notificado; el recurso se presenta contra              una decisión notificada"
+        )));
+    };
+    if filed_on < notified {
+        return Err(refused(format!(
+            "recibida: el recurso es anterior a la notificación de {against} ({notified}); \
+             revise la fecha de recibido"
+        )));
+    }
+    let window_end = regime.recurso_window_end(cal, notified);
+    let mut note = format!(
+        "contra la decisión {against}, notificada el {notified}; plazo para recurrir hasta el {window_end}"
+    );
+    if regime.recursos.apelacion_en_subsidio && f.kind == Kind::RecursoApelacion {
+        let reposicion = pqrs::appeals_of(tx, against)?
+            .into_iter()
+            .any(|r| r.kind == Kind::RecursoReposicion);
+        if !reposicion {
+            return Err(refused(format!(
+                "tipo: en servicios públicos la apelación se presenta en subsidio de la                  reposición; radique primero el recurso de reposición contra {against}"
+            )));
+        }
+        note.push_str(&format!(
+            "; apelación en subsidio: se traslada a la {}",
+            regime.recursos.superintendencia
+        ));
+    }
+    let mut override_note = None;
+    if filed_on > window_end {
+        let reason = f
+            .window_override
+            .as_deref()
+            .map(str::trim)
+            .filter(|r| !r.is_empty());
+        let Some(reason) = reason else {
+            return Err(refused(format!(
+                "contra: el plazo para recurrir la decisión {against} venció el {window_end}                  ({} días hábiles desde la notificación del {notified}); solo un supervisor                  puede admitirlo, con el motivo (--override-reason)",
+                regime.recursos.filing_days
+            )));
+        };
+        actor.require(Role::Supervisor, "admitir un recurso fuera de término")?;
+        override_note = Some(format!(
+            "admitido fuera de término (venció el {window_end}) por {}: {reason}",
+            actor.staff_user().unwrap_or(&actor.principal)
+        ));
+    }
+    Ok(Appeal {
+        contested: contested.radicado,
+        note,
+        override_note,
+    })
 }
 
 /// The constancia de radicación: what the requester takes home.
@@ -195,6 +341,9 @@ pub fn receipt(p: &Pqrs, branch: &str, customer: Option<&str>) -> Vec<String> {
     lines.push(format!("Peticionario: {}", customer.unwrap_or("anónimo")));
     lines.push(format!("Asunto: {}", p.subject));
     lines.push(format!("Área: {}", p.area));
+    if let Some(r) = &p.priority_reason {
+        lines.push(format!("Atención prioritaria: {r}"));
+    }
     if p.in_process_marked_at.is_some() {
         lines.push("Sus datos quedan marcados «reclamo en trámite».".into());
     }

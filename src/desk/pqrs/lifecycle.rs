@@ -11,11 +11,21 @@ pub enum Action {
         user: Option<String>,
     },
     Start,
-    /// Ask the requester to complete it: what is missing.
+    /// Ask the requester to complete it: what is missing, and the day it was really asked
+    /// (none: today).
     RequestInfo {
         missing: String,
+        on: Option<NaiveDate>,
     },
-    Resume,
+    /// The requester completed it on `on` (none: today).
+    Resume {
+        on: Option<NaiveDate>,
+    },
+    /// The requester asked on `asked_on` (none: today) for the one extension of the
+    /// completion period.
+    ExtendCompletion {
+        asked_on: Option<NaiveDate>,
+    },
     Extend {
         until: NaiveDate,
         reason: String,
@@ -35,8 +45,13 @@ pub enum Action {
     Forward {
         entity: String,
         told_on: Option<NaiveDate>,
+        /// Past the legal limit: the supervisor's reason to forward it anyway.
+        late_reason: Option<String>,
     },
-    Withdraw,
+    /// Declares the desistimiento tácito: the motivated decision's reasons.
+    Withdraw {
+        reason: String,
+    },
     Archive,
     /// The affiliate was talked to before deleting their data.
     Converse {
@@ -54,7 +69,9 @@ pub fn step(
     radicado: &str,
     action: Action,
 ) -> Result<Pqrs> {
-    let role = if matches!(action, Action::Approve) {
+    let role = if matches!(action, Action::Approve)
+        || matches!(&action, Action::Forward { late_reason: Some(r), .. } if !r.trim().is_empty())
+    {
         Role::Supervisor
     } else {
         Role::Asesor
@@ -72,7 +89,7 @@ pub fn step(
     permitted(actor, &p, &action)?;
     let from = p.status;
     let kind = step_kind(&action);
-    let to = rules::next(from, kind).map_err(Error::Refused)?;
+    let to = rules::next_for(p.kind, from, kind).map_err(Error::Refused)?;
     let note = apply(&tx, config, &cal, today, now_utc, actor, &mut p, action)?;
     p.status = to;
     p.updated_at = stamp(now_utc);
@@ -130,14 +147,15 @@ fn step_kind(action: &Action) -> Step {
         Action::Assign { .. } => Step::Assign,
         Action::Start => Step::Start,
         Action::RequestInfo { .. } => Step::RequestInfo,
-        Action::Resume => Step::Resume,
+        Action::Resume { .. } => Step::Resume,
+        Action::ExtendCompletion { .. } => Step::ExtendCompletion,
         Action::Extend { .. } => Step::Extend,
         Action::Draft { .. } => Step::Draft,
         Action::Approve => Step::Approve,
         Action::Notify { .. } => Step::Notify,
         Action::Close { .. } => Step::Close,
         Action::Forward { .. } => Step::Forward,
-        Action::Withdraw => Step::Withdraw,
+        Action::Withdraw { .. } => Step::Withdraw,
         Action::Archive => Step::Archive,
         Action::Converse { .. } => Step::Converse,
     }
@@ -176,29 +194,76 @@ fn apply(
             }
         }
         Action::Start => String::new(),
-        Action::RequestInfo { missing } => {
+        Action::RequestInfo { missing, on } => {
             let missing = required(&missing, "qué información falta")?;
             let (filed, due) = (date(Some(&p.filed_on)), date(p.due_date.as_deref()));
             let request_by = date(Some(&p.completion_request_by));
             let (Some(filed), Some(due), Some(request_by)) = (filed, due, request_by) else {
                 return Err(refused("esta PQRS no tiene término que suspender".into()));
             };
-            let paused = rules::pause(cal, &config.terms, p.kind, (filed, due, request_by), today)
+            let on = rules::check_real_date(
+                on.unwrap_or(today),
+                today,
+                filed,
+                "fecha de la solicitud de información",
+            )
+            .map_err(refused)?;
+            let paused = rules::pause(cal, &config.terms, p.kind, (filed, due, request_by), on)
                 .map_err(refused)?;
-            p.paused_on = Some(today.to_string());
+            p.paused_on = Some(on.to_string());
             p.pause_remaining = Some(paused.remaining);
             p.withdrawal_on = Some(paused.withdrawal_on.to_string());
-            format!("{missing} · desiste el {}", paused.withdrawal_on)
+            format!(
+                "{missing} · pedida el {on} · desiste el {}",
+                paused.withdrawal_on
+            )
         }
-        Action::Resume => {
-            if date(p.withdrawal_on.as_deref()).is_some_and(|w| today > w) {
+        Action::ExtendCompletion { asked_on } => {
+            let (Some(paused), Some(withdrawal)) = (
+                date(p.paused_on.as_deref()),
+                date(p.withdrawal_on.as_deref()),
+            ) else {
+                return Err(refused(
+                    "no hay un plazo para completar que prorrogar".into(),
+                ));
+            };
+            let asked = rules::check_real_date(
+                asked_on.unwrap_or(today),
+                today,
+                paused,
+                "fecha de la solicitud de prórroga",
+            )
+            .map_err(refused)?;
+            let until = rules::extend_completion(
+                &config.terms,
+                p.kind,
+                withdrawal,
+                asked,
+                p.completion_extended,
+            )
+            .map_err(refused)?;
+            p.completion_extended = true;
+            p.withdrawal_on = Some(until.to_string());
+            format!("pedida el {asked}: ahora tiene hasta el {until} para completar")
+        }
+        Action::Resume { on } => {
+            let paused = date(p.paused_on.as_deref()).unwrap_or(today);
+            let on = rules::check_real_date(
+                on.unwrap_or(today),
+                today,
+                paused,
+                "fecha en que se completó",
+            )
+            .map_err(refused)?;
+            if date(p.withdrawal_on.as_deref()).is_some_and(|w| on > w) {
                 return Err(refused(format!(
-                    "el plazo para completar venció el {}: ciérrela como desistida",
+                    "el plazo para completar venció el {}: declare el desistimiento con su \
+                     motivación (ticket withdraw --motivo); la persona puede volver a presentarla",
                     p.withdrawal_on.as_deref().unwrap_or("")
                 )));
             }
             let remaining = p.pause_remaining.unwrap_or(0);
-            let new_due = rules::resume(cal, remaining, today);
+            let new_due = rules::resume(cal, remaining, on);
             if let (Some(due), Some(max)) = (
                 date(p.due_date.as_deref()),
                 date(p.max_extension_on.as_deref()),
@@ -210,7 +275,7 @@ fn apply(
             p.paused_on = None;
             p.pause_remaining = None;
             p.withdrawal_on = None;
-            format!("vence el {new_due}")
+            format!("completada el {on} · vence el {new_due}")
         }
         Action::Extend { until, reason } => {
             let reason = required(&reason, "el motivo de la ampliación")?;
@@ -240,10 +305,23 @@ fn apply(
                 ));
             }
             p.notified_via = Some(via);
+            p.notified_on = Some(today.to_string());
+            // answered after its due date where silence grants it: the silence already applied
+            let silence = date(p.due_date.as_deref())
+                .filter(|due| p.positive_silence && p.paused_on.is_none() && today > *due)
+                .and_then(|due| due.succ_opt())
+                .map(|since| {
+                    format!(
+                        " · sin respuesta al vencimiento: el silencio administrativo positivo \
+                         operó desde el {since}; la entidad debe reconocerlo"
+                    )
+                })
+                .unwrap_or_default();
             p.notified_evidence = (!evidence.trim().is_empty()).then(|| evidence.trim().into());
             format!("{} {}", via.label(), evidence.trim())
                 .trim()
                 .to_string()
+                + &silence
         }
         Action::Close { in_favor, note } => {
             no_open_work_orders(tx, p)?;
@@ -253,6 +331,10 @@ fn apply(
                 ));
             }
             p.in_favor = Some(in_favor);
+            // solved at the window: decided in front of the person, who is notified there
+            if p.status == Status::Radicada && p.notified_on.is_none() {
+                p.notified_on = Some(today.to_string());
+            }
             let mut note = note.trim().to_string();
             if in_favor && let Some(done) = treatment::apply(tx, now, actor, today, p)? {
                 note = format!("{note} {done}").trim().to_string();
@@ -267,25 +349,62 @@ fn apply(
                 .trim_end_matches(". ")
                 .to_string()
         }
-        Action::Forward { entity, told_on } => {
-            let entity = required(&entity, "la entidad competente")?;
+        Action::Forward {
+            entity,
+            told_on,
+            late_reason,
+        } => {
+            let regime = crate::domain::regime::Regime::from_config(config);
+            let subsidio =
+                p.kind == Kind::RecursoApelacion && regime.recursos.apelacion_en_subsidio;
+            let entity = if subsidio && entity.trim().is_empty() {
+                regime.recursos.superintendencia.clone()
+            } else {
+                required(&entity, "la entidad competente")?
+            };
             no_open_work_orders(tx, p)?;
-            let told = told_on.unwrap_or(today);
-            if told > today {
-                return Err(refused(
-                    "la fecha de aviso al peticionario no puede ser futura".into(),
+            let filed = date(Some(&p.filed_on)).unwrap_or(today);
+            let told = rules::check_real_date(
+                told_on.unwrap_or(today),
+                today,
+                filed,
+                "fecha de aviso al peticionario",
+            )
+            .map_err(refused)?;
+            let mut note = format!("a {entity} el {today}; peticionario informado el {told}");
+            // the apelación en subsidio goes to the Superintendencia once the reposición is
+            // decided: not a traslado por competencia, no competence limit
+            let limit = cal.add(filed, regime.forward_days(p.kind));
+            if !subsidio && today > limit {
+                let reason = late_reason
+                    .as_deref()
+                    .map(str::trim)
+                    .filter(|r| !r.is_empty())
+                    .ok_or_else(|| {
+                        refused(format!(
+                            "el traslado debía hacerse a más tardar el {limit} ({} días hábiles \
+                             desde la radicación); solo un supervisor puede hacerlo ahora, con \
+                             el motivo (--late-reason)",
+                            regime.forward_days(p.kind)
+                        ))
+                    })?;
+                p.forwarded_late = true;
+                note.push_str(&format!(
+                    " · TRASLADO TARDÍO (límite {limit}), autorizado por {}: {reason}",
+                    actor.staff_user().unwrap_or(&actor.principal)
                 ));
             }
-            p.forwarded_to = Some(entity.clone());
+            p.forwarded_to = Some(entity);
             p.requester_told_on = Some(told.to_string());
-            format!("a {entity}; peticionario informado el {told}")
+            note
         }
-        Action::Withdraw => match date(p.withdrawal_on.as_deref()) {
+        Action::Withdraw { reason } => match date(p.withdrawal_on.as_deref()) {
             Some(w) if today > w => {
+                let reason = required(&reason, "la motivación del desistimiento (--motivo)")?;
                 // desistida is final: the paused clock no longer runs
                 p.paused_on = None;
                 p.pause_remaining = None;
-                format!("sin respuesta del peticionario desde el {w}")
+                format!("sin respuesta del peticionario desde el {w}. {reason}")
             }
             Some(w) => {
                 return Err(refused(format!(
@@ -296,6 +415,12 @@ fn apply(
         },
         Action::Archive => {
             no_open_work_orders(tx, p)?;
+            if p.status == Status::Desistida && p.notified_on.is_none() {
+                return Err(refused(
+                    "el desistimiento se notifica antes de archivar: registre la notificación"
+                        .into(),
+                ));
+            }
             String::new()
         }
         Action::Converse { note } => {

@@ -116,7 +116,8 @@ pub fn watch(
             }),
             _ => None,
         };
-        let standing = open.then(|| rules::standing(days_left, r.paused, warn));
+        let standing =
+            open.then(|| rules::standing_of(days_left, r.paused, warn, r.positive_silence));
         lines.push(Line {
             row: r,
             days_left,

@@ -17,6 +17,10 @@ pub struct WatchRow {
     #[serde(rename = "due_date")]
     pub due_on: Option<String>,
     pub paused: bool,
+    /// Unanswered at its due date it is granted (silencio administrativo positivo).
+    pub positive_silence: bool,
+    /// Why it has priority (Ley 1437 art. 20).
+    pub priority_reason: Option<String>,
 }
 
 /// The open states, as the partial index `pqrs_watch` names them (a query must repeat them
@@ -26,7 +30,7 @@ pub const OPEN_SQL: &str = "status IN ('radicada', 'asignada', 'en-tramite', \
 
 pub(super) const WATCH_COLUMNS: &str =
     "radicado, kind, status, area, assignee, priority, subject, filed_on,
-    due_on, paused_on IS NOT NULL";
+    due_on, paused_on IS NOT NULL, positive_silence, priority_reason";
 
 fn watch_row(r: &Row<'_>) -> rusqlite::Result<WatchRow> {
     Ok(WatchRow {
@@ -40,6 +44,8 @@ fn watch_row(r: &Row<'_>) -> rusqlite::Result<WatchRow> {
         filed_on: r.get(7)?,
         due_on: r.get(8)?,
         paused: r.get(9)?,
+        positive_silence: r.get(10)?,
+        priority_reason: r.get(11)?,
     })
 }
 
@@ -85,14 +91,15 @@ impl WatchQuery<'_> {
     }
 }
 
-/// Watch rows, earliest due date first and those without a term last.
+/// Watch rows: priority ones (Ley 1437 art. 20) first, then the earliest due date, and those
+/// without a term last.
 pub fn watch_rows(conn: &Connection, q: &WatchQuery<'_>) -> Result<Vec<WatchRow>> {
     let (from_where, params) = q.sql_filter();
     let limit = q.limit.map(|n| format!(" LIMIT {n}")).unwrap_or_default();
     // NULL due dates sort first in SQL; those rows are read apart and go last
     let mut stmt = conn.prepare_cached(&format!(
         "SELECT {WATCH_COLUMNS} {from_where} AND due_on IS NOT NULL
-         ORDER BY due_on, radicado{limit}"
+         ORDER BY priority DESC, due_on, radicado{limit}"
     ))?;
     let mut rows: Vec<WatchRow> = stmt
         .query_map(rusqlite::params_from_iter(&params), watch_row)?
@@ -102,7 +109,7 @@ pub fn watch_rows(conn: &Connection, q: &WatchQuery<'_>) -> Result<Vec<WatchRow>
         .map_or(u32::MAX, |n| n.saturating_sub(rows.len() as u32));
     if room > 0 && q.due_by.is_none() {
         let mut stmt = conn.prepare_cached(&format!(
-            "SELECT {WATCH_COLUMNS} {from_where} AND due_on IS NULL ORDER BY radicado LIMIT {room}"
+            "SELECT {WATCH_COLUMNS} {from_where} AND due_on IS NULL ORDER BY priority DESC, radicado LIMIT {room}"
         ))?;
         let undated = stmt.query_map(rusqlite::params_from_iter(&params), watch_row)?;
         for r in undated {

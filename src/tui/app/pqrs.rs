@@ -250,6 +250,7 @@ impl App {
             received: None,
             data_request: request,
             data_changes: changes,
+            ..Filing::default()
         }))))
     }
 

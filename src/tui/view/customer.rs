@@ -43,6 +43,12 @@ pub fn render(app: &App, focused: bool, frame: &mut Frame<'_>, area: Rect) {
             .map(|k| format!(" · categoría {k}"))
             .unwrap_or_default();
         lines.push(Line::from(format!("{}{category}", c.affiliation)));
+        if card.reclamo_en_tramite {
+            lines.push(Line::from(Span::styled(
+                "RECLAMO EN TRÁMITE (habeas data)",
+                theme::ERROR,
+            )));
+        }
         lines.push(Line::from(vec![
             Span::raw("Consentimiento: "),
             Span::styled(card.consent.spanish(), consent_style(card.consent)),

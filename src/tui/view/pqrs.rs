@@ -17,6 +17,9 @@ pub fn standing_style(s: Option<Standing>) -> Style {
         Some(Standing::ATiempo) => Style::new().fg(Color::Green),
         Some(Standing::PorVencer) => Style::new().fg(Color::Yellow),
         Some(Standing::Vencida) => Style::new().fg(Color::Red).add_modifier(Modifier::BOLD),
+        Some(Standing::SilencioPositivo) => Style::new()
+            .fg(Color::Red)
+            .add_modifier(Modifier::BOLD | Modifier::REVERSED),
         Some(Standing::EnPausa) | Some(Standing::SinTermino) | None => theme::HINT,
     }
 }
@@ -60,6 +63,13 @@ pub fn render(app: &App, focused: bool, frame: &mut Frame<'_>, area: Rect) {
                 row_style,
             ),
         ]));
+        // the selected priority PQRS says why it goes first (Ley 1437 art. 20)
+        if let (true, Some(reason)) = (focused && i == p.selected, &l.row.priority_reason) {
+            lines.push(Line::styled(
+                format!("  ! prioritaria: {reason}"),
+                theme::PREFERENTIAL,
+            ));
+        }
     }
     if p.lines.is_empty() {
         lines.push(Line::styled(
