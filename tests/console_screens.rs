@@ -160,7 +160,7 @@ fn first_run_setup_validates_each_field_and_keeps_values() {
     app.handle(ctrl('c'));
     assert!(matches!(
         app.overlay,
-        Some(Overlay::ConfirmQuit { unsaved: true })
+        Some(Overlay::ConfirmQuit { unsaved: true, .. })
     ));
     app.handle(key(KeyCode::Esc));
     // fix the username: clear it and type a valid one

@@ -38,6 +38,8 @@ pub enum Action {
     Quit,
     /// Answer "yes" to the quit question.
     ConfirmQuit,
+    /// Answer "yes" to a confirmation question (cancel, no-show, change of customer).
+    Confirm,
     /// Close the open overlay.
     CloseOverlay,
     /// Show the help overlay with every key.

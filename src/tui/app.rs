@@ -1,5 +1,6 @@
 //! The console's state and its update function. Nothing here draws; nothing in `view` writes.
 
+mod attention;
 mod customers;
 mod forms;
 mod pqrs;
@@ -8,6 +9,7 @@ mod turns;
 
 use forms::{login_state, setup_intent, setup_state};
 
+pub use attention::{Attention, card_who};
 pub use customers::{CustomerFormKind, CustomerIntent, Lookup};
 pub use pqrs::{PqrsDetail, PqrsIntent, PqrsPane};
 pub use rating::{RateIntent, RatingPane};
@@ -75,11 +77,20 @@ pub enum Overlay {
     Help,
     ConfirmQuit {
         unsaved: bool,
+        /// The turn still in attention at this window, if any.
+        turn: Option<String>,
+    },
+    /// A yes/no question before an action that cannot be undone.
+    Confirm {
+        question: String,
+        on_yes: Confirmed,
     },
     Locked {
         reason: LockReason,
         form: Form,
         notice: Option<Notice>,
+        /// The overlay the lock covers (a form keeps what was typed), restored on unlock.
+        under: Option<Box<Overlay>>,
     },
     /// A form of the Cliente pane (new customer, edit, consent capture).
     CustomerForm {
@@ -110,6 +121,15 @@ pub enum Overlay {
         form: Form,
         notice: Option<Notice>,
     },
+}
+
+/// What a "yes" to [`Overlay::Confirm`] does.
+#[derive(Debug, Clone)]
+pub enum Confirmed {
+    /// Bind this customer to the attention instead of the one it had.
+    ChangeCustomer(Box<desk::customers::Card>),
+    /// Perform this turn write (cancel, no-show, the last recall).
+    Turn(TurnIntent),
 }
 
 /// A write the update asks for; [`App::apply`] performs it through `desk`.
@@ -156,6 +176,10 @@ pub struct App {
     pub pqrs: PqrsPane,
     /// The Calificación pane.
     pub rating: RatingPane,
+    /// The turn being served and its customer.
+    pub attention: Option<Attention>,
+    /// The attention just finished (its record and rating follow).
+    pub finished: Option<Attention>,
     data_version: i64,
     /// The current local time, refreshed on every event (drawn in the header).
     pub now: DateTime<FixedOffset>,
@@ -180,6 +204,8 @@ impl App {
             lookup: Default::default(),
             pqrs: Default::default(),
             rating: Default::default(),
+            attention: None,
+            finished: None,
             data_version: 0,
             now: now.with_timezone(&config.utc_offset()),
             last_activity: now,
@@ -224,6 +250,7 @@ impl App {
         match (&self.overlay, &self.screen) {
             (Some(Overlay::Help), _) => Focus::Help,
             (Some(Overlay::ConfirmQuit { .. }), _) => Focus::ConfirmQuit,
+            (Some(Overlay::Confirm { .. }), _) => Focus::Confirm,
             (Some(Overlay::PqrsReceipt { .. } | Overlay::PqrsDetail(_)), _) => Focus::Document,
             (
                 Some(
@@ -271,10 +298,12 @@ impl App {
 
     fn lock(&mut self, reason: LockReason) {
         let form = Form::new(vec![Field::secret(text::LOGIN_PIN)]);
+        let under = self.overlay.take().map(Box::new);
         self.overlay = Some(Overlay::Locked {
             reason,
             form,
             notice: None,
+            under,
         });
     }
 
@@ -301,20 +330,32 @@ impl App {
             Action::Quit => {
                 let unsaved = self.has_unsaved_input();
                 let in_console = matches!(self.screen, Screen::Console(_));
+                let turn = self
+                    .queue
+                    .current
+                    .as_ref()
+                    .filter(|_| in_console)
+                    .map(|t| format!("{} ({})", t.label, t.status));
                 if unsaved || in_console {
-                    self.overlay = Some(Overlay::ConfirmQuit { unsaved });
+                    self.overlay = Some(Overlay::ConfirmQuit { unsaved, turn });
                 } else {
                     self.quit = true;
                 }
             }
             Action::ConfirmQuit => self.quit = true,
+            Action::Confirm => return self.confirm_yes(),
             Action::CloseOverlay => {
                 if !matches!(self.overlay, Some(Overlay::Locked { .. })) {
                     self.overlay = None;
                 }
             }
             Action::OpenHelp => self.overlay = Some(Overlay::Help),
-            Action::Lock => self.lock(LockReason::Manual),
+            Action::Lock => {
+                let locked = matches!(self.overlay, Some(Overlay::Locked { .. }));
+                if matches!(self.screen, Screen::Console(_)) && !locked {
+                    self.lock(LockReason::Manual);
+                }
+            }
             Action::FocusNext | Action::FocusPrev | Action::Focus(_) => self.move_focus(&action),
             Action::NextField => self.form_mut().map(|f| f.move_focus(1)).unwrap_or(()),
             Action::PrevField => self.form_mut().map(|f| f.move_focus(-1)).unwrap_or(()),
@@ -396,6 +437,25 @@ impl App {
             Screen::Console(_) => {}
         }
         None
+    }
+
+    /// "Yes" to the open question: the action it asked about.
+    fn confirm_yes(&mut self) -> Option<Intent> {
+        match self.overlay.take() {
+            Some(Overlay::Confirm { on_yes, .. }) => match on_yes {
+                Confirmed::ChangeCustomer(card) => {
+                    let who = card_who(&card);
+                    self.show_card(*card);
+                    self.notify(Notice::Info(format!("Cliente de la atención: {who}.")));
+                    None
+                }
+                Confirmed::Turn(t) => Some(Intent::Turn(t)),
+            },
+            other => {
+                self.overlay = other;
+                None
+            }
+        }
     }
 
     /// Performs a write through `desk` and folds the result back into state.

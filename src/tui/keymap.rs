@@ -16,6 +16,8 @@ pub enum Focus {
     Document,
     /// The "quit?" question.
     ConfirmQuit,
+    /// A yes/no question before an action that cannot be undone.
+    Confirm,
 }
 
 /// Maps a key in a focus context to an action.
@@ -45,6 +47,11 @@ pub fn map(focus: Focus, key: KeyEvent) -> Option<Action> {
             }
             _ => None,
         },
+        Focus::Confirm => match key.code {
+            KeyCode::Char('s') | KeyCode::Char('S') => Some(Action::Confirm),
+            KeyCode::Char('n') | KeyCode::Char('N') | KeyCode::Esc => Some(Action::CloseOverlay),
+            _ => None,
+        },
         Focus::ConfirmQuit => match key.code {
             KeyCode::Char('s') | KeyCode::Char('S') => Some(Action::ConfirmQuit),
             KeyCode::Char('n') | KeyCode::Char('N') | KeyCode::Esc => Some(Action::CloseOverlay),
@@ -54,6 +61,9 @@ pub fn map(focus: Focus, key: KeyEvent) -> Option<Action> {
 }
 
 fn form(key: KeyEvent) -> Option<Action> {
+    if key.modifiers.contains(KeyModifiers::CONTROL) && key.code == KeyCode::Char('l') {
+        return Some(Action::Lock);
+    }
     match key.code {
         KeyCode::Enter if key.modifiers.contains(KeyModifiers::ALT) => Some(Action::Edit(key)),
         KeyCode::Enter => Some(Action::Submit),

@@ -27,7 +27,10 @@ pub fn render(app: &App, frame: &mut Frame<'_>) {
     if area.width < MIN_WIDTH || area.height < MIN_HEIGHT {
         return too_small(frame, area);
     }
+    let locked = matches!(app.overlay, Some(Overlay::Locked { .. }));
     match &app.screen {
+        // Locked: nothing of the customer or the queue is drawn, only the lock box.
+        Screen::Console(_) if locked => {}
         Screen::Setup(s) => screens::setup(s, frame, area),
         Screen::Login(l) => screens::login(app, l, frame, area),
         Screen::Console(c) => console::render(app, c, frame, area),
@@ -45,11 +48,15 @@ pub fn render(app: &App, frame: &mut Frame<'_>) {
             };
             overlay::help(focused, frame, area)
         }
-        Some(Overlay::ConfirmQuit { unsaved }) => overlay::confirm_quit(*unsaved, frame, area),
+        Some(Overlay::ConfirmQuit { unsaved, turn }) => {
+            overlay::confirm_quit(*unsaved, turn.as_deref(), frame, area)
+        }
+        Some(Overlay::Confirm { question, .. }) => overlay::confirm(question, frame, area),
         Some(Overlay::Locked {
             reason,
             form,
             notice,
+            ..
         }) => overlay::locked(app, *reason, form, notice.as_ref(), frame, area),
         Some(Overlay::CustomerForm { kind, form, notice }) => {
             customer::form(app, *kind, form, notice.as_ref(), frame, area)
@@ -57,7 +64,9 @@ pub fn render(app: &App, frame: &mut Frame<'_>) {
         Some(Overlay::TurnForm { kind, form, notice }) => {
             queue::turn_form(app, *kind, form, notice.as_ref(), frame, area)
         }
-        Some(Overlay::PqrsForm { form, notice }) => pqrs::form(form, notice.as_ref(), frame, area),
+        Some(Overlay::PqrsForm { form, notice }) => {
+            pqrs::form(app, form, notice.as_ref(), frame, area)
+        }
         Some(Overlay::PqrsReceipt { lines }) => pqrs::receipt(lines, frame, area),
         Some(Overlay::PqrsDetail(d)) => pqrs::detail(d, frame, area),
         Some(Overlay::RatingForm {

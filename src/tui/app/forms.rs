@@ -175,7 +175,11 @@ impl App {
         };
         let username = c.user.username.clone();
         match desk::users::login(&mut self.store, self.clock.as_ref(), &username, pin) {
-            Ok(_) => self.overlay = None,
+            Ok(_) => {
+                if let Some(Overlay::Locked { under, .. }) = self.overlay.take() {
+                    self.overlay = under.map(|o| *o);
+                }
+            }
             Err(err) => {
                 if let Some(Overlay::Locked { form, notice, .. }) = &mut self.overlay {
                     form.clear(0);

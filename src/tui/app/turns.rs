@@ -1,11 +1,18 @@
 //! The Turnos pane: keys become turn intents; results fold back into the window's queue.
 
-use super::{App, Intent, Notice, Overlay, Screen, capitalize};
+use super::{App, Confirmed, Intent, Notice, Overlay, Screen, capitalize};
 use crate::desk::{self, Actor};
 use crate::domain::service::parse_list;
 use crate::domain::turn::Transition;
 use crate::tui::action::{Pane, TurnKey};
 use crate::tui::form::{Field, Form};
+
+/// The refusal of a turn action when no turn is called here.
+const NO_TURN: &str = "No hay un turno llamado en esta ventanilla: use n para llamar.";
+
+fn label_or_empty(label: &Option<String>) -> &str {
+    label.as_deref().unwrap_or("")
+}
 
 /// Which small form is open over the Turnos pane.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -46,6 +53,7 @@ impl App {
             Ok(queue) => self.queue = queue,
             Err(err) => self.notify(Notice::Error(capitalize(&err.to_string()))),
         }
+        self.sync_attention();
         self.refresh_pqrs();
         self.refresh_rating();
         self.data_version = self.store.data_version().unwrap_or(self.data_version);
@@ -86,13 +94,34 @@ impl App {
         };
         let intent = match key {
             TurnKey::CallNext => Some(TurnIntent::CallNext),
-            TurnKey::Recall => current.clone().map(|label| TurnIntent::Recall { label }),
             TurnKey::Start => act(Transition::Start),
             TurnKey::Finish => act(Transition::Finish),
             TurnKey::Park => act(Transition::Park),
             TurnKey::Resume => act(Transition::Resume),
-            TurnKey::NoShow => act(Transition::NoShow),
-            TurnKey::Cancel => act(Transition::Cancel),
+            TurnKey::NoShow => {
+                let q = format!(
+                    "¿Marcar el turno {} como no presentado?",
+                    label_or_empty(&current)
+                );
+                return self.ask_turn(act(Transition::NoShow), q);
+            }
+            TurnKey::Cancel => {
+                let q = format!(
+                    "¿Cancelar el turno {}? El cliente tendría que pedir otro.",
+                    label_or_empty(&current)
+                );
+                return self.ask_turn(act(Transition::Cancel), q);
+            }
+            TurnKey::Recall if self.last_recall() => {
+                let q = format!(
+                    "El turno {} ya fue llamado {} veces: otra rellamada lo marca como no presentado. ¿Seguir?",
+                    label_or_empty(&current),
+                    self.config.queue.max_recalls + 1
+                );
+                let recall = current.clone().map(|label| TurnIntent::Recall { label });
+                return self.ask_turn(recall, q);
+            }
+            TurnKey::Recall => current.clone().map(|label| TurnIntent::Recall { label }),
             TurnKey::Transfer if current.is_some() => {
                 let form = Form::new(vec![
                     Field::text("Servicio (letra)", ""),
@@ -121,11 +150,31 @@ impl App {
         };
         let needs_current = !matches!(key, TurnKey::CallNext | TurnKey::Manual);
         if needs_current && current.is_none() {
-            self.notify(Notice::Error(
-                "No hay un turno llamado en esta ventanilla: use n para llamar.".into(),
-            ));
+            self.notify(Notice::Error(NO_TURN.into()));
         }
         intent.map(Intent::Turn)
+    }
+
+    /// Whether recalling the current turn again would mark it as a no-show.
+    fn last_recall(&self) -> bool {
+        self.queue
+            .current
+            .as_ref()
+            .is_some_and(|t| t.recalls >= self.config.queue.max_recalls)
+    }
+
+    /// Asks `question` before `intent` (nothing happens until the advisor answers "s").
+    fn ask_turn(&mut self, intent: Option<TurnIntent>, question: String) -> Option<Intent> {
+        match intent {
+            Some(t) => {
+                self.overlay = Some(Overlay::Confirm {
+                    question,
+                    on_yes: Confirmed::Turn(t),
+                })
+            }
+            None => self.notify(Notice::Error(NO_TURN.into())),
+        }
+        None
     }
 
     /// Enter in the transfer or paper-ticket form.
@@ -225,6 +274,9 @@ impl App {
                 } else {
                     message
                 }));
+                if finished {
+                    self.finished = self.attention.clone();
+                }
                 if let (true, Screen::Console(c)) = (finished, &mut self.screen) {
                     c.focus = Pane::Calificacion;
                 }
