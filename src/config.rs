@@ -32,6 +32,7 @@ pub struct Config {
     pub backup: Backup,
     pub consent: Consent,
     pub routing: std::collections::BTreeMap<String, Vec<String>>,
+    pub attention: AttentionRecord,
     pub pqrs: Pqrs,
     pub terms: Terms,
 }
@@ -44,6 +45,32 @@ pub struct Consent {
     pub required: Vec<String>,
     pub channels: Vec<String>,
     pub policy_version: String,
+}
+
+/// The attention record (tipificación) made when an attention ends.
+#[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
+#[serde(deny_unknown_fields)]
+pub struct AttentionRecord {
+    /// Whether the console asks for the record before the next call.
+    pub record_required: bool,
+    /// The topics of each service, with their sub-topics.
+    pub topics: Vec<TopicDef>,
+}
+
+/// A topic of a service's catalogue.
+#[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
+#[serde(deny_unknown_fields)]
+pub struct TopicDef {
+    pub service: String,
+    pub topic: String,
+    pub subtopics: Vec<String>,
+}
+
+impl AttentionRecord {
+    /// The topics of `service`, in catalogue order.
+    pub fn topics_of<'a>(&'a self, service: &'a str) -> impl Iterator<Item = &'a TopicDef> {
+        self.topics.iter().filter(move |t| t.service == service)
+    }
 }
 
 /// Turn queue policy.

@@ -296,6 +296,8 @@ fn tamperings() -> Vec<(&'static str, Tamper, &'static str)> {
                     b,
                     "UPDATE audit_log SET detail = 'nada' WHERE id = 4;
                      ALTER TABLE audit_log DROP COLUMN hash;
+                     DROP INDEX attentions_turn;
+                     ALTER TABLE attentions DROP COLUMN subtopic;
                      PRAGMA user_version = 8;",
                 )
             },
@@ -308,6 +310,8 @@ fn tamperings() -> Vec<(&'static str, Tamper, &'static str)> {
                     b,
                     "UPDATE audit_log SET detail = 'nada' WHERE id = 4;
                      ALTER TABLE audit_log DROP COLUMN hash;
+                     DROP INDEX attentions_turn;
+                     ALTER TABLE attentions DROP COLUMN subtopic;
                      PRAGMA user_version = 8;",
                 );
                 b.cli()

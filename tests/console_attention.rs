@@ -157,3 +157,268 @@ fn opening_another_customer_mid_attention_is_an_explicit_step() {
         "yes: the attention now concerns the other person"
     );
 }
+
+/// The demo branch with one more turn waiting: a preferential turn for Recreación whose
+/// document (CC 99887766) is not registered yet.
+fn demo_with_unregistered_turn() -> App {
+    use std::sync::Arc;
+    use ventanilla::clock::FixedClock;
+    use ventanilla::desk::{self, Actor, turns::IssueRequest};
+    use ventanilla::domain::ids::{DocType, Document};
+    use ventanilla::domain::turn::PreferentialReason;
+    let clock = Arc::new(FixedClock::new(monday_morning()));
+    let mut store = demo_store(&clock);
+    let req = IssueRequest {
+        service: "R",
+        preferential: Some(PreferentialReason::ALL[0]),
+        granted_by: Some("autodeclarado"),
+        document: Some(Document {
+            kind: DocType::CC,
+            number: "99887766".into(),
+        }),
+    };
+    desk::turns::issue(
+        &mut store,
+        clock.as_ref(),
+        &Actor::cli(None),
+        &config(),
+        &req,
+    )
+    .unwrap();
+    let mut app = App::new(store, Box::new(clock), config(), 1).unwrap();
+    login(&mut app, "asesor1", "1234");
+    app
+}
+
+fn enter(app: &mut App, times: usize) {
+    for _ in 0..times {
+        app.handle(key(KeyCode::Enter));
+    }
+}
+
+#[test]
+fn a_whole_visit_from_the_call_to_the_next_customer() {
+    let mut app = demo_with_unregistered_turn();
+    // call: the turn's document opens the customer's card
+    app.handle(key(KeyCode::Char('n')));
+    let turn = app.queue.current.clone().expect("called");
+    let name = bound_name(&app);
+    let doc = format!(
+        "{}:{}",
+        turn.doc_type.clone().unwrap(),
+        turn.doc_number.clone().unwrap()
+    );
+
+    // consent for the second purpose, bound to the attention's customer
+    app.handle(key(KeyCode::F(2)));
+    app.handle(ctrl('a'));
+    let screen = screen_text(&draw(&app, 80, 24));
+    assert!(
+        screen.contains(&name),
+        "the consent form says whose it is: {screen}"
+    );
+    let Some(Overlay::CustomerForm { form, .. }) = &mut app.overlay else {
+        panic!("consent form")
+    };
+    let purpose = config().consent.purposes[1].clone();
+    form.fields[0] = ventanilla::tui::form::Field::text("Finalidad", &purpose);
+    form.fields[1] = ventanilla::tui::form::Field::text("Canal", "verbal");
+    enter(&mut app, 3);
+    let card = app.attention.as_ref().unwrap().customer.as_ref().unwrap();
+    assert!(
+        card.purposes
+            .iter()
+            .any(|p| p.purpose == purpose && p.granted == Some(true)),
+        "consent recorded for the attention's customer: {:?} {:?}",
+        app.overlay,
+        card.purposes
+    );
+
+    // PQRS: the form is prefilled with, and bound to, the attention's customer
+    app.handle(key(KeyCode::F(3)));
+    app.handle(ctrl('n'));
+    let Some(Overlay::PqrsForm { form, .. }) = &app.overlay else {
+        panic!("filing form")
+    };
+    assert_eq!(form.value(2), doc);
+    let screen = screen_text(&draw(&app, 120, 40));
+    assert!(
+        screen.contains(&format!("turno {}", turn.label)),
+        "{screen}"
+    );
+    enter(&mut app, 3);
+    type_text(&mut app, "Reembolso de la inscripción");
+    enter(&mut app, 1);
+    type_text(&mut app, "Pagó dos veces el mismo curso.");
+    enter(&mut app, 6);
+    assert!(
+        matches!(app.overlay, Some(Overlay::PqrsReceipt { .. })),
+        "filed"
+    );
+    let receipt = screen_text(&draw(&app, 120, 40));
+    assert!(
+        receipt.contains(turn.doc_number.as_deref().unwrap()),
+        "{receipt}"
+    );
+    app.handle(key(KeyCode::Esc));
+
+    // finish: the attention record opens for this turn and customer
+    app.handle(key(KeyCode::F(1)));
+    app.handle(key(KeyCode::Char('a')));
+    app.handle(key(KeyCode::Char('f')));
+    assert!(
+        matches!(app.overlay, Some(Overlay::RecordForm { .. })),
+        "record form"
+    );
+    let screen = screen_text(&draw(&app, 80, 24));
+    assert!(screen.contains(&format!("turno {}", turn.label)) && screen.contains(&name));
+    assert_snapshot!("record_form_80x24", draw(&app, 80, 24).backend());
+    // an unknown topic is refused, naming the choices; what was typed stays
+    type_text(&mut app, "paseo en globo");
+    enter(&mut app, 1);
+    type_text(&mut app, "x");
+    enter(&mut app, 1);
+    type_text(&mut app, "2");
+    enter(&mut app, 4);
+    let Some(Overlay::RecordForm { form, notice, .. }) = &app.overlay else {
+        panic!("the form stays open on a refusal")
+    };
+    assert_eq!(form.value(1), "paseo en globo");
+    assert_eq!(form.focus, 1, "focus on the topic");
+    assert!(
+        format!("{notice:?}").contains("Vacaciones recreativas"),
+        "{notice:?}"
+    );
+    // fix it by picking: typing filters, leaving the field completes
+    for _ in 0.."paseo en globo".len() {
+        app.handle(key(KeyCode::Backspace));
+    }
+    type_text(&mut app, "vacac");
+    enter(&mut app, 1);
+    app.handle(key(KeyCode::Backspace));
+    type_text(&mut app, "inscrip");
+    enter(&mut app, 2);
+    for _ in 0..2 {
+        app.handle(key(KeyCode::Backspace));
+    }
+    type_text(&mut app, "si");
+    enter(&mut app, 1);
+    type_text(&mut app, "E");
+    enter(&mut app, 1);
+    type_text(&mut app, "Quiere también el curso de natación.");
+    app.handle(ctrl('o')); // saved; a second procedure of the same visit
+    let Some(Overlay::RecordForm { draft, notice, .. }) = &app.overlay else {
+        panic!("open again for the next procedure: {:?}", app.overlay)
+    };
+    assert_eq!(draft.procedure, 2, "{notice:?}");
+    type_text(&mut app, "centros");
+    enter(&mut app, 1);
+    type_text(&mut app, "tarifas");
+    enter(&mut app, 1);
+    type_text(&mut app, "1");
+    enter(&mut app, 4);
+    assert!(app.overlay.is_none(), "saved: {:?}", app.overlay);
+
+    // rating
+    app.handle(key(KeyCode::Char('5')));
+    assert!(app.rating.awaiting.is_none(), "rated");
+
+    // both records are in the customer's timeline, with sub-topic, level and opportunity
+    app.handle(key(KeyCode::F(2)));
+    type_text(&mut app, turn.doc_number.as_deref().unwrap());
+    app.handle(key(KeyCode::Enter));
+    let timeline: Vec<String> = app
+        .subject()
+        .expect("card")
+        .timeline
+        .iter()
+        .map(|e| e.summary.clone())
+        .collect();
+    assert!(
+        timeline
+            .iter()
+            .any(|s| s.contains("Vacaciones recreativas › Inscripción · nivel 2 · oportunidad E")),
+        "{timeline:?}"
+    );
+    assert!(
+        timeline
+            .iter()
+            .any(|s| s.contains("Centros recreacionales › Tarifas · nivel 1"))
+    );
+    app.handle(key(KeyCode::Esc));
+
+    // the next call opens the next customer: not registered, so the new-customer form, with
+    // the turn's document; the previous customer is gone from every pane
+    app.handle(key(KeyCode::F(1)));
+    app.handle(key(KeyCode::Char('n')));
+    let next = app.queue.current.clone().expect("next called");
+    assert_ne!(next.label, turn.label);
+    let Some(Overlay::CustomerForm { form, .. }) = &app.overlay else {
+        panic!(
+            "new-customer form for an unregistered document: {:?}",
+            app.overlay
+        )
+    };
+    assert_eq!((form.value(0), form.value(1)), ("CC", "99887766"));
+    app.handle(key(KeyCode::Esc));
+    for (w, h) in [(80, 24), (120, 40)] {
+        let screen = screen_text(&draw(&app, w, h));
+        assert!(
+            !screen.contains(&name),
+            "{name} still shown at {w}×{h}:\n{screen}"
+        );
+        assert!(
+            !screen.contains(turn.doc_number.as_deref().unwrap()),
+            "{screen}"
+        );
+    }
+    assert_snapshot!("next_customer_80x24", draw(&app, 80, 24).backend());
+    assert_snapshot!("next_customer_120x40", draw(&app, 120, 40).backend());
+}
+
+#[test]
+fn the_record_is_required_before_the_next_call() {
+    let mut app = logged_in();
+    app.handle(key(KeyCode::Char('n')));
+    let label = app.queue.current.as_ref().unwrap().label.clone();
+    app.handle(key(KeyCode::Char('a')));
+    app.handle(key(KeyCode::Char('f')));
+    app.handle(key(KeyCode::Esc)); // leaves the record for later
+    assert!(app.overlay.is_none());
+    app.handle(key(KeyCode::F(1)));
+    app.handle(key(KeyCode::Char('n')));
+    assert!(
+        app.queue.current.is_none(),
+        "no call while the record is missing"
+    );
+    let screen = screen_text(&draw(&app, 80, 24));
+    assert!(
+        screen.contains(&format!(
+            "Registre la atención del turno {label} antes de llamar"
+        )),
+        "{screen}"
+    );
+    // without a level the record is refused, focusing that field
+    type_text(&mut app, "vacac");
+    enter(&mut app, 1);
+    type_text(&mut app, "pago");
+    enter(&mut app, 5);
+    let Some(Overlay::RecordForm { form, .. }) = &app.overlay else {
+        panic!("still open")
+    };
+    assert_eq!(form.focus, 3, "the level field");
+    assert_eq!(
+        form.value(1),
+        "Vacaciones recreativas",
+        "completed from the catalogue"
+    );
+    type_text(&mut app, "3");
+    enter(&mut app, 4);
+    assert!(app.overlay.is_none(), "{:?}", app.overlay);
+    app.handle(key(KeyCode::F(1)));
+    app.handle(key(KeyCode::Char('n')));
+    assert!(
+        app.queue.current.is_some(),
+        "called once the record is saved"
+    );
+}

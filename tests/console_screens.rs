@@ -223,6 +223,8 @@ fn finishing_hands_over_to_the_rating_pane() {
     );
     app.handle(key(KeyCode::Char('a')));
     app.handle(key(KeyCode::Char('f')));
+    assert!(matches!(app.overlay, Some(Overlay::RecordForm { .. })));
+    app.handle(key(KeyCode::Esc)); // the record can wait; the rating is asked now
     assert!(matches!(&app.screen, Screen::Console(c) if c.focus == Pane::Calificacion));
     assert!(app.queue.current.is_none());
     let label = app

@@ -153,16 +153,19 @@ pub enum AttentionCommand {
         /// ventanilla, telefono, chat, correo, whatsapp o web.
         #[arg(long, value_name = "CANAL")]
         channel: String,
-        /// Documento del cliente, p. ej. CC:1144052337.
+        /// Documento del cliente, p. ej. CC:1144052337; con --turn, por defecto el del turno.
         #[arg(long, value_name = "TIPO:NÚMERO")]
         doc: Option<String>,
         /// Turno atendido (ventanilla), p. ej. E-023.
         #[arg(long, value_name = "TURNO")]
         turn: Option<String>,
-        /// Tema.
+        /// Tema (en ventanilla, uno del catálogo del servicio: `config show`).
         #[arg(long, value_name = "TEMA")]
         topic: String,
-        /// Servicio (letra).
+        /// Subtema del tema en el catálogo del servicio.
+        #[arg(long, default_value = "", value_name = "SUBTEMA")]
+        subtopic: String,
+        /// Servicio (letra); con --turn, por defecto el del turno.
         #[arg(long, value_name = "CÓDIGO")]
         service: Option<String>,
         /// Nivel de información 1, 2 o 3.

@@ -58,6 +58,8 @@ pub enum Action {
     PrevField,
     /// Submit the form.
     Submit,
+    /// Save the attention record and open it again for another procedure of the visit.
+    SubmitAnother,
     /// Edit the focused field with this key.
     Edit(KeyEvent),
     /// A turn-queue command of the Turnos pane.
@@ -138,4 +140,6 @@ pub enum TurnKey {
     Transfer,
     /// Open the paper-ticket form (contingency).
     Manual,
+    /// Open the attention record of the turn just finished.
+    Record,
 }

@@ -5,6 +5,7 @@ mod customers;
 mod forms;
 mod pqrs;
 mod rating;
+mod record;
 mod turns;
 
 use forms::{login_state, setup_intent, setup_state};
@@ -13,6 +14,7 @@ pub use attention::{Attention, card_who};
 pub use customers::{CustomerFormKind, CustomerIntent, Lookup};
 pub use pqrs::{PqrsDetail, PqrsIntent, PqrsPane};
 pub use rating::{RateIntent, RatingPane};
+pub use record::{RecordDraft, RecordIntent};
 pub use turns::{TurnFormKind, TurnIntent};
 
 use super::action::{Action, Pane};
@@ -115,6 +117,12 @@ pub enum Overlay {
     },
     /// A PQRS with its history.
     PqrsDetail(Box<PqrsDetail>),
+    /// The attention record of the turn just finished.
+    RecordForm {
+        draft: RecordDraft,
+        form: Form,
+        notice: Option<Notice>,
+    },
     /// A rating with a comment.
     RatingForm {
         label: String,
@@ -155,6 +163,8 @@ pub enum Intent {
     Pqrs(PqrsIntent),
     /// A rating of the turn just finished.
     Rate(RateIntent),
+    /// The attention record of a finished turn.
+    Record(Box<RecordIntent>),
 }
 
 /// The whole app.
@@ -258,6 +268,7 @@ impl App {
                     | Overlay::TurnForm { .. }
                     | Overlay::CustomerForm { .. }
                     | Overlay::PqrsForm { .. }
+                    | Overlay::RecordForm { .. }
                     | Overlay::RatingForm { .. },
                 ),
                 _,
@@ -278,6 +289,7 @@ impl App {
                 if let Some(intent) = intent {
                     self.apply(intent);
                 }
+                self.refresh_record_options();
             }
             Event::Tick => {
                 self.check_idle(now);
@@ -313,6 +325,7 @@ impl App {
             Overlay::TurnForm { form, .. }
             | Overlay::CustomerForm { form, .. }
             | Overlay::PqrsForm { form, .. }
+            | Overlay::RecordForm { form, .. }
             | Overlay::RatingForm { form, .. },
         ) = &self.overlay
         {
@@ -361,6 +374,7 @@ impl App {
             Action::PrevField => self.form_mut().map(|f| f.move_focus(-1)).unwrap_or(()),
             Action::Edit(key) => self.form_mut().map(|f| f.edit(key)).unwrap_or(()),
             Action::Submit => return self.submit(),
+            Action::SubmitAnother => return self.submit_record_form(true),
             Action::Turn(key) => return self.turn_key(key),
             Action::Lookup(key) => return self.lookup_key(key),
             Action::Pqrs(key) => return self.pqrs_key(key),
@@ -386,6 +400,7 @@ impl App {
             | Overlay::TurnForm { form, .. }
             | Overlay::CustomerForm { form, .. }
             | Overlay::PqrsForm { form, .. }
+            | Overlay::RecordForm { form, .. }
             | Overlay::RatingForm { form, .. },
         ) = &mut self.overlay
         {
@@ -416,6 +431,9 @@ impl App {
         }
         if let Some(Overlay::RatingForm { .. }) = &self.overlay {
             return self.submit_rating_form();
+        }
+        if let Some(Overlay::RecordForm { .. }) = &self.overlay {
+            return self.submit_record_form(false);
         }
         match &mut self.screen {
             Screen::Setup(s) if !s.form.on_last() => s.form.move_focus(1),
@@ -474,6 +492,7 @@ impl App {
             Intent::Customer(c) => self.apply_customer(c),
             Intent::Pqrs(p) => self.apply_pqrs(p),
             Intent::Rate(r) => self.apply_rating(r),
+            Intent::Record(r) => self.apply_record(*r),
         }
     }
 }

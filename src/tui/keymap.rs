@@ -61,8 +61,12 @@ pub fn map(focus: Focus, key: KeyEvent) -> Option<Action> {
 }
 
 fn form(key: KeyEvent) -> Option<Action> {
-    if key.modifiers.contains(KeyModifiers::CONTROL) && key.code == KeyCode::Char('l') {
-        return Some(Action::Lock);
+    if key.modifiers.contains(KeyModifiers::CONTROL) {
+        match key.code {
+            KeyCode::Char('l') => return Some(Action::Lock),
+            KeyCode::Char('o') => return Some(Action::SubmitAnother),
+            _ => {}
+        }
     }
     match key.code {
         KeyCode::Enter if key.modifiers.contains(KeyModifiers::ALT) => Some(Action::Edit(key)),
@@ -96,6 +100,7 @@ fn turns(key: KeyEvent) -> Option<Action> {
         'c' => TurnKey::Cancel,
         't' => TurnKey::Transfer,
         'm' => TurnKey::Manual,
+        'g' => TurnKey::Record,
         _ => return None,
     };
     Some(Action::Turn(t))
@@ -175,6 +180,7 @@ pub const HELP: [(&str, &[HelpLine]); 8] = [
             ("n", "llamar el siguiente turno"),
             ("r / a / f", "rellamar / atender / finalizar"),
             ("p / u", "pausar / reanudar la atención"),
+            ("g", "registrar la atención del turno finalizado"),
             ("x / c", "no se presentó / cancelar"),
             (
                 "t / m",
@@ -229,7 +235,9 @@ pub const HELP: [(&str, &[HelpLine]); 8] = [
             ("Tab / ↓", "campo siguiente"),
             ("Mayús+Tab / ↑", "campo anterior"),
             ("Enter", "aceptar"),
+            ("Ctrl+O", "guardar el registro y anotar otro trámite"),
             ("Esc", "cerrar el formulario emergente"),
+            ("Ctrl+L", "bloquear (el formulario se conserva)"),
             ("Ctrl+C", "salir (pregunta si hay datos sin guardar)"),
         ],
     ),

@@ -7,6 +7,7 @@ mod pane;
 mod pqrs;
 mod queue;
 mod rating;
+mod record;
 mod screens;
 
 use super::app::{App, Notice, Overlay, Screen};
@@ -69,6 +70,11 @@ pub fn render(app: &App, frame: &mut Frame<'_>) {
         }
         Some(Overlay::PqrsReceipt { lines }) => pqrs::receipt(lines, frame, area),
         Some(Overlay::PqrsDetail(d)) => pqrs::detail(d, frame, area),
+        Some(Overlay::RecordForm {
+            draft,
+            form,
+            notice,
+        }) => record::form(draft, form, notice.as_ref(), frame, area),
         Some(Overlay::RatingForm {
             label,
             form,
@@ -109,9 +115,22 @@ pub fn form_box(
     frame: &mut Frame<'_>,
     area: Rect,
 ) {
+    form_box_with(title, intro, form, notice, None, frame, area);
+}
+
+/// [`form_box`] with a line of help under the notice (e.g. a picker's choices).
+pub fn form_box_with(
+    title: &str,
+    intro: &str,
+    form: &Form,
+    notice: Option<&Notice>,
+    help: Option<Line<'static>>,
+    frame: &mut Frame<'_>,
+    area: Rect,
+) {
     use ratatui::layout::Margin;
     use ratatui::widgets::{Block, Clear, Wrap};
-    let rect = centered(area, 70, form.height() + 10);
+    let rect = centered(area, 70, form.height() + 10 + u16::from(help.is_some()) * 2);
     frame.render_widget(Clear, rect);
     let block = Block::bordered()
         .title(title.to_string())
@@ -131,10 +150,9 @@ pub fn form_box(
         a,
     );
     frame.render_widget(form, f);
-    frame.render_widget(
-        Paragraph::new(notice_line(notice)).wrap(Wrap { trim: true }),
-        n,
-    );
+    let mut below = vec![notice_line(notice)];
+    below.extend(help);
+    frame.render_widget(Paragraph::new(below).wrap(Wrap { trim: true }), n);
 }
 
 /// A footer line of key hints.

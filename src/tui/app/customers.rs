@@ -135,6 +135,21 @@ impl App {
 
     fn open_new_form(&mut self) {
         let q = self.lookup.query.trim().to_string();
+        // the attention's turn carries an unregistered document: register that person
+        let turn_doc = self
+            .queue
+            .current
+            .as_ref()
+            .filter(|_| {
+                self.attention
+                    .as_ref()
+                    .is_some_and(|a| a.customer.is_none())
+            })
+            .and_then(|t| t.doc_type.clone().zip(t.doc_number.clone()));
+        if let (true, Some((kind, number))) = (q.is_empty(), turn_doc) {
+            self.open_new_form_with(&kind, &number);
+            return;
+        }
         let digits = !q.is_empty() && q.chars().all(|c| c.is_ascii_digit() || ".- ".contains(c));
         if digits {
             self.open_new_form_with("CC", &q);

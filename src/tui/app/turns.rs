@@ -93,7 +93,31 @@ impl App {
                 .map(|label| TurnIntent::Act { label, transition })
         };
         let intent = match key {
-            TurnKey::CallNext => Some(TurnIntent::CallNext),
+            TurnKey::CallNext => {
+                if let Some(label) = self.missing_record() {
+                    let finished = self.finished.clone();
+                    self.open_record_form(&label, finished.as_ref());
+                    if let Some(Overlay::RecordForm { notice, .. }) = &mut self.overlay {
+                        *notice = Some(Notice::Error(format!(
+                            "Registre la atención del turno {label} antes de llamar el siguiente."
+                        )));
+                    }
+                    return None;
+                }
+                Some(TurnIntent::CallNext)
+            }
+            TurnKey::Record => {
+                match self.pending_record() {
+                    Some(label) => {
+                        let finished = self.finished.clone();
+                        self.open_record_form(&label, finished.as_ref());
+                    }
+                    None => self.notify(Notice::Info(
+                        "No hay atenciones finalizadas sin registro en esta ventanilla.".into(),
+                    )),
+                }
+                return None;
+            }
             TurnKey::Start => act(Transition::Start),
             TurnKey::Finish => act(Transition::Finish),
             TurnKey::Park => act(Transition::Park),
@@ -148,7 +172,7 @@ impl App {
             }
             TurnKey::Transfer => None,
         };
-        let needs_current = !matches!(key, TurnKey::CallNext | TurnKey::Manual);
+        let needs_current = !matches!(key, TurnKey::CallNext | TurnKey::Manual | TurnKey::Record);
         if needs_current && current.is_none() {
             self.notify(Notice::Error(NO_TURN.into()));
         }
@@ -269,16 +293,13 @@ impl App {
                         ..
                     }
                 );
-                self.notify(Notice::Info(if finished {
-                    format!("{message} Siga con el registro de la atención y la calificación (F4).")
-                } else {
-                    message
-                }));
-                if finished {
-                    self.finished = self.attention.clone();
-                }
-                if let (true, Screen::Console(c)) = (finished, &mut self.screen) {
-                    c.focus = Pane::Calificacion;
+                self.notify(Notice::Info(message));
+                if let (true, Some(a)) = (finished, self.attention.clone()) {
+                    self.open_record_form(&a.label, Some(&a));
+                    self.finished = Some(a);
+                    if let Screen::Console(c) = &mut self.screen {
+                        c.focus = Pane::Calificacion;
+                    }
                 }
             }
             Err(err) => {

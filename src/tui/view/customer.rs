@@ -33,7 +33,7 @@ pub fn render(app: &App, focused: bool, frame: &mut Frame<'_>, area: Rect) {
             format!("Atención del turno {}:", a.label)
         } else {
             format!(
-                "Turno {} sin cliente: escriba su documento para buscarlo.",
+                "Turno {} sin cliente: escriba su documento para buscarlo, o Ctrl+N para registrarlo.",
                 a.label
             )
         };
