@@ -4,6 +4,7 @@
 use super::{Actor, audit, stamp};
 use crate::clock::Clock;
 use crate::config::Config;
+use crate::domain::attention::{Channel, Level};
 use crate::domain::ids::Document;
 use crate::domain::user::Role;
 use crate::error::{Error, Result};
@@ -12,24 +13,14 @@ use crate::store::{Store, catalog, customers, turns, users};
 use chrono::NaiveDate;
 use rusqlite::Connection;
 
-/// Attention channels.
-pub const CHANNELS: [&str; 6] = [
-    "ventanilla",
-    "telefono",
-    "chat",
-    "correo",
-    "whatsapp",
-    "web",
-];
-
 /// An attention as given.
 #[derive(Debug, Clone, Default)]
 pub struct Request<'a> {
-    pub channel: &'a str,
+    pub channel: Channel,
     pub document: Option<Document>,
     pub turn_label: Option<&'a str>,
     pub service: Option<&'a str>,
-    pub level: u8,
+    pub level: Level,
     pub opportunity_service: Option<&'a str>,
     pub topic: &'a str,
     /// The sub-topic of the service's catalogue (empty when the topic has none).
@@ -121,16 +112,6 @@ pub fn add(
         .staff_user()
         .map(str::to_string)
         .ok_or_else(|| Error::Usage("indique el asesor con --user USUARIO".into()))?;
-    if !CHANNELS.contains(&req.channel) {
-        return Err(Error::refused(format!(
-            "canal «{}» desconocido: use {}",
-            req.channel,
-            CHANNELS.join(", ")
-        )));
-    }
-    if !(1..=3).contains(&req.level) {
-        return Err(Error::refused("el nivel de información es 1, 2 o 3"));
-    }
     if req.topic.trim().is_empty() {
         return Err(Error::refused("tema: indique el tema de la atención"));
     }
@@ -171,7 +152,10 @@ pub fn add(
         },
         (c, _) => c,
     };
-    let (topic, subtopic) = match service.as_deref().filter(|_| req.channel == "ventanilla") {
+    let (topic, subtopic) = match service
+        .as_deref()
+        .filter(|_| req.channel == Channel::Ventanilla)
+    {
         Some(service) => catalogued(config, service, req.topic, req.subtopic)?,
         None => (
             req.topic.trim().to_string(),
@@ -188,7 +172,7 @@ pub fn add(
             return Err(Error::refused(format!("no existe el servicio «{code}»")));
         }
     }
-    let routed = matches!(req.channel, "telefono" | "chat");
+    let routed = req.channel.is_routed();
     let assigned_to = if routed {
         route(&tx, config, req.topic.trim())?
     } else {
@@ -200,9 +184,9 @@ pub fn add(
         &NewAttention {
             customer,
             turn,
-            channel: req.channel.into(),
+            channel: req.channel,
             service,
-            level: req.level,
+            level: req.level.number(),
             opportunity_service: req.opportunity_service.map(str::to_uppercase),
             topic,
             subtopic,

@@ -3,6 +3,7 @@
 use super::attention::card_document;
 use super::{App, Intent, Notice, Overlay, Screen, capitalize};
 use crate::desk::{self, Actor, consents::Record, customers::Card};
+use crate::domain::consent::{Purpose, Way, channel_label, purpose_label};
 use crate::domain::customer::Input;
 use crate::domain::ids;
 use crate::store::customers::Customer;
@@ -42,8 +43,8 @@ pub enum CustomerIntent {
     },
     Consent {
         doc: ids::Document,
-        purpose: String,
-        channel: String,
+        purpose: Purpose,
+        channel: Way,
         evidence: String,
     },
 }
@@ -227,8 +228,8 @@ impl App {
             .cloned()
             .unwrap_or_default();
         let form = Form::new(vec![
-            Field::text("Finalidad", &purpose),
-            Field::text("Canal", "formato-fisico"),
+            Field::text("Finalidad", &purpose_label(&purpose)),
+            Field::text("Canal", &channel_label("formato-fisico")),
             Field::text("Evidencia (ruta)", ""),
         ]);
         self.overlay = Some(Overlay::CustomerForm {
@@ -275,10 +276,28 @@ impl App {
             }
             CustomerFormKind::Consent => {
                 let doc = card_document(self.subject()?)?;
+                let consent = &self.config.consent;
+                // a bad value keeps everything typed and points at its field
+                let parsed = Purpose::parse(&consent.purposes, &v(0))
+                    .map_err(|e| (0, e))
+                    .and_then(|p| {
+                        Ok((p, Way::parse(&consent.channels, &v(1)).map_err(|e| (1, e))?))
+                    });
+                let (purpose, channel) = match parsed {
+                    Ok(p) => p,
+                    Err((field, e)) => {
+                        if let Some(Overlay::CustomerForm { form, notice, .. }) = &mut self.overlay
+                        {
+                            form.focus = field;
+                            *notice = Some(Notice::Error(capitalize(&e)));
+                        }
+                        return None;
+                    }
+                };
                 CustomerIntent::Consent {
                     doc,
-                    purpose: v(0).trim().to_string(),
-                    channel: v(1).trim().to_string(),
+                    purpose,
+                    channel,
                     evidence: v(2).trim().to_string(),
                 }
             }
@@ -364,19 +383,13 @@ impl App {
                 let version = self.config.consent.policy_version.clone();
                 let r = Record {
                     grant: true,
-                    purpose: &purpose,
-                    channel: &channel,
+                    purpose: purpose.clone(),
+                    channel,
                     policy_version: &version,
                     evidence: path.as_deref(),
                 };
-                match desk::consents::record(
-                    &mut self.store,
-                    self.clock.as_ref(),
-                    &actor,
-                    &self.config,
-                    &doc,
-                    &r,
-                ) {
+                match desk::consents::record(&mut self.store, self.clock.as_ref(), &actor, &doc, &r)
+                {
                     Ok(()) => {
                         self.overlay = None;
                         self.notify(Notice::Info(format!(

@@ -30,7 +30,7 @@ pub struct RecordIntent {
     pub service: String,
     pub topic: String,
     pub subtopic: String,
-    pub level: u8,
+    pub level: Level,
     pub opportunity_service: Option<String>,
     pub notes: String,
     /// Open the form again for another procedure of the same visit.
@@ -203,7 +203,7 @@ impl App {
             service,
             topic: v(TOPIC),
             subtopic: v(SUBTOPIC),
-            level: level.number(),
+            level,
             opportunity_service,
             notes: form.fields[NOTES].all_lines(),
             another,
@@ -224,7 +224,7 @@ impl App {
         };
         let actor = Actor::staff(&c.user);
         let req = Request {
-            channel: "ventanilla",
+            channel: crate::domain::attention::Channel::Ventanilla,
             document: r.draft.doc.clone(),
             turn_label: Some(&r.draft.label),
             service: Some(&r.service),
