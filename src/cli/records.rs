@@ -147,6 +147,8 @@ pub struct ConsentArgs {
 
 /// `attention ...`.
 #[derive(Debug, Subcommand)]
+// parsed once per run: the size of the `add` variant costs nothing worth boxing for
+#[allow(clippy::large_enum_variant)]
 pub enum AttentionCommand {
     /// Registra una atención.
     Add {
