@@ -175,6 +175,31 @@ pub fn text(r: &Report) -> String {
         .map(|(k, v)| format!("{k} {v}"))
         .collect();
     let _ = writeln!(s, "\nAtenciones por canal: {}", items.join(" · "));
+    let by_level: Vec<String> = r
+        .attentions_by_level
+        .iter()
+        .map(|(k, v)| format!("{k}: {v}"))
+        .collect();
+    let _ = writeln!(
+        s,
+        "Atenciones por nivel de información: {}",
+        by_level.join(" · ")
+    );
+    let taken: usize = r.opportunities.values().sum();
+    let by_service: Vec<String> = r
+        .opportunities
+        .iter()
+        .map(|(k, v)| format!("{k} {v}"))
+        .collect();
+    let _ = writeln!(
+        s,
+        "Oportunidades (servicio tomado): {taken}{}",
+        if by_service.is_empty() {
+            String::new()
+        } else {
+            format!(" · {}", by_service.join(" · "))
+        }
+    );
     let _ = writeln!(s, "\nIndicadores");
     for i in &r.indicators {
         let met = match i.met {
@@ -261,6 +286,12 @@ pub fn csv(r: &Report) -> String {
     }
     for (k, v) in &r.attentions_by_channel {
         row("atenciones", k, "atenciones", v.to_string());
+    }
+    for (k, v) in &r.attentions_by_level {
+        row("atenciones_nivel", k, "atenciones", v.to_string());
+    }
+    for (k, v) in &r.opportunities {
+        row("oportunidades", k, "servicio_tomado", v.to_string());
     }
     for i in &r.indicators {
         row("indicador", &i.name, "valor_pct", num(i.value));

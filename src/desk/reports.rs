@@ -134,6 +134,10 @@ pub struct Report {
     pub pqrs: PqrsSection,
     /// Phone, chat, e-mail, WhatsApp and web attentions (and window ones) by channel.
     pub attentions_by_channel: BTreeMap<String, usize>,
+    /// Attentions by information level (its Spanish label, e.g. "1 · información básica").
+    pub attentions_by_level: BTreeMap<String, usize>,
+    /// Opportunities recorded (a service taken), by the service taken.
+    pub opportunities: BTreeMap<String, usize>,
     pub indicators: Vec<Indicator>,
 }
 
@@ -215,6 +219,17 @@ pub fn build(store: &Store, config: &Config, from: NaiveDate, to: NaiveDate) -> 
         attentions_by_channel: reports::attentions_by_channel(conn, &start, &end)?
             .into_iter()
             .map(|(channel, n)| (channel.label().to_string(), n))
+            .collect(),
+        attentions_by_level: reports::attentions_by_level(conn, &start, &end)?
+            .into_iter()
+            .map(|(level, n)| {
+                let label = crate::domain::attention::Level::from_number(level)
+                    .map_or_else(|| level.to_string(), |l| l.label().to_string());
+                (label, n)
+            })
+            .collect(),
+        opportunities: reports::opportunities_by_service(conn, &start, &end)?
+            .into_iter()
             .collect(),
         indicators,
     })
