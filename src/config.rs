@@ -156,6 +156,9 @@ pub struct OfficeHours {
 #[serde(deny_unknown_fields)]
 pub struct Session {
     pub idle_lock_minutes: u32,
+    /// The window of this station; when absent the console asks at login.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub window: Option<u32>,
 }
 
 /// A service as seeded into a new database.

@@ -6,6 +6,7 @@ pub mod audit;
 pub mod backup;
 pub mod calendar;
 pub mod catalog;
+pub mod claims;
 pub mod consents;
 pub mod customers;
 pub mod migrate;

@@ -7,21 +7,14 @@
 mod common;
 
 use assert_cmd::Command;
-use std::time::Duration;
+use std::path::Path;
 use ventanilla::clock::SystemClock;
 use ventanilla::desk::{self, Actor, turns::IssueRequest};
 use ventanilla::domain::turn::Transition;
 use ventanilla::store::Store;
 
-fn cli(dir: &std::path::Path) -> Command {
-    let mut c = Command::cargo_bin("ventanilla").unwrap();
-    c.env_remove("VENTANILLA_CONFIG")
-        .env("XDG_CONFIG_HOME", dir.join("cfg"))
-        .env("XDG_DATA_HOME", dir.join("data"))
-        .timeout(Duration::from_secs(30))
-        .arg("--db")
-        .arg(dir.join("sede.sqlite3"));
-    c
+fn cli(dir: &Path) -> Command {
+    common::cli_in(dir)
 }
 
 /// A branch where asesor1 finished turn R-001 at window 1 just now.

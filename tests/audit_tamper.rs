@@ -298,6 +298,7 @@ fn tamperings() -> Vec<(&'static str, Tamper, &'static str)> {
                      ALTER TABLE audit_log DROP COLUMN hash;
                      DROP INDEX attentions_turn;
                      ALTER TABLE attentions DROP COLUMN subtopic;
+                     DROP TABLE window_claims;
                      PRAGMA user_version = 8;",
                 )
             },
@@ -312,6 +313,7 @@ fn tamperings() -> Vec<(&'static str, Tamper, &'static str)> {
                      ALTER TABLE audit_log DROP COLUMN hash;
                      DROP INDEX attentions_turn;
                      ALTER TABLE attentions DROP COLUMN subtopic;
+                     DROP TABLE window_claims;
                      PRAGMA user_version = 8;",
                 );
                 b.cli()

@@ -422,3 +422,25 @@ fn the_record_is_required_before_the_next_call() {
         "called once the record is saved"
     );
 }
+
+#[test]
+fn without_a_window_the_login_asks_for_it() {
+    let (mut app, _) = demo_app();
+    app.ask_window();
+    login(&mut app, "asesor2", "1234");
+    type_text(&mut app, "9");
+    app.handle(key(KeyCode::Enter));
+    let text = screen_text(&draw(&app, 80, 24));
+    assert!(text.contains("No existe la ventanilla 9"), "{text}");
+    assert!(
+        text.contains("asesor2") && text.contains("••••"),
+        "what was typed is kept: {text}"
+    );
+    assert!(matches!(app.screen, Screen::Login(_)));
+    app.handle(key(KeyCode::Backspace));
+    type_text(&mut app, "2");
+    app.handle(key(KeyCode::Enter));
+    assert!(matches!(app.screen, Screen::Console(_)), "logged in");
+    assert_eq!(app.window, 2);
+    assert!(screen_text(&draw(&app, 80, 24)).contains("Ventanilla 2"));
+}

@@ -193,6 +193,7 @@ pub fn call_next(
 ) -> Result<Turn> {
     let Moment { who, now, at, day } = moment(actor, clock, config, "llamar turnos")?;
     let tx = store.write()?;
+    crate::desk::claims::ensure_holder(&tx, config, window, &who)?;
     let win = catalog::window(&tx, window)?
         .filter(|w| w.active)
         .ok_or_else(|| {

@@ -48,6 +48,8 @@ pub struct SetupState {
 pub struct LoginState {
     pub form: Form,
     pub notice: Option<Notice>,
+    /// The supervisor offered to take over the window held by someone else (Enter again).
+    pub takeover: Option<String>,
 }
 
 /// The advisor's console after login.
@@ -151,8 +153,14 @@ pub enum Intent {
         name: String,
         pin: String,
     },
-    /// Check a username and PIN.
-    Login { username: String, pin: String },
+    /// Check a username and PIN (and take the window typed at login, if it was asked).
+    Login {
+        username: String,
+        pin: String,
+        window: Option<u32>,
+        /// Take the window over from whoever holds it (supervisors, after the offer).
+        takeover: bool,
+    },
     /// Check the locked user's PIN.
     Unlock { pin: String },
     /// A turn-queue write at this window.
@@ -174,6 +182,8 @@ pub struct App {
     config: Config,
     /// The window this console serves.
     pub window: u32,
+    /// The window is asked at login.
+    pub asking_window: bool,
     /// The branch identity, once set up.
     pub branch: Option<BranchInfo>,
     pub screen: Screen,
@@ -204,7 +214,7 @@ impl App {
         let screen = if desk::setup::needs_setup(&store)? {
             Screen::Setup(setup_state(&config))
         } else {
-            Screen::Login(login_state())
+            Screen::Login(login_state(false))
         };
         let now = clock.now();
         let mut store = store;
@@ -223,11 +233,20 @@ impl App {
             clock,
             config,
             window,
+            asking_window: false,
             branch,
             screen,
             overlay: None,
             quit: false,
         })
+    }
+
+    /// Asks for the window at login (no window was given or configured for this station).
+    pub fn ask_window(&mut self) {
+        self.asking_window = true;
+        if let Screen::Login(l) = &mut self.screen {
+            *l = login_state(true);
+        }
     }
 
     /// The consent channels of the configuration (for the consent form).
@@ -355,7 +374,10 @@ impl App {
                     self.quit = true;
                 }
             }
-            Action::ConfirmQuit => self.quit = true,
+            Action::ConfirmQuit => {
+                self.release_window();
+                self.quit = true;
+            }
             Action::Confirm => return self.confirm_yes(),
             Action::CloseOverlay => {
                 if !matches!(self.overlay, Some(Overlay::Locked { .. })) {
@@ -445,11 +467,27 @@ impl App {
                     l.form.focus = 1;
                 }
             }
+            Screen::Login(l) if l.form.focus == 1 && l.form.fields.len() > 2 => l.form.focus = 2,
             Screen::Login(l) => {
                 let username = l.form.value(0).trim().to_lowercase();
+                let window = if l.form.fields.len() > 2 {
+                    match l.form.value(2).trim().parse::<u32>() {
+                        Ok(n) => Some(n),
+                        Err(_) => {
+                            l.form.focus = 2;
+                            l.notice = Some(Notice::Error(text::LOGIN_BAD_WINDOW.into()));
+                            return None;
+                        }
+                    }
+                } else {
+                    None
+                };
+                let takeover = l.takeover.as_deref() == Some(username.as_str());
                 return Some(Intent::Login {
                     username,
                     pin: l.form.value(1).to_string(),
+                    window,
+                    takeover,
                 });
             }
             Screen::Console(_) => {}
@@ -486,7 +524,12 @@ impl App {
                 name,
                 pin,
             } => self.apply_setup(&branch, &code, &username, &name, &pin),
-            Intent::Login { username, pin } => self.apply_login(&username, &pin),
+            Intent::Login {
+                username,
+                pin,
+                window,
+                takeover,
+            } => self.apply_login(&username, &pin, window, takeover),
             Intent::Unlock { pin } => self.apply_unlock(&pin),
             Intent::Turn(t) => self.apply_turn(t),
             Intent::Customer(c) => self.apply_customer(c),

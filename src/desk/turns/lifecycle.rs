@@ -22,6 +22,9 @@ pub fn act(
     let Moment { who, now, at, day } = moment(actor, clock, config, "atender turnos")?;
     let tx = store.write()?;
     let current = find(&tx, &day, label)?;
+    if let Some(window) = current.window {
+        crate::desk::claims::ensure_holder(&tx, config, window, &who)?;
+    }
     let next = turn::apply(current.status, t).ok_or_else(|| {
         Error::refused(format!(
             "no se puede {} el turno {}: está {}",
@@ -65,6 +68,9 @@ pub fn recall(
     let Moment { who, now, at, day } = moment(actor, clock, config, "volver a llamar turnos")?;
     let tx = store.write()?;
     let current = find(&tx, &day, label)?;
+    if let Some(window) = current.window {
+        crate::desk::claims::ensure_holder(&tx, config, window, &who)?;
+    }
     if turn::apply(current.status, Transition::Recall).is_none() {
         return Err(Error::refused(format!(
             "no se puede volver a llamar el turno {}: está {}",
@@ -132,6 +138,9 @@ pub fn transfer(
     let Moment { who, now, at, day } = moment(actor, clock, config, "trasladar turnos")?;
     let tx = store.write()?;
     let current = find(&tx, &day, label)?;
+    if let Some(window) = current.window {
+        crate::desk::claims::ensure_holder(&tx, config, window, &who)?;
+    }
     if turn::apply(current.status, Transition::Transfer).is_none() {
         return Err(Error::refused(format!(
             "no se puede trasladar el turno {}: está {}",
