@@ -24,20 +24,6 @@ fn command(dir: &Path, args: &[&str]) -> CommandBuilder {
     cmd
 }
 
-/// The first choice listed under the focused picker field ("Opciones: a · b").
-fn first_option(app: &PtyApp) -> String {
-    let screen = app.contents();
-    let line = screen
-        .lines()
-        .find_map(|l| l.split_once("Opciones: ").map(|(_, rest)| rest.to_string()))
-        .unwrap_or_else(|| panic!("no choices shown:\n{screen}"));
-    line.split(" · ")
-        .next()
-        .unwrap()
-        .trim_end_matches(['│', ' '])
-        .to_string()
-}
-
 #[test]
 fn a_visit_in_the_real_console_and_a_second_login_on_its_window_refused() {
     let dir = tempfile::TempDir::new().unwrap();
@@ -88,12 +74,18 @@ fn a_visit_in_the_real_console_and_a_second_login_on_its_window_refused() {
         advisor.contents()
     );
     // the topic and sub-topic from the choices shown, level 2, no opportunity
-    let topic = first_option(&advisor);
-    advisor.send(topic.as_bytes());
+    let service = first.split('-').next().unwrap();
+    let config = ventanilla::config::Config::defaults().unwrap();
+    let topic = config
+        .attention
+        .topics_of(service)
+        .next()
+        .expect("catalogued");
+    let shown = format!("Opciones: {}", topic.topic);
+    assert!(advisor.wait_text(&shown, WAIT), "{}", advisor.contents());
+    advisor.send(topic.topic.as_bytes());
     advisor.send(b"\r");
-    assert!(advisor.wait_until(WAIT, |s| s.contents().contains("▸ Subtema")));
-    let subtopic = first_option(&advisor);
-    advisor.send(subtopic.as_bytes());
+    advisor.send(topic.subtopics[0].as_bytes());
     advisor.send(b"\r2\r\r\r\r");
     assert!(
         advisor.wait_text(&format!("Atención del turno {first} registrada"), WAIT),

@@ -34,7 +34,7 @@ fn choices(form: &Form) -> Option<Line<'static>> {
     let text = if matching.is_empty() {
         "ninguna coincide; borre para ver todas".to_string()
     } else {
-        matching.join(" · ")
+        matching.join("; ")
     };
     Some(Line::from(vec![
         Span::styled("Opciones: ", theme::LABEL),
