@@ -81,6 +81,8 @@ pub struct Queue {
     pub starvation_minutes: u32,
     pub max_recalls: u32,
     pub default_service_minutes: u32,
+    /// Minutes after a no-show during which the advisor may return the turn to the queue.
+    pub no_show_return_minutes: u32,
 }
 
 /// Kiosk settings.

@@ -444,3 +444,111 @@ fn without_a_window_the_login_asks_for_it() {
     assert_eq!(app.window, 2);
     assert!(screen_text(&draw(&app, 80, 24)).contains("Ventanilla 2"));
 }
+
+#[test]
+fn park_frees_the_window_and_chosen_calls_and_late_no_shows_are_handled() {
+    let mut app = logged_in();
+    app.handle(key(KeyCode::Char('n')));
+    let parked = app.queue.current.clone().unwrap();
+    let name = bound_name(&app);
+    app.handle(key(KeyCode::Char('a')));
+    app.handle(key(KeyCode::Char('p')));
+    assert!(app.queue.current.is_none(), "parking frees the window");
+    assert_eq!(app.queue.parked.len(), 1);
+    assert!(app.attention.is_none(), "and closes the attention");
+    let text = screen_text(&draw(&app, 80, 24));
+    assert!(
+        text.contains(&format!("{}   en pausa", parked.label)),
+        "{text}"
+    );
+    assert!(!text.contains(&name), "{text}");
+
+    // another customer meanwhile; resuming the parked one must wait for the window
+    app.handle(key(KeyCode::Char('n')));
+    let late = app.queue.current.clone().expect("called another");
+    assert_ne!(late.label, parked.label);
+    app.handle(key(KeyCode::Char('u')));
+    assert!(screen_text(&draw(&app, 120, 40)).contains("antes de reanudar"));
+    // the customer does not come; then arrives late: back to its place in the queue
+    app.handle(key(KeyCode::Char('x')));
+    app.handle(key(KeyCode::Char('s')));
+    assert!(app.queue.current.is_none());
+    app.handle(key(KeyCode::Char('v')));
+    let Some(Overlay::TurnForm { form, .. }) = &app.overlay else {
+        panic!("requeue form")
+    };
+    assert_eq!(
+        form.value(0),
+        late.label,
+        "prefilled with the latest no-show"
+    );
+    app.handle(key(KeyCode::Enter));
+    assert!(
+        app.queue.waiting.iter().any(|t| t.label == late.label),
+        "waiting again"
+    );
+
+    // call a chosen turn: the reason is required, and kept in the audit
+    let chosen = app.queue.waiting.last().unwrap().label.clone();
+    for _ in 0..(app.queue.parked.len() + app.queue.waiting.len() - 1) {
+        app.handle(key(KeyCode::Down));
+    }
+    app.handle(key(KeyCode::Char('l')));
+    enter(&mut app, 2);
+    assert!(
+        matches!(
+            &app.overlay,
+            Some(Overlay::TurnForm {
+                notice: Some(_),
+                ..
+            })
+        ),
+        "no reason: refused, the form stays: {:?}",
+        app.overlay
+    );
+    type_text(&mut app, "cita programada por el coordinador");
+    enter(&mut app, 1);
+    assert_eq!(
+        app.queue.current.as_ref().map(|t| t.label.clone()),
+        Some(chosen)
+    );
+
+    // done with it: the parked customer is resumed here, with their card
+    app.handle(key(KeyCode::Char('c')));
+    app.handle(key(KeyCode::Char('s')));
+    app.handle(key(KeyCode::Up));
+    for _ in 0..50 {
+        app.handle(key(KeyCode::Up));
+        if app.turn_sel == 0 {
+            break;
+        }
+    }
+    app.handle(key(KeyCode::Char('u')));
+    assert_eq!(
+        app.queue.current.as_ref().map(|t| t.label.clone()),
+        Some(parked.label)
+    );
+    assert_eq!(bound_name(&app), name, "the card opens again");
+}
+
+#[test]
+fn a_no_show_goes_back_to_the_queue_only_within_the_configured_minutes() {
+    let (mut app, clock) = demo_app();
+    login(&mut app, "asesor1", "1234");
+    app.handle(key(KeyCode::Char('n')));
+    let label = app.queue.current.clone().unwrap().label;
+    app.handle(key(KeyCode::Char('x')));
+    app.handle(key(KeyCode::Char('s')));
+    clock.advance(chrono::Duration::minutes(16));
+    app.handle(key(KeyCode::Char('v')));
+    app.handle(key(KeyCode::Enter));
+    let Some(Overlay::TurnForm { notice, .. }) = &app.overlay else {
+        panic!("the form stays open")
+    };
+    let notice = format!("{notice:?}");
+    assert!(
+        notice.contains("dentro de 15") && notice.contains("turno nuevo"),
+        "{notice}"
+    );
+    assert!(app.queue.waiting.iter().all(|t| t.label != label));
+}

@@ -130,7 +130,7 @@ pub enum TurnKey {
     Finish,
     /// Pause the attention.
     Park,
-    /// Resume a paused attention.
+    /// Resume the selected (or the oldest) parked attention.
     Resume,
     /// The called customer did not come.
     NoShow,
@@ -142,4 +142,10 @@ pub enum TurnKey {
     Manual,
     /// Open the attention record of the turn just finished.
     Record,
+    /// Move the selection in the parked and waiting lists.
+    Move(i8),
+    /// Call the selected waiting turn out of order (asks the reason).
+    CallChosen,
+    /// Return the latest no-show to the queue (asks which).
+    Requeue,
 }

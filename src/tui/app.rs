@@ -196,6 +196,8 @@ pub struct App {
     pub pqrs: PqrsPane,
     /// The Calificación pane.
     pub rating: RatingPane,
+    /// The selected row of the Turnos pane: parked turns first, then the waiting ones.
+    pub turn_sel: usize,
     /// The turn being served and its customer.
     pub attention: Option<Attention>,
     /// The attention just finished (its record and rating follow).
@@ -224,6 +226,7 @@ impl App {
             lookup: Default::default(),
             pqrs: Default::default(),
             rating: Default::default(),
+            turn_sel: 0,
             attention: None,
             finished: None,
             data_version: 0,
@@ -247,6 +250,11 @@ impl App {
         if let Screen::Login(l) = &mut self.screen {
             *l = login_state(true);
         }
+    }
+
+    /// Minutes after a no-show during which it may go back to the queue.
+    pub fn no_show_return_minutes(&self) -> u32 {
+        self.config.queue.no_show_return_minutes
     }
 
     /// The consent channels of the configuration (for the consent form).

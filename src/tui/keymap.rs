@@ -86,8 +86,11 @@ fn form(key: KeyEvent) -> Option<Action> {
 }
 
 fn turns(key: KeyEvent) -> Option<Action> {
-    let KeyCode::Char(c) = key.code else {
-        return None;
+    let c = match key.code {
+        KeyCode::Up => return Some(Action::Turn(TurnKey::Move(-1))),
+        KeyCode::Down => return Some(Action::Turn(TurnKey::Move(1))),
+        KeyCode::Char(c) if !key.modifiers.contains(KeyModifiers::CONTROL) => c,
+        _ => return None,
     };
     let t = match c {
         'n' => TurnKey::CallNext,
@@ -101,6 +104,8 @@ fn turns(key: KeyEvent) -> Option<Action> {
         't' => TurnKey::Transfer,
         'm' => TurnKey::Manual,
         'g' => TurnKey::Record,
+        'l' => TurnKey::CallChosen,
+        'v' => TurnKey::Requeue,
         _ => return None,
     };
     Some(Action::Turn(t))
@@ -179,7 +184,15 @@ pub const HELP: [(&str, &[HelpLine]); 8] = [
         &[
             ("n", "llamar el siguiente turno"),
             ("r / a / f", "rellamar / atender / finalizar"),
-            ("p / u", "pausar / reanudar la atención"),
+            (
+                "p / u",
+                "pausar (libera la ventanilla) / reanudar el elegido",
+            ),
+            (
+                "↑ ↓ / l",
+                "elegir un turno / llamarlo fuera de orden (motivo)",
+            ),
+            ("v", "devolver a la fila un turno no presentado"),
             ("g", "registrar la atención del turno finalizado"),
             ("x / c", "no se presentó / cancelar"),
             (
@@ -266,6 +279,11 @@ mod tests {
         assert_eq!(
             map(f, key(KeyCode::Char('n'))),
             Some(Action::Turn(TurnKey::CallNext))
+        );
+        // Ctrl+L locks from the Turnos pane; it is not `l` (call a chosen turn)
+        assert_eq!(
+            map(f, KeyEvent::new(KeyCode::Char('l'), KeyModifiers::CONTROL)),
+            Some(Action::Lock)
         );
         // turn keys only act in the Turnos pane; in Cliente letters type into the search
         assert_eq!(

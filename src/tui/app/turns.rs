@@ -21,6 +21,10 @@ pub enum TurnFormKind {
     Transfer,
     /// Register a paper ticket (manual contingency).
     Manual,
+    /// Call a chosen waiting turn, with the reason.
+    CallChosen,
+    /// Return a no-show to the queue.
+    Requeue,
 }
 
 /// A turn-queue write at this window.
@@ -43,6 +47,13 @@ pub enum TurnIntent {
         number: u32,
         service: String,
     },
+    CallChosen {
+        label: String,
+        reason: String,
+    },
+    Requeue {
+        label: String,
+    },
 }
 
 impl App {
@@ -50,7 +61,11 @@ impl App {
     pub(super) fn refresh_queue(&mut self) {
         let now = self.clock.now();
         match desk::turns::window_queue(&self.store, &self.config, now, self.window) {
-            Ok(queue) => self.queue = queue,
+            Ok(queue) => {
+                let rows = queue.parked.len() + queue.waiting.len();
+                self.turn_sel = self.turn_sel.min(rows.saturating_sub(1));
+                self.queue = queue;
+            }
             Err(err) => self.notify(Notice::Error(capitalize(&err.to_string()))),
         }
         self.sync_attention();
@@ -94,15 +109,8 @@ impl App {
         };
         let intent = match key {
             TurnKey::CallNext => {
-                if let Some(label) = self.missing_record() {
-                    let finished = self.finished.clone();
-                    self.open_record_form(&label, finished.as_ref());
-                    if let Some(Overlay::RecordForm { notice, .. }) = &mut self.overlay {
-                        *notice = Some(Notice::Error(format!(
-                            "Registre la atención del turno {label} antes de llamar el siguiente."
-                        )));
-                    }
-                    return None;
+                if let Some(intent) = self.record_first() {
+                    return intent;
                 }
                 Some(TurnIntent::CallNext)
             }
@@ -121,7 +129,66 @@ impl App {
             TurnKey::Start => act(Transition::Start),
             TurnKey::Finish => act(Transition::Finish),
             TurnKey::Park => act(Transition::Park),
-            TurnKey::Resume => act(Transition::Resume),
+            TurnKey::Resume => {
+                let parked = self.selected_parked().map(|t| t.label.clone());
+                if parked.is_none() {
+                    self.notify(Notice::Error(
+                        "No hay turnos en pausa en esta ventanilla.".into(),
+                    ));
+                }
+                return parked.map(|label| {
+                    Intent::Turn(TurnIntent::Act {
+                        label,
+                        transition: Transition::Resume,
+                    })
+                });
+            }
+            TurnKey::Move(step) => {
+                let n = self.queue.parked.len() + self.queue.waiting.len();
+                if n > 0 {
+                    self.turn_sel = (self.turn_sel as isize + isize::from(step))
+                        .rem_euclid(n as isize) as usize;
+                }
+                return None;
+            }
+            TurnKey::CallChosen => {
+                if let Some(intent) = self.record_first() {
+                    return intent;
+                }
+                if let Some(t) = &self.queue.current {
+                    let message = format!(
+                        "La ventanilla atiende el turno {}: finalícelo, páuselo o trasládelo antes de llamar otro.",
+                        t.label
+                    );
+                    self.notify(Notice::Error(message));
+                    return None;
+                }
+                let Some(label) = self.selected_waiting().map(|t| t.label.clone()) else {
+                    self.notify(Notice::Error(
+                        "Elija con ↑ ↓ un turno en espera para llamarlo.".into(),
+                    ));
+                    return None;
+                };
+                let form = Form::new(vec![
+                    Field::text("Turno", &label),
+                    Field::text("Motivo", ""),
+                ]);
+                self.open_turn_form(TurnFormKind::CallChosen, form);
+                return None;
+            }
+            TurnKey::Requeue => {
+                let label = self
+                    .queue
+                    .last_no_show
+                    .as_ref()
+                    .map(|t| t.label.clone())
+                    .unwrap_or_default();
+                self.open_turn_form(
+                    TurnFormKind::Requeue,
+                    Form::new(vec![Field::text("Turno", &label)]),
+                );
+                return None;
+            }
             TurnKey::NoShow => {
                 let q = format!(
                     "¿Marcar el turno {} como no presentado?",
@@ -179,6 +246,39 @@ impl App {
         intent.map(Intent::Turn)
     }
 
+    /// The record form instead of a call, while the setting requires the last record first.
+    fn record_first(&mut self) -> Option<Option<Intent>> {
+        let label = self.missing_record()?;
+        let finished = self.finished.clone();
+        self.open_record_form(&label, finished.as_ref());
+        if let Some(Overlay::RecordForm { notice, .. }) = &mut self.overlay {
+            *notice = Some(Notice::Error(format!(
+                "Registre la atención del turno {label} antes de llamar el siguiente."
+            )));
+        }
+        Some(None)
+    }
+
+    fn open_turn_form(&mut self, kind: TurnFormKind, form: Form) {
+        self.overlay = Some(Overlay::TurnForm {
+            kind,
+            form,
+            notice: None,
+        });
+    }
+
+    /// The parked turn selected in the Turnos pane (or the oldest one).
+    fn selected_parked(&self) -> Option<&crate::store::turns::Turn> {
+        let parked = &self.queue.parked;
+        parked.get(self.turn_sel).or_else(|| parked.first())
+    }
+
+    /// The waiting turn selected in the Turnos pane.
+    fn selected_waiting(&self) -> Option<&crate::store::turns::Turn> {
+        let i = self.turn_sel.checked_sub(self.queue.parked.len())?;
+        self.queue.waiting.get(i)
+    }
+
     /// Whether recalling the current turn again would mark it as a no-show.
     fn last_recall(&self) -> bool {
         self.queue
@@ -224,6 +324,13 @@ impl App {
                     note,
                 }))
             }
+            TurnFormKind::CallChosen => Some(Intent::Turn(TurnIntent::CallChosen {
+                label: form.value(0).trim().to_string(),
+                reason: form.value(1).trim().to_string(),
+            })),
+            TurnFormKind::Requeue => Some(Intent::Turn(TurnIntent::Requeue {
+                label: form.value(0).trim().to_string(),
+            })),
             TurnFormKind::Manual => match form.value(0).trim().parse::<u32>() {
                 Ok(number) if number > 0 => {
                     let service = form.value(1).trim().to_uppercase();
@@ -270,6 +377,14 @@ impl App {
                 note,
             } => desk::turns::transfer(store, clock, &actor, config, label, service, note)
                 .map(|t| format!("Turno {} trasladado a la fila de {}.", t.label, t.service)),
+            TurnIntent::CallChosen { label, reason } => {
+                desk::turns::call_chosen(store, clock, &actor, config, self.window, label, reason)
+                    .map(|t| format!("Turno {} llamado a la ventanilla {}.", t.label, self.window))
+            }
+            TurnIntent::Requeue { label } => {
+                desk::turns::return_no_show(store, clock, &actor, config, label)
+                    .map(|t| format!("Turno {} devuelto a su lugar en la fila.", t.label))
+            }
             TurnIntent::Manual { number, service } => {
                 desk::turns::manual(store, clock, &actor, config, *number, service, self.window)
                     .map(|t| {
