@@ -30,6 +30,8 @@ pub struct Config {
     pub rating: Rating,
     pub indicators: Indicators,
     pub backup: Backup,
+    pub files: Files,
+    pub printing: Printing,
     pub consent: Consent,
     pub routing: std::collections::BTreeMap<String, Vec<String>>,
     pub attention: AttentionRecord,
@@ -209,6 +211,41 @@ pub struct Terms {
     pub habeas_completion_months: u32,
     pub habeas_in_process_mark_days: u32,
     pub recurso_months: u32,
+}
+
+/// Files written for office programs.
+#[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
+#[serde(deny_unknown_fields)]
+pub struct Files {
+    /// The CSV dialect by default: `es` or `rfc` ([`crate::tables::CsvDialect`]).
+    pub csv: String,
+}
+
+impl Config {
+    /// The configured CSV dialect (checked at load).
+    pub fn csv_dialect(&self) -> crate::tables::CsvDialect {
+        crate::tables::CsvDialect::parse(&self.files.csv).unwrap_or_default()
+    }
+}
+
+/// Ticket and constancia printing.
+#[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
+#[serde(deny_unknown_fields)]
+pub struct Printing {
+    /// Characters per line: 32, 42 or 48.
+    pub columns: u16,
+    /// A QR code of the radicado or turn label.
+    pub qr: bool,
+}
+
+impl Printing {
+    /// The paper as the printer module takes it.
+    pub fn paper(&self) -> crate::printer::Paper {
+        crate::printer::Paper {
+            columns: usize::from(self.columns),
+            qr: self.qr,
+        }
+    }
 }
 
 /// Where the effective configuration came from.

@@ -63,7 +63,12 @@ fn new(ctx: &Ctx, t: NewTicket) -> Result<()> {
     let target = printer::Target::parse(&config.kiosk.printer);
     let printed = printer::send(
         &target,
-        &printer::document_bytes("CONSTANCIA DE RADICACIÓN", &lines),
+        &printer::document_bytes(
+            "CONSTANCIA DE RADICACIÓN",
+            &lines,
+            Some(&p.radicado),
+            config.printing.paper(),
+        ),
     );
     if t.common.json {
         return print_json(&detail);
