@@ -405,7 +405,9 @@ fn turn_issue_prints_a_ticket_with_its_qr_on_narrow_paper() {
         .stdout("E-001\n");
     let bytes = std::fs::read(&printed).unwrap();
     let has = |needle: &[u8]| bytes.windows(needle.len()).any(|w| w == needle);
-    assert!(has(&[0x1d, b'(', b'k', 8, 0, 49, 80, 48, b'E', b'-', b'0', b'0', b'1']));
+    assert!(has(&[
+        0x1d, b'(', b'k', 8, 0, 49, 80, 48, b'E', b'-', b'0', b'0', b'1'
+    ]));
     assert_eq!(
         std::fs::metadata(&printed).unwrap().permissions().mode() & 0o777,
         0o600,

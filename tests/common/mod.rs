@@ -134,5 +134,7 @@ pub fn cli_in(dir: &std::path::Path) -> assert_cmd::Command {
 
 /// Today in the organisation's time zone (what the binary calls today), not the machine's.
 pub fn branch_today() -> chrono::NaiveDate {
-    Utc::now().with_timezone(&config().utc_offset()).date_naive()
+    Utc::now()
+        .with_timezone(&config().utc_offset())
+        .date_naive()
 }

@@ -21,10 +21,7 @@ pub fn act(
 ) -> Result<Turn> {
     let Moment { who, now, at, day } = moment(actor, clock, config, "atender turnos")?;
     let tx = store.write()?;
-    let current = find(&tx, &day, label)?;
-    if let Some(window) = current.window {
-        crate::desk::claims::ensure_holder(&tx, config, window, &who)?;
-    }
+    let current = find_held(&tx, config, &day, label, &who)?;
     if let (Transition::Resume, Some(window)) = (t, current.window)
         && let Some(busy) = turns::busy_at_window(&tx, window)?
     {
@@ -67,6 +64,21 @@ pub fn act(
     Ok(updated)
 }
 
+/// Today's turn `label`, refused when another user's console holds its window.
+fn find_held(
+    conn: &rusqlite::Connection,
+    config: &Config,
+    day: &str,
+    label: &str,
+    who: &str,
+) -> Result<Turn> {
+    let current = find(conn, day, label)?;
+    if let Some(window) = current.window {
+        crate::desk::claims::ensure_holder(conn, config, window, who)?;
+    }
+    Ok(current)
+}
+
 /// Returns a no-show to its place in the queue, within the configured minutes of being marked
 /// (the customer arrived late).
 pub fn return_no_show(
@@ -78,10 +90,7 @@ pub fn return_no_show(
 ) -> Result<Turn> {
     let Moment { who, now, at, day } = moment(actor, clock, config, "devolver turnos a la fila")?;
     let tx = store.write()?;
-    let current = find(&tx, &day, label)?;
-    if let Some(window) = current.window {
-        crate::desk::claims::ensure_holder(&tx, config, window, &who)?;
-    }
+    let current = find_held(&tx, config, &day, label, &who)?;
     if current.status != Status::NoShow {
         return Err(Error::refused(format!(
             "turno: el {} está {}; solo vuelve a la fila un turno no presentado",
@@ -126,10 +135,7 @@ pub fn recall(
 ) -> Result<Turn> {
     let Moment { who, now, at, day } = moment(actor, clock, config, "volver a llamar turnos")?;
     let tx = store.write()?;
-    let current = find(&tx, &day, label)?;
-    if let Some(window) = current.window {
-        crate::desk::claims::ensure_holder(&tx, config, window, &who)?;
-    }
+    let current = find_held(&tx, config, &day, label, &who)?;
     if turn::apply(current.status, Transition::Recall).is_none() {
         return Err(Error::refused(format!(
             "no se puede volver a llamar el turno {}: está {}",
@@ -196,10 +202,7 @@ pub fn transfer(
     let code = service.trim().to_uppercase();
     let Moment { who, now, at, day } = moment(actor, clock, config, "trasladar turnos")?;
     let tx = store.write()?;
-    let current = find(&tx, &day, label)?;
-    if let Some(window) = current.window {
-        crate::desk::claims::ensure_holder(&tx, config, window, &who)?;
-    }
+    let current = find_held(&tx, config, &day, label, &who)?;
     if turn::apply(current.status, Transition::Transfer).is_none() {
         return Err(Error::refused(format!(
             "no se puede trasladar el turno {}: está {}",
