@@ -35,6 +35,7 @@ pub struct Config {
     pub consent: Consent,
     pub routing: std::collections::BTreeMap<String, Vec<String>>,
     pub attention: AttentionRecord,
+    pub advisor: Advisor,
     pub pqrs: Pqrs,
     pub terms: Terms,
 }
@@ -47,6 +48,14 @@ pub struct Consent {
     pub required: Vec<String>,
     pub channels: Vec<String>,
     pub policy_version: String,
+}
+
+/// Advisor states.
+#[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
+#[serde(deny_unknown_fields)]
+pub struct Advisor {
+    /// Why an advisor steps away from the window.
+    pub pause_reasons: Vec<String>,
 }
 
 /// The attention record (tipificación) made when an attention ends.

@@ -1,5 +1,6 @@
 //! All SQL lives here. [`Store`] owns one connection to the branch's SQLite file.
 
+pub mod advisors;
 pub mod anchors;
 pub mod attentions;
 pub mod audit;

@@ -111,3 +111,77 @@ fn records_are_checked_against_the_catalogue_and_counted_in_the_day_report() {
         "{text}"
     );
 }
+
+#[test]
+fn minutes_per_advisor_state_add_up_over_the_day() {
+    use chrono::Duration as D;
+    use ventanilla::clock::FixedClock;
+    use ventanilla::domain::advisor::State;
+    let dir = tempfile::TempDir::new().unwrap();
+    let db = dir.path().join("sede.sqlite3");
+    common::branch_with_windows(&db, 1);
+    let mut store = Store::open(&db).unwrap();
+    let cfg = common::config();
+    let nine = common::monday_morning() - D::minutes(30); // 09:00 local
+    let clock = FixedClock::new(nine);
+    let asesor = Actor::staff(&desk::users::active(&store, "asesor1").unwrap());
+    let set = |store: &mut Store, clock: &FixedClock, state, reason: &str| {
+        desk::advisors::set_state(store, clock, &asesor, &cfg, Some(1), state, reason).unwrap()
+    };
+    set(&mut store, &clock, State::Available, "");
+    let req = IssueRequest {
+        service: "R",
+        ..Default::default()
+    };
+    desk::turns::issue(&mut store, &clock, &Actor::cli(None), &cfg, &req).unwrap();
+    let t = desk::turns::call_next(&mut store, &clock, &asesor, &cfg, 1).unwrap();
+    clock.set(nine + D::minutes(10));
+    desk::turns::act(
+        &mut store,
+        &clock,
+        &asesor,
+        &cfg,
+        &t.label,
+        Transition::Start,
+    )
+    .unwrap();
+    clock.set(nine + D::minutes(30));
+    desk::turns::act(
+        &mut store,
+        &clock,
+        &asesor,
+        &cfg,
+        &t.label,
+        Transition::Finish,
+    )
+    .unwrap();
+    clock.set(nine + D::hours(3));
+    // an unknown reason is refused, naming the configured ones
+    let err = desk::advisors::set_state(
+        &mut store,
+        &clock,
+        &asesor,
+        &cfg,
+        Some(1),
+        State::Paused,
+        "siesta",
+    )
+    .unwrap_err()
+    .to_string();
+    assert!(err.contains("pausa activa"), "{err}");
+    set(&mut store, &clock, State::Paused, "ALMUERZO");
+    clock.set(nine + D::hours(4));
+    set(&mut store, &clock, State::Available, "");
+    clock.set(nine + D::hours(6));
+    set(&mut store, &clock, State::LoggedOut, "");
+
+    let day = common::monday_morning().date_naive();
+    let times = desk::advisors::day_times(&store, &cfg, day, nine + D::hours(8)).unwrap();
+    let mine = times
+        .iter()
+        .find(|t| t.advisor == "asesor1")
+        .expect("asesor1");
+    assert_eq!(mine.attention_minutes, 20.0);
+    assert_eq!(mine.paused_minutes, vec![("almuerzo".to_string(), 60.0)]);
+    assert_eq!(mine.available_minutes, 360.0 - 60.0 - 20.0);
+}

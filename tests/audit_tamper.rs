@@ -299,6 +299,7 @@ fn tamperings() -> Vec<(&'static str, Tamper, &'static str)> {
                      DROP INDEX attentions_turn;
                      ALTER TABLE attentions DROP COLUMN subtopic;
                      DROP TABLE window_claims;
+                     DROP TABLE advisor_states;
                      PRAGMA user_version = 8;",
                 )
             },
@@ -314,6 +315,7 @@ fn tamperings() -> Vec<(&'static str, Tamper, &'static str)> {
                      DROP INDEX attentions_turn;
                      ALTER TABLE attentions DROP COLUMN subtopic;
                      DROP TABLE window_claims;
+                     DROP TABLE advisor_states;
                      PRAGMA user_version = 8;",
                 );
                 b.cli()

@@ -552,3 +552,27 @@ fn a_no_show_goes_back_to_the_queue_only_within_the_configured_minutes() {
     );
     assert!(app.queue.waiting.iter().all(|t| t.label != label));
 }
+
+#[test]
+fn stepping_away_with_a_reason_stops_calls_until_back() {
+    let mut app = logged_in();
+    app.handle(key(KeyCode::Char('z')));
+    assert!(matches!(app.overlay, Some(Overlay::TurnForm { .. })));
+    let text = screen_text(&draw(&app, 80, 24));
+    assert!(
+        text.contains("almuerzo") && text.contains("pausa activa"),
+        "choices: {text}"
+    );
+    type_text(&mut app, "almu");
+    app.handle(key(KeyCode::Enter));
+    assert_eq!(app.away.as_deref(), Some("almuerzo"));
+    let text = screen_text(&draw(&app, 80, 24));
+    assert!(text.contains("EN PAUSA · almuerzo"), "{text}");
+    app.handle(key(KeyCode::Char('n')));
+    assert!(app.queue.current.is_none(), "no calls while away");
+    assert!(screen_text(&draw(&app, 80, 24)).contains("Está en pausa (almuerzo)"));
+    app.handle(key(KeyCode::Char('z')));
+    assert!(app.away.is_none());
+    app.handle(key(KeyCode::Char('n')));
+    assert!(app.queue.current.is_some(), "back: calls again");
+}

@@ -56,6 +56,17 @@ impl Config {
                 "la hora de cierre debe ser posterior a la apertura",
             ));
         }
+        if self
+            .advisor
+            .pause_reasons
+            .iter()
+            .any(|r| r.trim().is_empty())
+        {
+            return Err(fail(
+                "advisor.pause_reasons",
+                "los motivos de pausa no pueden estar vacíos",
+            ));
+        }
         for t in &self.attention.topics {
             if !self.services.iter().any(|s| s.code == t.service) {
                 return Err(fail(

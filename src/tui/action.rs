@@ -148,4 +148,6 @@ pub enum TurnKey {
     CallChosen,
     /// Return the latest no-show to the queue (asks which).
     Requeue,
+    /// Step away from the window with a reason, or come back.
+    Away,
 }

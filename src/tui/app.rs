@@ -196,6 +196,8 @@ pub struct App {
     pub pqrs: PqrsPane,
     /// The Calificación pane.
     pub rating: RatingPane,
+    /// The advisor stepped away from the window, and why.
+    pub away: Option<String>,
     /// The selected row of the Turnos pane: parked turns first, then the waiting ones.
     pub turn_sel: usize,
     /// The turn being served and its customer.
@@ -226,6 +228,7 @@ impl App {
             lookup: Default::default(),
             pqrs: Default::default(),
             rating: Default::default(),
+            away: None,
             turn_sel: 0,
             attention: None,
             finished: None,
@@ -383,6 +386,7 @@ impl App {
                 }
             }
             Action::ConfirmQuit => {
+                self.record_state(crate::domain::advisor::State::LoggedOut, "");
                 self.release_window();
                 self.quit = true;
             }

@@ -106,6 +106,7 @@ fn turns(key: KeyEvent) -> Option<Action> {
         'g' => TurnKey::Record,
         'l' => TurnKey::CallChosen,
         'v' => TurnKey::Requeue,
+        'z' => TurnKey::Away,
         _ => return None,
     };
     Some(Action::Turn(t))
@@ -193,6 +194,7 @@ pub const HELP: [(&str, &[HelpLine]); 8] = [
                 "elegir un turno / llamarlo fuera de orden (motivo)",
             ),
             ("v", "devolver a la fila un turno no presentado"),
+            ("z", "ausentarse con un motivo (almuerzo...) / volver"),
             ("g", "registrar la atención del turno finalizado"),
             ("x / c", "no se presentó / cancelar"),
             (
@@ -275,7 +277,7 @@ mod tests {
         assert_eq!(map(f, key(KeyCode::F(3))), Some(Action::Focus(Pane::Pqrs)));
         assert_eq!(map(f, key(KeyCode::Tab)), Some(Action::FocusNext));
         assert_eq!(map(f, key(KeyCode::Char('?'))), Some(Action::OpenHelp));
-        assert_eq!(map(f, key(KeyCode::Char('z'))), None);
+        assert_eq!(map(f, key(KeyCode::Char('k'))), None);
         assert_eq!(
             map(f, key(KeyCode::Char('n'))),
             Some(Action::Turn(TurnKey::CallNext))

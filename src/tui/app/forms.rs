@@ -212,6 +212,7 @@ impl App {
                     notice,
                 });
                 self.refresh_queue();
+                self.signed_in();
             }
             Err(err) => {
                 if let Screen::Login(l) = &mut self.screen {
@@ -226,6 +227,37 @@ impl App {
                     }
                 }
             }
+        }
+    }
+
+    /// Records that the advisor is available at this window (the start of the day's times);
+    /// an advisor who paused before a restart stays paused.
+    fn signed_in(&mut self) {
+        use crate::domain::advisor::State;
+        let Screen::Console(c) = &self.screen else {
+            return;
+        };
+        let (actor, user) = (desk::Actor::staff(&c.user), c.user.username.clone());
+        let now = self.clock.now();
+        let (store, clock, config) = (&mut self.store, self.clock.as_ref(), &self.config);
+        let result =
+            desk::advisors::current(store, config, now, &user).and_then(|(state, reason)| {
+                if state == State::Paused {
+                    self.away = Some(reason);
+                    return Ok(());
+                }
+                desk::advisors::set_state(
+                    store,
+                    clock,
+                    &actor,
+                    config,
+                    Some(self.window),
+                    State::Available,
+                    "",
+                )
+            });
+        if let Err(err) = result {
+            self.notify(Notice::Error(capitalize(&err.to_string())));
         }
     }
 

@@ -25,6 +25,8 @@ pub enum TurnFormKind {
     CallChosen,
     /// Return a no-show to the queue.
     Requeue,
+    /// Step away from the window, with the reason.
+    Away,
 }
 
 /// A turn-queue write at this window.
@@ -54,6 +56,11 @@ pub enum TurnIntent {
     Requeue {
         label: String,
     },
+}
+
+/// The refusal of a call while the advisor is away.
+fn away_refusal(reason: &str) -> String {
+    format!("Está en pausa ({reason}): pulse z para volver antes de llamar.")
 }
 
 impl App {
@@ -108,6 +115,29 @@ impl App {
                 .map(|label| TurnIntent::Act { label, transition })
         };
         let intent = match key {
+            TurnKey::CallNext | TurnKey::CallChosen if self.away.is_some() => {
+                let reason = self.away.clone().unwrap_or_default();
+                self.notify(Notice::Error(away_refusal(&reason)));
+                return None;
+            }
+            TurnKey::Away if self.away.is_some() => {
+                self.record_state(crate::domain::advisor::State::Available, "");
+                return None;
+            }
+            TurnKey::Away => {
+                if let Some(t) = &self.queue.current {
+                    let message = format!(
+                        "Finalice, pause o traslade el turno {} antes de ausentarse.",
+                        t.label
+                    );
+                    self.notify(Notice::Error(message));
+                    return None;
+                }
+                let reasons = self.config.advisor.pause_reasons.clone();
+                let field = Field::text("Motivo", "").with_options(reasons);
+                self.open_turn_form(TurnFormKind::Away, Form::new(vec![field]));
+                return None;
+            }
             TurnKey::CallNext => {
                 if let Some(intent) = self.record_first() {
                     return intent;
@@ -279,6 +309,46 @@ impl App {
         self.queue.waiting.get(i)
     }
 
+    /// Records the advisor's state through `desk`; a pause's refusal stays in its form.
+    pub(super) fn record_state(&mut self, state: crate::domain::advisor::State, reason: &str) {
+        use crate::domain::advisor::State;
+        let Screen::Console(c) = &self.screen else {
+            return;
+        };
+        let actor = Actor::staff(&c.user);
+        let window = Some(self.window);
+        let (store, clock) = (&mut self.store, self.clock.as_ref());
+        match desk::advisors::set_state(store, clock, &actor, &self.config, window, state, reason) {
+            Ok(()) => {
+                let canonical = desk::advisors::pause_reason(&self.config, reason).ok();
+                self.away = (state == State::Paused).then(|| canonical.unwrap_or_default());
+                if matches!(self.overlay, Some(Overlay::TurnForm { .. })) {
+                    self.overlay = None;
+                }
+                match (&self.away, state) {
+                    (Some(r), _) => self.notify(Notice::Info(format!(
+                        "En pausa: {r}. Pulse z para volver a atender."
+                    ))),
+                    (None, State::Available) => {
+                        self.notify(Notice::Info("Disponible de nuevo.".into()))
+                    }
+                    _ => {}
+                }
+            }
+            Err(err) => {
+                self.audit_denial(&err);
+                let message = capitalize(&err.to_string());
+                match &mut self.overlay {
+                    Some(Overlay::TurnForm { notice, form, .. }) => {
+                        form.focus = 0;
+                        *notice = Some(Notice::Error(message));
+                    }
+                    _ => self.notify(Notice::Error(message)),
+                }
+            }
+        }
+    }
+
     /// Whether recalling the current turn again would mark it as a no-show.
     fn last_recall(&self) -> bool {
         self.queue
@@ -328,6 +398,14 @@ impl App {
                 label: form.value(0).trim().to_string(),
                 reason: form.value(1).trim().to_string(),
             })),
+            TurnFormKind::Away => {
+                if let Some(f) = form.fields.first_mut() {
+                    f.complete();
+                }
+                let reason = form.value(0).trim().to_string();
+                self.record_state(crate::domain::advisor::State::Paused, &reason);
+                None
+            }
             TurnFormKind::Requeue => Some(Intent::Turn(TurnIntent::Requeue {
                 label: form.value(0).trim().to_string(),
             })),

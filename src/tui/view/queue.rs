@@ -89,6 +89,12 @@ pub fn render(app: &App, focused: bool, frame: &mut Frame<'_>, area: Rect) {
             theme::ERROR,
         ));
     }
+    if let Some(reason) = &app.away {
+        lines.push(Line::styled(
+            format!("EN PAUSA · {reason} · z para volver"),
+            theme::ERROR,
+        ));
+    }
     match &q.current {
         Some(t) => lines.extend(current_lines(t, app.now)),
         None => lines.push(Line::styled(
@@ -171,6 +177,10 @@ pub fn turn_form(
             " Llamar un turno fuera de orden ",
             "El turno elegido pasa antes que el siguiente de la fila. El motivo queda en su historia y en la auditoría.".to_string(),
         ),
+        TurnFormKind::Away => (
+            " Ausentarse de la ventanilla ",
+            "No se llaman turnos hasta que vuelva (z). El tiempo en pausa queda en el informe del día.".to_string(),
+        ),
         TurnFormKind::Requeue => (
             " Devolver a la fila ",
             format!(
@@ -179,5 +189,6 @@ pub fn turn_form(
             ),
         ),
     };
-    super::form_box(title, &intro, form, notice, frame, area);
+    let choices = super::record::choices(form);
+    super::form_box_with(title, &intro, form, notice, choices, frame, area);
 }

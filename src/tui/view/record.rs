@@ -24,8 +24,8 @@ pub fn form(
     super::form_box_with(&title, &intro, form, notice, choices(form), frame, area);
 }
 
-/// "Opciones: a · b · c" for the focused picker field (those matching what is typed).
-fn choices(form: &Form) -> Option<Line<'static>> {
+/// "Opciones: a; b; c" for the focused picker field (those matching what is typed).
+pub(super) fn choices(form: &Form) -> Option<Line<'static>> {
     let field = form.fields.get(form.focus)?;
     if field.options.is_empty() {
         return None;
