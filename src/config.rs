@@ -110,6 +110,9 @@ pub struct Kiosk {
 pub struct Display {
     pub highlight_seconds: u32,
     pub recent_calls: u32,
+    /// How calls are spoken ([`crate::tui::voice::Voice::parse`]).
+    #[serde(default)]
+    pub voice: String,
 }
 
 /// Targets of the customer-service process indicators (procedure 5).

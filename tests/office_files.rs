@@ -429,3 +429,22 @@ fn turn_issue_prints_a_ticket_with_its_qr_on_narrow_paper() {
             "turno E-002 entregado, pero no hay impresora configurada",
         ));
 }
+
+#[test]
+fn control_sequences_are_refused_on_the_way_in_and_shown_on_the_way_out() {
+    let b = Branch::new();
+    // A name with an OSC sequence (set the terminal title) and a bell is refused at import…
+    let rows = format!("{HEADER}\nCC;52000400;Eva\u{1b}]0;pwned\u{7};Ruiz;;;;;\n");
+    b.import("osc.csv", rows.as_bytes())
+        .code(1)
+        .stderr(predicate::str::contains(
+            "nombres: tiene caracteres de control",
+        ));
+    // …and text that reaches output anyway (here, an unknown value echoed back) is escaped.
+    b.cli()
+        .args(["turn", "list", "--status", "x\u{1b}[2Jy"])
+        .assert()
+        .code(1)
+        .stderr(predicate::str::contains("x\\u{1b}[2Jy"))
+        .stderr(predicate::str::contains("\u{1b}").not());
+}

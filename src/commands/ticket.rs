@@ -73,9 +73,9 @@ fn new(ctx: &Ctx, t: NewTicket) -> Result<()> {
     if t.common.json {
         return print_json(&detail);
     }
-    println!("CONSTANCIA DE RADICACIÓN");
+    crate::say!("CONSTANCIA DE RADICACIÓN");
     for l in &lines {
-        println!("{l}");
+        crate::say!("{l}");
     }
     if let Err(e) = printed {
         eprintln!("Aviso: {e}");
@@ -101,9 +101,9 @@ fn step(ctx: &Ctx, radicado: &str, common: &StepArgs, action: Action) -> Result<
     let status = p.status.label();
     match &p.due_date {
         Some(d) if p.status.is_open() => {
-            println!("PQRS {}: {status} · vence el {d}", p.radicado);
+            crate::say!("PQRS {}: {status} · vence el {d}", p.radicado);
         }
-        _ => println!("PQRS {}: {status}", p.radicado),
+        _ => crate::say!("PQRS {}: {status}", p.radicado),
     }
     Ok(())
 }
@@ -223,13 +223,13 @@ fn show(ctx: &Ctx, radicado: &str, json: bool) -> Result<()> {
     }
     let p = &d.pqrs;
     let off = ctx.loaded.config.utc_offset();
-    println!("{} · {} · {}", p.radicado, p.kind.label(), p.status.label());
-    println!(
+    crate::say!("{} · {} · {}", p.radicado, p.kind.label(), p.status.label());
+    crate::say!(
         "Peticionario: {}",
         d.customer.as_deref().unwrap_or("anónimo")
     );
-    println!("Asunto: {}", p.subject);
-    println!(
+    crate::say!("Asunto: {}", p.subject);
+    crate::say!(
         "Área: {}{}",
         p.area,
         p.assignee
@@ -237,18 +237,18 @@ fn show(ctx: &Ctx, radicado: &str, json: bool) -> Result<()> {
             .map(|u| format!(" · {u}"))
             .unwrap_or_default()
     );
-    println!(
+    crate::say!(
         "Radicada el {} (recibida {})",
         p.filed_on,
         localtime::human_stamp(&p.received_at, off)
     );
     if let (Some(due), Some(left), Some(standing)) = (&p.due_date, d.days_left, d.standing) {
-        println!("Vence el {due}: {left} días hábiles · {}", standing.label());
+        crate::say!("Vence el {due}: {left} días hábiles · {}", standing.label());
     }
-    println!("Descripción:\n{}", p.description);
-    println!("Historia:");
+    crate::say!("Descripción:\n{}", p.description);
+    crate::say!("Historia:");
     for e in &d.events {
-        println!(
+        crate::say!(
             "  {} {} {} {}",
             localtime::human_stamp(&e.at, off),
             e.by,
@@ -257,9 +257,12 @@ fn show(ctx: &Ctx, radicado: &str, json: bool) -> Result<()> {
         );
     }
     for w in &d.work_orders {
-        println!(
+        crate::say!(
             "Orden #{} {} · {} · {}",
-            w.id, w.area, w.status, w.description
+            w.id,
+            w.area,
+            w.status,
+            w.description
         );
     }
     Ok(())
@@ -277,7 +280,7 @@ fn list(ctx: &Ctx, filter: &Filter, json: bool) -> Result<()> {
             .map(|d| d.to_string())
             .unwrap_or_else(|| "-".into());
         let standing = l.standing.map_or("", |s| s.label());
-        println!(
+        crate::say!(
             "{}\t{}\t{}\t{}\t{left}\t{standing}\t{}\t{}",
             l.row.radicado,
             l.row.due_on.as_deref().unwrap_or("-"),
@@ -288,7 +291,7 @@ fn list(ctx: &Ctx, filter: &Filter, json: bool) -> Result<()> {
         );
     }
     if lines.is_empty() {
-        println!("No hay PQRS que cumplan el filtro.");
+        crate::say!("No hay PQRS que cumplan el filtro.");
     }
     Ok(())
 }
@@ -303,11 +306,11 @@ fn reminder(ctx: &Ctx, json: bool) -> Result<()> {
             .collect();
         return print_json(&v);
     }
-    println!("Solicitudes sin respuesta al {}", today(ctx));
+    crate::say!("Solicitudes sin respuesta al {}", today(ctx));
     for (area, lines) in &groups {
-        println!("{area}: {}", lines.len());
+        crate::say!("{area}: {}", lines.len());
         for l in lines {
-            println!(
+            crate::say!(
                 "  {} vence {} · {}",
                 l.row.radicado,
                 l.row.due_on.as_deref().unwrap_or("-"),
@@ -350,9 +353,12 @@ pub fn work_order(ctx: &Ctx, cmd: WorkOrderCommand) -> Result<()> {
     if json {
         return print_json(&w);
     }
-    println!(
+    crate::say!(
         "Orden de trabajo #{} ({}) · {} · {}",
-        w.id, w.radicado, w.area, w.status
+        w.id,
+        w.radicado,
+        w.area,
+        w.status
     );
     Ok(())
 }

@@ -40,7 +40,7 @@ pub fn run(ctx: &Ctx, cmd: TurnCommand) -> Result<()> {
             if json {
                 return print_json(&issued);
             }
-            println!("{}", issued.label);
+            crate::say!("{}", issued.label);
         }
         TurnCommand::Next {
             window,
@@ -131,7 +131,7 @@ pub fn run(ctx: &Ctx, cmd: TurnCommand) -> Result<()> {
                     .window
                     .map(|w| format!(" ventanilla {w}"))
                     .unwrap_or_default();
-                println!(
+                crate::say!(
                     "{}\t{}\t{}{window}{pref}",
                     t.label,
                     t.service,
@@ -161,8 +161,8 @@ fn show(turn: &Turn, json: bool) -> Result<()> {
         return print_json(turn);
     }
     match turn.window {
-        Some(w) => println!("{}\t{}\tventanilla {w}", turn.label, turn.status.label()),
-        None => println!("{}\t{}", turn.label, turn.status.label()),
+        Some(w) => crate::say!("{}\t{}\tventanilla {w}", turn.label, turn.status.label()),
+        None => crate::say!("{}\t{}", turn.label, turn.status.label()),
     }
     Ok(())
 }
@@ -173,7 +173,7 @@ pub fn contingency(ctx: &Ctx, state: &str, on_behalf: &OnBehalf) -> Result<()> {
     let actor = ctx.actor(&store, on_behalf.user.as_deref())?;
     let on = state == "on";
     desk::turns::set_contingency(&mut store, ctx.clock.as_ref(), &actor, on)?;
-    println!(
+    crate::say!(
         "{}",
         if on {
             "Contingencia manual activada"

@@ -36,17 +36,17 @@ pub fn run(ctx: &Ctx, cmd: UserCommand) -> Result<()> {
             }
             let pin = pin::read_new(&username)?;
             desk::users::add(&mut store, clock, &actor, &NewStaff { pin: &pin, ..new })?;
-            println!("Usuario «{username}» creado con rol {role}");
+            crate::say!("Usuario «{username}» creado con rol {role}");
         }
         UserCommand::List { json } => {
             let users = desk::users::list(&store)?;
             if json {
                 return print_json(&users);
             }
-            println!("{:<16} {:<32} {:<14} ESTADO", "USUARIO", "NOMBRE", "ROL");
+            crate::say!("{:<16} {:<32} {:<14} ESTADO", "USUARIO", "NOMBRE", "ROL");
             for u in users {
                 let state = if u.active { "activo" } else { "desactivado" };
-                println!(
+                crate::say!(
                     "{:<16} {:<32} {:<14} {state}",
                     u.username,
                     u.name,
@@ -60,7 +60,7 @@ pub fn run(ctx: &Ctx, cmd: UserCommand) -> Result<()> {
         } => {
             let actor = ctx.actor(&store, on_behalf.user.as_deref())?;
             desk::users::disable(&mut store, clock, &actor, &username)?;
-            println!("Usuario «{username}» desactivado");
+            crate::say!("Usuario «{username}» desactivado");
         }
         UserCommand::Pin {
             username,
@@ -70,7 +70,7 @@ pub fn run(ctx: &Ctx, cmd: UserCommand) -> Result<()> {
             desk::users::get(&store, &username)?;
             let pin = pin::read_new(&username)?;
             desk::users::set_pin(&mut store, clock, &actor, &username, &pin)?;
-            println!("PIN de «{username}» cambiado");
+            crate::say!("PIN de «{username}» cambiado");
         }
     }
     Ok(())
