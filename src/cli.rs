@@ -162,9 +162,10 @@ pub enum Command {
 /// `console`.
 #[derive(Debug, Args, Default)]
 pub struct ConsoleArgs {
-    /// Número de la ventanilla de este puesto.
-    #[arg(long, default_value_t = 1, value_name = "N")]
-    pub window: u32,
+    /// Número de la ventanilla de este puesto (por defecto, `session.window` de la
+    /// configuración; si no está, se pregunta al ingresar).
+    #[arg(long, value_name = "N")]
+    pub window: Option<u32>,
 }
 
 /// `demo`.

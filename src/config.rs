@@ -34,6 +34,8 @@ pub struct Config {
     pub printing: Printing,
     pub consent: Consent,
     pub routing: std::collections::BTreeMap<String, Vec<String>>,
+    pub attention: AttentionRecord,
+    pub advisor: Advisor,
     pub pqrs: Pqrs,
     pub terms: Terms,
     pub regime: RegimeChoice,
@@ -76,6 +78,40 @@ pub struct Consent {
     pub policy_version: String,
 }
 
+/// Advisor states.
+#[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
+#[serde(deny_unknown_fields)]
+pub struct Advisor {
+    /// Why an advisor steps away from the window.
+    pub pause_reasons: Vec<String>,
+}
+
+/// The attention record (tipificación) made when an attention ends.
+#[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
+#[serde(deny_unknown_fields)]
+pub struct AttentionRecord {
+    /// Whether the console asks for the record before the next call.
+    pub record_required: bool,
+    /// The topics of each service, with their sub-topics.
+    pub topics: Vec<TopicDef>,
+}
+
+/// A topic of a service's catalogue.
+#[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
+#[serde(deny_unknown_fields)]
+pub struct TopicDef {
+    pub service: String,
+    pub topic: String,
+    pub subtopics: Vec<String>,
+}
+
+impl AttentionRecord {
+    /// The topics of `service`, in catalogue order.
+    pub fn topics_of<'a>(&'a self, service: &'a str) -> impl Iterator<Item = &'a TopicDef> {
+        self.topics.iter().filter(move |t| t.service == service)
+    }
+}
+
 /// Turn queue policy.
 #[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
 #[serde(deny_unknown_fields)]
@@ -84,6 +120,8 @@ pub struct Queue {
     pub starvation_minutes: u32,
     pub max_recalls: u32,
     pub default_service_minutes: u32,
+    /// Minutes after a no-show during which the advisor may return the turn to the queue.
+    pub no_show_return_minutes: u32,
 }
 
 /// Kiosk settings.
@@ -162,6 +200,9 @@ pub struct OfficeHours {
 #[serde(deny_unknown_fields)]
 pub struct Session {
     pub idle_lock_minutes: u32,
+    /// The window of this station; when absent the console asks at login.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub window: Option<u32>,
 }
 
 /// A service as seeded into a new database.

@@ -1,11 +1,13 @@
 //! Use cases: one function per thing a person does. Each checks the actor's role, runs one
 //! transaction and writes the audit record inside it.
 
+pub mod advisors;
 pub mod attentions;
 pub mod audit;
 pub mod backup;
 pub mod calendar;
 pub mod catalog;
+pub mod claims;
 pub mod consents;
 pub mod customers;
 pub mod import;

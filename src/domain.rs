@@ -1,5 +1,6 @@
 //! Pure rules of the front desk: no I/O, no clock, no database.
 
+pub mod advisor;
 pub mod attention;
 pub mod branch;
 pub mod calendar;

@@ -1,11 +1,13 @@
 //! All SQL lives here. [`Store`] owns one connection to the branch's SQLite file.
 
+pub mod advisors;
 pub mod anchors;
 pub mod attentions;
 pub mod audit;
 pub mod backup;
 pub mod calendar;
 pub mod catalog;
+pub mod claims;
 pub mod consents;
 pub mod customers;
 pub mod migrate;

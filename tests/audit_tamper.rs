@@ -296,6 +296,10 @@ fn tamperings() -> Vec<(&'static str, Tamper, &'static str)> {
                     b,
                     "UPDATE audit_log SET detail = 'nada' WHERE id = 4;
                      ALTER TABLE audit_log DROP COLUMN hash;
+                     DROP INDEX attentions_turn;
+                     ALTER TABLE attentions DROP COLUMN subtopic;
+                     DROP TABLE window_claims;
+                     DROP TABLE advisor_states;
                      PRAGMA user_version = 8;",
                 )
             },
@@ -308,6 +312,10 @@ fn tamperings() -> Vec<(&'static str, Tamper, &'static str)> {
                     b,
                     "UPDATE audit_log SET detail = 'nada' WHERE id = 4;
                      ALTER TABLE audit_log DROP COLUMN hash;
+                     DROP INDEX attentions_turn;
+                     ALTER TABLE attentions DROP COLUMN subtopic;
+                     DROP TABLE window_claims;
+                     DROP TABLE advisor_states;
                      PRAGMA user_version = 8;",
                 );
                 // 0009 re-runs and re-seals; the later migration (0010), already applied,

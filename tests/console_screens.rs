@@ -160,7 +160,7 @@ fn first_run_setup_validates_each_field_and_keeps_values() {
     app.handle(ctrl('c'));
     assert!(matches!(
         app.overlay,
-        Some(Overlay::ConfirmQuit { unsaved: true })
+        Some(Overlay::ConfirmQuit { unsaved: true, .. })
     ));
     app.handle(key(KeyCode::Esc));
     // fix the username: clear it and type a valid one
@@ -223,6 +223,8 @@ fn finishing_hands_over_to_the_rating_pane() {
     );
     app.handle(key(KeyCode::Char('a')));
     app.handle(key(KeyCode::Char('f')));
+    assert!(matches!(app.overlay, Some(Overlay::RecordForm { .. })));
+    app.handle(key(KeyCode::Esc)); // the record can wait; the rating is asked now
     assert!(matches!(&app.screen, Screen::Console(c) if c.focus == Pane::Calificacion));
     assert!(app.queue.current.is_none());
     let label = app

@@ -38,6 +38,25 @@ pub enum TurnCommand {
         #[command(flatten)]
         on_behalf: OnBehalf,
     },
+    /// Llama un turno en espera elegido, fuera del orden de la fila (con el motivo).
+    Pick {
+        /// Etiqueta del turno, p. ej. E-023.
+        #[arg(value_name = "TURNO")]
+        label: String,
+        /// Número de la ventanilla que llama.
+        #[arg(long, value_name = "N")]
+        window: u32,
+        /// Por qué se llama antes que el siguiente (queda en la historia y la auditoría).
+        #[arg(long, value_name = "MOTIVO")]
+        reason: String,
+        /// Salida en JSON.
+        #[arg(long)]
+        json: bool,
+        #[command(flatten)]
+        on_behalf: OnBehalf,
+    },
+    /// Devuelve a su lugar en la fila un turno no presentado (el cliente llegó tarde).
+    Requeue(TurnLabel),
     /// Empieza la atención de un turno llamado.
     Start(TurnLabel),
     /// Finaliza la atención.

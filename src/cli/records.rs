@@ -147,22 +147,27 @@ pub struct ConsentArgs {
 
 /// `attention ...`.
 #[derive(Debug, Subcommand)]
+// parsed once per run: the size of the `add` variant costs nothing worth boxing for
+#[allow(clippy::large_enum_variant)]
 pub enum AttentionCommand {
     /// Registra una atención.
     Add {
         #[arg(long, value_name = "CANAL",
               help = crate::domain::vocab::help::<crate::domain::attention::Channel>("Canal"))]
         channel: String,
-        /// Documento del cliente, p. ej. CC:1144052337.
+        /// Documento del cliente, p. ej. CC:1144052337; con --turn, por defecto el del turno.
         #[arg(long, value_name = "TIPO:NÚMERO")]
         doc: Option<String>,
         /// Turno atendido (ventanilla), p. ej. E-023.
         #[arg(long, value_name = "TURNO")]
         turn: Option<String>,
-        /// Tema.
+        /// Tema (en ventanilla, uno del catálogo del servicio: `config show`).
         #[arg(long, value_name = "TEMA")]
         topic: String,
-        /// Servicio (letra).
+        /// Subtema del tema en el catálogo del servicio.
+        #[arg(long, default_value = "", value_name = "SUBTEMA")]
+        subtopic: String,
+        /// Servicio (letra); con --turn, por defecto el del turno.
         #[arg(long, value_name = "CÓDIGO")]
         service: Option<String>,
         #[arg(long, default_value = "1", value_name = "NIVEL",

@@ -15,6 +15,7 @@ pub fn run(ctx: &Ctx, cmd: AttentionCommand) -> Result<()> {
             doc,
             turn,
             topic,
+            subtopic,
             service,
             level,
             opportunity,
@@ -32,6 +33,7 @@ pub fn run(ctx: &Ctx, cmd: AttentionCommand) -> Result<()> {
                 level: parse_vocab(&level)?,
                 opportunity_service: opportunity.as_deref(),
                 topic: &topic,
+                subtopic: &subtopic,
                 notes: &notes,
                 open,
             };

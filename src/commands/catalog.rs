@@ -54,10 +54,30 @@ pub fn run_window(ctx: &Ctx, cmd: WindowCommand) -> Result<()> {
             if json {
                 return print_json(&windows);
             }
-            crate::say!("{:<11} {:<20} ESTADO", "VENTANILLA", "SERVICIOS");
+            let holders = desk::claims::holders(&store)?;
+            let offset = ctx.loaded.config.utc_offset();
+            crate::say!(
+                "{:<11} {:<20} {:<9} ABIERTA POR",
+                "VENTANILLA", "SERVICIOS", "ESTADO"
+            );
             for w in windows {
                 let state = if w.active { "activa" } else { "inactiva" };
-                crate::say!("{:<11} {:<20} {state}", w.number, w.services.join(","));
+                let holder = holders
+                    .iter()
+                    .find(|c| c.window == w.number)
+                    .map(|c| {
+                        format!(
+                            "{} desde {}",
+                            c.username,
+                            crate::localtime::human_stamp(&c.since, offset)
+                        )
+                    })
+                    .unwrap_or_else(|| "—".into());
+                crate::say!(
+                    "{:<11} {:<20} {state:<9} {holder}",
+                    w.number,
+                    w.services.join(",")
+                );
             }
         }
         WindowCommand::Add {

@@ -40,6 +40,14 @@ pub fn run(ctx: &Ctx, cmd: ReportCommand) -> Result<()> {
     }
     let store = ctx.store()?;
     let report = desk::reports::build(&store, &ctx.loaded.config, from, to)?;
+    let report = desk::reports::with_advisor_times(
+        report,
+        &store,
+        &ctx.loaded.config,
+        from,
+        to,
+        ctx.clock.now(),
+    )?;
     let dialect = super::io::dialect(ctx, &output.csv)?;
     let period = if from == to {
         format!("Día {}", crate::localtime::human_date(from))
@@ -187,6 +195,53 @@ pub fn text(r: &Report) -> String {
         .map(|(k, v)| format!("{k} {v}"))
         .collect();
     let _ = writeln!(s, "\nAtenciones por canal: {}", items.join(" · "));
+    let by_level: Vec<String> = r
+        .attentions_by_level
+        .iter()
+        .map(|(k, v)| format!("{k}: {v}"))
+        .collect();
+    let _ = writeln!(
+        s,
+        "Atenciones por nivel de información: {}",
+        by_level.join(" · ")
+    );
+    if !r.advisor_times.is_empty() {
+        let _ = writeln!(s, "\nTiempos por asesor (minutos)");
+        for t in &r.advisor_times {
+            let pauses: Vec<String> = t
+                .paused_minutes
+                .iter()
+                .map(|(reason, m)| format!("{reason} {m:.0}"))
+                .collect();
+            let _ = writeln!(
+                s,
+                "  {}: disponible {:.0} · en atención {:.0} · en pausa {}",
+                t.advisor,
+                t.available_minutes,
+                t.attention_minutes,
+                if pauses.is_empty() {
+                    "0".to_string()
+                } else {
+                    pauses.join(", ")
+                }
+            );
+        }
+    }
+    let taken: usize = r.opportunities.values().sum();
+    let by_service: Vec<String> = r
+        .opportunities
+        .iter()
+        .map(|(k, v)| format!("{k} {v}"))
+        .collect();
+    let _ = writeln!(
+        s,
+        "Oportunidades (servicio tomado): {taken}{}",
+        if by_service.is_empty() {
+            String::new()
+        } else {
+            format!(" · {}", by_service.join(" · "))
+        }
+    );
     let _ = writeln!(s, "\nIndicadores");
     for i in &r.indicators {
         let met = match i.met {
@@ -287,6 +342,29 @@ pub fn table(r: &Report) -> Vec<Vec<Cell>> {
     }
     for (k, v) in &r.attentions_by_channel {
         row("atenciones", k, "atenciones", int(*v));
+    }
+    for (k, v) in &r.attentions_by_level {
+        row("atenciones_nivel", k, "atenciones", int(*v));
+    }
+    for (k, v) in &r.opportunities {
+        row("oportunidades", k, "servicio_tomado", int(*v));
+    }
+    for t in &r.advisor_times {
+        row(
+            "asesor_estado",
+            &t.advisor,
+            "disponible_min",
+            dec(Some(t.available_minutes)),
+        );
+        row(
+            "asesor_estado",
+            &t.advisor,
+            "en_atencion_min",
+            dec(Some(t.attention_minutes)),
+        );
+        for (reason, m) in &t.paused_minutes {
+            row("asesor_pausa", &t.advisor, reason, dec(Some(*m)));
+        }
     }
     for i in &r.indicators {
         row("indicador", &i.name, "valor_pct", dec(i.value));

@@ -51,6 +51,24 @@ pub fn run(ctx: &Ctx, cmd: TurnCommand) -> Result<()> {
             let turn = desk::turns::call_next(&mut store, clock, &actor, config, window)?;
             return show(&turn, json);
         }
+        TurnCommand::Pick {
+            label,
+            window,
+            reason,
+            json,
+            on_behalf,
+        } => {
+            let actor = ctx.actor(&store, on_behalf.user.as_deref())?;
+            let turn = desk::turns::call_chosen(
+                &mut store, clock, &actor, config, window, &label, &reason,
+            )?;
+            return show(&turn, json);
+        }
+        TurnCommand::Requeue(l) => {
+            let actor = ctx.actor(&store, l.on_behalf.user.as_deref())?;
+            let turn = desk::turns::return_no_show(&mut store, clock, &actor, config, &l.label)?;
+            return show(&turn, l.json);
+        }
         TurnCommand::Start(l) => return transition(ctx, &mut store, l, Transition::Start),
         TurnCommand::Finish(l) => return transition(ctx, &mut store, l, Transition::Finish),
         TurnCommand::NoShow(l) => return transition(ctx, &mut store, l, Transition::NoShow),

@@ -56,6 +56,31 @@ impl Config {
                 "la hora de cierre debe ser posterior a la apertura",
             ));
         }
+        if self
+            .advisor
+            .pause_reasons
+            .iter()
+            .any(|r| r.trim().is_empty())
+        {
+            return Err(fail(
+                "advisor.pause_reasons",
+                "los motivos de pausa no pueden estar vacíos",
+            ));
+        }
+        for t in &self.attention.topics {
+            if !self.services.iter().any(|s| s.code == t.service) {
+                return Err(fail(
+                    "attention.topics.service",
+                    &format!("«{}» no es uno de los servicios configurados", t.service),
+                ));
+            }
+            if t.topic.trim().is_empty() || t.subtopics.iter().any(|s| s.trim().is_empty()) {
+                return Err(fail(
+                    "attention.topics.topic",
+                    "el tema y sus subtemas no pueden estar vacíos",
+                ));
+            }
+        }
         if self.session.idle_lock_minutes == 0 {
             return Err(fail(
                 "session.idle_lock_minutes",

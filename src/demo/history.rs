@@ -90,9 +90,20 @@ pub(super) fn records(
             }
         }
         for _ in 0..rng.u32(0..3) {
-            let start = days_ago(&mut rng);
+            let start = office_moment(&mut rng, now, cfg);
             let channel = channels[rng.usize(..channels.len())];
             let service = services[rng.usize(..services.len())];
+            let catalogue: Vec<_> = cfg.attention.topics_of(service).collect();
+            let (topic, subtopic) = match catalogue.get(rng.usize(..catalogue.len().max(1))) {
+                Some(t) => (
+                    t.topic.clone(),
+                    t.subtopics
+                        .get(rng.usize(..t.subtopics.len().max(1)))
+                        .cloned()
+                        .unwrap_or_default(),
+                ),
+                None => (TOPICS[rng.usize(..TOPICS.len())].to_string(), String::new()),
+            };
             let taken = rng.u32(..100) < 15;
             attentions::insert(
                 &tx,
@@ -103,7 +114,8 @@ pub(super) fn records(
                     service: Some(service.into()),
                     level: 1 + rng.u8(..3),
                     opportunity_service: taken.then(|| service.to_string()),
-                    topic: TOPICS[rng.usize(..TOPICS.len())].into(),
+                    topic,
+                    subtopic,
                     notes: String::new(),
                     advisor: staff[rng.usize(..staff.len())].into(),
                     assigned_to: None,
@@ -117,6 +129,26 @@ pub(super) fn records(
     }
     tx.commit()?;
     Ok(())
+}
+
+/// A moment in office hours (08:00–16:30 local, Monday to Friday) of the last 60 days.
+fn office_moment(
+    rng: &mut fastrand::Rng,
+    now: chrono::DateTime<chrono::Utc>,
+    cfg: &Config,
+) -> chrono::DateTime<chrono::Utc> {
+    use chrono::{Datelike, Weekday};
+    let offset = cfg.utc_offset();
+    let mut day = now.with_timezone(&offset).date_naive() - Duration::days(rng.i64(1..60));
+    while matches!(day.weekday(), Weekday::Sat | Weekday::Sun) {
+        day -= Duration::days(1);
+    }
+    let minutes = 8 * 60 + rng.i64(0..510);
+    let local = day.and_hms_opt(0, 0, 0).unwrap_or_default() + Duration::minutes(minutes);
+    local
+        .and_local_timezone(offset)
+        .single()
+        .map_or(now, |t| t.to_utc())
 }
 
 /// Minutes of the simulated morning that ends now.

@@ -23,6 +23,8 @@ pub struct Request<'a> {
     pub level: Level,
     pub opportunity_service: Option<&'a str>,
     pub topic: &'a str,
+    /// The sub-topic of the service's catalogue (empty when the topic has none).
+    pub subtopic: &'a str,
     pub notes: &'a str,
     /// Leave it open (routed attentions stay open until closed).
     pub open: bool,
@@ -47,6 +49,56 @@ pub fn route(conn: &Connection, config: &Config, topic: &str) -> Result<Option<S
     Ok(best.map(|(_, u)| u))
 }
 
+/// The catalogue's spelling of `topic` and `subtopic` for `service` (matched without regard to
+/// accents or case); a refusal naming the choices when either is not in it. A service without
+/// catalogued topics takes any topic.
+pub fn catalogued(
+    config: &Config,
+    service: &str,
+    topic: &str,
+    subtopic: &str,
+) -> Result<(String, String)> {
+    use crate::domain::vocab::fold;
+    let topics: Vec<_> = config.attention.topics_of(service).collect();
+    if topics.is_empty() {
+        return Ok((topic.trim().to_string(), subtopic.trim().to_string()));
+    }
+    let names = |v: Vec<&str>| v.join(", ");
+    let Some(t) = topics.iter().find(|t| fold(&t.topic) == fold(topic)) else {
+        return Err(Error::refused(format!(
+            "tema: «{}» no está en el catálogo del servicio {service}; elija uno de: {}",
+            topic.trim(),
+            names(topics.iter().map(|t| t.topic.as_str()).collect())
+        )));
+    };
+    if t.subtopics.is_empty() {
+        return Ok((t.topic.clone(), subtopic.trim().to_string()));
+    }
+    match t.subtopics.iter().find(|s| fold(s) == fold(subtopic)) {
+        Some(s) => Ok((t.topic.clone(), s.clone())),
+        None => Err(Error::refused(format!(
+            "subtema: «{}» no es un subtema de «{}»; elija uno de: {}",
+            subtopic.trim(),
+            t.topic,
+            names(t.subtopics.iter().map(String::as_str).collect())
+        ))),
+    }
+}
+
+/// The latest turn `advisor` finished today at `window` without an attention record, if any.
+pub fn pending_record(
+    store: &Store,
+    config: &Config,
+    now: chrono::DateTime<chrono::Utc>,
+    window: u32,
+    advisor: &str,
+) -> Result<Option<String>> {
+    let day = super::turns::day_of(config, now)
+        .format("%Y-%m-%d")
+        .to_string();
+    Ok(attentions::pending_record(store.conn(), window, advisor, &day)?.map(|(_, label)| label))
+}
+
 /// Records an attention; returns it.
 pub fn add(
     store: &mut Store,
@@ -61,7 +113,7 @@ pub fn add(
         .map(str::to_string)
         .ok_or_else(|| Error::Usage("indique el asesor con --user USUARIO".into()))?;
     if req.topic.trim().is_empty() {
-        return Err(Error::refused("indique el tema de la atención"));
+        return Err(Error::refused("tema: indique el tema de la atención"));
     }
     let now = clock.now();
     let at = stamp(now);
@@ -84,12 +136,38 @@ pub fn add(
     let turn = match req.turn_label {
         Some(label) => Some(
             turns::by_label(&tx, &day, &label.trim().to_uppercase())?
-                .ok_or_else(|| Error::refused(format!("no hay un turno {label} hoy")))?
-                .id,
+                .ok_or_else(|| Error::refused(format!("no hay un turno {label} hoy")))?,
         ),
         None => None,
     };
-    for code in req.service.iter().chain(req.opportunity_service.iter()) {
+    // A window attention of a turn defaults to the turn's service and customer.
+    let service = req
+        .service
+        .map(str::to_uppercase)
+        .or_else(|| turn.as_ref().map(|t| t.service.clone()));
+    let customer = match (customer, &turn) {
+        (None, Some(t)) => match (&t.doc_type, &t.doc_number) {
+            (Some(kind), Some(number)) => customers::by_document(&tx, kind, number)?.map(|c| c.id),
+            _ => None,
+        },
+        (c, _) => c,
+    };
+    let (topic, subtopic) = match service
+        .as_deref()
+        .filter(|_| req.channel == Channel::Ventanilla)
+    {
+        Some(service) => catalogued(config, service, req.topic, req.subtopic)?,
+        None => (
+            req.topic.trim().to_string(),
+            req.subtopic.trim().to_string(),
+        ),
+    };
+    let turn = turn.map(|t| t.id);
+    for code in service
+        .iter()
+        .map(String::as_str)
+        .chain(req.opportunity_service)
+    {
         if catalog::service(&tx, &code.to_uppercase())?.is_none() {
             return Err(Error::refused(format!("no existe el servicio «{code}»")));
         }
@@ -107,10 +185,11 @@ pub fn add(
             customer,
             turn,
             channel: req.channel,
-            service: req.service.map(str::to_uppercase),
+            service,
             level: req.level.number(),
             opportunity_service: req.opportunity_service.map(str::to_uppercase),
-            topic: req.topic.trim().into(),
+            topic,
+            subtopic,
             notes: req.notes.trim().into(),
             advisor: advisor.clone(),
             assigned_to: assigned_to.clone(),

@@ -98,6 +98,10 @@ pub fn action_label(action: &str) -> String {
             EventKind::from_code(v).map(|k| k.label())
         }
         ("turn", "manual") => Some("ficha manual registrada"),
+        ("turn", "call_chosen") => Some("llamado fuera de orden"),
+        ("window", "claim") => Some("abierta en una consola"),
+        ("window", "takeover") => Some("tomada por un supervisor"),
+        ("window", "release") => Some("liberada"),
         ("pqrs", "file") => Some("radicación"),
         ("pqrs", v) => Step::from_code(v).map(|s| s.label()),
         (_, "add") => Some("alta"),

@@ -168,7 +168,53 @@ pub struct Report {
     pub pqrs: PqrsSection,
     /// Phone, chat, e-mail, WhatsApp and web attentions (and window ones) by channel.
     pub attentions_by_channel: BTreeMap<String, usize>,
+    /// Attentions by information level (its Spanish label, e.g. "1 · información básica").
+    pub attentions_by_level: BTreeMap<String, usize>,
+    /// Opportunities recorded (a service taken), by the service taken.
+    pub opportunities: BTreeMap<String, usize>,
+    /// Minutes per state of each advisor (filled by [`with_advisor_times`]).
+    pub advisor_times: Vec<super::advisors::Times>,
     pub indicators: Vec<Indicator>,
+}
+
+/// Adds each advisor's minutes per state over `from` ..= `to` (a day still going counts up to
+/// `now`).
+pub fn with_advisor_times(
+    mut report: Report,
+    store: &Store,
+    config: &Config,
+    from: NaiveDate,
+    to: NaiveDate,
+    now: chrono::DateTime<chrono::Utc>,
+) -> Result<Report> {
+    let mut all: BTreeMap<String, super::advisors::Times> = BTreeMap::new();
+    let mut day = from;
+    while day <= to {
+        for t in super::advisors::day_times(store, config, day, now)? {
+            let acc = all
+                .entry(t.advisor.clone())
+                .or_insert(super::advisors::Times {
+                    advisor: t.advisor.clone(),
+                    available_minutes: 0.0,
+                    attention_minutes: 0.0,
+                    paused_minutes: Vec::new(),
+                });
+            acc.available_minutes += t.available_minutes;
+            acc.attention_minutes += t.attention_minutes;
+            for (reason, m) in t.paused_minutes {
+                match acc.paused_minutes.iter_mut().find(|(r, _)| *r == reason) {
+                    Some((_, total)) => *total += m,
+                    None => acc.paused_minutes.push((reason, m)),
+                }
+            }
+        }
+        match day.succ_opt() {
+            Some(next) => day = next,
+            None => break,
+        }
+    }
+    report.advisor_times = all.into_values().collect();
+    Ok(report)
 }
 
 /// SQLite's modifier for local time.
@@ -274,6 +320,18 @@ pub fn build(store: &Store, config: &Config, from: NaiveDate, to: NaiveDate) -> 
             .into_iter()
             .map(|(channel, n)| (channel.label().to_string(), n))
             .collect(),
+        attentions_by_level: reports::attentions_by_level(conn, &start, &end)?
+            .into_iter()
+            .map(|(level, n)| {
+                let label = crate::domain::attention::Level::from_number(level)
+                    .map_or_else(|| level.to_string(), |l| l.label().to_string());
+                (label, n)
+            })
+            .collect(),
+        opportunities: reports::opportunities_by_service(conn, &start, &end)?
+            .into_iter()
+            .collect(),
+        advisor_times: Vec::new(),
         indicators,
     })
 }

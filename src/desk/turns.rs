@@ -20,7 +20,7 @@ use serde::Serialize;
 
 pub use crate::store::turns::Call;
 pub use contingency::{contingency, manual, set_contingency};
-pub use lifecycle::{act, expire_previous_days, recall, transfer};
+pub use lifecycle::{act, expire_previous_days, recall, return_no_show, transfer};
 pub use views::{Board, WindowQueue, board, list, window_queue};
 
 mod contingency;
@@ -193,18 +193,8 @@ pub fn call_next(
 ) -> Result<Turn> {
     let Moment { who, now, at, day } = moment(actor, clock, config, "llamar turnos")?;
     let tx = store.write()?;
-    let win = catalog::window(&tx, window)?
-        .filter(|w| w.active)
-        .ok_or_else(|| {
-            Error::refused(format!("la ventanilla {window} no existe o no está activa"))
-        })?;
-    if let Some(busy) = turns::busy_at_window(&tx, window)? {
-        return Err(Error::refused(format!(
-            "la ventanilla {window} tiene el turno {} {}: termínelo antes de llamar otro",
-            busy.label,
-            busy.status.spanish()
-        )));
-    }
+    crate::desk::claims::ensure_holder(&tx, config, window, &who)?;
+    let win = free_window(&tx, window)?;
     let heads = turns::queue_heads(&tx, &day, &win.services)?;
     let streak = turns::preferential_streak(&tx, window, config.queue.max_preferential_streak)?;
     let Some(pick) = queue::next(&heads, &win.services, policy(config), streak, now) else {
@@ -225,6 +215,67 @@ pub fn call_next(
     )?;
     tx.commit()?;
     Ok(called)
+}
+
+/// Calls a chosen waiting turn to `window` out of the policy's order; the reason is required
+/// and recorded in the turn's history and the audit log.
+pub fn call_chosen(
+    store: &mut Store,
+    clock: &dyn Clock,
+    actor: &Actor,
+    config: &Config,
+    window: u32,
+    label: &str,
+    reason: &str,
+) -> Result<Turn> {
+    let Moment { who, now, at, day } = moment(actor, clock, config, "llamar turnos")?;
+    let reason = reason.trim();
+    if reason.is_empty() {
+        return Err(Error::refused(
+            "motivo: diga por qué llama este turno antes que el siguiente",
+        ));
+    }
+    let tx = store.write()?;
+    crate::desk::claims::ensure_holder(&tx, config, window, &who)?;
+    free_window(&tx, window)?;
+    let chosen = find(&tx, &day, label)?;
+    if chosen.status != turn::Status::Waiting {
+        return Err(Error::refused(format!(
+            "turno: el {} está {}; solo se llama un turno en espera",
+            chosen.label,
+            chosen.status.spanish()
+        )));
+    }
+    turns::mark_called(&tx, chosen.id, &at, window, &who)?;
+    turns::add_event(&tx, chosen.id, &at, "call", Some(window), &who, reason)?;
+    let called = reload(&tx, chosen.id)?;
+    audit::record(
+        &tx,
+        now,
+        actor,
+        "turn.call_chosen",
+        &format!("turn:{day}/{}", called.label),
+        &format!("ventanilla {window}: {reason}"),
+    )?;
+    tx.commit()?;
+    Ok(called)
+}
+
+/// An active window with no turn called or in attention, or the refusal saying why not.
+fn free_window(conn: &Connection, window: u32) -> Result<catalog::Window> {
+    let win = catalog::window(conn, window)?
+        .filter(|w| w.active)
+        .ok_or_else(|| {
+            Error::refused(format!("la ventanilla {window} no existe o no está activa"))
+        })?;
+    if let Some(busy) = turns::busy_at_window(conn, window)? {
+        return Err(Error::refused(format!(
+            "la ventanilla {window} tiene el turno {} {}: termínelo antes de llamar otro",
+            busy.label,
+            busy.status.spanish()
+        )));
+    }
+    Ok(win)
 }
 
 /// The common start of a staff member's turn action: who, when, which business day.

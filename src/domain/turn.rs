@@ -63,6 +63,7 @@ crate::closed_set! {
         Transfer = "transfer", "trasladado";
         Park = "park", "en pausa";
         Resume = "resume", "reanudado";
+        Requeue = "requeue", "devuelto a la fila";
         Expire = "expire", "cerrado por cambio de día";
     }
 }

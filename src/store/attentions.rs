@@ -17,6 +17,7 @@ pub struct Attention {
     pub opportunity: bool,
     pub opportunity_service: Option<String>,
     pub topic: String,
+    pub subtopic: String,
     pub notes: String,
     pub advisor: String,
     pub assigned_to: Option<String>,
@@ -34,6 +35,7 @@ pub struct NewAttention {
     pub level: u8,
     pub opportunity_service: Option<String>,
     pub topic: String,
+    pub subtopic: String,
     pub notes: String,
     pub advisor: String,
     pub assigned_to: Option<String>,
@@ -43,7 +45,7 @@ pub struct NewAttention {
 
 const COLUMNS: &str =
     "id, customer, turn, channel, service, level, opportunity, opportunity_service, topic,
-    notes, advisor, assigned_to, started_at, ended_at";
+    notes, advisor, assigned_to, started_at, ended_at, subtopic";
 
 fn from_row(r: &Row<'_>) -> rusqlite::Result<Attention> {
     Ok(Attention {
@@ -61,6 +63,7 @@ fn from_row(r: &Row<'_>) -> rusqlite::Result<Attention> {
         assigned_to: r.get(11)?,
         started_at: r.get(12)?,
         ended_at: r.get(13)?,
+        subtopic: r.get(14)?,
     })
 }
 
@@ -80,8 +83,8 @@ pub fn get(conn: &Connection, id: i64) -> Result<Option<Attention>> {
 pub fn insert(conn: &Connection, a: &NewAttention) -> Result<i64> {
     conn.execute(
         "INSERT INTO attentions (customer, turn, channel, service, level, opportunity, opportunity_service,
-             topic, notes, advisor, assigned_to, started_at, ended_at)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13)",
+             topic, notes, advisor, assigned_to, started_at, ended_at, subtopic)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14)",
         params![
             a.customer,
             a.turn,
@@ -95,7 +98,8 @@ pub fn insert(conn: &Connection, a: &NewAttention) -> Result<i64> {
             a.advisor,
             a.assigned_to,
             a.started_at,
-            a.ended_at
+            a.ended_at,
+            a.subtopic
         ],
     )?;
     Ok(conn.last_insert_rowid())
@@ -136,4 +140,34 @@ pub fn between(conn: &Connection, from: &str, to: &str) -> Result<Vec<Attention>
     let mut stmt = conn.prepare(&sql)?;
     let rows = stmt.query_map(params![from, to], from_row)?;
     Ok(rows.collect::<Result<_, _>>()?)
+}
+
+/// The latest turn `advisor` finished at `window` on `day` that has no attention record yet:
+/// (turn id, label).
+pub fn pending_record(
+    conn: &Connection,
+    window: u32,
+    advisor: &str,
+    day: &str,
+) -> Result<Option<(i64, String)>> {
+    use rusqlite::OptionalExtension;
+    Ok(conn
+        .query_row(
+            "SELECT t.id, t.label FROM turns t
+             WHERE t.day = ?1 AND t.window = ?2 AND t.advisor = ?3 AND t.status = 'finished'
+               AND NOT EXISTS (SELECT 1 FROM attentions a WHERE a.turn = t.id)
+             ORDER BY t.finished_at DESC, t.id DESC LIMIT 1",
+            params![day, window, advisor],
+            |r| Ok((r.get(0)?, r.get(1)?)),
+        )
+        .optional()?)
+}
+
+/// How many attention records a turn has (one per procedure of the visit).
+pub fn count_of_turn(conn: &Connection, turn: i64) -> Result<u32> {
+    Ok(conn.query_row(
+        "SELECT count(*) FROM attentions WHERE turn = ?1",
+        [turn],
+        |r| r.get(0),
+    )?)
 }

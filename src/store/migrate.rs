@@ -47,6 +47,10 @@ pub const MIGRATIONS: &[(&str, &str)] = &[
         "0010_pqrs_law",
         include_str!("../../assets/migrations/0010_pqrs_law.sql"),
     ),
+    (
+        "0011_attention_record",
+        include_str!("../../assets/migrations/0011_attention_record.sql"),
+    ),
 ];
 
 /// The schema version this build writes.

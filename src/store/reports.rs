@@ -207,6 +207,36 @@ pub fn attentions_by_channel(
     Ok(rows.collect::<Result<_, _>>()?)
 }
 
+/// Attentions started in [from, to) by information level (1–3).
+pub fn attentions_by_level(conn: &Connection, from: &str, to: &str) -> Result<Vec<(u8, usize)>> {
+    let mut stmt = conn.prepare_cached(
+        "SELECT level, count(*) FROM attentions WHERE started_at >= ?1 AND started_at < ?2
+         GROUP BY level ORDER BY level",
+    )?;
+    let rows = stmt.query_map([from, to], |r| {
+        Ok((r.get(0)?, usize::try_from(r.get::<_, i64>(1)?).unwrap_or(0)))
+    })?;
+    Ok(rows.collect::<Result<_, _>>()?)
+}
+
+/// Opportunities (a service taken) among the attentions started in [from, to), by the service
+/// taken.
+pub fn opportunities_by_service(
+    conn: &Connection,
+    from: &str,
+    to: &str,
+) -> Result<Vec<(String, usize)>> {
+    let mut stmt = conn.prepare_cached(
+        "SELECT coalesce(opportunity_service, ''), count(*) FROM attentions
+         WHERE started_at >= ?1 AND started_at < ?2 AND opportunity = 1
+         GROUP BY opportunity_service ORDER BY opportunity_service",
+    )?;
+    let rows = stmt.query_map([from, to], |r| {
+        Ok((r.get(0)?, usize::try_from(r.get::<_, i64>(1)?).unwrap_or(0)))
+    })?;
+    Ok(rows.collect::<Result<_, _>>()?)
+}
+
 /// A turn of the supervisor's live table.
 #[derive(Debug, Clone, PartialEq, serde::Serialize)]
 pub struct LiveTurn {

@@ -160,13 +160,43 @@ pub fn by_label(conn: &Connection, day: &str, label: &str) -> Result<Option<Turn
         .optional()?)
 }
 
-/// The turn a window is busy with (called, in attention or parked), if any.
+/// The turn a window is busy with (called or in attention), if any. A parked turn leaves the
+/// window free to call others.
 pub fn busy_at_window(conn: &Connection, window: u32) -> Result<Option<Turn>> {
     let sql = format!(
-        "SELECT {COLUMNS} FROM turns WHERE window = ?1 AND status IN ('called', 'in_attention', 'parked')
+        "SELECT {COLUMNS} FROM turns WHERE window = ?1 AND status IN ('called', 'in_attention')
          ORDER BY id DESC LIMIT 1"
     );
     Ok(conn.query_row(&sql, [window], from_row).optional()?)
+}
+
+/// Puts a no-show back in the queue: waiting again at its place (issue time kept).
+pub fn requeue(conn: &Connection, id: i64) -> Result<()> {
+    conn.execute(
+        "UPDATE turns SET status = 'waiting', finished_at = NULL WHERE id = ?1",
+        [id],
+    )?;
+    Ok(())
+}
+
+/// The latest no-show at a window on a day, if any.
+pub fn last_no_show(conn: &Connection, window: u32, day: &str) -> Result<Option<Turn>> {
+    let sql = format!(
+        "SELECT {COLUMNS} FROM turns WHERE window = ?1 AND day = ?2 AND status = 'no_show'
+         ORDER BY finished_at DESC, id DESC LIMIT 1"
+    );
+    Ok(conn
+        .query_row(&sql, params![window, day], from_row)
+        .optional()?)
+}
+
+/// The turns parked at a window (resumable there), oldest first.
+pub fn parked_at_window(conn: &Connection, window: u32) -> Result<Vec<Turn>> {
+    let sql =
+        format!("SELECT {COLUMNS} FROM turns WHERE window = ?1 AND status = 'parked' ORDER BY id");
+    let mut stmt = conn.prepare_cached(&sql)?;
+    let rows = stmt.query_map([window], from_row)?;
+    Ok(rows.collect::<Result<_, _>>()?)
 }
 
 /// The heads of the queues of `services` on `day`: the oldest preferential and the oldest

@@ -38,6 +38,8 @@ pub enum Action {
     Quit,
     /// Answer "yes" to the quit question.
     ConfirmQuit,
+    /// Answer "yes" to a confirmation question (cancel, no-show, change of customer).
+    Confirm,
     /// Close the open overlay.
     CloseOverlay,
     /// Show the help overlay with every key.
@@ -56,6 +58,8 @@ pub enum Action {
     PrevField,
     /// Submit the form.
     Submit,
+    /// Save the attention record and open it again for another procedure of the visit.
+    SubmitAnother,
     /// Edit the focused field with this key.
     Edit(KeyEvent),
     /// A turn-queue command of the Turnos pane.
@@ -126,7 +130,7 @@ pub enum TurnKey {
     Finish,
     /// Pause the attention.
     Park,
-    /// Resume a paused attention.
+    /// Resume the selected (or the oldest) parked attention.
     Resume,
     /// The called customer did not come.
     NoShow,
@@ -136,4 +140,14 @@ pub enum TurnKey {
     Transfer,
     /// Open the paper-ticket form (contingency).
     Manual,
+    /// Open the attention record of the turn just finished.
+    Record,
+    /// Move the selection in the parked and waiting lists.
+    Move(i8),
+    /// Call the selected waiting turn out of order (asks the reason).
+    CallChosen,
+    /// Return the latest no-show to the queue (asks which).
+    Requeue,
+    /// Step away from the window with a reason, or come back.
+    Away,
 }

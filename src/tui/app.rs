@@ -1,16 +1,20 @@
 //! The console's state and its update function. Nothing here draws; nothing in `view` writes.
 
+mod attention;
 mod customers;
 mod forms;
 mod pqrs;
 mod rating;
+mod record;
 mod turns;
 
 use forms::{login_state, setup_intent, setup_state};
 
+pub use attention::{Attention, card_who};
 pub use customers::{CustomerFormKind, CustomerIntent, Lookup};
 pub use pqrs::{PqrsDetail, PqrsIntent, PqrsPane};
 pub use rating::{RateIntent, RatingPane};
+pub use record::{RecordDraft, RecordIntent};
 pub use turns::{TurnFormKind, TurnIntent};
 
 use super::action::{Action, Pane};
@@ -44,6 +48,8 @@ pub struct SetupState {
 pub struct LoginState {
     pub form: Form,
     pub notice: Option<Notice>,
+    /// The supervisor offered to take over the window held by someone else (Enter again).
+    pub takeover: Option<String>,
 }
 
 /// The advisor's console after login.
@@ -75,11 +81,20 @@ pub enum Overlay {
     Help,
     ConfirmQuit {
         unsaved: bool,
+        /// The turn still in attention at this window, if any.
+        turn: Option<String>,
+    },
+    /// A yes/no question before an action that cannot be undone.
+    Confirm {
+        question: String,
+        on_yes: Confirmed,
     },
     Locked {
         reason: LockReason,
         form: Form,
         notice: Option<Notice>,
+        /// The overlay the lock covers (a form keeps what was typed), restored on unlock.
+        under: Option<Box<Overlay>>,
     },
     /// A form of the Cliente pane (new customer, edit, consent capture).
     CustomerForm {
@@ -104,12 +119,27 @@ pub enum Overlay {
     },
     /// A PQRS with its history.
     PqrsDetail(Box<PqrsDetail>),
+    /// The attention record of the turn just finished.
+    RecordForm {
+        draft: RecordDraft,
+        form: Form,
+        notice: Option<Notice>,
+    },
     /// A rating with a comment.
     RatingForm {
         label: String,
         form: Form,
         notice: Option<Notice>,
     },
+}
+
+/// What a "yes" to [`Overlay::Confirm`] does.
+#[derive(Debug, Clone)]
+pub enum Confirmed {
+    /// Bind this customer to the attention instead of the one it had.
+    ChangeCustomer(Box<desk::customers::Card>),
+    /// Perform this turn write (cancel, no-show, the last recall).
+    Turn(TurnIntent),
 }
 
 /// A write the update asks for; [`App::apply`] performs it through `desk`.
@@ -123,8 +153,14 @@ pub enum Intent {
         name: String,
         pin: String,
     },
-    /// Check a username and PIN.
-    Login { username: String, pin: String },
+    /// Check a username and PIN (and take the window typed at login, if it was asked).
+    Login {
+        username: String,
+        pin: String,
+        window: Option<u32>,
+        /// Take the window over from whoever holds it (supervisors, after the offer).
+        takeover: bool,
+    },
     /// Check the locked user's PIN.
     Unlock { pin: String },
     /// A turn-queue write at this window.
@@ -135,6 +171,8 @@ pub enum Intent {
     Pqrs(PqrsIntent),
     /// A rating of the turn just finished.
     Rate(RateIntent),
+    /// The attention record of a finished turn.
+    Record(Box<RecordIntent>),
 }
 
 /// The whole app.
@@ -144,6 +182,8 @@ pub struct App {
     config: Config,
     /// The window this console serves.
     pub window: u32,
+    /// The window is asked at login.
+    pub asking_window: bool,
     /// The branch identity, once set up.
     pub branch: Option<BranchInfo>,
     pub screen: Screen,
@@ -156,6 +196,14 @@ pub struct App {
     pub pqrs: PqrsPane,
     /// The Calificación pane.
     pub rating: RatingPane,
+    /// The advisor stepped away from the window, and why.
+    pub away: Option<String>,
+    /// The selected row of the Turnos pane: parked turns first, then the waiting ones.
+    pub turn_sel: usize,
+    /// The turn being served and its customer.
+    pub attention: Option<Attention>,
+    /// The attention just finished (its record and rating follow).
+    pub finished: Option<Attention>,
     data_version: i64,
     /// The current local time, refreshed on every event (drawn in the header).
     pub now: DateTime<FixedOffset>,
@@ -170,7 +218,7 @@ impl App {
         let screen = if desk::setup::needs_setup(&store)? {
             Screen::Setup(setup_state(&config))
         } else {
-            Screen::Login(login_state())
+            Screen::Login(login_state(false))
         };
         let now = clock.now();
         let mut store = store;
@@ -180,6 +228,10 @@ impl App {
             lookup: Default::default(),
             pqrs: Default::default(),
             rating: Default::default(),
+            away: None,
+            turn_sel: 0,
+            attention: None,
+            finished: None,
             data_version: 0,
             now: now.with_timezone(&config.utc_offset()),
             last_activity: now,
@@ -187,11 +239,25 @@ impl App {
             clock,
             config,
             window,
+            asking_window: false,
             branch,
             screen,
             overlay: None,
             quit: false,
         })
+    }
+
+    /// Asks for the window at login (no window was given or configured for this station).
+    pub fn ask_window(&mut self) {
+        self.asking_window = true;
+        if let Screen::Login(l) = &mut self.screen {
+            *l = login_state(true);
+        }
+    }
+
+    /// Minutes after a no-show during which it may go back to the queue.
+    pub fn no_show_return_minutes(&self) -> u32 {
+        self.config.queue.no_show_return_minutes
     }
 
     /// The consent channels of the configuration (for the consent form).
@@ -224,6 +290,7 @@ impl App {
         match (&self.overlay, &self.screen) {
             (Some(Overlay::Help), _) => Focus::Help,
             (Some(Overlay::ConfirmQuit { .. }), _) => Focus::ConfirmQuit,
+            (Some(Overlay::Confirm { .. }), _) => Focus::Confirm,
             (Some(Overlay::PqrsReceipt { .. } | Overlay::PqrsDetail(_)), _) => Focus::Document,
             (
                 Some(
@@ -231,6 +298,7 @@ impl App {
                     | Overlay::TurnForm { .. }
                     | Overlay::CustomerForm { .. }
                     | Overlay::PqrsForm { .. }
+                    | Overlay::RecordForm { .. }
                     | Overlay::RatingForm { .. },
                 ),
                 _,
@@ -251,6 +319,7 @@ impl App {
                 if let Some(intent) = intent {
                     self.apply(intent);
                 }
+                self.refresh_record_options();
             }
             Event::Tick => {
                 self.check_idle(now);
@@ -271,10 +340,12 @@ impl App {
 
     fn lock(&mut self, reason: LockReason) {
         let form = Form::new(vec![Field::secret(text::LOGIN_PIN)]);
+        let under = self.overlay.take().map(Box::new);
         self.overlay = Some(Overlay::Locked {
             reason,
             form,
             notice: None,
+            under,
         });
     }
 
@@ -284,6 +355,7 @@ impl App {
             Overlay::TurnForm { form, .. }
             | Overlay::CustomerForm { form, .. }
             | Overlay::PqrsForm { form, .. }
+            | Overlay::RecordForm { form, .. }
             | Overlay::RatingForm { form, .. },
         ) = &self.overlay
         {
@@ -301,25 +373,42 @@ impl App {
             Action::Quit => {
                 let unsaved = self.has_unsaved_input();
                 let in_console = matches!(self.screen, Screen::Console(_));
+                let turn = self
+                    .queue
+                    .current
+                    .as_ref()
+                    .filter(|_| in_console)
+                    .map(|t| format!("{} ({})", t.label, t.status));
                 if unsaved || in_console {
-                    self.overlay = Some(Overlay::ConfirmQuit { unsaved });
+                    self.overlay = Some(Overlay::ConfirmQuit { unsaved, turn });
                 } else {
                     self.quit = true;
                 }
             }
-            Action::ConfirmQuit => self.quit = true,
+            Action::ConfirmQuit => {
+                self.record_state(crate::domain::advisor::State::LoggedOut, "");
+                self.release_window();
+                self.quit = true;
+            }
+            Action::Confirm => return self.confirm_yes(),
             Action::CloseOverlay => {
                 if !matches!(self.overlay, Some(Overlay::Locked { .. })) {
                     self.overlay = None;
                 }
             }
             Action::OpenHelp => self.overlay = Some(Overlay::Help),
-            Action::Lock => self.lock(LockReason::Manual),
+            Action::Lock => {
+                let locked = matches!(self.overlay, Some(Overlay::Locked { .. }));
+                if matches!(self.screen, Screen::Console(_)) && !locked {
+                    self.lock(LockReason::Manual);
+                }
+            }
             Action::FocusNext | Action::FocusPrev | Action::Focus(_) => self.move_focus(&action),
             Action::NextField => self.form_mut().map(|f| f.move_focus(1)).unwrap_or(()),
             Action::PrevField => self.form_mut().map(|f| f.move_focus(-1)).unwrap_or(()),
             Action::Edit(key) => self.form_mut().map(|f| f.edit(key)).unwrap_or(()),
             Action::Submit => return self.submit(),
+            Action::SubmitAnother => return self.submit_record_form(true),
             Action::Turn(key) => return self.turn_key(key),
             Action::Lookup(key) => return self.lookup_key(key),
             Action::Pqrs(key) => return self.pqrs_key(key),
@@ -345,6 +434,7 @@ impl App {
             | Overlay::TurnForm { form, .. }
             | Overlay::CustomerForm { form, .. }
             | Overlay::PqrsForm { form, .. }
+            | Overlay::RecordForm { form, .. }
             | Overlay::RatingForm { form, .. },
         ) = &mut self.overlay
         {
@@ -376,6 +466,9 @@ impl App {
         if let Some(Overlay::RatingForm { .. }) = &self.overlay {
             return self.submit_rating_form();
         }
+        if let Some(Overlay::RecordForm { .. }) = &self.overlay {
+            return self.submit_record_form(false);
+        }
         match &mut self.screen {
             Screen::Setup(s) if !s.form.on_last() => s.form.move_focus(1),
             Screen::Setup(s) => return self::setup_intent(s),
@@ -386,16 +479,51 @@ impl App {
                     l.form.focus = 1;
                 }
             }
+            Screen::Login(l) if l.form.focus == 1 && l.form.fields.len() > 2 => l.form.focus = 2,
             Screen::Login(l) => {
                 let username = l.form.value(0).trim().to_lowercase();
+                let window = if l.form.fields.len() > 2 {
+                    match l.form.value(2).trim().parse::<u32>() {
+                        Ok(n) => Some(n),
+                        Err(_) => {
+                            l.form.focus = 2;
+                            l.notice = Some(Notice::Error(text::LOGIN_BAD_WINDOW.into()));
+                            return None;
+                        }
+                    }
+                } else {
+                    None
+                };
+                let takeover = l.takeover.as_deref() == Some(username.as_str());
                 return Some(Intent::Login {
                     username,
                     pin: l.form.value(1).to_string(),
+                    window,
+                    takeover,
                 });
             }
             Screen::Console(_) => {}
         }
         None
+    }
+
+    /// "Yes" to the open question: the action it asked about.
+    fn confirm_yes(&mut self) -> Option<Intent> {
+        match self.overlay.take() {
+            Some(Overlay::Confirm { on_yes, .. }) => match on_yes {
+                Confirmed::ChangeCustomer(card) => {
+                    let who = card_who(&card);
+                    self.show_card(*card);
+                    self.notify(Notice::Info(format!("Cliente de la atención: {who}.")));
+                    None
+                }
+                Confirmed::Turn(t) => Some(Intent::Turn(t)),
+            },
+            other => {
+                self.overlay = other;
+                None
+            }
+        }
     }
 
     /// Performs a write through `desk` and folds the result back into state.
@@ -408,12 +536,18 @@ impl App {
                 name,
                 pin,
             } => self.apply_setup(&branch, &code, &username, &name, &pin),
-            Intent::Login { username, pin } => self.apply_login(&username, &pin),
+            Intent::Login {
+                username,
+                pin,
+                window,
+                takeover,
+            } => self.apply_login(&username, &pin, window, takeover),
             Intent::Unlock { pin } => self.apply_unlock(&pin),
             Intent::Turn(t) => self.apply_turn(t),
             Intent::Customer(c) => self.apply_customer(c),
             Intent::Pqrs(p) => self.apply_pqrs(p),
             Intent::Rate(r) => self.apply_rating(r),
+            Intent::Record(r) => self.apply_record(*r),
         }
     }
 }

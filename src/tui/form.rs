@@ -17,6 +17,9 @@ pub struct Field {
     pub input: TextArea<'static>,
     /// Rows drawn; more than one makes a multi-line field.
     pub rows: u16,
+    /// The choices of a picker field (typing filters them; leaving the field completes to the
+    /// only match). Empty for free text.
+    pub options: Vec<String>,
 }
 
 impl Field {
@@ -29,6 +32,44 @@ impl Field {
             label,
             input,
             rows: 1,
+            options: Vec::new(),
+        }
+    }
+
+    /// This field as a picker over `options`.
+    pub fn with_options(mut self, options: Vec<String>) -> Field {
+        self.options = options;
+        self
+    }
+
+    /// The options that contain what is typed, without regard to accents or case (all of them
+    /// when nothing is typed).
+    pub fn matching(&self) -> Vec<&str> {
+        use crate::domain::vocab::fold;
+        let typed = fold(self.value());
+        self.options
+            .iter()
+            .map(String::as_str)
+            .filter(|o| fold(o).contains(&typed))
+            .collect()
+    }
+
+    /// Replaces what is typed with the option it names, when exactly one matches (or one is
+    /// equal to it).
+    pub fn complete(&mut self) {
+        use crate::domain::vocab::fold;
+        if self.value().trim().is_empty() {
+            return;
+        }
+        let typed = fold(self.value());
+        let matching = self.matching();
+        let pick = matching
+            .iter()
+            .find(|o| fold(o) == typed)
+            .or_else(|| (matching.len() == 1).then(|| &matching[0]))
+            .map(|o| o.to_string());
+        if let Some(option) = pick {
+            self.input = Field::text(self.label, &option).input;
         }
     }
 
@@ -86,8 +127,11 @@ impl Form {
         self.fields.iter().any(|f| !f.value().is_empty())
     }
 
-    /// Moves the focus by `step`, wrapping.
+    /// Moves the focus by `step`, wrapping (a picker field left completes to its only match).
     pub fn move_focus(&mut self, step: isize) {
+        if let Some(field) = self.fields.get_mut(self.focus) {
+            field.complete();
+        }
         let n = self.fields.len().max(1) as isize;
         self.focus = (self.focus as isize + step).rem_euclid(n) as usize;
     }

@@ -16,6 +16,8 @@ pub enum Focus {
     Document,
     /// The "quit?" question.
     ConfirmQuit,
+    /// A yes/no question before an action that cannot be undone.
+    Confirm,
 }
 
 /// Maps a key in a focus context to an action.
@@ -45,6 +47,11 @@ pub fn map(focus: Focus, key: KeyEvent) -> Option<Action> {
             }
             _ => None,
         },
+        Focus::Confirm => match key.code {
+            KeyCode::Char('s') | KeyCode::Char('S') => Some(Action::Confirm),
+            KeyCode::Char('n') | KeyCode::Char('N') | KeyCode::Esc => Some(Action::CloseOverlay),
+            _ => None,
+        },
         Focus::ConfirmQuit => match key.code {
             KeyCode::Char('s') | KeyCode::Char('S') => Some(Action::ConfirmQuit),
             KeyCode::Char('n') | KeyCode::Char('N') | KeyCode::Esc => Some(Action::CloseOverlay),
@@ -54,6 +61,13 @@ pub fn map(focus: Focus, key: KeyEvent) -> Option<Action> {
 }
 
 fn form(key: KeyEvent) -> Option<Action> {
+    if key.modifiers.contains(KeyModifiers::CONTROL) {
+        match key.code {
+            KeyCode::Char('l') => return Some(Action::Lock),
+            KeyCode::Char('o') => return Some(Action::SubmitAnother),
+            _ => {}
+        }
+    }
     match key.code {
         KeyCode::Enter if key.modifiers.contains(KeyModifiers::ALT) => Some(Action::Edit(key)),
         KeyCode::Enter => Some(Action::Submit),
@@ -72,8 +86,11 @@ fn form(key: KeyEvent) -> Option<Action> {
 }
 
 fn turns(key: KeyEvent) -> Option<Action> {
-    let KeyCode::Char(c) = key.code else {
-        return None;
+    let c = match key.code {
+        KeyCode::Up => return Some(Action::Turn(TurnKey::Move(-1))),
+        KeyCode::Down => return Some(Action::Turn(TurnKey::Move(1))),
+        KeyCode::Char(c) if !key.modifiers.contains(KeyModifiers::CONTROL) => c,
+        _ => return None,
     };
     let t = match c {
         'n' => TurnKey::CallNext,
@@ -86,6 +103,10 @@ fn turns(key: KeyEvent) -> Option<Action> {
         'c' => TurnKey::Cancel,
         't' => TurnKey::Transfer,
         'm' => TurnKey::Manual,
+        'g' => TurnKey::Record,
+        'l' => TurnKey::CallChosen,
+        'v' => TurnKey::Requeue,
+        'z' => TurnKey::Away,
         _ => return None,
     };
     Some(Action::Turn(t))
@@ -164,7 +185,17 @@ pub const HELP: [(&str, &[HelpLine]); 8] = [
         &[
             ("n", "llamar el siguiente turno"),
             ("r / a / f", "rellamar / atender / finalizar"),
-            ("p / u", "pausar / reanudar la atención"),
+            (
+                "p / u",
+                "pausar (libera la ventanilla) / reanudar el elegido",
+            ),
+            (
+                "↑ ↓ / l",
+                "elegir un turno / llamarlo fuera de orden (motivo)",
+            ),
+            ("v", "devolver a la fila un turno no presentado"),
+            ("z", "ausentarse con un motivo (almuerzo...) / volver"),
+            ("g", "registrar la atención del turno finalizado"),
             ("x / c", "no se presentó / cancelar"),
             (
                 "t / m",
@@ -219,7 +250,9 @@ pub const HELP: [(&str, &[HelpLine]); 8] = [
             ("Tab / ↓", "campo siguiente"),
             ("Mayús+Tab / ↑", "campo anterior"),
             ("Enter", "aceptar"),
+            ("Ctrl+O", "guardar el registro y anotar otro trámite"),
             ("Esc", "cerrar el formulario emergente"),
+            ("Ctrl+L", "bloquear (el formulario se conserva)"),
             ("Ctrl+C", "salir (pregunta si hay datos sin guardar)"),
         ],
     ),
@@ -244,10 +277,15 @@ mod tests {
         assert_eq!(map(f, key(KeyCode::F(3))), Some(Action::Focus(Pane::Pqrs)));
         assert_eq!(map(f, key(KeyCode::Tab)), Some(Action::FocusNext));
         assert_eq!(map(f, key(KeyCode::Char('?'))), Some(Action::OpenHelp));
-        assert_eq!(map(f, key(KeyCode::Char('z'))), None);
+        assert_eq!(map(f, key(KeyCode::Char('k'))), None);
         assert_eq!(
             map(f, key(KeyCode::Char('n'))),
             Some(Action::Turn(TurnKey::CallNext))
+        );
+        // Ctrl+L locks from the Turnos pane; it is not `l` (call a chosen turn)
+        assert_eq!(
+            map(f, KeyEvent::new(KeyCode::Char('l'), KeyModifiers::CONTROL)),
+            Some(Action::Lock)
         );
         // turn keys only act in the Turnos pane; in Cliente letters type into the search
         assert_eq!(

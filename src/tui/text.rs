@@ -15,6 +15,8 @@ pub const LOGIN_TITLE: &str = " Ingresar ";
 pub const LOGIN_USER: &str = "Usuario";
 pub const LOGIN_PIN: &str = "PIN";
 pub const LOGIN_EMPTY_USER: &str = "Escriba su usuario.";
+pub const LOGIN_WINDOW: &str = "Ventanilla";
+pub const LOGIN_BAD_WINDOW: &str = "Ventanilla: escriba el número de la ventanilla de este puesto.";
 pub const DEMO_HINT: &str =
     "Demostración: usuarios asesor1, asesor2, asesor3, supervisor, admin — PIN 1234";
 pub const LOCK_TITLE: &str = " Consola bloqueada ";

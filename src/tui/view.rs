@@ -7,6 +7,7 @@ mod pane;
 mod pqrs;
 mod queue;
 mod rating;
+mod record;
 mod screens;
 
 use super::app::{App, Notice, Overlay, Screen};
@@ -27,7 +28,10 @@ pub fn render(app: &App, frame: &mut Frame<'_>) {
     if area.width < MIN_WIDTH || area.height < MIN_HEIGHT {
         return too_small(frame, area);
     }
+    let locked = matches!(app.overlay, Some(Overlay::Locked { .. }));
     match &app.screen {
+        // Locked: nothing of the customer or the queue is drawn, only the lock box.
+        Screen::Console(_) if locked => {}
         Screen::Setup(s) => screens::setup(s, frame, area),
         Screen::Login(l) => screens::login(app, l, frame, area),
         Screen::Console(c) => console::render(app, c, frame, area),
@@ -45,11 +49,15 @@ pub fn render(app: &App, frame: &mut Frame<'_>) {
             };
             overlay::help(focused, frame, area)
         }
-        Some(Overlay::ConfirmQuit { unsaved }) => overlay::confirm_quit(*unsaved, frame, area),
+        Some(Overlay::ConfirmQuit { unsaved, turn }) => {
+            overlay::confirm_quit(*unsaved, turn.as_deref(), frame, area)
+        }
+        Some(Overlay::Confirm { question, .. }) => overlay::confirm(question, frame, area),
         Some(Overlay::Locked {
             reason,
             form,
             notice,
+            ..
         }) => overlay::locked(app, *reason, form, notice.as_ref(), frame, area),
         Some(Overlay::CustomerForm { kind, form, notice }) => {
             customer::form(app, *kind, form, notice.as_ref(), frame, area)
@@ -57,9 +65,16 @@ pub fn render(app: &App, frame: &mut Frame<'_>) {
         Some(Overlay::TurnForm { kind, form, notice }) => {
             queue::turn_form(app, *kind, form, notice.as_ref(), frame, area)
         }
-        Some(Overlay::PqrsForm { form, notice }) => pqrs::form(form, notice.as_ref(), frame, area),
+        Some(Overlay::PqrsForm { form, notice }) => {
+            pqrs::form(app, form, notice.as_ref(), frame, area)
+        }
         Some(Overlay::PqrsReceipt { lines }) => pqrs::receipt(lines, frame, area),
         Some(Overlay::PqrsDetail(d)) => pqrs::detail(d, *app.now.offset(), frame, area),
+        Some(Overlay::RecordForm {
+            draft,
+            form,
+            notice,
+        }) => record::form(draft, form, notice.as_ref(), frame, area),
         Some(Overlay::RatingForm {
             label,
             form,
@@ -100,6 +115,19 @@ pub fn form_box(
     frame: &mut Frame<'_>,
     area: Rect,
 ) {
+    form_box_with(title, intro, form, notice, None, frame, area);
+}
+
+/// [`form_box`] with a line of help under the notice (e.g. a picker's choices).
+pub fn form_box_with(
+    title: &str,
+    intro: &str,
+    form: &Form,
+    notice: Option<&Notice>,
+    help: Option<Line<'static>>,
+    frame: &mut Frame<'_>,
+    area: Rect,
+) {
     use ratatui::layout::Margin;
     use ratatui::widgets::{Block, Clear, Wrap};
     // The box is 70 wide: 66 columns of text inside its borders and margins.
@@ -107,7 +135,11 @@ pub fn form_box(
     // Room for the whole notice (a refusal lists the valid choices), at least four lines.
     let notice_text = notice_line(notice).to_string();
     let notice_lines = textwrap::wrap(&notice_text, 66).len().clamp(4, 12) as u16;
-    let rect = centered(area, 70, form.height() + 4 + intro_lines + notice_lines);
+    let help_lines = help
+        .as_ref()
+        .map_or(0, |h| textwrap::wrap(&h.to_string(), 66).len() as u16);
+    let height = form.height() + 4 + intro_lines + notice_lines + help_lines;
+    let rect = centered(area, 70, height);
     frame.render_widget(Clear, rect);
     let block = Block::bordered()
         .title(title.to_string())
@@ -127,10 +159,9 @@ pub fn form_box(
         a,
     );
     frame.render_widget(form, f);
-    frame.render_widget(
-        Paragraph::new(notice_line(notice)).wrap(Wrap { trim: true }),
-        n,
-    );
+    let mut below = vec![notice_line(notice)];
+    below.extend(help);
+    frame.render_widget(Paragraph::new(below).wrap(Wrap { trim: true }), n);
 }
 
 /// A footer line of key hints.

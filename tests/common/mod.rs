@@ -120,6 +120,18 @@ pub fn screen_text(terminal: &Terminal<TestBackend>) -> String {
     out
 }
 
+/// The real binary on `dir/sede.sqlite3`, with its own configuration and data folders.
+pub fn cli_in(dir: &std::path::Path) -> assert_cmd::Command {
+    let mut c = assert_cmd::Command::cargo_bin("ventanilla").unwrap();
+    c.env_remove("VENTANILLA_CONFIG")
+        .env("XDG_CONFIG_HOME", dir.join("cfg"))
+        .env("XDG_DATA_HOME", dir.join("data"))
+        .timeout(std::time::Duration::from_secs(30))
+        .arg("--db")
+        .arg(dir.join("sede.sqlite3"));
+    c
+}
+
 /// Today in the organisation's time zone (what the binary calls today), not the machine's.
 pub fn branch_today() -> chrono::NaiveDate {
     Utc::now()

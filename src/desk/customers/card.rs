@@ -50,8 +50,20 @@ fn timeline(
             at: a.started_at.clone(),
             kind: "atención",
             summary: format!(
-                "{} · {} · nivel {} · {}",
-                a.channel, a.topic, a.level, a.advisor
+                "{} · {}{} · nivel {}{} · {}",
+                a.channel,
+                a.topic,
+                if a.subtopic.is_empty() {
+                    String::new()
+                } else {
+                    format!(" › {}", a.subtopic)
+                },
+                a.level,
+                a.opportunity_service
+                    .as_deref()
+                    .map(|s| format!(" · oportunidad {s}"))
+                    .unwrap_or_default(),
+                a.advisor
             ),
         })
         .collect();

@@ -60,6 +60,7 @@ pub fn manual(
     let code = service.trim().to_uppercase();
     let Moment { who, now, at, day } = moment(actor, clock, config, "registrar fichas manuales")?;
     let tx = store.write()?;
+    crate::desk::claims::ensure_holder(&tx, config, window, &who)?;
     if !contingency_on(&tx)? {
         return Err(Error::refused(
             "el turnero no está en contingencia manual; use los turnos digitales",

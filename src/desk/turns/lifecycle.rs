@@ -21,7 +21,17 @@ pub fn act(
 ) -> Result<Turn> {
     let Moment { who, now, at, day } = moment(actor, clock, config, "atender turnos")?;
     let tx = store.write()?;
-    let current = find(&tx, &day, label)?;
+    let current = find_held(&tx, config, &day, label, &who)?;
+    if let (Transition::Resume, Some(window)) = (t, current.window)
+        && let Some(busy) = turns::busy_at_window(&tx, window)?
+    {
+        return Err(Error::refused(format!(
+            "la ventanilla {window} atiende el turno {} ({}): finalícelo o páuselo antes de reanudar el {}",
+            busy.label,
+            busy.status.spanish(),
+            current.label
+        )));
+    }
     let next = turn::apply(current.status, t).ok_or_else(|| {
         Error::refused(format!(
             "no se puede {} el turno {}: está {}",
@@ -54,6 +64,67 @@ pub fn act(
     Ok(updated)
 }
 
+/// Today's turn `label`, refused when another user's console holds its window.
+fn find_held(
+    conn: &rusqlite::Connection,
+    config: &Config,
+    day: &str,
+    label: &str,
+    who: &str,
+) -> Result<Turn> {
+    let current = find(conn, day, label)?;
+    if let Some(window) = current.window {
+        crate::desk::claims::ensure_holder(conn, config, window, who)?;
+    }
+    Ok(current)
+}
+
+/// Returns a no-show to its place in the queue, within the configured minutes of being marked
+/// (the customer arrived late).
+pub fn return_no_show(
+    store: &mut Store,
+    clock: &dyn Clock,
+    actor: &Actor,
+    config: &Config,
+    label: &str,
+) -> Result<Turn> {
+    let Moment { who, now, at, day } = moment(actor, clock, config, "devolver turnos a la fila")?;
+    let tx = store.write()?;
+    let current = find_held(&tx, config, &day, label, &who)?;
+    if current.status != Status::NoShow {
+        return Err(Error::refused(format!(
+            "turno: el {} está {}; solo vuelve a la fila un turno no presentado",
+            current.label,
+            current.status.spanish()
+        )));
+    }
+    let limit = config.queue.no_show_return_minutes;
+    let since = current
+        .finished_at
+        .as_deref()
+        .and_then(crate::localtime::parse_stored)
+        .map_or(i64::MAX, |t| (now - t).num_minutes());
+    if since > i64::from(limit) {
+        return Err(Error::refused(format!(
+            "turno: el {} se marcó como no presentado hace {since} minutos y solo vuelve a la fila dentro de {limit}; entréguele un turno nuevo",
+            current.label
+        )));
+    }
+    turns::requeue(&tx, current.id)?;
+    turns::add_event(&tx, current.id, &at, "requeue", current.window, &who, "")?;
+    audit::record(
+        &tx,
+        now,
+        actor,
+        "turn.requeue",
+        &format!("turn:{day}/{}", current.label),
+        "",
+    )?;
+    let updated = reload(&tx, current.id)?;
+    tx.commit()?;
+    Ok(updated)
+}
+
 /// Calls a called turn again; past the configured recalls it becomes a no-show.
 pub fn recall(
     store: &mut Store,
@@ -64,7 +135,7 @@ pub fn recall(
 ) -> Result<Turn> {
     let Moment { who, now, at, day } = moment(actor, clock, config, "volver a llamar turnos")?;
     let tx = store.write()?;
-    let current = find(&tx, &day, label)?;
+    let current = find_held(&tx, config, &day, label, &who)?;
     if turn::apply(current.status, Transition::Recall).is_none() {
         return Err(Error::refused(format!(
             "no se puede volver a llamar el turno {}: está {}",
@@ -131,7 +202,7 @@ pub fn transfer(
     let code = service.trim().to_uppercase();
     let Moment { who, now, at, day } = moment(actor, clock, config, "trasladar turnos")?;
     let tx = store.write()?;
-    let current = find(&tx, &day, label)?;
+    let current = find_held(&tx, config, &day, label, &who)?;
     if turn::apply(current.status, Transition::Transfer).is_none() {
         return Err(Error::refused(format!(
             "no se puede trasladar el turno {}: está {}",

@@ -28,6 +28,10 @@ pub fn list(
 pub struct WindowQueue {
     pub waiting: Vec<Turn>,
     pub current: Option<Turn>,
+    /// Turns parked here (the customer stepped away), resumable at this window.
+    pub parked: Vec<Turn>,
+    /// The latest no-show here today (it may go back to the queue for a few minutes).
+    pub last_no_show: Option<Turn>,
     pub services: Vec<String>,
     pub contingency: bool,
 }
@@ -50,6 +54,8 @@ pub fn window_queue(
     Ok(WindowQueue {
         waiting,
         current: turns::busy_at_window(conn, window)?,
+        parked: turns::parked_at_window(conn, window)?,
+        last_no_show: turns::last_no_show(conn, window, &day_text(config, now))?,
         services,
         contingency: contingency_on(conn)?,
     })

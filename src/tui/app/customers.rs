@@ -1,5 +1,6 @@
 //! The Cliente pane: search as you type, the customer's card, new customers and consent.
 
+use super::attention::card_document;
 use super::{App, Intent, Notice, Overlay, Screen, capitalize};
 use crate::desk::{self, Actor, consents::Record, customers::Card};
 use crate::domain::consent::{Purpose, Way, channel_label, purpose_label};
@@ -47,6 +48,9 @@ pub enum CustomerIntent {
         evidence: String,
     },
 }
+
+/// The refusal of an action about a person when no customer is open.
+const NO_SUBJECT: &str = "No hay un cliente en esta atención: búsquelo (escriba su documento y Enter) o regístrelo (Ctrl+N).";
 
 /// Labels of the new-customer form, in field order.
 const NEW_FIELDS: [&str; 9] = [
@@ -132,26 +136,49 @@ impl App {
 
     fn open_new_form(&mut self) {
         let q = self.lookup.query.trim().to_string();
+        // the attention's turn carries an unregistered document: register that person
+        let turn_doc = self
+            .queue
+            .current
+            .as_ref()
+            .filter(|_| {
+                self.attention
+                    .as_ref()
+                    .is_some_and(|a| a.customer.is_none())
+            })
+            .and_then(|t| t.doc_type.clone().zip(t.doc_number.clone()));
+        if let (true, Some((kind, number))) = (q.is_empty(), turn_doc) {
+            self.open_new_form_with(&kind, &number);
+            return;
+        }
         let digits = !q.is_empty() && q.chars().all(|c| c.is_ascii_digit() || ".- ".contains(c));
+        if digits {
+            self.open_new_form_with("CC", &q);
+            return;
+        }
+        self.open_new_form_with("CC", "");
+        if let Some(Overlay::CustomerForm { form, .. }) = &mut self.overlay
+            && !q.is_empty()
+        {
+            form.fields[2] = Field::text(NEW_FIELDS[2], &q);
+            form.focus = 1;
+        }
+    }
+
+    /// The new-customer form with the document type and number filled in.
+    pub(super) fn open_new_form_with(&mut self, doc_type: &str, number: &str) {
         let fields = NEW_FIELDS
             .iter()
             .enumerate()
             .map(|(i, label)| match i {
-                0 => Field::text(label, "CC"),
-                1 if digits => Field::text(label, &q),
-                2 if !digits => Field::text(label, &q),
+                0 => Field::text(label, doc_type),
+                1 => Field::text(label, number),
                 7 => Field::text(label, "no afiliado"),
                 _ => Field::text(label, ""),
             })
             .collect();
         let mut form = Form::new(fields);
-        form.focus = if digits {
-            2
-        } else if q.is_empty() {
-            0
-        } else {
-            1
-        };
+        form.focus = if number.is_empty() { 0 } else { 2 };
         self.overlay = Some(Overlay::CustomerForm {
             kind: CustomerFormKind::New,
             form,
@@ -160,10 +187,8 @@ impl App {
     }
 
     fn open_edit_form(&mut self) {
-        let Some(card) = &self.lookup.card else {
-            self.notify(Notice::Error(
-                "Abra primero un cliente (Enter sobre un resultado).".into(),
-            ));
+        let Some(card) = self.subject() else {
+            self.notify(Notice::Error(NO_SUBJECT.into()));
             return;
         };
         let c = &card.customer;
@@ -191,10 +216,8 @@ impl App {
     }
 
     fn open_consent_form(&mut self) {
-        if self.lookup.card.is_none() {
-            self.notify(Notice::Error(
-                "Abra primero un cliente (Enter sobre un resultado).".into(),
-            ));
+        if self.subject().is_none() {
+            self.notify(Notice::Error(NO_SUBJECT.into()));
             return;
         }
         let purpose = self
@@ -218,13 +241,14 @@ impl App {
 
     /// Enter in a Cliente pane form.
     pub(super) fn submit_customer_form(&mut self) -> Option<Intent> {
-        let Some(Overlay::CustomerForm { kind, form, notice }) = &mut self.overlay else {
+        let Some(Overlay::CustomerForm { kind, form, .. }) = &mut self.overlay else {
             return None;
         };
         if !form.on_last() {
             form.move_focus(1);
             return None;
         }
+        let (kind, form) = (*kind, form.clone());
         let v = |i: usize| form.value(i).to_string();
         Some(Intent::Customer(match kind {
             CustomerFormKind::New => CustomerIntent::Add(Input {
@@ -240,13 +264,9 @@ impl App {
                 category: v(8),
             }),
             CustomerFormKind::Edit => {
-                let card = self.lookup.card.as_ref()?;
-                let kind = ids::DocType::parse(&card.customer.doc_type)?;
+                let doc = card_document(self.subject()?)?;
                 CustomerIntent::Edit {
-                    doc: ids::Document {
-                        kind,
-                        number: card.customer.doc_number.clone(),
-                    },
+                    doc,
                     changes: EDIT_FIELDS
                         .iter()
                         .enumerate()
@@ -255,8 +275,7 @@ impl App {
                 }
             }
             CustomerFormKind::Consent => {
-                let card = self.lookup.card.as_ref()?;
-                let kind = ids::DocType::parse(&card.customer.doc_type)?;
+                let doc = card_document(self.subject()?)?;
                 let consent = &self.config.consent;
                 // a bad value keeps everything typed and points at its field
                 let parsed = Purpose::parse(&consent.purposes, &v(0))
@@ -267,16 +286,16 @@ impl App {
                 let (purpose, channel) = match parsed {
                     Ok(p) => p,
                     Err((field, e)) => {
-                        form.focus = field;
-                        *notice = Some(Notice::Error(capitalize(&e)));
+                        if let Some(Overlay::CustomerForm { form, notice, .. }) = &mut self.overlay
+                        {
+                            form.focus = field;
+                            *notice = Some(Notice::Error(capitalize(&e)));
+                        }
                         return None;
                     }
                 };
                 CustomerIntent::Consent {
-                    doc: ids::Document {
-                        kind,
-                        number: card.customer.doc_number.clone(),
-                    },
+                    doc,
                     purpose,
                     channel,
                     evidence: v(2).trim().to_string(),
@@ -384,17 +403,10 @@ impl App {
         }
     }
 
+    /// Reads `doc`'s card and shows it (asking first if it replaces the attention's customer).
     fn open_card(&mut self, doc: &ids::Document) {
         match desk::customers::card(&self.store, &self.config, doc) {
-            Ok(card) => {
-                if card.consent != crate::domain::consent::Status::Vigente {
-                    self.notify(Notice::Error(format!(
-                        "Consentimiento {}: pida la autorización de datos (Ctrl+A).",
-                        card.consent.spanish()
-                    )));
-                }
-                self.lookup.card = Some(Box::new(card));
-            }
+            Ok(card) => self.offer_card(card),
             Err(e) => self.notify(Notice::Error(capitalize(&e.to_string()))),
         }
     }

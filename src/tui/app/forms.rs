@@ -88,13 +88,18 @@ pub(super) fn setup_state(config: &Config) -> SetupState {
     }
 }
 
-pub(super) fn login_state() -> LoginState {
+pub(super) fn login_state(ask_window: bool) -> LoginState {
+    let mut fields = vec![
+        Field::text(text::LOGIN_USER, ""),
+        Field::secret(text::LOGIN_PIN),
+    ];
+    if ask_window {
+        fields.push(Field::text(text::LOGIN_WINDOW, ""));
+    }
     LoginState {
-        form: Form::new(vec![
-            Field::text(text::LOGIN_USER, ""),
-            Field::secret(text::LOGIN_PIN),
-        ]),
+        form: Form::new(fields),
         notice: None,
+        takeover: None,
     }
 }
 
@@ -134,7 +139,7 @@ impl App {
         match result {
             Ok(info) => {
                 self.branch = info;
-                let mut login = login_state();
+                let mut login = login_state(self.asking_window);
                 login.form.fields[0] = Field::text(text::LOGIN_USER, username);
                 login.form.focus = 1;
                 login.notice = Some(Notice::Info(format!(
@@ -146,24 +151,124 @@ impl App {
         }
     }
 
-    /// Checks the login form's user and PIN; opens the console on success.
-    pub(super) fn apply_login(&mut self, username: &str, pin: &str) {
-        match desk::users::login(&mut self.store, self.clock.as_ref(), username, pin) {
-            Ok(user) => {
-                let notice = Some(Notice::Info(format!("{}, {}.", text::WELCOME, user.name)));
+    /// Checks the login form's user and PIN (and the window typed); opens the console.
+    pub(super) fn apply_login(
+        &mut self,
+        username: &str,
+        pin: &str,
+        window: Option<u32>,
+        takeover: bool,
+    ) {
+        if let Some(n) = window {
+            if let Err(message) = self.known_window(n) {
+                if let Screen::Login(l) = &mut self.screen {
+                    l.form.focus = 2;
+                    l.notice = Some(Notice::Error(message));
+                }
+                return;
+            }
+            self.window = n;
+        }
+        let logged = desk::users::login(&mut self.store, self.clock.as_ref(), username, pin);
+        let claimed = logged.and_then(|user| {
+            let actor = desk::Actor::staff(&user);
+            let (store, clock) = (&mut self.store, self.clock.as_ref());
+            match desk::claims::claim(store, clock, &actor, &self.config, self.window, takeover) {
+                Ok(outcome) => Ok((user, outcome)),
+                Err(err) => Err((err, user.role >= Role::Supervisor)),
+            }
+            .map_err(|(err, may_take)| {
+                if let (true, Screen::Login(l)) = (may_take, &mut self.screen) {
+                    l.takeover = Some(username.to_string());
+                }
+                err
+            })
+        });
+        let takeover_offer = desk::claims::holder(&self.store, self.window)
+            .ok()
+            .flatten()
+            .filter(|c| c.username != username)
+            .map(|c| {
+                format!(
+                    "La ventanilla {} está abierta en la consola de {} desde {}. Pulse Enter otra vez para tomarla (queda en la auditoría).",
+                    c.window,
+                    c.username,
+                    crate::localtime::human_stamp(&c.since, self.config.utc_offset())
+                )
+            });
+        match claimed {
+            Ok((user, outcome)) => {
+                let greeting = format!("{}, {}.", text::WELCOME, user.name);
+                let notice = Some(Notice::Info(match outcome {
+                    desk::claims::Claimed::Free => greeting,
+                    desk::claims::Claimed::TakenOver(from) => format!(
+                        "{greeting} Tomó la ventanilla {} que tenía {from} (queda en la auditoría).",
+                        self.window
+                    ),
+                }));
                 self.screen = Screen::Console(ConsoleState {
                     user,
                     focus: Pane::Turnos,
                     notice,
                 });
                 self.refresh_queue();
+                self.signed_in();
             }
             Err(err) => {
                 if let Screen::Login(l) = &mut self.screen {
-                    l.form.clear(1);
-                    l.form.focus = 1;
-                    l.notice = Some(Notice::Error(capitalize(&err.to_string())));
+                    let message = capitalize(&err.to_string());
+                    if l.takeover.as_deref() == Some(username) {
+                        // the PIN was right: keep it, a second Enter takes the window
+                        l.notice = Some(Notice::Error(takeover_offer.unwrap_or(message)));
+                    } else {
+                        l.form.clear(1);
+                        l.form.focus = 1;
+                        l.notice = Some(Notice::Error(message));
+                    }
                 }
+            }
+        }
+    }
+
+    /// Records that the advisor is available at this window (the start of the day's times);
+    /// an advisor who paused before a restart stays paused.
+    fn signed_in(&mut self) {
+        use crate::domain::advisor::State;
+        let Screen::Console(c) = &self.screen else {
+            return;
+        };
+        let (actor, user) = (desk::Actor::staff(&c.user), c.user.username.clone());
+        let now = self.clock.now();
+        let (store, clock, config) = (&mut self.store, self.clock.as_ref(), &self.config);
+        let result =
+            desk::advisors::current(store, config, now, &user).and_then(|(state, reason)| {
+                if state == State::Paused {
+                    self.away = Some(reason);
+                    return Ok(());
+                }
+                desk::advisors::set_state(
+                    store,
+                    clock,
+                    &actor,
+                    config,
+                    Some(self.window),
+                    State::Available,
+                    "",
+                )
+            });
+        if let Err(err) = result {
+            self.notify(Notice::Error(capitalize(&err.to_string())));
+        }
+    }
+
+    /// Frees this console's window (on quitting).
+    pub(super) fn release_window(&mut self) {
+        if let Screen::Console(c) = &self.screen {
+            let actor = desk::Actor::staff(&c.user);
+            let released =
+                desk::claims::release(&mut self.store, self.clock.as_ref(), &actor, self.window);
+            if let Err(err) = released {
+                self.notify(Notice::Error(capitalize(&err.to_string())));
             }
         }
     }
@@ -175,7 +280,11 @@ impl App {
         };
         let username = c.user.username.clone();
         match desk::users::login(&mut self.store, self.clock.as_ref(), &username, pin) {
-            Ok(_) => self.overlay = None,
+            Ok(_) => {
+                if let Some(Overlay::Locked { under, .. }) = self.overlay.take() {
+                    self.overlay = under.map(|o| *o);
+                }
+            }
             Err(err) => {
                 if let Some(Overlay::Locked { form, notice, .. }) = &mut self.overlay {
                     form.clear(0);
@@ -183,6 +292,23 @@ impl App {
                 }
             }
         }
+    }
+
+    /// Whether window `n` exists and is active; else the Spanish refusal listing them.
+    fn known_window(&self, n: u32) -> std::result::Result<(), String> {
+        let windows = crate::store::catalog::windows(self.store.conn()).unwrap_or_default();
+        if windows.iter().any(|w| w.number == n && w.active) {
+            return Ok(());
+        }
+        let known: Vec<String> = windows
+            .iter()
+            .filter(|w| w.active)
+            .map(|w| w.number.to_string())
+            .collect();
+        Err(format!(
+            "No existe la ventanilla {n} (o no está activa). Las ventanillas son: {}.",
+            known.join(", ")
+        ))
     }
 
     fn setup_error(&mut self, err: &Error) {

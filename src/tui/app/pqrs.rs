@@ -170,7 +170,7 @@ impl App {
     }
 
     fn open_pqrs_form(&mut self) {
-        let card = self.lookup.card.as_ref().map(|c| &c.customer);
+        let card = self.subject().map(|c| &c.customer);
         let doc = card
             .map(|c| format!("{}:{}", c.doc_type, c.doc_number))
             .unwrap_or_default();
@@ -204,9 +204,22 @@ impl App {
             return None;
         }
         let v = |i: usize| form.value(i).trim().to_string();
-        let document = match parse_document(&v(2)) {
-            Ok(d) => d,
-            Err(e) => {
+        let bound = self
+            .attention
+            .as_ref()
+            .and_then(|a| a.customer.as_deref())
+            .and_then(super::attention::card_document);
+        let document = match (parse_document(&v(2)), bound) {
+            (Ok(d), Some(b)) if d.as_ref() != Some(&b) => {
+                form.focus = 2;
+                *notice = Some(Notice::Error(format!(
+                    "Documento: la atención es de {} {}; para radicar a nombre de otra persona cambie el cliente de la atención (F2, búsquela y Enter).",
+                    b.kind, b.number
+                )));
+                return None;
+            }
+            (Ok(d), _) => d,
+            (Err(e), _) => {
                 form.focus = 2;
                 *notice = Some(Notice::Error(capitalize(&e)));
                 return None;

@@ -1,11 +1,18 @@
 //! The Turnos pane: keys become turn intents; results fold back into the window's queue.
 
-use super::{App, Intent, Notice, Overlay, Screen, capitalize};
+use super::{App, Confirmed, Intent, Notice, Overlay, Screen, capitalize};
 use crate::desk::{self, Actor};
 use crate::domain::service::parse_list;
 use crate::domain::turn::Transition;
 use crate::tui::action::{Pane, TurnKey};
 use crate::tui::form::{Field, Form};
+
+/// The refusal of a turn action when no turn is called here.
+const NO_TURN: &str = "No hay un turno llamado en esta ventanilla: use n para llamar.";
+
+fn label_or_empty(label: &Option<String>) -> &str {
+    label.as_deref().unwrap_or("")
+}
 
 /// Which small form is open over the Turnos pane.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -14,6 +21,12 @@ pub enum TurnFormKind {
     Transfer,
     /// Register a paper ticket (manual contingency).
     Manual,
+    /// Call a chosen waiting turn, with the reason.
+    CallChosen,
+    /// Return a no-show to the queue.
+    Requeue,
+    /// Step away from the window, with the reason.
+    Away,
 }
 
 /// A turn-queue write at this window.
@@ -36,6 +49,18 @@ pub enum TurnIntent {
         number: u32,
         service: String,
     },
+    CallChosen {
+        label: String,
+        reason: String,
+    },
+    Requeue {
+        label: String,
+    },
+}
+
+/// The refusal of a call while the advisor is away.
+fn away_refusal(reason: &str) -> String {
+    format!("Está en pausa ({reason}): pulse z para volver antes de llamar.")
 }
 
 impl App {
@@ -43,9 +68,14 @@ impl App {
     pub(super) fn refresh_queue(&mut self) {
         let now = self.clock.now();
         match desk::turns::window_queue(&self.store, &self.config, now, self.window) {
-            Ok(queue) => self.queue = queue,
+            Ok(queue) => {
+                let rows = queue.parked.len() + queue.waiting.len();
+                self.turn_sel = self.turn_sel.min(rows.saturating_sub(1));
+                self.queue = queue;
+            }
             Err(err) => self.notify(Notice::Error(capitalize(&err.to_string()))),
         }
+        self.sync_attention();
         self.refresh_pqrs();
         self.refresh_rating();
         self.data_version = self.store.data_version().unwrap_or(self.data_version);
@@ -85,14 +115,134 @@ impl App {
                 .map(|label| TurnIntent::Act { label, transition })
         };
         let intent = match key {
-            TurnKey::CallNext => Some(TurnIntent::CallNext),
-            TurnKey::Recall => current.clone().map(|label| TurnIntent::Recall { label }),
+            TurnKey::CallNext | TurnKey::CallChosen if self.away.is_some() => {
+                let reason = self.away.clone().unwrap_or_default();
+                self.notify(Notice::Error(away_refusal(&reason)));
+                return None;
+            }
+            TurnKey::Away if self.away.is_some() => {
+                self.record_state(crate::domain::advisor::State::Available, "");
+                return None;
+            }
+            TurnKey::Away => {
+                if let Some(t) = &self.queue.current {
+                    let message = format!(
+                        "Finalice, pause o traslade el turno {} antes de ausentarse.",
+                        t.label
+                    );
+                    self.notify(Notice::Error(message));
+                    return None;
+                }
+                let reasons = self.config.advisor.pause_reasons.clone();
+                let field = Field::text("Motivo", "").with_options(reasons);
+                self.open_turn_form(TurnFormKind::Away, Form::new(vec![field]));
+                return None;
+            }
+            TurnKey::CallNext => {
+                if let Some(intent) = self.record_first() {
+                    return intent;
+                }
+                Some(TurnIntent::CallNext)
+            }
+            TurnKey::Record => {
+                match self.pending_record() {
+                    Some(label) => {
+                        let finished = self.finished.clone();
+                        self.open_record_form(&label, finished.as_ref());
+                    }
+                    None => self.notify(Notice::Info(
+                        "No hay atenciones finalizadas sin registro en esta ventanilla.".into(),
+                    )),
+                }
+                return None;
+            }
             TurnKey::Start => act(Transition::Start),
             TurnKey::Finish => act(Transition::Finish),
             TurnKey::Park => act(Transition::Park),
-            TurnKey::Resume => act(Transition::Resume),
-            TurnKey::NoShow => act(Transition::NoShow),
-            TurnKey::Cancel => act(Transition::Cancel),
+            TurnKey::Resume => {
+                let parked = self.selected_parked().map(|t| t.label.clone());
+                if parked.is_none() {
+                    self.notify(Notice::Error(
+                        "No hay turnos en pausa en esta ventanilla.".into(),
+                    ));
+                }
+                return parked.map(|label| {
+                    Intent::Turn(TurnIntent::Act {
+                        label,
+                        transition: Transition::Resume,
+                    })
+                });
+            }
+            TurnKey::Move(step) => {
+                let n = self.queue.parked.len() + self.queue.waiting.len();
+                if n > 0 {
+                    self.turn_sel = (self.turn_sel as isize + isize::from(step))
+                        .rem_euclid(n as isize) as usize;
+                }
+                return None;
+            }
+            TurnKey::CallChosen => {
+                if let Some(intent) = self.record_first() {
+                    return intent;
+                }
+                if let Some(t) = &self.queue.current {
+                    let message = format!(
+                        "La ventanilla atiende el turno {}: finalícelo, páuselo o trasládelo antes de llamar otro.",
+                        t.label
+                    );
+                    self.notify(Notice::Error(message));
+                    return None;
+                }
+                let Some(label) = self.selected_waiting().map(|t| t.label.clone()) else {
+                    self.notify(Notice::Error(
+                        "Elija con ↑ ↓ un turno en espera para llamarlo.".into(),
+                    ));
+                    return None;
+                };
+                let form = Form::new(vec![
+                    Field::text("Turno", &label),
+                    Field::text("Motivo", ""),
+                ]);
+                self.open_turn_form(TurnFormKind::CallChosen, form);
+                return None;
+            }
+            TurnKey::Requeue => {
+                let label = self
+                    .queue
+                    .last_no_show
+                    .as_ref()
+                    .map(|t| t.label.clone())
+                    .unwrap_or_default();
+                self.open_turn_form(
+                    TurnFormKind::Requeue,
+                    Form::new(vec![Field::text("Turno", &label)]),
+                );
+                return None;
+            }
+            TurnKey::NoShow => {
+                let q = format!(
+                    "¿Marcar el turno {} como no presentado?",
+                    label_or_empty(&current)
+                );
+                return self.ask_turn(act(Transition::NoShow), q);
+            }
+            TurnKey::Cancel => {
+                let q = format!(
+                    "¿Cancelar el turno {}? El cliente tendría que pedir otro.",
+                    label_or_empty(&current)
+                );
+                return self.ask_turn(act(Transition::Cancel), q);
+            }
+            TurnKey::Recall if self.last_recall() => {
+                let q = format!(
+                    "El turno {} ya fue llamado {} veces: otra rellamada lo marca como no presentado. ¿Seguir?",
+                    label_or_empty(&current),
+                    self.config.queue.max_recalls + 1
+                );
+                let recall = current.clone().map(|label| TurnIntent::Recall { label });
+                return self.ask_turn(recall, q);
+            }
+            TurnKey::Recall => current.clone().map(|label| TurnIntent::Recall { label }),
             TurnKey::Transfer if current.is_some() => {
                 let form = Form::new(vec![
                     Field::text("Servicio (letra)", ""),
@@ -119,13 +269,106 @@ impl App {
             }
             TurnKey::Transfer => None,
         };
-        let needs_current = !matches!(key, TurnKey::CallNext | TurnKey::Manual);
+        let needs_current = !matches!(key, TurnKey::CallNext | TurnKey::Manual | TurnKey::Record);
         if needs_current && current.is_none() {
-            self.notify(Notice::Error(
-                "No hay un turno llamado en esta ventanilla: use n para llamar.".into(),
-            ));
+            self.notify(Notice::Error(NO_TURN.into()));
         }
         intent.map(Intent::Turn)
+    }
+
+    /// The record form instead of a call, while the setting requires the last record first.
+    fn record_first(&mut self) -> Option<Option<Intent>> {
+        let label = self.missing_record()?;
+        let finished = self.finished.clone();
+        self.open_record_form(&label, finished.as_ref());
+        if let Some(Overlay::RecordForm { notice, .. }) = &mut self.overlay {
+            *notice = Some(Notice::Error(format!(
+                "Registre la atención del turno {label} antes de llamar el siguiente."
+            )));
+        }
+        Some(None)
+    }
+
+    fn open_turn_form(&mut self, kind: TurnFormKind, form: Form) {
+        self.overlay = Some(Overlay::TurnForm {
+            kind,
+            form,
+            notice: None,
+        });
+    }
+
+    /// The parked turn selected in the Turnos pane (or the oldest one).
+    fn selected_parked(&self) -> Option<&crate::store::turns::Turn> {
+        let parked = &self.queue.parked;
+        parked.get(self.turn_sel).or_else(|| parked.first())
+    }
+
+    /// The waiting turn selected in the Turnos pane.
+    fn selected_waiting(&self) -> Option<&crate::store::turns::Turn> {
+        let i = self.turn_sel.checked_sub(self.queue.parked.len())?;
+        self.queue.waiting.get(i)
+    }
+
+    /// Records the advisor's state through `desk`; a pause's refusal stays in its form.
+    pub(super) fn record_state(&mut self, state: crate::domain::advisor::State, reason: &str) {
+        use crate::domain::advisor::State;
+        let Screen::Console(c) = &self.screen else {
+            return;
+        };
+        let actor = Actor::staff(&c.user);
+        let window = Some(self.window);
+        let (store, clock) = (&mut self.store, self.clock.as_ref());
+        match desk::advisors::set_state(store, clock, &actor, &self.config, window, state, reason) {
+            Ok(()) => {
+                let canonical = desk::advisors::pause_reason(&self.config, reason).ok();
+                self.away = (state == State::Paused).then(|| canonical.unwrap_or_default());
+                if matches!(self.overlay, Some(Overlay::TurnForm { .. })) {
+                    self.overlay = None;
+                }
+                match (&self.away, state) {
+                    (Some(r), _) => self.notify(Notice::Info(format!(
+                        "En pausa: {r}. Pulse z para volver a atender."
+                    ))),
+                    (None, State::Available) => {
+                        self.notify(Notice::Info("Disponible de nuevo.".into()))
+                    }
+                    _ => {}
+                }
+            }
+            Err(err) => {
+                self.audit_denial(&err);
+                let message = capitalize(&err.to_string());
+                match &mut self.overlay {
+                    Some(Overlay::TurnForm { notice, form, .. }) => {
+                        form.focus = 0;
+                        *notice = Some(Notice::Error(message));
+                    }
+                    _ => self.notify(Notice::Error(message)),
+                }
+            }
+        }
+    }
+
+    /// Whether recalling the current turn again would mark it as a no-show.
+    fn last_recall(&self) -> bool {
+        self.queue
+            .current
+            .as_ref()
+            .is_some_and(|t| t.recalls >= self.config.queue.max_recalls)
+    }
+
+    /// Asks `question` before `intent` (nothing happens until the advisor answers "s").
+    fn ask_turn(&mut self, intent: Option<TurnIntent>, question: String) -> Option<Intent> {
+        match intent {
+            Some(t) => {
+                self.overlay = Some(Overlay::Confirm {
+                    question,
+                    on_yes: Confirmed::Turn(t),
+                })
+            }
+            None => self.notify(Notice::Error(NO_TURN.into())),
+        }
+        None
     }
 
     /// Enter in the transfer or paper-ticket form.
@@ -151,6 +394,21 @@ impl App {
                     note,
                 }))
             }
+            TurnFormKind::CallChosen => Some(Intent::Turn(TurnIntent::CallChosen {
+                label: form.value(0).trim().to_string(),
+                reason: form.value(1).trim().to_string(),
+            })),
+            TurnFormKind::Away => {
+                if let Some(f) = form.fields.first_mut() {
+                    f.complete();
+                }
+                let reason = form.value(0).trim().to_string();
+                self.record_state(crate::domain::advisor::State::Paused, &reason);
+                None
+            }
+            TurnFormKind::Requeue => Some(Intent::Turn(TurnIntent::Requeue {
+                label: form.value(0).trim().to_string(),
+            })),
             TurnFormKind::Manual => match form.value(0).trim().parse::<u32>() {
                 Ok(number) if number > 0 => {
                     let service = form.value(1).trim().to_uppercase();
@@ -197,6 +455,14 @@ impl App {
                 note,
             } => desk::turns::transfer(store, clock, &actor, config, label, service, note)
                 .map(|t| format!("Turno {} trasladado a la fila de {}.", t.label, t.service)),
+            TurnIntent::CallChosen { label, reason } => {
+                desk::turns::call_chosen(store, clock, &actor, config, self.window, label, reason)
+                    .map(|t| format!("Turno {} llamado a la ventanilla {}.", t.label, self.window))
+            }
+            TurnIntent::Requeue { label } => {
+                desk::turns::return_no_show(store, clock, &actor, config, label)
+                    .map(|t| format!("Turno {} devuelto a su lugar en la fila.", t.label))
+            }
             TurnIntent::Manual { number, service } => {
                 desk::turns::manual(store, clock, &actor, config, *number, service, self.window)
                     .map(|t| {
@@ -220,13 +486,13 @@ impl App {
                         ..
                     }
                 );
-                self.notify(Notice::Info(if finished {
-                    format!("{message} Siga con el registro de la atención y la calificación (F4).")
-                } else {
-                    message
-                }));
-                if let (true, Screen::Console(c)) = (finished, &mut self.screen) {
-                    c.focus = Pane::Calificacion;
+                self.notify(Notice::Info(message));
+                if let (true, Some(a)) = (finished, self.attention.clone()) {
+                    self.open_record_form(&a.label, Some(&a));
+                    self.finished = Some(a);
+                    if let Screen::Console(c) = &mut self.screen {
+                        c.focus = Pane::Calificacion;
+                    }
                 }
             }
             Err(err) => {

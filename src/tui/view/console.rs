@@ -34,6 +34,8 @@ pub fn render(app: &App, c: &ConsoleState, frame: &mut Frame<'_>, area: Rect) {
     }
     frame.render_widget(notice_line(c.notice.as_ref()), status);
     let hints = match c.focus {
+        // a form over the console takes the keys: its keys, not the pane's
+        _ if app.focus() == crate::tui::keymap::Focus::Form => text::FOOTER_FORM,
         Pane::Turnos => text::FOOTER_TURNOS,
         Pane::Cliente => text::FOOTER_CLIENTE,
         Pane::Pqrs => text::FOOTER_PQRS,

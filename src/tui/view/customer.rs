@@ -2,7 +2,7 @@
 
 use crate::domain::consent::Status;
 use crate::tui::action::Pane;
-use crate::tui::app::{App, CustomerFormKind, Notice};
+use crate::tui::app::{App, CustomerFormKind, Notice, card_who};
 use crate::tui::form::Form;
 use crate::tui::theme;
 use ratatui::Frame;
@@ -27,7 +27,19 @@ pub fn render(app: &App, focused: bool, frame: &mut Frame<'_>, area: Rect) {
         Span::styled("Buscar: ", theme::LABEL),
         Span::styled(format!("{}{cursor}", l.query), theme::INPUT_FOCUSED),
     ])];
-    if let Some(card) = &l.card {
+    let searching = !l.query.trim().is_empty();
+    if let (Some(a), false) = (&app.attention, searching) {
+        let whose = if a.customer.is_some() {
+            format!("Atención del turno {}:", a.label)
+        } else {
+            format!(
+                "Turno {} sin cliente: escriba su documento para buscarlo, o Ctrl+N para registrarlo.",
+                a.label
+            )
+        };
+        lines.push(Line::styled(whose, theme::PREFERENTIAL));
+    }
+    if let (Some(card), false) = (app.subject(), searching) {
         let c = &card.customer;
         lines.push(Line::styled(
             format!("{} {}", c.names, c.surnames),
@@ -69,7 +81,7 @@ pub fn render(app: &App, focused: bool, frame: &mut Frame<'_>, area: Rect) {
                 theme::HINT,
             ));
         }
-    } else if l.results.is_empty() {
+    } else if l.results.is_empty() && (searching || app.attention.is_none()) {
         let hint = if l.nothing_found {
             "No se encontró. Ctrl+N: registrar cliente nuevo."
         } else {
@@ -117,19 +129,14 @@ pub fn form(
                 .to_string(),
         ),
         CustomerFormKind::Edit => {
-            let who = app
-                .lookup
-                .card
-                .as_ref()
-                .map(|c| format!("{} {}", c.customer.doc_type, c.customer.doc_number))
-                .unwrap_or_default();
+            let who = app.subject().map(card_who).unwrap_or_default();
             (
                 " Corregir datos del cliente ",
                 format!("{who}. Cada cambio queda en el historial con su autor. Vacío borra el dato opcional."),
             )
         }
         CustomerFormKind::Consent => {
-            let who = app.lookup.card.as_ref().map(|c| format!("{} {}", c.customer.names, c.customer.surnames)).unwrap_or_default();
+            let who = app.subject().map(card_who).unwrap_or_default();
             (
                 " Autorización de datos personales ",
                 format!(

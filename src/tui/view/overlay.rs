@@ -36,21 +36,57 @@ pub fn help(focused: Option<&str>, frame: &mut Frame<'_>, area: Rect) {
     frame.render_widget(Paragraph::new(lines).block(block), rect);
 }
 
-pub fn confirm_quit(unsaved: bool, frame: &mut Frame<'_>, area: Rect) {
+pub fn confirm_quit(unsaved: bool, turn: Option<&str>, frame: &mut Frame<'_>, area: Rect) {
     let mut lines = Vec::new();
     if unsaved {
         lines.push(Line::styled(text::QUIT_UNSAVED, theme::ERROR));
     }
+    if let Some(turn) = turn {
+        lines.push(Line::styled(
+            format!("El turno {turn} sigue en esta ventanilla: finalícelo o trasládelo antes de salir, o quedará esperando aquí."),
+            theme::ERROR,
+        ));
+    }
     lines.push(Line::from(text::QUIT_PLAIN));
+    question_box(
+        text::QUIT_TITLE,
+        lines,
+        [("s", "sí, salir"), ("n", "no, seguir aquí")],
+        frame,
+        area,
+    );
+}
+
+/// A yes/no question before an action that cannot be undone.
+pub fn confirm(question: &str, frame: &mut Frame<'_>, area: Rect) {
+    let lines = vec![Line::from(question.to_string())];
+    question_box(
+        " Confirmar ",
+        lines,
+        [("s", "sí"), ("n / Esc", "no")],
+        frame,
+        area,
+    );
+}
+
+fn question_box(
+    title: &str,
+    mut lines: Vec<Line<'static>>,
+    keys: [(&'static str, &'static str); 2],
+    frame: &mut Frame<'_>,
+    area: Rect,
+) {
+    const WIDTH: u16 = 60;
+    let text_rows: u16 = lines
+        .iter()
+        .map(|l| (l.width() as u16).div_ceil(WIDTH - 8).max(1))
+        .sum();
     lines.push(Line::default());
-    lines.push(super::key_hints(&[
-        ("s", "sí, salir"),
-        ("n", "no, seguir aquí"),
-    ]));
-    let rect = centered(area, 56, lines.len() as u16 + 2);
+    lines.push(super::key_hints(&keys));
+    let rect = centered(area, WIDTH, text_rows + 4);
     frame.render_widget(Clear, rect);
     let block = Block::bordered()
-        .title(text::QUIT_TITLE)
+        .title(title.to_string())
         .border_style(theme::ERROR);
     frame.render_widget(
         Paragraph::new(lines).block(block).wrap(Wrap { trim: true }),
@@ -66,7 +102,7 @@ pub fn locked(
     frame: &mut Frame<'_>,
     area: Rect,
 ) {
-    let rect = centered(area, 64, 9);
+    let rect = centered(area, 64, 10);
     frame.render_widget(Clear, rect);
     let block = Block::bordered()
         .title(text::LOCK_TITLE)
@@ -85,7 +121,15 @@ pub fn locked(
     } else {
         text::LOCK_MANUAL
     };
-    let [a, b, _, f, _, n] = Layout::vertical([
+    let place = format!(
+        "{} · Ventanilla {}",
+        app.branch
+            .as_ref()
+            .map_or(text::NO_BRANCH, |b| b.name.as_str()),
+        app.window
+    );
+    let [a, p, b, _, f, _, n] = Layout::vertical([
+        Constraint::Length(1),
         Constraint::Length(1),
         Constraint::Length(1),
         Constraint::Length(1),
@@ -95,6 +139,7 @@ pub fn locked(
     ])
     .areas(inner);
     frame.render_widget(Line::styled(why, theme::HINT), a);
+    frame.render_widget(Line::from(place), p);
     frame.render_widget(Line::from(who), b);
     frame.render_widget(form, f);
     frame.render_widget(

@@ -2,7 +2,7 @@
 
 use crate::domain::pqrs::Standing;
 use crate::tui::action::Pane;
-use crate::tui::app::{App, Notice, PqrsDetail};
+use crate::tui::app::{App, Notice, PqrsDetail, card_who};
 use crate::tui::form::Form;
 use crate::tui::theme;
 use ratatui::Frame;
@@ -87,10 +87,15 @@ fn short(radicado: &str) -> &str {
 }
 
 /// The filing form.
-pub fn form(form: &Form, notice: Option<&Notice>, frame: &mut Frame<'_>, area: Rect) {
+pub fn form(app: &App, form: &Form, notice: Option<&Notice>, frame: &mut Frame<'_>, area: Rect) {
     // The choices of each closed field are listed when a value is not understood.
     let intro = "Alt+Enter: nueva línea · Sin documento: solo denuncias anónimas";
-    super::form_box(" Radicar PQRS ", intro, form, notice, frame, area);
+    let title = match (&app.attention, app.subject()) {
+        (Some(a), Some(card)) => format!(" Radicar PQRS · turno {} · {} ", a.label, card_who(card)),
+        (None, Some(card)) => format!(" Radicar PQRS · {} ", card_who(card)),
+        _ => " Radicar PQRS ".to_string(),
+    };
+    super::form_box(&title, intro, form, notice, frame, area);
 }
 
 fn document(title: &str, lines: Vec<Line<'static>>, hint: &str, frame: &mut Frame<'_>, area: Rect) {

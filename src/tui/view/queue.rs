@@ -48,8 +48,12 @@ fn current_lines(t: &Turn, now: DateTime<FixedOffset>) -> Vec<Line<'static>> {
     lines
 }
 
-fn waiting_line(t: &Turn, now: DateTime<FixedOffset>) -> Line<'static> {
-    let mark = if t.preferential.is_some() { "★" } else { " " };
+fn waiting_line(t: &Turn, now: DateTime<FixedOffset>, selected: bool) -> Line<'static> {
+    let mark = match (selected, t.preferential.is_some()) {
+        (true, _) => "›",
+        (false, true) => "★",
+        (false, false) => " ",
+    };
     let mut spans = vec![
         Span::styled(
             format!("{mark} {:<7}", t.label),
@@ -67,7 +71,12 @@ fn waiting_line(t: &Turn, now: DateTime<FixedOffset>) -> Line<'static> {
     if t.note.is_some() {
         spans.push(Span::styled("  (trasladado)", theme::HINT));
     }
-    Line::from(spans)
+    let line = Line::from(spans);
+    if selected {
+        line.style(theme::CURRENT)
+    } else {
+        line
+    }
 }
 
 /// Draws the Turnos pane from the app's queue state.
@@ -77,6 +86,12 @@ pub fn render(app: &App, focused: bool, frame: &mut Frame<'_>, area: Rect) {
     if q.contingency {
         lines.push(Line::styled(
             "CONTINGENCIA MANUAL · m: registrar ficha de papel",
+            theme::ERROR,
+        ));
+    }
+    if let Some(reason) = &app.away {
+        lines.push(Line::styled(
+            format!("EN PAUSA · {reason} · z para volver"),
             theme::ERROR,
         ));
     }
@@ -92,11 +107,40 @@ pub fn render(app: &App, focused: bool, frame: &mut Frame<'_>, area: Rect) {
     } else {
         q.services.join(", ")
     };
+    if !q.parked.is_empty() {
+        lines.push(Line::styled(
+            format!("En pausa: {} · u reanudar el elegido", q.parked.len()),
+            theme::TITLE,
+        ));
+        for (i, t) in q.parked.iter().enumerate() {
+            let since = t.started_at.as_deref().unwrap_or(&t.issued_at);
+            let mut line = Line::from(format!(
+                "{} {:<7} en pausa desde hace {} min",
+                if focused && app.turn_sel == i {
+                    "›"
+                } else {
+                    " "
+                },
+                t.label,
+                minutes_since(since, app.now)
+            ));
+            if focused && app.turn_sel == i {
+                line = line.style(theme::CURRENT);
+            }
+            lines.push(line);
+        }
+    }
     lines.push(Line::styled(
         format!("En espera: {} · servicios {services}", q.waiting.len()),
         theme::TITLE,
     ));
-    lines.extend(q.waiting.iter().map(|t| waiting_line(t, app.now)));
+    let first = q.parked.len();
+    lines.extend(
+        q.waiting
+            .iter()
+            .enumerate()
+            .map(|(i, t)| waiting_line(t, app.now, focused && app.turn_sel == first + i)),
+    );
     let block = super::pane::pane_block(Pane::Turnos, focused);
     frame.render_widget(Paragraph::new(lines).block(block), area);
 }
@@ -129,6 +173,22 @@ pub fn turn_form(
             " Ficha manual ",
             "Número escrito en la ficha de papel y su servicio.".to_string(),
         ),
+        TurnFormKind::CallChosen => (
+            " Llamar un turno fuera de orden ",
+            "El turno elegido pasa antes que el siguiente de la fila. El motivo queda en su historia y en la auditoría.".to_string(),
+        ),
+        TurnFormKind::Away => (
+            " Ausentarse de la ventanilla ",
+            "No se llaman turnos hasta que vuelva (z). El tiempo en pausa queda en el informe del día.".to_string(),
+        ),
+        TurnFormKind::Requeue => (
+            " Devolver a la fila ",
+            format!(
+                "Un turno marcado como no presentado vuelve a su lugar en la fila si el cliente llega dentro de {} minutos.",
+                app.no_show_return_minutes()
+            ),
+        ),
     };
-    super::form_box(title, &intro, form, notice, frame, area);
+    let choices = super::record::choices(form);
+    super::form_box_with(title, &intro, form, notice, choices, frame, area);
 }

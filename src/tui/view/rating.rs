@@ -31,6 +31,15 @@ pub fn render(app: &App, focused: bool, frame: &mut Frame<'_>, area: Rect) {
                 ),
                 theme::TITLE,
             ));
+            let whose = app
+                .finished
+                .as_ref()
+                .filter(|f| f.label == a.label)
+                .and_then(|f| f.customer.as_deref())
+                .map(|c| format!("Cliente: {} {}", c.customer.names, c.customer.surnames));
+            if let Some(whose) = whose {
+                lines.push(Line::from(whose));
+            }
             lines.push(Line::from("¿Cómo calificó el cliente la atención?"));
             let mut keys = Vec::new();
             for (k, color) in SCORES {

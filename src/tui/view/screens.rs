@@ -38,17 +38,21 @@ pub fn setup(s: &SetupState, frame: &mut Frame<'_>, area: Rect) {
 
 pub fn login(app: &App, l: &LoginState, frame: &mut Frame<'_>, area: Rect) {
     let [body, footer] = Layout::vertical([Constraint::Min(0), Constraint::Length(1)]).areas(area);
-    let boxed = centered(body, 64, 11);
+    let boxed = centered(body, 64, 11 + l.form.height());
     let branch = app
         .branch
         .as_ref()
         .map(|b| b.name.as_str())
         .unwrap_or(text::NO_BRANCH);
-    let title = format!(
-        "{}— {branch} · Ventanilla {} ",
-        text::LOGIN_TITLE,
-        app.window
-    );
+    let title = if app.asking_window {
+        format!("{}— {branch} ", text::LOGIN_TITLE)
+    } else {
+        format!(
+            "{}— {branch} · Ventanilla {} ",
+            text::LOGIN_TITLE,
+            app.window
+        )
+    };
     let block = Block::bordered()
         .title(title)
         .border_style(theme::BORDER_FOCUS);
@@ -57,7 +61,7 @@ pub fn login(app: &App, l: &LoginState, frame: &mut Frame<'_>, area: Rect) {
     let [fields, _, notice, demo] = Layout::vertical([
         Constraint::Length(l.form.height()),
         Constraint::Length(1),
-        Constraint::Length(2),
+        Constraint::Length(4),
         Constraint::Min(1),
     ])
     .areas(inner);
