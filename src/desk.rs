@@ -9,6 +9,7 @@ pub mod catalog;
 pub mod consents;
 pub mod customers;
 pub mod import;
+pub mod pins;
 pub mod pqrs;
 pub mod ratings;
 pub mod reports;

@@ -5,31 +5,12 @@ use crate::clock::Clock;
 use crate::domain::user::{Role, check_pin, check_username, login_delay};
 use crate::error::{Error, Result};
 use crate::store::{Store, users};
-use argon2::Argon2;
-use argon2::password_hash::{PasswordHash, PasswordHasher, PasswordVerifier, SaltString};
 use chrono::{DateTime, Utc};
 use rusqlite::Connection;
 
 pub use crate::store::users::User;
 
-/// Hashes a PIN with argon2 and a fresh random salt.
-pub fn hash_pin(pin: &str) -> Result<String> {
-    let salt = SaltString::generate(&mut argon2::password_hash::rand_core::OsRng);
-    Argon2::default()
-        .hash_password(pin.as_bytes(), &salt)
-        .map(|h| h.to_string())
-        .map_err(|e| Error::Usage(format!("no se pudo proteger el PIN: {e}")))
-}
-
-fn pin_matches(pin: &str, hash: &str) -> bool {
-    PasswordHash::new(hash)
-        .map(|parsed| {
-            Argon2::default()
-                .verify_password(pin.as_bytes(), &parsed)
-                .is_ok()
-        })
-        .unwrap_or(false)
-}
+use super::pins::{self, Verdict};
 
 /// A new staff member's data as typed.
 #[derive(Debug, Clone)]
@@ -63,7 +44,7 @@ pub(crate) fn insert(
             new.username
         )));
     }
-    let hash = hash_pin(new.pin)?;
+    let hash = pins::hash(new.pin)?;
     users::insert(
         conn,
         &users::NewUser {
@@ -166,7 +147,7 @@ pub fn set_pin(
     if users::find(&tx, username)?.is_none() {
         return Err(Error::refused(format!("no existe el usuario «{username}»")));
     }
-    users::set_pin_hash(&tx, username, &hash_pin(pin)?)?;
+    users::set_pin_hash(&tx, username, &pins::hash(pin)?)?;
     audit::record(
         &tx,
         clock.now(),
@@ -216,9 +197,16 @@ pub fn login(store: &mut Store, clock: &dyn Clock, username: &str, pin: &str) ->
             "demasiados intentos fallidos: espere {wait} s"
         )));
     }
-    if pin_matches(pin, &user.pin_hash) {
+    let verdict = pins::verify(pin, &user.pin_hash);
+    if verdict != Verdict::Wrong {
         users::set_attempts(&tx, username, 0, None)?;
-        audit::record(&tx, now, &Actor::staff(&user), "login.ok", &object, "")?;
+        let detail = if verdict == Verdict::RightButWeak {
+            users::set_pin_hash(&tx, username, &pins::hash(pin)?)?;
+            "PIN protegido de nuevo con el costo actual"
+        } else {
+            ""
+        };
+        audit::record(&tx, now, &Actor::staff(&user), "login.ok", &object, detail)?;
         tx.commit()?;
         return Ok(user);
     }
