@@ -3,6 +3,10 @@
 //!
 //! Errors name the file, the line and the key, so a person can fix them without guessing.
 
+mod diagnostics;
+mod validate;
+use diagnostics::{deserialize, line_of_key, merge, parse_table};
+
 use crate::error::{Error, Result};
 use chrono::{FixedOffset, NaiveTime};
 use serde::{Deserialize, Serialize};
@@ -228,83 +232,6 @@ impl Config {
     pub fn close_time(&self) -> NaiveTime {
         parse_hhmm(&self.office_hours.close).unwrap_or(NaiveTime::MIN)
     }
-
-    fn validate(&self, text: &str, file: &Path) -> Result<()> {
-        let fail = |key: &str, message: &str| Error::Config {
-            file: file.to_path_buf(),
-            line: line_of_key(text, key),
-            key: key.to_string(),
-            message: message.to_string(),
-        };
-        if self.branch.name.trim().is_empty() {
-            return Err(fail(
-                "branch.name",
-                "el nombre de la sede no puede estar vacío",
-            ));
-        }
-        if !crate::domain::branch::valid_code(&self.branch.code) {
-            return Err(fail(
-                "branch.code",
-                "use de 2 a 8 letras mayúsculas o dígitos",
-            ));
-        }
-        if parse_offset(&self.branch.utc_offset).is_none() {
-            return Err(fail(
-                "branch.utc_offset",
-                "use el formato ±HH:MM, por ejemplo -05:00",
-            ));
-        }
-        for key in ["open", "close"] {
-            let value = if key == "open" {
-                &self.office_hours.open
-            } else {
-                &self.office_hours.close
-            };
-            if parse_hhmm(value).is_none() {
-                return Err(fail(
-                    &format!("office_hours.{key}"),
-                    "use el formato HH:MM (24 h)",
-                ));
-            }
-        }
-        if self.open_time() >= self.close_time() {
-            return Err(fail(
-                "office_hours.close",
-                "la hora de cierre debe ser posterior a la apertura",
-            ));
-        }
-        if self.session.idle_lock_minutes == 0 {
-            return Err(fail(
-                "session.idle_lock_minutes",
-                "debe ser al menos 1 minuto",
-            ));
-        }
-        for s in &self.services {
-            if !crate::domain::service::valid_code(&s.code) {
-                return Err(fail(
-                    "services.code",
-                    &format!("«{}» no es una letra mayúscula", s.code),
-                ));
-            }
-        }
-        for w in &self.windows {
-            if let Some(bad) = w
-                .services
-                .iter()
-                .find(|c| !self.services.iter().any(|s| &s.code == *c))
-            {
-                return Err(fail(
-                    "windows.services",
-                    &format!(
-                        "la ventanilla {} llama el servicio «{bad}», que no existe",
-                        w.number
-                    ),
-                ));
-            }
-        }
-        crate::config_limits::check(self).map_err(|(key, message)| fail(key, &message))?;
-        Ok(())
-    }
 }
 
 /// Loads the effective configuration: defaults, then `explicit` if given, else the user file.
@@ -358,117 +285,6 @@ pub fn parse_offset(text: &str) -> Option<FixedOffset> {
 /// Parses `HH:MM` (24 h).
 pub fn parse_hhmm(text: &str) -> Option<NaiveTime> {
     NaiveTime::parse_from_str(text, "%H:%M").ok()
-}
-
-fn parse_table(text: &str, file: &Path) -> Result<toml::Table> {
-    text.parse::<toml::Table>().map_err(|err| {
-        let line = err.span().map(|s| line_at(text, s.start)).unwrap_or(1);
-        Error::Config {
-            file: file.to_path_buf(),
-            line,
-            key: key_at_line(text, line),
-            message: first_line(err.message()),
-        }
-    })
-}
-
-fn deserialize(value: toml::Value, text: &str, file: &Path) -> Result<Config> {
-    serde_path_to_error::deserialize(value).map_err(|err| {
-        let path = err.path().to_string();
-        let inner = err.into_inner();
-        let key = clean_path(&path, &inner.to_string());
-        Error::Config {
-            file: file.to_path_buf(),
-            line: line_of_key(text, &key),
-            key,
-            message: translate(&first_line(&inner.to_string())),
-        }
-    })
-}
-
-/// The dotted key path without array indices, plus an unknown field's own name.
-fn clean_path(path: &str, message: &str) -> String {
-    let mut parts: Vec<String> = path
-        .split('.')
-        .filter(|p| !p.is_empty() && *p != "?")
-        .map(|p| p.split('[').next().unwrap_or(p).to_string())
-        .collect();
-    let unknown = message
-        .strip_prefix("unknown field `")
-        .and_then(|r| r.split('`').next());
-    if let Some(field) = unknown.filter(|f| parts.last().map(String::as_str) != Some(*f)) {
-        parts.push(field.to_string());
-    }
-    if parts.is_empty() {
-        "(raíz)".into()
-    } else {
-        parts.join(".")
-    }
-}
-
-fn translate(message: &str) -> String {
-    if let Some(rest) = message.strip_prefix("unknown field `") {
-        let field = rest.split('`').next().unwrap_or(rest);
-        return format!("clave desconocida «{field}»");
-    }
-    if let Some(rest) = message.strip_prefix("missing field `") {
-        let field = rest.split('`').next().unwrap_or(rest);
-        return format!("falta la clave «{field}»");
-    }
-    if let Some(rest) = message.strip_prefix("invalid type: ") {
-        return format!("tipo de valor inválido ({rest})");
-    }
-    message.to_string()
-}
-
-fn first_line(text: &str) -> String {
-    text.lines().next().unwrap_or("").trim().to_string()
-}
-
-fn line_at(text: &str, byte: usize) -> usize {
-    text[..byte.min(text.len())].matches('\n').count() + 1
-}
-
-/// The line where `key` (dotted path) is assigned in `text`, or 1 when it cannot be found.
-fn line_of_key(text: &str, key: &str) -> usize {
-    let leaf = key.rsplit('.').next().unwrap_or(key);
-    let table = key.split('.').next().unwrap_or(key);
-    let assigns = |l: &str| {
-        let t = l.trim_start();
-        t.strip_prefix(leaf)
-            .is_some_and(|r| r.trim_start().starts_with('='))
-    };
-    if let Some(i) = text.lines().position(assigns) {
-        return i + 1;
-    }
-    let header = |l: &str| {
-        let t = l.trim().trim_start_matches('[').trim_end_matches(']');
-        l.trim_start().starts_with('[') && t == table
-    };
-    text.lines().position(header).map(|i| i + 1).unwrap_or(1)
-}
-
-fn key_at_line(text: &str, line: usize) -> String {
-    let l = text.lines().nth(line.saturating_sub(1)).unwrap_or("");
-    l.split('=')
-        .next()
-        .map(str::trim)
-        .filter(|k| !k.is_empty())
-        .unwrap_or("?")
-        .to_string()
-}
-
-/// Deep-merges `over` into `base`: tables merge key by key, everything else (arrays too)
-/// replaces.
-fn merge(base: &mut toml::Table, over: toml::Table) {
-    for (key, value) in over {
-        match (base.get_mut(&key), value) {
-            (Some(toml::Value::Table(b)), toml::Value::Table(o)) => merge(b, o),
-            (_, value) => {
-                base.insert(key, value);
-            }
-        }
-    }
 }
 
 #[cfg(test)]

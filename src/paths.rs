@@ -1,6 +1,6 @@
 //! Where files live, per the platform's conventions (via `directories`).
 
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 
 fn project() -> Option<directories::ProjectDirs> {
     directories::ProjectDirs::from("co", "ventanilla", "ventanilla")
@@ -24,4 +24,13 @@ pub fn default_db() -> Option<PathBuf> {
 /// The demo database, kept apart from the real one.
 pub fn demo_db() -> Option<PathBuf> {
     data_dir().map(|d| d.join("ventanilla-demo.sqlite3"))
+}
+
+/// The folder backups of the database at `db` go to: the configured one, else `copias/` beside
+/// the database. None for a database without a file.
+pub fn backup_dir(configured: &str, db: Option<&Path>) -> Option<PathBuf> {
+    if !configured.trim().is_empty() {
+        return Some(PathBuf::from(configured.trim()));
+    }
+    db.map(|db| db.parent().unwrap_or(Path::new(".")).join("copias"))
 }

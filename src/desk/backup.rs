@@ -13,13 +13,8 @@ use std::path::{Path, PathBuf};
 
 /// The folder backups go to.
 pub fn dir(store: &Store, config: &Config) -> Result<PathBuf> {
-    if !config.backup.dir.trim().is_empty() {
-        return Ok(PathBuf::from(config.backup.dir.trim()));
-    }
-    let db = store
-        .path()
-        .ok_or_else(|| Error::Usage("esta base de datos no tiene archivo".into()))?;
-    Ok(db.parent().unwrap_or(Path::new(".")).join("copias"))
+    crate::paths::backup_dir(&config.backup.dir, store.path())
+        .ok_or_else(|| Error::Usage("esta base de datos no tiene archivo".into()))
 }
 
 /// A backup made and checked.

@@ -113,7 +113,7 @@ fn side_files(
     last: i64,
     since: Option<&str>,
 ) -> Result<(Vec<String>, usize)> {
-    let Ok(folder) = super::backup::dir(store, config) else {
+    let Some(folder) = crate::paths::backup_dir(&config.backup.dir, store.path()) else {
         return Ok((Vec::new(), 0));
     };
     let Ok(entries) = std::fs::read_dir(&folder) else {

@@ -1,8 +1,9 @@
 //! Drawing. Reads state only: never queries the database, never changes anything.
 
-pub(crate) mod console;
+mod console;
 mod customer;
 mod overlay;
+mod pane;
 mod pqrs;
 mod queue;
 mod rating;

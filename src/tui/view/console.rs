@@ -7,7 +7,7 @@ use crate::tui::{text, theme};
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Block, Paragraph};
+use ratatui::widgets::Paragraph;
 
 pub fn render(app: &App, c: &ConsoleState, frame: &mut Frame<'_>, area: Rect) {
     let [header, body, status, footer] = Layout::vertical([
@@ -99,17 +99,4 @@ fn header_text(app: &App, c: &ConsoleState, room: usize) -> String {
     ];
     let fits = |v: &&String| v.chars().count() < room;
     variants.iter().find(fits).unwrap_or(&variants[4]).clone()
-}
-
-/// A pane's frame: its title, highlighted when focused.
-pub fn pane_block(pane: Pane, focused: bool) -> Block<'static> {
-    let (title, _) = text::pane(pane);
-    let border = if focused {
-        theme::BORDER_FOCUS
-    } else {
-        theme::BORDER
-    };
-    Block::bordered()
-        .title(Span::styled(format!(" {title} "), theme::TITLE))
-        .border_style(border)
 }

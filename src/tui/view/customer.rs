@@ -85,7 +85,7 @@ pub fn render(app: &App, focused: bool, frame: &mut Frame<'_>, area: Rect) {
             ));
         }
     }
-    let block = super::console::pane_block(Pane::Cliente, focused);
+    let block = super::pane::pane_block(Pane::Cliente, focused);
     frame.render_widget(
         Paragraph::new(lines)
             .wrap(Wrap { trim: false })

@@ -67,7 +67,7 @@ pub fn render(app: &App, focused: bool, frame: &mut Frame<'_>, area: Rect) {
             theme::HINT,
         ));
     }
-    let block = super::console::pane_block(Pane::Pqrs, focused);
+    let block = super::pane::pane_block(Pane::Pqrs, focused);
     frame.render_widget(Paragraph::new(lines).block(block), area);
 }
 

@@ -97,7 +97,7 @@ pub fn render(app: &App, focused: bool, frame: &mut Frame<'_>, area: Rect) {
         theme::TITLE,
     ));
     lines.extend(q.waiting.iter().map(|t| waiting_line(t, app.now)));
-    let block = super::console::pane_block(Pane::Turnos, focused);
+    let block = super::pane::pane_block(Pane::Turnos, focused);
     frame.render_widget(Paragraph::new(lines).block(block), area);
 }
 

@@ -62,7 +62,7 @@ pub fn render(app: &App, focused: bool, frame: &mut Frame<'_>, area: Rect) {
         ),
         None => "Hoy en esta ventanilla: sin calificaciones".to_string(),
     }));
-    let block = super::console::pane_block(Pane::Calificacion, focused);
+    let block = super::pane::pane_block(Pane::Calificacion, focused);
     frame.render_widget(
         Paragraph::new(lines)
             .wrap(Wrap { trim: false })

@@ -1,0 +1,82 @@
+//! Checks a loaded configuration beyond its types: the values must make sense together.
+
+use super::*;
+
+impl Config {
+    pub(super) fn validate(&self, text: &str, file: &Path) -> Result<()> {
+        let fail = |key: &str, message: &str| Error::Config {
+            file: file.to_path_buf(),
+            line: line_of_key(text, key),
+            key: key.to_string(),
+            message: message.to_string(),
+        };
+        if self.branch.name.trim().is_empty() {
+            return Err(fail(
+                "branch.name",
+                "el nombre de la sede no puede estar vacío",
+            ));
+        }
+        if !crate::domain::branch::valid_code(&self.branch.code) {
+            return Err(fail(
+                "branch.code",
+                "use de 2 a 8 letras mayúsculas o dígitos",
+            ));
+        }
+        if parse_offset(&self.branch.utc_offset).is_none() {
+            return Err(fail(
+                "branch.utc_offset",
+                "use el formato ±HH:MM, por ejemplo -05:00",
+            ));
+        }
+        for key in ["open", "close"] {
+            let value = if key == "open" {
+                &self.office_hours.open
+            } else {
+                &self.office_hours.close
+            };
+            if parse_hhmm(value).is_none() {
+                return Err(fail(
+                    &format!("office_hours.{key}"),
+                    "use el formato HH:MM (24 h)",
+                ));
+            }
+        }
+        if self.open_time() >= self.close_time() {
+            return Err(fail(
+                "office_hours.close",
+                "la hora de cierre debe ser posterior a la apertura",
+            ));
+        }
+        if self.session.idle_lock_minutes == 0 {
+            return Err(fail(
+                "session.idle_lock_minutes",
+                "debe ser al menos 1 minuto",
+            ));
+        }
+        for s in &self.services {
+            if !crate::domain::service::valid_code(&s.code) {
+                return Err(fail(
+                    "services.code",
+                    &format!("«{}» no es una letra mayúscula", s.code),
+                ));
+            }
+        }
+        for w in &self.windows {
+            if let Some(bad) = w
+                .services
+                .iter()
+                .find(|c| !self.services.iter().any(|s| &s.code == *c))
+            {
+                return Err(fail(
+                    "windows.services",
+                    &format!(
+                        "la ventanilla {} llama el servicio «{bad}», que no existe",
+                        w.number
+                    ),
+                ));
+            }
+        }
+        crate::config_limits::check(self).map_err(|(key, message)| fail(key, &message))?;
+        Ok(())
+    }
+}
