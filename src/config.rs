@@ -129,6 +129,8 @@ pub struct OfficeHours {
 #[serde(deny_unknown_fields)]
 pub struct Session {
     pub idle_lock_minutes: u32,
+    /// Shortest PIN or passphrase accepted when a PIN is set (4–64 characters).
+    pub pin_min_length: u32,
 }
 
 /// A service as seeded into a new database.

@@ -34,6 +34,7 @@ impl Branch {
         let mut c = Command::cargo_bin("ventanilla").unwrap();
         c.env_remove("VENTANILLA_CONFIG")
             .env_remove("VENTANILLA_RESTAURAR_OTRA_SEDE")
+            .env("VENTANILLA_PIN_COSTE", "pruebas")
             .env("XDG_CONFIG_HOME", self.dir.path().join("cfg"))
             .env("XDG_DATA_HOME", self.dir.path().join("data"))
             .timeout(Duration::from_secs(60))
@@ -88,6 +89,7 @@ fn two_backups_in_the_same_second_get_two_names() {
                 .arg("--db")
                 .arg(b.db())
                 .arg("backup")
+                .env("VENTANILLA_PIN_COSTE", "pruebas")
                 .env("XDG_CONFIG_HOME", b.dir.path().join("cfg"))
                 .stdout(std::process::Stdio::null())
                 .spawn()
@@ -126,6 +128,7 @@ fn killed_backups_never_leave_a_file_under_a_final_name_and_leftovers_are_cleane
             .arg("--db")
             .arg(b.db())
             .arg("backup")
+            .env("VENTANILLA_PIN_COSTE", "pruebas")
             .env("XDG_CONFIG_HOME", b.dir.path().join("cfg"))
             .stdout(std::process::Stdio::null())
             .stderr(std::process::Stdio::null())
@@ -168,6 +171,7 @@ fn restoring_another_branch_needs_its_code_and_the_anchors_follow() {
     let other = b.dir.path().join("norte.sqlite3");
     let init = Command::cargo_bin("ventanilla")
         .unwrap()
+        .env("VENTANILLA_PIN_COSTE", "pruebas")
         .env("XDG_CONFIG_HOME", b.dir.path().join("cfg"))
         .arg("--db")
         .arg(&other)
@@ -186,6 +190,7 @@ fn restoring_another_branch_needs_its_code_and_the_anchors_follow() {
     let copy = b.dir.path().join("norte-copia.sqlite3");
     Command::cargo_bin("ventanilla")
         .unwrap()
+        .env("VENTANILLA_PIN_COSTE", "pruebas")
         .env("XDG_CONFIG_HOME", b.dir.path().join("cfg"))
         .arg("--db")
         .arg(&other)

@@ -130,6 +130,7 @@ impl Branch {
     fn cli(&self) -> Command {
         let mut c = Command::cargo_bin("ventanilla").unwrap();
         c.env_remove("VENTANILLA_CONFIG")
+            .env("VENTANILLA_PIN_COSTE", "pruebas")
             .env("XDG_CONFIG_HOME", self.dir.path().join("cfg"))
             .arg("--db")
             .arg(&self.path);
@@ -613,6 +614,7 @@ fn deletion_pseudonymises_everywhere_and_keeps_the_pqrs() {
     Command::cargo_bin("ventanilla")
         .unwrap()
         .env_remove("VENTANILLA_CONFIG")
+        .env("VENTANILLA_PIN_COSTE", "pruebas")
         .env("XDG_CONFIG_HOME", b.dir.path().join("cfg"))
         .arg("--db")
         .arg(&b.path)
@@ -791,6 +793,7 @@ fn radicados_from_concurrent_processes_have_no_duplicates_nor_gaps() {
                 .map(|j| {
                     let mut c = std::process::Command::new(env!("CARGO_BIN_EXE_ventanilla"));
                     c.env_remove("VENTANILLA_CONFIG")
+                        .env("VENTANILLA_PIN_COSTE", "pruebas")
                         .env("XDG_CONFIG_HOME", b.dir.path().join("cfg"))
                         .arg("--db")
                         .arg(&b.path)

@@ -40,6 +40,7 @@ impl Branch {
             .arg("umask 022; exec \"$0\" \"$@\"")
             .arg(env!("CARGO_BIN_EXE_ventanilla"))
             .env_remove("VENTANILLA_CONFIG")
+            .env("VENTANILLA_PIN_COSTE", "pruebas")
             .env("XDG_CONFIG_HOME", self.path("cfg"))
             .env("XDG_DATA_HOME", self.path("data"))
             .timeout(Duration::from_secs(60))

@@ -125,6 +125,7 @@ fn the_rate_screen_wakes_when_its_window_finishes_in_another_process() {
     let db = db.to_str().unwrap();
     let cli = |args: &[&str]| {
         let out = std::process::Command::new(BIN)
+            .env("VENTANILLA_PIN_COSTE", "pruebas")
             .env("XDG_CONFIG_HOME", dir.path().join("cfg"))
             .args(["--db", db])
             .args(args)
@@ -138,6 +139,7 @@ fn the_rate_screen_wakes_when_its_window_finishes_in_another_process() {
         String::from_utf8(out.stdout).unwrap()
     };
     let mut cmd = CommandBuilder::new(BIN);
+    cmd.env("VENTANILLA_PIN_COSTE", "pruebas");
     cmd.env("XDG_CONFIG_HOME", dir.path().join("cfg"));
     cmd.args(["--db", db, "rate", "--window", "1"]);
     let mut screen = pty::PtyApp::spawn(cmd, 100, 30);

@@ -24,6 +24,7 @@ impl Branch {
     fn cli(&self) -> Command {
         let mut c = Command::cargo_bin("ventanilla").unwrap();
         c.env_remove("VENTANILLA_CONFIG")
+            .env("VENTANILLA_PIN_COSTE", "pruebas")
             .env("XDG_CONFIG_HOME", self.dir.path().join("cfg"))
             .env("XDG_DATA_HOME", self.dir.path().join("data"))
             .arg("--db")

@@ -2,6 +2,7 @@
 
 use super::{Actor, audit};
 use crate::clock::Clock;
+use crate::config::Config;
 use crate::domain::user::{Role, check_pin, check_username, login_delay};
 use crate::error::{Error, Result};
 use crate::store::{Store, users};
@@ -21,13 +22,23 @@ pub struct NewStaff<'a> {
     pub pin: &'a str,
 }
 
-/// Validates a new user's fields, naming the field in the message.
-pub fn validate(new: &NewStaff<'_>) -> Result<()> {
+/// Validates a new user's username and name (before the PIN is asked), naming the field.
+pub fn validate_identity(new: &NewStaff<'_>) -> Result<()> {
     check_username(new.username).map_err(Error::Refused)?;
     if new.name.trim().is_empty() {
         return Err(Error::refused("el nombre completo no puede estar vacío"));
     }
-    check_pin(new.pin).map_err(Error::Refused)
+    Ok(())
+}
+
+/// Validates all of a new user's fields; the PIN against `session.pin_min_length`.
+pub fn validate(new: &NewStaff<'_>, cfg: &Config) -> Result<()> {
+    validate_identity(new)?;
+    check_new_pin(new.pin, cfg)
+}
+
+fn check_new_pin(pin: &str, cfg: &Config) -> Result<()> {
+    check_pin(pin, cfg.session.pin_min_length as usize).map_err(Error::Refused)
 }
 
 /// Inserts a user inside an open transaction (shared by `add` and the first-run setup).
@@ -35,9 +46,10 @@ pub(crate) fn insert(
     conn: &Connection,
     now: DateTime<Utc>,
     actor: &Actor,
+    cfg: &Config,
     new: &NewStaff<'_>,
 ) -> Result<()> {
-    validate(new)?;
+    validate(new, cfg)?;
     if users::find(conn, new.username)?.is_some() {
         return Err(Error::refused(format!(
             "ya existe un usuario «{}»",
@@ -68,10 +80,16 @@ pub(crate) fn insert(
 }
 
 /// Adds a staff user (administrators only).
-pub fn add(store: &mut Store, clock: &dyn Clock, actor: &Actor, new: &NewStaff<'_>) -> Result<()> {
+pub fn add(
+    store: &mut Store,
+    clock: &dyn Clock,
+    actor: &Actor,
+    cfg: &Config,
+    new: &NewStaff<'_>,
+) -> Result<()> {
     actor.require(Role::Administrador, "crear usuarios")?;
     let tx = store.write()?;
-    insert(&tx, clock.now(), actor, new)?;
+    insert(&tx, clock.now(), actor, cfg, new)?;
     tx.commit()?;
     Ok(())
 }
@@ -136,13 +154,14 @@ pub fn set_pin(
     store: &mut Store,
     clock: &dyn Clock,
     actor: &Actor,
+    cfg: &Config,
     username: &str,
     pin: &str,
 ) -> Result<()> {
     if actor.staff_user() != Some(username) {
         actor.require(Role::Administrador, "cambiar el PIN de otro usuario")?;
     }
-    check_pin(pin).map_err(Error::Refused)?;
+    check_new_pin(pin, cfg)?;
     let tx = store.write()?;
     if users::find(&tx, username)?.is_none() {
         return Err(Error::refused(format!("no existe el usuario «{username}»")));

@@ -378,7 +378,9 @@ impl App {
         }
         match &mut self.screen {
             Screen::Setup(s) if !s.form.on_last() => s.form.move_focus(1),
-            Screen::Setup(s) => return self::setup_intent(s),
+            Screen::Setup(s) => {
+                return self::setup_intent(s, self.config.session.pin_min_length as usize);
+            }
             Screen::Login(l) if l.form.focus == 0 => {
                 if l.form.value(0).trim().is_empty() {
                     l.notice = Some(Notice::Error(text::LOGIN_EMPTY_USER.into()));

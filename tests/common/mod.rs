@@ -16,7 +16,10 @@ pub fn monday_morning() -> DateTime<Utc> {
     Utc.with_ymd_and_hms(2026, 11, 23, 14, 30, 0).unwrap()
 }
 
+/// The shipped configuration. Also lowers the PIN hashing cost for this test process (the
+/// product's strong cost takes a quarter of a second per hash; see `desk::pins`).
 pub fn config() -> Config {
+    ventanilla::desk::pins::use_test_cost();
     Config::defaults().unwrap()
 }
 
@@ -55,7 +58,7 @@ pub fn branch_with_windows(db: &std::path::Path, windows: u32) {
             role: Role::Asesor,
             pin: "1234",
         };
-        desk::users::add(&mut store, &SystemClock, &cli, &new).unwrap();
+        desk::users::add(&mut store, &SystemClock, &cli, &config(), &new).unwrap();
         let services: Vec<String> = match w % 3 {
             0 => vec!["E".into(), "R".into()],
             1 => vec!["R".into(), "A".into()],
