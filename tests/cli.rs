@@ -199,7 +199,14 @@ fn catalogue_commands_with_on_behalf_audit() {
         .iter()
         .find(|e| e["action"] == "window.set")
         .unwrap();
-    assert_eq!(set["actor"], "cli:tester");
+    // the account comes from the process credentials, not from $USER (set to "tester")
+    let account = std::process::Command::new("id")
+        .arg("-un")
+        .output()
+        .unwrap();
+    let account = String::from_utf8(account.stdout).unwrap();
+    assert_eq!(set["actor"], format!("cli:{}", account.trim()));
+    assert_ne!(set["actor"], "cli:tester");
     assert_eq!(set["on_behalf"], "admin");
 }
 

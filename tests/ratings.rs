@@ -52,10 +52,11 @@ fn a_turn_is_rated_once_after_finishing_and_satisfaction_counts_four_and_five() 
     let waiting = desk::turns::issue(&mut store, &clock, &Actor::cli(None), &cfg, &req).unwrap();
     let e = rate(&mut store, &Target::Turn(waiting.label.clone()), Some(5)).unwrap_err();
     assert!(e.to_string().contains("se califica al finalizar"), "{e}");
+    let supervisor = Actor::cli(Some(&desk::users::active(&store, "admin").unwrap()));
     desk::turns::act(
         &mut store,
         &clock,
-        &asesor,
+        &supervisor,
         &cfg,
         &waiting.label,
         Transition::Cancel,

@@ -408,7 +408,7 @@ fn denied_actions_say_the_role_they_need_and_are_audited() {
         .assert()
         .code(1)
         .stderr(predicate::str::contains(
-            "asignada a asesor1 requiere el rol supervisor",
+            "asignada a asesor1: solo esa persona o un supervisor",
         ));
     b.cli()
         .args([

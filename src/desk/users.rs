@@ -3,7 +3,7 @@
 use super::{Actor, audit};
 use crate::clock::Clock;
 use crate::config::Config;
-use crate::domain::user::{Role, check_pin, check_username, login_delay};
+use crate::domain::user::{Role, check_pin, check_username, loggable_username, login_delay};
 use crate::error::{Error, Result};
 use crate::store::{Store, users};
 use chrono::{DateTime, Utc};
@@ -105,15 +105,27 @@ pub fn get(store: &Store, username: &str) -> Result<User> {
         .ok_or_else(|| Error::refused(format!("no existe el usuario «{username}»")))
 }
 
-/// Finds an active user for `--user`, or refuses.
+/// Finds an active user for `--user`, or refuses with a [`Error::Denied`] naming the CLI
+/// account and what was typed (masked when it looks like a PIN), for the audit log.
 pub fn active(store: &Store, username: &str) -> Result<User> {
-    let user = get(store, username)?;
-    if !user.active {
-        return Err(Error::refused(format!(
-            "el usuario «{username}» está desactivado"
-        )));
-    }
-    Ok(user)
+    let shown = loggable_username(username);
+    let problem = match users::find(store.conn(), username)? {
+        Some(user) if user.active => return Ok(user),
+        Some(_) => format!(
+            "el usuario «{shown}» está desactivado: pida a un administrador que lo reactive o \
+             use otro usuario"
+        ),
+        None => format!(
+            "no existe el usuario «{shown}»: revise --user (ventanilla user list muestra los \
+             usuarios)"
+        ),
+    };
+    Err(Error::Denied {
+        message: problem,
+        principal: Actor::cli(None).principal,
+        on_behalf: Some(shown.clone()),
+        what: format!("user:{shown}"),
+    })
 }
 
 /// Disables a user (administrators only). The last active administrator cannot be disabled.
@@ -184,9 +196,10 @@ pub fn set_pin(
 pub fn login(store: &mut Store, clock: &dyn Clock, username: &str, pin: &str) -> Result<User> {
     let now = clock.now();
     let tx = store.write()?;
-    let object = format!("user:{username}");
+    let shown = loggable_username(username);
+    let object = format!("user:{shown}");
     let as_self = Actor {
-        principal: username.to_string(),
+        principal: shown,
         on_behalf: None,
         role: Role::Asesor,
     };
@@ -249,6 +262,39 @@ pub fn login(store: &mut Store, clock: &dyn Clock, username: &str, pin: &str) ->
         ),
         None => "usuario o PIN incorrecto".to_string(),
     }))
+}
+
+/// Ends the open session of `username` if the user was disabled (or removed) since logging
+/// in: records `session.end` and returns the Spanish sentence to show. `None`: carry on.
+/// Consoles call it at every tick, so a disabled user is out within a second.
+pub fn end_if_disabled(
+    store: &mut Store,
+    clock: &dyn Clock,
+    username: &str,
+) -> Result<Option<String>> {
+    if users::find(store.conn(), username)?.is_some_and(|u| u.active) {
+        return Ok(None);
+    }
+    let tx = store.write()?;
+    let system = Actor {
+        principal: "sistema".into(),
+        on_behalf: None,
+        role: Role::Administrador,
+    };
+    let object = format!("user:{username}");
+    audit::record(
+        &tx,
+        clock.now(),
+        &system,
+        "session.end",
+        &object,
+        "usuario desactivado",
+    )?;
+    tx.commit()?;
+    Ok(Some(format!(
+        "El usuario {username} fue desactivado y su sesión se cerró. Si es un error, pida a un \
+         administrador que lo revise."
+    )))
 }
 
 /// Seconds still to wait before this user may try again, if any.

@@ -59,6 +59,17 @@ pub fn check_username(name: &str) -> Result<(), String> {
     }
 }
 
+/// How a username as typed may be written to the audit log or shown: as typed when it has the
+/// form of a username; otherwise masked, since what does not fit (all digits, too short,
+/// spaces) may be a PIN or a passphrase typed into the wrong field.
+pub fn loggable_username(typed: &str) -> String {
+    if check_username(typed).is_ok() {
+        typed.to_string()
+    } else {
+        format!("(no válido, {} caracteres)", typed.chars().count())
+    }
+}
+
 /// The shortest PIN any configuration may allow.
 pub const PIN_MIN: usize = 4;
 /// The longest PIN or passphrase accepted.
@@ -118,6 +129,15 @@ mod tests {
         assert!(check_pin("caballo", 12).is_err());
         assert!(check_pin("12\n4", 4).is_err());
         assert!(check_pin(&"9".repeat(65), 4).is_err());
+    }
+
+    #[test]
+    fn what_looks_like_a_pin_is_never_logged() {
+        assert_eq!(loggable_username("asesor1"), "asesor1");
+        for typed in ["1234", "98765432", "ab", "mi clave", "Ana"] {
+            let shown = loggable_username(typed);
+            assert!(!shown.contains(typed), "{typed} → {shown}");
+        }
     }
 
     #[test]

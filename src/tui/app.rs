@@ -253,6 +253,7 @@ impl App {
                 }
             }
             Event::Tick => {
+                self.check_user_still_active();
                 self.check_idle(now);
                 self.poll_changes();
             }
@@ -266,6 +267,22 @@ impl App {
         if matches!(self.screen, Screen::Console(_)) && !locked && now - self.last_activity >= limit
         {
             self.lock(LockReason::Idle);
+        }
+    }
+
+    /// Ends the session when its user was disabled meanwhile: back to the login screen.
+    fn check_user_still_active(&mut self) {
+        let Screen::Console(c) = &self.screen else {
+            return;
+        };
+        let username = c.user.username.clone();
+        if let Ok(Some(reason)) =
+            desk::users::end_if_disabled(&mut self.store, self.clock.as_ref(), &username)
+        {
+            let mut login = login_state();
+            login.notice = Some(Notice::Error(reason));
+            self.overlay = None;
+            self.screen = Screen::Login(login);
         }
     }
 

@@ -122,3 +122,78 @@ pub fn screen_text(terminal: &Terminal<TestBackend>) -> String {
     }
     out
 }
+
+/// A branch on a file in its own temporary directory (`sede.sqlite3`), set up by
+/// [`branch_with_windows`], with the binary isolated from the user's configuration.
+pub struct FileBranch {
+    pub dir: tempfile::TempDir,
+    pub db: std::path::PathBuf,
+}
+
+impl FileBranch {
+    /// A new branch with `windows` windows and their advisors.
+    pub fn new(windows: u32) -> FileBranch {
+        let dir = tempfile::TempDir::new().unwrap();
+        let db = dir.path().join("sede.sqlite3");
+        branch_with_windows(&db, windows);
+        FileBranch { dir, db }
+    }
+
+    /// A path inside the branch's directory.
+    pub fn path(&self, name: &str) -> std::path::PathBuf {
+        self.dir.path().join(name)
+    }
+
+    /// The binary with `--db` on this branch.
+    pub fn cli(&self) -> assert_cmd::Command {
+        self.cli_on(&self.db)
+    }
+
+    /// The binary with `--db` on another database file.
+    pub fn cli_on(&self, db: &std::path::Path) -> assert_cmd::Command {
+        let bin = assert_cmd::cargo::cargo_bin("ventanilla");
+        self.isolate(assert_cmd::Command::new(bin), db)
+    }
+
+    /// `cmd` with the configuration and data directories inside the branch's directory, no
+    /// configuration or restore overrides from the environment, cheap PIN hashing (see
+    /// `desk::pins`), a time limit, and `--db db`.
+    pub fn isolate(
+        &self,
+        mut cmd: assert_cmd::Command,
+        db: &std::path::Path,
+    ) -> assert_cmd::Command {
+        cmd.env_remove("VENTANILLA_CONFIG")
+            .env_remove("VENTANILLA_RESTAURAR_OTRA_SEDE")
+            .env("VENTANILLA_PIN_COSTE", "pruebas")
+            .env("XDG_CONFIG_HOME", self.path("cfg"))
+            .env("XDG_DATA_HOME", self.path("data"))
+            .timeout(std::time::Duration::from_secs(60))
+            .arg("--db")
+            .arg(db);
+        cmd
+    }
+
+    /// A plain connection to the file, bypassing the program.
+    pub fn raw(&self) -> rusqlite::Connection {
+        rusqlite::Connection::open(&self.db).unwrap()
+    }
+
+    /// The program's store on the file.
+    pub fn store(&self) -> Store {
+        Store::open(&self.db).unwrap()
+    }
+}
+
+/// Adds a staff member with PIN 1234 (as the command line's administrator).
+pub fn add_staff(store: &mut Store, username: &str, role: ventanilla::domain::user::Role) {
+    use ventanilla::desk::{self, Actor, users::NewStaff};
+    let new = NewStaff {
+        username,
+        name: username,
+        role,
+        pin: "1234",
+    };
+    let clock = ventanilla::clock::SystemClock;
+    desk::users::add(store, &clock, &Actor::cli(None), &config(), &new).unwrap();
+}

@@ -107,22 +107,44 @@ fn permitted(actor: &Actor, p: &Pqrs, action: &Action) -> Result<()> {
             "completar una solicitud de tratamiento de datos",
         )?;
     }
+    if matches!(action, Action::Close { .. })
+        && p.data_request.is_some()
+        && p.status == Status::Radicada
+    {
+        return Err(actor.refused_on(
+            &p.radicado,
+            format!(
+                "la solicitud de tratamiento de datos {} no se cierra ni se niega recién \
+                 radicada: asígnela, proyecte la respuesta y pida a un supervisor que la \
+                 apruebe; luego notifíquela y ciérrela",
+                p.radicado
+            ),
+        ));
+    }
+    may_work(actor, p, "tramitar")?;
     if actor.role >= Role::Supervisor {
         return Ok(());
-    }
-    let me = actor.staff_user();
-    if let Some(owner) = &p.assignee
-        && me != Some(owner.as_str())
-    {
-        return Err(actor.denied(
-            Role::Supervisor,
-            &format!("tramitar la PQRS {} asignada a {owner}", p.radicado),
-        ));
     }
     if matches!(action, Action::Assign { .. }) && p.assignee.is_some() {
         return Err(actor.denied(Role::Supervisor, "reasignar PQRS"));
     }
     Ok(())
+}
+
+/// An advisor works the PQRS assigned to them or to nobody yet; a supervisor any. `what`
+/// names the action in Spanish (its work orders follow the same rule).
+pub(super) fn may_work(actor: &Actor, p: &Pqrs, what: &str) -> Result<()> {
+    match &p.assignee {
+        Some(owner) if !actor.owns_or_supervises(owner) => Err(actor.refused_on(
+            &p.radicado,
+            format!(
+                "la PQRS {} está asignada a {owner}: solo esa persona o un supervisor puede \
+                 {what}; pida a un supervisor que se la reasigne",
+                p.radicado
+            ),
+        )),
+        _ => Ok(()),
+    }
 }
 
 fn step_kind(action: &Action) -> Step {
@@ -231,7 +253,14 @@ fn apply(
             p.extended = true;
             format!("hasta el {until}: {reason}")
         }
-        Action::Draft { note } => note.trim().to_string(),
+        Action::Draft { note } => {
+            if p.needs_conversation {
+                return Err(refused(
+                    "el peticionario es afiliado: registre primero la conversación con él".into(),
+                ));
+            }
+            note.trim().to_string()
+        }
         Action::Approve => String::new(),
         Action::Notify { via, evidence } => {
             if via == NotifyWay::Electronica && p.notify_via != NotifyWay::Electronica {
