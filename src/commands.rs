@@ -115,9 +115,14 @@ fn dispatch(ctx: &Ctx, command: Option<Command>) -> Result<()> {
     }
 }
 
-/// Parses `TYPE:NUMBER` (e.g. `CC:1144052337`) into a canonical document.
+/// Parses `TYPE:NUMBER` (e.g. `CC:1144052337`, or `CC 1144052337` as people write it) into a
+/// canonical document.
 pub fn parse_doc(text: &str) -> Result<crate::domain::ids::Document> {
-    let (kind, number) = text.split_once(':').ok_or_else(|| {
+    let text = text.trim();
+    let split = text
+        .split_once(':')
+        .or_else(|| text.split_once(char::is_whitespace));
+    let (kind, number) = split.ok_or_else(|| {
         Error::Usage(format!(
             "documento «{text}» inválido: use TIPO:NÚMERO, p. ej. CC:1144052337"
         ))

@@ -137,7 +137,7 @@ fn organisation_changes_are_audited_and_apply_everywhere() {
     );
     let audit = stdout(cmd(&dir).args(["audit", "list"]));
     assert!(
-        audit.contains("calendar.close") && audit.contains("calendar.open"),
+        audit.contains("calendario: cierre") && audit.contains("calendario: apertura"),
         "{audit}"
     );
     // an asesor may not change the calendar

@@ -193,8 +193,13 @@ fn consent_status_and_evidence_tampering() {
     std::fs::write(&evidence, b"formato firmado").unwrap();
     let grant = Record {
         grant: true,
-        purpose: "envio-informacion",
-        channel: "formato-fisico",
+        purpose: ventanilla::domain::consent::Purpose::parse(
+            &cfg.consent.purposes,
+            "envio-informacion",
+        )
+        .unwrap(),
+        channel: ventanilla::domain::consent::Way::parse(&cfg.consent.channels, "formato-fisico")
+            .unwrap(),
         policy_version: "2026-01",
         evidence: Some(&evidence),
     };
@@ -202,10 +207,9 @@ fn consent_status_and_evidence_tampering() {
         evidence: None,
         ..grant.clone()
     };
-    let err =
-        desk::consents::record(&mut b.store, &b.clock, &cli, &cfg, &doc, &no_evidence).unwrap_err();
+    let err = desk::consents::record(&mut b.store, &b.clock, &cli, &doc, &no_evidence).unwrap_err();
     assert!(err.to_string().contains("evidencia"));
-    desk::consents::record(&mut b.store, &b.clock, &cli, &cfg, &doc, &grant).unwrap();
+    desk::consents::record(&mut b.store, &b.clock, &cli, &doc, &grant).unwrap();
     assert_eq!(
         desk::customers::card(&b.store, &cfg, &doc).unwrap().consent,
         Status::Vigente
@@ -226,11 +230,11 @@ fn consent_status_and_evidence_tampering() {
     );
     let revoke = Record {
         grant: false,
-        channel: "verbal",
+        channel: ventanilla::domain::consent::Way::parse(&cfg.consent.channels, "verbal").unwrap(),
         evidence: None,
         ..grant
     };
-    desk::consents::record(&mut b.store, &b.clock, &cli, &cfg, &doc, &revoke).unwrap();
+    desk::consents::record(&mut b.store, &b.clock, &cli, &doc, &revoke).unwrap();
     assert_eq!(
         desk::customers::card(&b.store, &cfg, &doc).unwrap().consent,
         Status::Revocada
@@ -255,12 +259,16 @@ fn sensitive_notes_need_the_explicit_consent() {
     assert!(err.to_string().contains("autorización expresa"), "{err}");
     let grant = Record {
         grant: true,
-        purpose: "datos-sensibles",
-        channel: "verbal",
+        purpose: ventanilla::domain::consent::Purpose::parse(
+            &cfg.consent.purposes,
+            "datos-sensibles",
+        )
+        .unwrap(),
+        channel: ventanilla::domain::consent::Way::parse(&cfg.consent.channels, "verbal").unwrap(),
         policy_version: "2026-01",
         evidence: None,
     };
-    desk::consents::record(&mut b.store, &b.clock, &cli, &cfg, &doc, &grant).unwrap();
+    desk::consents::record(&mut b.store, &b.clock, &cli, &doc, &grant).unwrap();
     desk::customers::set_sensitive_notes(&mut b.store, &b.clock, &cli, &doc, "usa silla de ruedas")
         .unwrap();
     let card = desk::customers::card(&b.store, &cfg, &doc).unwrap();
@@ -286,9 +294,9 @@ fn phone_attentions_go_to_whoever_has_fewest_open() {
     );
     let asesor1 = Actor::staff(&desk::users::active(&b.store, "asesor1").unwrap());
     let req = Request {
-        channel: "telefono",
+        channel: ventanilla::domain::attention::Channel::Telefono,
         topic: "mutaciones",
-        level: 1,
+        level: ventanilla::domain::attention::Level::Basica,
         ..Request::default()
     };
     let mut assigned = Vec::new();
@@ -314,9 +322,9 @@ fn phone_attentions_go_to_whoever_has_fewest_open() {
         "2 and 3 both have one open: first listed"
     );
     let window = Request {
-        channel: "ventanilla",
+        channel: ventanilla::domain::attention::Channel::Ventanilla,
         topic: "subsidio",
-        level: 2,
+        level: ventanilla::domain::attention::Level::Detallada,
         ..Request::default()
     };
     let a = desk::attentions::add(&mut b.store, &b.clock, &asesor1, &cfg, &window).unwrap();

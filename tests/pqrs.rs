@@ -553,19 +553,24 @@ fn deletion_pseudonymises_everywhere_and_keeps_the_pqrs() {
     std::fs::write(&evidence, b"firmado").unwrap();
     let grant = Record {
         grant: true,
-        purpose: "envio-informacion",
-        channel: "formato-fisico",
+        purpose: ventanilla::domain::consent::Purpose::parse(
+            &b.cfg.consent.purposes,
+            "envio-informacion",
+        )
+        .unwrap(),
+        channel: ventanilla::domain::consent::Way::parse(&b.cfg.consent.channels, "formato-fisico")
+            .unwrap(),
         policy_version: "2026-01",
         evidence: Some(&evidence),
     };
-    desk::consents::record(&mut b.store, &b.clock, &cli, &b.cfg, &doc, &grant).unwrap();
+    desk::consents::record(&mut b.store, &b.clock, &cli, &doc, &grant).unwrap();
     let asesor = b.asesor();
     let req = Request {
-        channel: "telefono",
+        channel: ventanilla::domain::attention::Channel::Telefono,
         document: Some(doc.clone()),
         topic: "Actualización de datos",
         notes: "Llamó Ximena Quiñónez desde el 3157778899",
-        level: 1,
+        level: ventanilla::domain::attention::Level::Basica,
         ..Request::default()
     };
     desk::attentions::add(&mut b.store, &b.clock, &asesor, &b.cfg, &req).unwrap();
@@ -697,20 +702,17 @@ fn affiliates_are_talked_to_first_and_other_requests_apply_their_change() {
     let cli = Actor::cli(None);
     let grant = Record {
         grant: true,
-        purpose: "contacto-comercial",
-        channel: "verbal",
+        purpose: ventanilla::domain::consent::Purpose::parse(
+            &b.cfg.consent.purposes,
+            "contacto-comercial",
+        )
+        .unwrap(),
+        channel: ventanilla::domain::consent::Way::parse(&b.cfg.consent.channels, "verbal")
+            .unwrap(),
         policy_version: "2026-01",
         evidence: None,
     };
-    desk::consents::record(
-        &mut b.store,
-        &b.clock,
-        &cli,
-        &b.cfg,
-        &cc("52123456"),
-        &grant,
-    )
-    .unwrap();
+    desk::consents::record(&mut b.store, &b.clock, &cli, &cc("52123456"), &grant).unwrap();
     let v = b.file(&habeas("52123456", "revocatoria", ""));
     close_in_favor(&mut b, &v.radicado);
     let card = desk::customers::card(&b.store, &b.cfg, &cc("52123456")).unwrap();

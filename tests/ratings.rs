@@ -92,9 +92,9 @@ fn a_turn_is_rated_once_after_finishing_and_satisfaction_counts_four_and_five() 
 
     // a phone attention: virtual perception, entered afterwards, once
     let req = Request {
-        channel: "telefono",
+        channel: ventanilla::domain::attention::Channel::Telefono,
         topic: "certificado",
-        level: 1,
+        level: ventanilla::domain::attention::Level::Basica,
         ..Request::default()
     };
     let a = desk::attentions::add(&mut store, &clock, &asesor, &cfg, &req).unwrap();

@@ -35,9 +35,8 @@ pub enum CalendarCommand {
     },
     /// Fecha de vencimiento legal de una solicitud recibida en RECIBIDA (AAAA-MM-DDTHH:MM, hora local).
     Due {
-        /// peticion, documentos, consulta, queja, reclamo, sugerencia, denuncia,
-        /// habeas-consulta o habeas-reclamo
-        #[arg(value_name = "TIPO")]
+        #[arg(value_name = "TIPO",
+              help = crate::domain::vocab::help::<crate::domain::request::Kind>("Tipo de solicitud"))]
         kind: String,
         /// Fecha y hora de recibo (AAAA-MM-DDTHH:MM, hora local).
         #[arg(value_name = "RECIBIDA")]

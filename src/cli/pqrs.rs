@@ -1,6 +1,7 @@
 //! Syntax of the PQRS (`ticket`) and work-order commands.
 
 use super::OnBehalf;
+use crate::domain::{request, vocab};
 use clap::{Args, Subcommand};
 
 /// `ticket ...`.
@@ -19,9 +20,8 @@ pub enum TicketCommand {
     },
     /// Lista las PQRS por fecha de vencimiento (por defecto, las que siguen en trámite).
     List {
-        /// Solo este estado: radicada, asignada, en-tramite, espera-informacion, proyectada,
-        /// aprobada, notificada, cerrada, trasladada, desistida, archivada.
-        #[arg(long, value_name = "ESTADO")]
+        #[arg(long, value_name = "ESTADO",
+              help = vocab::help::<request::Status>("Solo este estado"))]
         status: Option<String>,
         /// Solo las de esta área.
         #[arg(long, value_name = "ÁREA")]
@@ -104,13 +104,12 @@ pub enum TicketCommand {
     },
     /// Respuesta aprobada y firmada (supervisor).
     Approve(Radicado),
-    /// Respuesta notificada: personal, aviso o electronica (solo si el peticionario la aceptó).
+    /// Respuesta notificada (por medio electrónico solo si el peticionario lo aceptó).
     Notify {
         /// Radicado de la PQRS, p. ej. CALI-2026-000123.
         #[arg(value_name = "RADICADO")]
         radicado: String,
-        /// Medio: personal, aviso o electronica.
-        #[arg(long, value_name = "MEDIO")]
+        #[arg(long, value_name = "MEDIO", help = vocab::help::<request::NotifyWay>("Medio"))]
         via: String,
         /// Referencia de la constancia de entrega.
         #[arg(long, default_value = "", value_name = "REFERENCIA")]
@@ -123,8 +122,8 @@ pub enum TicketCommand {
         /// Radicado de la PQRS, p. ej. CALI-2026-000123.
         #[arg(value_name = "RADICADO")]
         radicado: String,
-        /// ¿Se decidió a favor del usuario?
-        #[arg(long, value_parser = ["si", "sí", "yes", "no"])]
+        /// ¿Se decidió a favor del usuario? sí o no.
+        #[arg(long, value_name = "SÍ|NO")]
         in_favor: String,
         /// Nota de cierre.
         #[arg(long, default_value = "", value_name = "NOTA")]
@@ -186,12 +185,9 @@ pub struct StepArgs {
 /// `ticket new`.
 #[derive(Debug, Args)]
 pub struct NewTicket {
-    /// peticion, documentos, consulta, queja, reclamo, sugerencia, denuncia, felicitacion,
-    /// recurso-reposicion, recurso-apelacion, habeas-consulta, habeas-reclamo.
-    #[arg(long = "type", value_name = "TIPO")]
+    #[arg(long = "type", value_name = "TIPO", help = vocab::help::<request::Kind>("Tipo"))]
     pub kind: String,
-    /// presencial, escrito, telefono, correo, web, chat, whatsapp.
-    #[arg(long, value_name = "CANAL")]
+    #[arg(long, value_name = "CANAL", help = vocab::help::<request::Channel>("Canal"))]
     pub channel: String,
     /// Documento del peticionario, p. ej. CC:1144052337 (solo las denuncias pueden ser
     /// anónimas).
@@ -212,14 +208,15 @@ pub struct NewTicket {
     /// Derechos fundamentales en riesgo: se atiende primero (el término no cambia).
     #[arg(long)]
     pub priority: bool,
-    /// personal, aviso o electronica (electronica: el peticionario la acepta).
-    #[arg(long, default_value = "personal", value_name = "MEDIO")]
+    #[arg(long, default_value = "personal", value_name = "MEDIO",
+          help = vocab::help::<request::NotifyWay>(
+              "Medio de notificación (electrónica solo si el peticionario la acepta)"))]
     pub notify_via: String,
     /// Dirección o correo de notificación.
     #[arg(long, default_value = "", value_name = "DIRECCIÓN")]
     pub notify_address: String,
-    /// Reclamos de habeas data: supresion, actualizacion, rectificacion, revocatoria, oposicion.
-    #[arg(long, value_name = "SOLICITUD")]
+    #[arg(long, value_name = "SOLICITUD",
+          help = vocab::help::<request::DataRequest>("Reclamos de habeas data"))]
     pub data_request: Option<String>,
     /// Actualización o rectificación: "campo=valor; campo=valor".
     #[arg(long, value_name = "CAMBIOS")]

@@ -11,8 +11,9 @@ pub enum TurnCommand {
         /// Letra del servicio.
         #[arg(long, value_name = "CÓDIGO")]
         service: String,
-        /// Motivo de atención preferencial: discapacidad, adulto-mayor, gestante, ninez, vulnerabilidad.
-        #[arg(long, value_name = "MOTIVO")]
+        #[arg(long, value_name = "MOTIVO",
+              help = crate::domain::vocab::help::<crate::domain::turn::PreferentialReason>(
+                  "Motivo de atención preferencial"))]
         preferential: Option<String>,
         /// Documento del cliente, TIPO:NÚMERO (p. ej. CC:1144052337).
         #[arg(long, value_name = "TIPO:NÚMERO")]
@@ -67,9 +68,8 @@ pub enum TurnCommand {
     },
     /// Lista los turnos de un día (por defecto hoy, todos los estados).
     List {
-        /// Solo este estado: waiting, called, in_attention, parked, finished, no_show, cancelled,
-        /// transferred, expired.
-        #[arg(long, value_name = "ESTADO")]
+        #[arg(long, value_name = "ESTADO",
+              help = crate::domain::vocab::help::<crate::domain::turn::Status>("Solo este estado"))]
         status: Option<String>,
         /// Solo este servicio (letra).
         #[arg(long, value_name = "CÓDIGO")]

@@ -24,8 +24,8 @@ pub struct CustomerFields {
     /// Dirección de residencia.
     #[arg(long, value_name = "DIRECCIÓN")]
     pub address: Option<String>,
-    /// afiliado, "no afiliado" o desafiliado.
-    #[arg(long, value_name = "AFILIACIÓN")]
+    #[arg(long, value_name = "AFILIACIÓN",
+          help = crate::domain::vocab::help::<crate::domain::customer::Affiliation>("Afiliación"))]
     pub affiliation: Option<String>,
     /// A, B o C (solo afiliados).
     #[arg(long, value_name = "CATEGORÍA")]
@@ -129,10 +129,10 @@ pub struct ConsentArgs {
     /// Número de documento del cliente.
     #[arg(value_name = "NÚMERO")]
     pub number: String,
-    /// Finalidad, p. ej. envio-informacion.
+    /// Finalidad, una de las configuradas (`ventanilla config`), p. ej. «Envío de información».
     #[arg(long, value_name = "FINALIDAD")]
     pub purpose: String,
-    /// formato-fisico, whatsapp, verbal o web.
+    /// Canal, uno de los configurados: p. ej. Formato físico, WhatsApp, Verbal o Web.
     #[arg(long, value_name = "CANAL")]
     pub channel: String,
     /// Versión del aviso de privacidad (por defecto la de la configuración).
@@ -150,8 +150,8 @@ pub struct ConsentArgs {
 pub enum AttentionCommand {
     /// Registra una atención.
     Add {
-        /// ventanilla, telefono, chat, correo, whatsapp o web.
-        #[arg(long, value_name = "CANAL")]
+        #[arg(long, value_name = "CANAL",
+              help = crate::domain::vocab::help::<crate::domain::attention::Channel>("Canal"))]
         channel: String,
         /// Documento del cliente, p. ej. CC:1144052337.
         #[arg(long, value_name = "TIPO:NÚMERO")]
@@ -165,9 +165,9 @@ pub enum AttentionCommand {
         /// Servicio (letra).
         #[arg(long, value_name = "CÓDIGO")]
         service: Option<String>,
-        /// Nivel de información 1, 2 o 3.
-        #[arg(long, default_value_t = 1, value_name = "NIVEL")]
-        level: u8,
+        #[arg(long, default_value = "1", value_name = "NIVEL",
+              help = crate::domain::vocab::help::<crate::domain::attention::Level>("Nivel de información"))]
+        level: String,
         /// Servicio tomado (oportunidad), letra.
         #[arg(long, value_name = "SERVICIO")]
         opportunity: Option<String>,

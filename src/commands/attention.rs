@@ -1,6 +1,6 @@
 //! `ventanilla attention ...`.
 
-use super::{Ctx, parse_date, parse_doc, print_json};
+use super::{Ctx, parse_date, parse_doc, parse_vocab, print_json};
 use crate::cli::AttentionCommand;
 use crate::desk::{self, attentions::Request};
 use crate::error::Result;
@@ -25,11 +25,11 @@ pub fn run(ctx: &Ctx, cmd: AttentionCommand) -> Result<()> {
         } => {
             let actor = ctx.actor(&store, on_behalf.user.as_deref())?;
             let req = Request {
-                channel: &channel,
+                channel: parse_vocab(&channel)?,
                 document: doc.as_deref().map(parse_doc).transpose()?,
                 turn_label: turn.as_deref(),
                 service: service.as_deref(),
-                level,
+                level: parse_vocab(&level)?,
                 opportunity_service: opportunity.as_deref(),
                 topic: &topic,
                 notes: &notes,
@@ -71,7 +71,11 @@ pub fn run(ctx: &Ctx, cmd: AttentionCommand) -> Result<()> {
                 };
                 println!(
                     "{}\t{}\t{}\t{}\t{}{to}\t{state}",
-                    a.id, a.started_at, a.channel, a.topic, a.advisor
+                    a.id,
+                    crate::localtime::human_stamp(&a.started_at, config.utc_offset()),
+                    a.channel,
+                    a.topic,
+                    a.advisor
                 );
             }
         }

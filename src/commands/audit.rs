@@ -27,20 +27,17 @@ pub fn run(ctx: &Ctx, cmd: AuditCommand) -> Result<()> {
         return print_json(&entries);
     }
     for e in entries {
-        let at = chrono::DateTime::parse_from_rfc3339(&e.at)
-            .map(|d| {
-                d.with_timezone(&offset)
-                    .format("%Y-%m-%d %H:%M:%S")
-                    .to_string()
-            })
-            .unwrap_or(e.at);
+        let at = crate::localtime::human_stamp(&e.at, offset);
         let behalf = e
             .on_behalf
             .map(|u| format!(" (por {u})"))
             .unwrap_or_default();
         println!(
             "{at}  {}{behalf}  {}  {}  {}",
-            e.actor, e.action, e.object, e.detail
+            e.actor,
+            desk::audit::action_label(&e.action),
+            e.object,
+            desk::audit::detail_label(&e.detail)
         );
     }
     Ok(())

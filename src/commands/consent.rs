@@ -3,7 +3,8 @@
 use super::{Ctx, doc_of, print_json};
 use crate::cli::{ConsentArgs, ConsentCommand};
 use crate::desk::{self, consents::Record};
-use crate::error::Result;
+use crate::domain::consent::{Purpose, Way};
+use crate::error::{Error, Result};
 
 /// Runs a consent subcommand.
 pub fn run(ctx: &Ctx, cmd: ConsentCommand) -> Result<()> {
@@ -31,9 +32,9 @@ pub fn run(ctx: &Ctx, cmd: ConsentCommand) -> Result<()> {
                 };
                 println!(
                     "{}  {action}  {}  canal {}  aviso {}  evidencia {}  por {}",
-                    e.entry.at,
-                    e.entry.purpose,
-                    e.entry.channel,
+                    crate::localtime::human_stamp(&e.entry.at, config.utc_offset()),
+                    crate::domain::consent::purpose_label(&e.entry.purpose),
+                    crate::domain::consent::channel_label(&e.entry.channel),
                     e.entry.policy_version,
                     e.evidence_check,
                     e.entry.by
@@ -55,12 +56,12 @@ fn record(ctx: &Ctx, a: ConsentArgs, grant: bool) -> Result<()> {
         .unwrap_or_else(|| config.consent.policy_version.clone());
     let r = Record {
         grant,
-        purpose: &a.purpose,
-        channel: &a.channel,
+        purpose: Purpose::parse(&config.consent.purposes, &a.purpose).map_err(Error::Refused)?,
+        channel: Way::parse(&config.consent.channels, &a.channel).map_err(Error::Refused)?,
         policy_version: &version,
         evidence: a.evidence.as_deref(),
     };
-    desk::consents::record(&mut store, ctx.clock.as_ref(), &actor, config, &doc, &r)?;
+    desk::consents::record(&mut store, ctx.clock.as_ref(), &actor, &doc, &r)?;
     let what = if grant {
         "Autorización"
     } else {
@@ -68,7 +69,7 @@ fn record(ctx: &Ctx, a: ConsentArgs, grant: bool) -> Result<()> {
     };
     println!(
         "{what} de «{}» registrada para {} {}",
-        a.purpose, doc.kind, doc.number
+        r.purpose, doc.kind, doc.number
     );
     Ok(())
 }

@@ -16,7 +16,7 @@ pub fn run(ctx: &Ctx, cmd: CustomerCommand) -> Result<()> {
             if json {
                 return print_json(&card);
             }
-            print_card(&card);
+            print_card(&card, ctx.loaded.config.utc_offset());
         }
         CustomerCommand::Find { text, limit, json } => {
             let found = desk::customers::find(&store, &text, limit)?;
@@ -106,7 +106,7 @@ fn changes(f: &CustomerFields) -> Vec<(String, String)> {
     .collect()
 }
 
-fn print_card(card: &Card) {
+fn print_card(card: &Card, offset: chrono::FixedOffset) {
     let c = &card.customer;
     println!(
         "{} {} — {} {}",
@@ -135,10 +135,14 @@ fn print_card(card: &Card) {
             Some(false) => "revocada",
             None => "sin respuesta",
         };
-        println!("  {}: {state}", p.purpose);
+        println!(
+            "  {}: {state}",
+            crate::domain::consent::purpose_label(&p.purpose)
+        );
     }
     println!("Historial (lo más reciente primero):");
     for e in &card.timeline {
-        println!("  {}  {:<14}  {}", e.at, e.kind, e.summary);
+        let at = crate::localtime::human_stamp(&e.at, offset);
+        println!("  {at}  {:<14}  {}", e.kind, e.summary);
     }
 }

@@ -44,6 +44,8 @@ fn label_of(key: &str, code: &str) -> Option<String> {
         "affiliation" => find::<customer::Affiliation>(code),
         "step" => find::<request::EventKind>(code),
         "event" => find::<turn::EventKind>(code),
+        "action" => Some(crate::desk::audit::action_label(code)).filter(|l| l != code),
+        "detail" => Some(crate::desk::audit::detail_label(code)).filter(|l| l != code),
         "purpose" => consent::known_purpose_label(code).map(str::to_string),
         _ => None,
     }

@@ -74,7 +74,8 @@ pub fn run(ctx: &Ctx, cmd: RatingCommand) -> Result<()> {
                     .clone()
                     .or(r.attention.map(|a| format!("atención {a}")))
                     .unwrap_or_default();
-                println!("{}\t{what}\t{}\t{score}\t{}", r.at, r.advisor, r.comment);
+                let at = crate::localtime::human_stamp(&r.at, config.utc_offset());
+                println!("{at}\t{what}\t{}\t{score}\t{}", r.advisor, r.comment);
             }
             match share {
                 Some(s) => println!(

@@ -75,7 +75,7 @@ fn num(v: Option<f64>) -> String {
 
 fn group_line(g: &Group) -> String {
     format!(
-        "{:<12} {:>7} {:>8} {:>7} {:>7} {:>8} {:>8} {:>8} {:>7} {:>6}",
+        "{:<12} {:>6} {:>9} {:>7} {:>10} {:>7} {:>7} {:>8} {:>5} {:>6}",
         g.key,
         g.issued,
         g.served,
@@ -99,12 +99,12 @@ pub fn text(r: &Report) -> String {
     };
     let _ = writeln!(s, "INFORME DE GESTIÓN {period}\n");
     let head = format!(
-        "{:<12} {:>7} {:>8} {:>7} {:>7} {:>8} {:>8} {:>8} {:>7} {:>6}",
+        "{:<12} {:>6} {:>9} {:>7} {:>10} {:>7} {:>7} {:>8} {:>5} {:>6}",
         "",
         "turnos",
-        "atendid",
-        "no vin",
-        "cancel",
+        "atendidos",
+        "no vino",
+        "cancelados",
         "esp med",
         "esp p90",
         "aten med",

@@ -29,15 +29,16 @@ pub(super) fn records(
     use crate::store::{attentions, consents};
     let mut rng = fastrand::Rng::with_seed(seed ^ 0x636f6e73);
     let staff = ["asesor1", "asesor2", "asesor3"];
+    use crate::domain::attention::Channel;
     let channels = [
-        "ventanilla",
-        "ventanilla",
-        "ventanilla",
-        "telefono",
-        "chat",
-        "correo",
-        "whatsapp",
-        "web",
+        Channel::Ventanilla,
+        Channel::Ventanilla,
+        Channel::Ventanilla,
+        Channel::Telefono,
+        Channel::Chat,
+        Channel::Correo,
+        Channel::Whatsapp,
+        Channel::Web,
     ];
     let services = ["A", "R", "E", "V", "S", "F"];
     let tx = store.write()?;
@@ -98,7 +99,7 @@ pub(super) fn records(
                 &attentions::NewAttention {
                     customer: Some(id),
                     turn: None,
-                    channel: channel.into(),
+                    channel,
                     service: Some(service.into()),
                     level: 1 + rng.u8(..3),
                     opportunity_service: taken.then(|| service.to_string()),

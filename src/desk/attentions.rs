@@ -4,6 +4,7 @@
 use super::{Actor, audit, stamp};
 use crate::clock::Clock;
 use crate::config::Config;
+use crate::domain::attention::{Channel, Level};
 use crate::domain::ids::Document;
 use crate::domain::user::Role;
 use crate::error::{Error, Result};
@@ -12,24 +13,14 @@ use crate::store::{Store, catalog, customers, turns, users};
 use chrono::NaiveDate;
 use rusqlite::Connection;
 
-/// Attention channels.
-pub const CHANNELS: [&str; 6] = [
-    "ventanilla",
-    "telefono",
-    "chat",
-    "correo",
-    "whatsapp",
-    "web",
-];
-
 /// An attention as given.
 #[derive(Debug, Clone, Default)]
 pub struct Request<'a> {
-    pub channel: &'a str,
+    pub channel: Channel,
     pub document: Option<Document>,
     pub turn_label: Option<&'a str>,
     pub service: Option<&'a str>,
-    pub level: u8,
+    pub level: Level,
     pub opportunity_service: Option<&'a str>,
     pub topic: &'a str,
     pub notes: &'a str,
@@ -69,16 +60,6 @@ pub fn add(
         .staff_user()
         .map(str::to_string)
         .ok_or_else(|| Error::Usage("indique el asesor con --user USUARIO".into()))?;
-    if !CHANNELS.contains(&req.channel) {
-        return Err(Error::refused(format!(
-            "canal «{}» desconocido: use {}",
-            req.channel,
-            CHANNELS.join(", ")
-        )));
-    }
-    if !(1..=3).contains(&req.level) {
-        return Err(Error::refused("el nivel de información es 1, 2 o 3"));
-    }
     if req.topic.trim().is_empty() {
         return Err(Error::refused("indique el tema de la atención"));
     }
@@ -113,7 +94,7 @@ pub fn add(
             return Err(Error::refused(format!("no existe el servicio «{code}»")));
         }
     }
-    let routed = matches!(req.channel, "telefono" | "chat");
+    let routed = req.channel.is_routed();
     let assigned_to = if routed {
         route(&tx, config, req.topic.trim())?
     } else {
@@ -125,9 +106,9 @@ pub fn add(
         &NewAttention {
             customer,
             turn,
-            channel: req.channel.into(),
+            channel: req.channel,
             service: req.service.map(str::to_uppercase),
-            level: req.level,
+            level: req.level.number(),
             opportunity_service: req.opportunity_service.map(str::to_uppercase),
             topic: req.topic.trim().into(),
             notes: req.notes.trim().into(),

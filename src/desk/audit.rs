@@ -68,3 +68,92 @@ pub fn denied(
     };
     let _ = record();
 }
+
+/// What an audit action means, in Spanish («turn.start» → «turno: atención iniciada»): the
+/// stored action stays the stable code; people read this.
+pub fn action_label(action: &str) -> String {
+    use crate::domain::request::Step;
+    use crate::domain::turn::EventKind;
+    let (object, verb) = action.split_once('.').unwrap_or(("", action));
+    let object_label = match object {
+        "turn" => "turno",
+        "pqrs" => "PQRS",
+        "workorder" => "orden de trabajo",
+        "attention" => "atención",
+        "customer" => "cliente",
+        "consent" => "consentimiento",
+        "rating" => "calificación",
+        "user" => "usuario",
+        "login" => "ingreso",
+        "service" => "servicio",
+        "window" => "ventanilla",
+        "calendar" => "calendario",
+        "contingency" => "contingencia",
+        "branch" => "sede",
+        "backup" => "copia de seguridad",
+        other => other,
+    };
+    let verb_label = match (object, verb) {
+        ("turn", v) if EventKind::from_code(v).is_some() => {
+            EventKind::from_code(v).map(|k| k.label())
+        }
+        ("turn", "manual") => Some("ficha manual registrada"),
+        ("pqrs", "file") => Some("radicación"),
+        ("pqrs", v) => Step::from_code(v).map(|s| s.label()),
+        (_, "add") => Some("alta"),
+        (_, "new") => Some("creación"),
+        (_, "edit") => Some("cambio de datos"),
+        (_, "close") => Some("cierre"),
+        (_, "open") => Some("apertura"),
+        (_, "grant") => Some("autorización otorgada"),
+        (_, "revoke") => Some("autorización revocada"),
+        (_, "disable") => Some("desactivación"),
+        (_, "set") => Some("cambio"),
+        (_, "pin") => Some("cambio de PIN"),
+        (_, "import") => Some("importación"),
+        (_, "sensitive") => Some("notas sensibles"),
+        (_, "suppress") => Some("supresión de datos"),
+        (_, "restore") => Some("restauración"),
+        (_, "init") => Some("creación"),
+        (_, "on") => Some("activada"),
+        (_, "off") => Some("desactivada"),
+        ("login", "ok") => Some("correcto"),
+        ("login", "failed") => Some("fallido"),
+        ("login", "blocked") => Some("bloqueado"),
+        _ => None,
+    };
+    match verb_label {
+        Some(v) => format!("{object_label}: {v}"),
+        None => action.to_string(),
+    }
+}
+
+/// An audit detail as people read it: a closed-set code alone becomes its label.
+pub fn detail_label(detail: &str) -> String {
+    use crate::domain::request::Kind;
+    use crate::domain::turn::PreferentialReason;
+    Kind::from_code(detail)
+        .map(|k| k.label())
+        .or_else(|| PreferentialReason::from_code(detail).map(|r| r.label()))
+        .or_else(|| crate::domain::consent::known_purpose_label(detail))
+        .map_or_else(|| detail.to_string(), str::to_string)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn actions_read_in_spanish() {
+        assert_eq!(action_label("turn.start"), "turno: atención iniciada");
+        assert_eq!(action_label("pqrs.en-tramite"), "PQRS: inicio del trámite");
+        assert_eq!(action_label("pqrs.file"), "PQRS: radicación");
+        assert_eq!(
+            action_label("consent.grant"),
+            "consentimiento: autorización otorgada"
+        );
+        assert_eq!(action_label("algo.raro"), "algo.raro");
+        assert_eq!(detail_label("ninez"), "Niña, niño o adolescente");
+        assert_eq!(detail_label("ventanilla 3"), "ventanilla 3");
+    }
+}

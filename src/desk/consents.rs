@@ -2,7 +2,7 @@
 
 use super::{Actor, audit, stamp};
 use crate::clock::Clock;
-use crate::config::Config;
+use crate::domain::consent::{Purpose, Way};
 use crate::domain::ids::Document;
 use crate::domain::user::Role;
 use crate::error::{Error, Result};
@@ -17,8 +17,8 @@ use std::path::Path;
 #[derive(Debug, Clone)]
 pub struct Record<'a> {
     pub grant: bool,
-    pub purpose: &'a str,
-    pub channel: &'a str,
+    pub purpose: Purpose,
+    pub channel: Way,
     pub policy_version: &'a str,
     pub evidence: Option<&'a Path>,
 }
@@ -42,30 +42,14 @@ pub fn record(
     store: &mut Store,
     clock: &dyn Clock,
     actor: &Actor,
-    config: &Config,
     doc: &Document,
     r: &Record<'_>,
 ) -> Result<()> {
     actor.require(Role::Asesor, "registrar consentimientos")?;
-    let c = &config.consent;
-    if !c.purposes.iter().any(|p| p == r.purpose) {
-        return Err(Error::refused(format!(
-            "finalidad «{}» desconocida: use {}",
-            r.purpose,
-            c.purposes.join(", ")
-        )));
-    }
-    if !c.channels.iter().any(|p| p == r.channel) {
-        return Err(Error::refused(format!(
-            "canal «{}» desconocido: use {}",
-            r.channel,
-            c.channels.join(", ")
-        )));
-    }
     if r.policy_version.trim().is_empty() {
         return Err(Error::refused("indique la versión del aviso de privacidad"));
     }
-    if r.grant && r.channel != "verbal" && r.evidence.is_none() {
+    if r.grant && !r.channel.is_verbal() && r.evidence.is_none() {
         return Err(Error::refused(
             "una autorización por escrito o digital necesita su evidencia (--evidence)",
         ));
@@ -87,8 +71,8 @@ pub fn record(
         &tx,
         customer.id,
         r.grant,
-        r.purpose,
-        r.channel,
+        r.purpose.code(),
+        r.channel.code(),
         r.policy_version.trim(),
         ev,
         &stamp(now),
@@ -105,7 +89,7 @@ pub fn record(
         actor,
         action,
         &format!("customer:{}:{}", doc.kind, doc.number),
-        r.purpose,
+        r.purpose.code(),
     )?;
     tx.commit()?;
     Ok(())

@@ -78,7 +78,7 @@ pub fn rate(
         Target::Attention(id) => {
             let a = crate::store::attentions::get(&tx, *id)?
                 .ok_or_else(|| Error::refused(format!("no hay una atención {id}")))?;
-            if a.channel == "ventanilla" {
+            if !a.channel.is_virtual() {
                 return Err(Error::refused(
                     "las atenciones en ventanilla se califican con su turno".to_string(),
                 ));

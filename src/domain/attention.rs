@@ -2,7 +2,9 @@
 
 crate::closed_set! {
     /// Where an attention happened.
+    #[derive(Default)]
     pub enum Channel: "canal de atención" {
+        #[default]
         Ventanilla = "ventanilla", "Ventanilla", ["presencial", "modulo", "personal"];
         Telefono = "telefono", "Teléfono", ["telefonico", "llamada", "tel"];
         Chat = "chat", "Chat";
@@ -26,7 +28,9 @@ impl Channel {
 
 crate::closed_set! {
     /// How deep the information given went (procedure 1, step "registrar la atención").
+    #[derive(Default)]
     pub enum Level: "nivel de información" {
+        #[default]
         Basica = "1", "1 · información básica", ["basica", "basico", "nivel 1", "uno"];
         Detallada = "2", "2 · información detallada y orientación",
             ["detallada", "orientacion", "nivel 2", "dos"];

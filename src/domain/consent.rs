@@ -94,25 +94,85 @@ pub fn pick_configured(
         .ok_or_else(|| {
             let labels: Vec<String> = codes.iter().map(|c| label(c)).collect();
             let typed = super::vocab::nfc(text.trim());
+            let list = labels.join(", ");
             if typed.is_empty() {
-                format!("{what}: indique uno de: {}", labels.join(", "))
-            } else {
-                format!(
-                    "{what}: «{typed}» no existe; use uno de: {}",
-                    labels.join(", ")
-                )
+                return format!("{what}: indique uno de: {list}");
+            }
+            let candidates = codes
+                .iter()
+                .zip(&labels)
+                .map(|(c, l)| (vec![c.clone(), l.clone()], l.as_str()));
+            match super::vocab::closest(&typed, candidates) {
+                Some(s) => {
+                    format!("{what}: «{typed}» no existe; ¿quiso decir «{s}»? Use uno de: {list}")
+                }
+                None => format!("{what}: «{typed}» no existe; use uno de: {list}"),
             }
         })
 }
 
-/// A configured purpose named by `text`.
-pub fn parse_purpose(purposes: &[String], text: &str) -> Result<String, String> {
-    pick_configured("finalidad", purposes, purpose_label, text)
+/// A purpose of data processing from the organisation's configuration (`[consent]
+/// purposes`): made only by [`Purpose::parse`], so a desk function holding one knows it is
+/// configured. Stored and serialised as its code.
+#[derive(Debug, Clone, PartialEq, Eq, Hash, serde::Serialize)]
+#[serde(transparent)]
+pub struct Purpose(String);
+
+impl Purpose {
+    /// The configured purpose `text` names (code or label, leniently).
+    pub fn parse(purposes: &[String], text: &str) -> Result<Self, String> {
+        pick_configured("finalidad", purposes, purpose_label, text).map(Purpose)
+    }
+
+    /// The stable code.
+    pub fn code(&self) -> &str {
+        &self.0
+    }
+
+    /// The Spanish label.
+    pub fn label(&self) -> String {
+        purpose_label(&self.0)
+    }
 }
 
-/// A configured consent channel named by `text`.
-pub fn parse_channel(channels: &[String], text: &str) -> Result<String, String> {
-    pick_configured("canal del consentimiento", channels, channel_label, text)
+impl std::fmt::Display for Purpose {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.label())
+    }
+}
+
+/// A way consent is given from the configuration (`[consent] channels`: verbal, formato
+/// físico, …); made only by [`Way::parse`].
+#[derive(Debug, Clone, PartialEq, Eq, Hash, serde::Serialize)]
+#[serde(transparent)]
+pub struct Way(String);
+
+impl Way {
+    /// The configured way `text` names (code or label, leniently).
+    pub fn parse(channels: &[String], text: &str) -> Result<Self, String> {
+        pick_configured("canal del consentimiento", channels, channel_label, text).map(Way)
+    }
+
+    /// The stable code.
+    pub fn code(&self) -> &str {
+        &self.0
+    }
+
+    /// The Spanish label.
+    pub fn label(&self) -> String {
+        channel_label(&self.0)
+    }
+
+    /// Given by word of mouth (no document to keep as evidence).
+    pub fn is_verbal(&self) -> bool {
+        self.0 == "verbal"
+    }
+}
+
+impl std::fmt::Display for Way {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.label())
+    }
 }
 
 /// The latest decision per purpose (`None`: never asked).

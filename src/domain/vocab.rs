@@ -67,6 +67,21 @@ pub trait Vocab: Sized + Copy + PartialEq + 'static {
     }
 }
 
+/// The labels of a set as a person reads a list of choices: «A, B, C o D».
+pub fn choices<V: Vocab>() -> String {
+    let labels = V::labels();
+    match labels.split_last() {
+        Some((last, [])) => (*last).to_string(),
+        Some((last, rest)) => format!("{} o {last}", rest.join(", ")),
+        None => String::new(),
+    }
+}
+
+/// A CLI help line: `what` followed by the set's choices («Canal: Presencial, … o WhatsApp»).
+pub fn help<V: Vocab>(what: &str) -> String {
+    format!("{what}: {}", choices::<V>())
+}
+
 /// An unknown value of a closed set.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct VocabError {
@@ -76,15 +91,48 @@ pub struct VocabError {
     pub input: String,
     /// The valid labels.
     pub labels: Vec<&'static str>,
+    /// The label of the value a typo most likely meant, if one is close.
+    pub suggestion: Option<&'static str>,
+}
+
+/// The label among `candidates` (each: the words that name it, and its label) closest to
+/// `input` when it is a plausible typo of one of them: at most one edit in four letters, and
+/// at least one.
+pub fn closest<'a>(
+    input: &str,
+    candidates: impl IntoIterator<Item = (Vec<String>, &'a str)>,
+) -> Option<&'a str> {
+    let key = fold(input);
+    if key.is_empty() {
+        return None;
+    }
+    let allowed = (key.chars().count() / 4).max(1);
+    candidates
+        .into_iter()
+        .filter_map(|(words, label)| {
+            let d = words
+                .iter()
+                .map(|w| strsim::levenshtein(&key, &fold(w)))
+                .min()?;
+            (d <= allowed).then_some((d, label))
+        })
+        .min_by_key(|(d, _)| *d)
+        .map(|(_, label)| label)
 }
 
 impl VocabError {
     /// The error for `input` in the set `V`.
     pub fn new<V: Vocab>(input: &str) -> Self {
+        let candidates = V::ALL.iter().map(|v| {
+            let mut words = vec![v.code().to_string(), v.label().to_string()];
+            words.extend(v.synonyms().iter().map(|s| s.to_string()));
+            (words, v.label())
+        });
         VocabError {
             what: V::WHAT,
             input: nfc(input.trim()),
             labels: V::labels(),
+            suggestion: closest(input, candidates),
         }
     }
 }
@@ -95,11 +143,11 @@ impl fmt::Display for VocabError {
         if self.input.is_empty() {
             write!(f, "{}: indique uno de: {list}", self.what)
         } else {
-            write!(
-                f,
-                "{}: «{}» no existe; use uno de: {list}",
-                self.what, self.input
-            )
+            write!(f, "{}: «{}» no existe; ", self.what, self.input)?;
+            match self.suggestion {
+                Some(s) => write!(f, "¿quiso decir «{s}»? Use uno de: {list}"),
+                None => write!(f, "use uno de: {list}"),
+            }
         }
     }
 }
@@ -215,6 +263,55 @@ macro_rules! closed_set {
             }
         }
     };
+}
+
+/// A closed set seen without its type: what tests and output checks need to walk every set.
+#[derive(Debug, Clone)]
+pub struct SetInfo {
+    /// The Rust path of the type (`request::Kind`).
+    pub name: &'static str,
+    /// What the set is called in messages.
+    pub what: &'static str,
+    /// Every value: its code, label and synonyms.
+    pub values: Vec<(&'static str, &'static str, &'static [&'static str])>,
+    /// The set's lenient parser, answering the code of the value found.
+    pub parse: fn(&str) -> Option<&'static str>,
+}
+
+fn info<V: Vocab>(name: &'static str) -> SetInfo {
+    SetInfo {
+        name,
+        what: V::WHAT,
+        values: V::ALL
+            .iter()
+            .map(|v| (v.code(), v.label(), v.synonyms()))
+            .collect(),
+        parse: |text| V::parse(text).ok().map(|v| v.code()),
+    }
+}
+
+/// Every closed set of the product. A set declared with [`closed_set!`](crate::closed_set)
+/// and missing here fails the vocabulary tests.
+pub fn every_set() -> Vec<SetInfo> {
+    use super::{attention, consent, customer, request, turn};
+    vec![
+        info::<turn::Status>("turn::Status"),
+        info::<turn::EventKind>("turn::EventKind"),
+        info::<turn::PreferentialReason>("turn::PreferentialReason"),
+        info::<YesNo>("vocab::YesNo"),
+        info::<attention::Channel>("attention::Channel"),
+        info::<attention::Level>("attention::Level"),
+        info::<customer::Affiliation>("customer::Affiliation"),
+        info::<consent::Status>("consent::Status"),
+        info::<request::Kind>("request::Kind"),
+        info::<request::Channel>("request::Channel"),
+        info::<request::NotifyWay>("request::NotifyWay"),
+        info::<request::DataRequest>("request::DataRequest"),
+        info::<request::Status>("request::Status"),
+        info::<request::Step>("request::Step"),
+        info::<request::EventKind>("request::EventKind"),
+        info::<request::Standing>("request::Standing"),
+    ]
 }
 
 crate::closed_set! {

@@ -1,5 +1,6 @@
 //! Attention records (case history).
 
+use crate::domain::attention::Channel;
 use crate::error::Result;
 use rusqlite::{Connection, Row, params};
 use serde::Serialize;
@@ -10,7 +11,7 @@ pub struct Attention {
     pub id: i64,
     pub customer: Option<i64>,
     pub turn: Option<i64>,
-    pub channel: String,
+    pub channel: Channel,
     pub service: Option<String>,
     pub level: u8,
     pub opportunity: bool,
@@ -28,7 +29,7 @@ pub struct Attention {
 pub struct NewAttention {
     pub customer: Option<i64>,
     pub turn: Option<i64>,
-    pub channel: String,
+    pub channel: Channel,
     pub service: Option<String>,
     pub level: u8,
     pub opportunity_service: Option<String>,

@@ -59,7 +59,7 @@ pub fn render(app: &App, frame: &mut Frame<'_>) {
         }
         Some(Overlay::PqrsForm { form, notice }) => pqrs::form(form, notice.as_ref(), frame, area),
         Some(Overlay::PqrsReceipt { lines }) => pqrs::receipt(lines, frame, area),
-        Some(Overlay::PqrsDetail(d)) => pqrs::detail(d, frame, area),
+        Some(Overlay::PqrsDetail(d)) => pqrs::detail(d, *app.now.offset(), frame, area),
         Some(Overlay::RatingForm {
             label,
             form,
@@ -102,7 +102,12 @@ pub fn form_box(
 ) {
     use ratatui::layout::Margin;
     use ratatui::widgets::{Block, Clear, Wrap};
-    let rect = centered(area, 70, form.height() + 10);
+    // The box is 70 wide: 66 columns of text inside its borders and margins.
+    let intro_lines = textwrap::wrap(intro, 66).len().clamp(1, 4) as u16;
+    // Room for the whole notice (a refusal lists the valid choices), at least four lines.
+    let notice_text = notice_line(notice).to_string();
+    let notice_lines = textwrap::wrap(&notice_text, 66).len().clamp(4, 12) as u16;
+    let rect = centered(area, 70, form.height() + 4 + intro_lines + notice_lines);
     frame.render_widget(Clear, rect);
     let block = Block::bordered()
         .title(title.to_string())
@@ -110,7 +115,7 @@ pub fn form_box(
     let inner = block.inner(rect).inner(Margin::new(1, 0));
     frame.render_widget(block, rect);
     let [a, _, f, _, n] = Layout::vertical([
-        Constraint::Length(2),
+        Constraint::Length(intro_lines),
         Constraint::Length(1),
         Constraint::Length(form.height()),
         Constraint::Length(1),

@@ -73,8 +73,8 @@ fn timeline(
             } else {
                 "revoca"
             },
-            e.purpose,
-            e.channel
+            crate::domain::consent::purpose_label(&e.purpose),
+            crate::domain::consent::channel_label(&e.channel)
         ),
     }));
     events.extend(

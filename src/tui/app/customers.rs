@@ -2,6 +2,7 @@
 
 use super::{App, Intent, Notice, Overlay, Screen, capitalize};
 use crate::desk::{self, Actor, consents::Record, customers::Card};
+use crate::domain::consent::{Purpose, Way, channel_label, purpose_label};
 use crate::domain::customer::Input;
 use crate::domain::ids;
 use crate::store::customers::Customer;
@@ -41,8 +42,8 @@ pub enum CustomerIntent {
     },
     Consent {
         doc: ids::Document,
-        purpose: String,
-        channel: String,
+        purpose: Purpose,
+        channel: Way,
         evidence: String,
     },
 }
@@ -204,8 +205,8 @@ impl App {
             .cloned()
             .unwrap_or_default();
         let form = Form::new(vec![
-            Field::text("Finalidad", &purpose),
-            Field::text("Canal", "formato-fisico"),
+            Field::text("Finalidad", &purpose_label(&purpose)),
+            Field::text("Canal", &channel_label("formato-fisico")),
             Field::text("Evidencia (ruta)", ""),
         ]);
         self.overlay = Some(Overlay::CustomerForm {
@@ -217,7 +218,7 @@ impl App {
 
     /// Enter in a Cliente pane form.
     pub(super) fn submit_customer_form(&mut self) -> Option<Intent> {
-        let Some(Overlay::CustomerForm { kind, form, .. }) = &mut self.overlay else {
+        let Some(Overlay::CustomerForm { kind, form, notice }) = &mut self.overlay else {
             return None;
         };
         if !form.on_last() {
@@ -256,13 +257,28 @@ impl App {
             CustomerFormKind::Consent => {
                 let card = self.lookup.card.as_ref()?;
                 let kind = ids::DocType::parse(&card.customer.doc_type)?;
+                let consent = &self.config.consent;
+                // a bad value keeps everything typed and points at its field
+                let parsed = Purpose::parse(&consent.purposes, &v(0))
+                    .map_err(|e| (0, e))
+                    .and_then(|p| {
+                        Ok((p, Way::parse(&consent.channels, &v(1)).map_err(|e| (1, e))?))
+                    });
+                let (purpose, channel) = match parsed {
+                    Ok(p) => p,
+                    Err((field, e)) => {
+                        form.focus = field;
+                        *notice = Some(Notice::Error(capitalize(&e)));
+                        return None;
+                    }
+                };
                 CustomerIntent::Consent {
                     doc: ids::Document {
                         kind,
                         number: card.customer.doc_number.clone(),
                     },
-                    purpose: v(0).trim().to_string(),
-                    channel: v(1).trim().to_string(),
+                    purpose,
+                    channel,
                     evidence: v(2).trim().to_string(),
                 }
             }
@@ -348,19 +364,13 @@ impl App {
                 let version = self.config.consent.policy_version.clone();
                 let r = Record {
                     grant: true,
-                    purpose: &purpose,
-                    channel: &channel,
+                    purpose: purpose.clone(),
+                    channel,
                     policy_version: &version,
                     evidence: path.as_deref(),
                 };
-                match desk::consents::record(
-                    &mut self.store,
-                    self.clock.as_ref(),
-                    &actor,
-                    &self.config,
-                    &doc,
-                    &r,
-                ) {
+                match desk::consents::record(&mut self.store, self.clock.as_ref(), &actor, &doc, &r)
+                {
                     Ok(()) => {
                         self.overlay = None;
                         self.notify(Notice::Info(format!(

@@ -56,7 +56,8 @@ pub fn render(app: &App, focused: bool, frame: &mut Frame<'_>, area: Rect) {
             ),
         ]));
         for e in card.timeline.iter().take(4) {
-            let day = e.at.get(..10).unwrap_or(&e.at);
+            let when = crate::localtime::human_stamp(&e.at, *app.now.offset());
+            let day = when.get(..10).unwrap_or(&when);
             lines.push(Line::styled(
                 format!("{day} {} · {}", e.kind, e.summary),
                 theme::HINT,

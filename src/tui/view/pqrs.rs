@@ -78,8 +78,8 @@ fn short(radicado: &str) -> &str {
 
 /// The filing form.
 pub fn form(form: &Form, notice: Option<&Notice>, frame: &mut Frame<'_>, area: Rect) {
-    let intro = "Canal: presencial escrito telefono correo web chat whatsapp · Alt+Enter: nueva \
-                 línea · Documento vacío solo en denuncias anónimas";
+    // The choices of each closed field are listed when a value is not understood.
+    let intro = "Alt+Enter: nueva línea · Sin documento: solo denuncias anónimas";
     super::form_box(" Radicar PQRS ", intro, form, notice, frame, area);
 }
 
@@ -123,7 +123,7 @@ pub fn receipt(lines: &[String], frame: &mut Frame<'_>, area: Rect) {
 }
 
 /// A PQRS with its history (the latest steps that fit).
-pub fn detail(d: &PqrsDetail, frame: &mut Frame<'_>, area: Rect) {
+pub fn detail(d: &PqrsDetail, offset: chrono::FixedOffset, frame: &mut Frame<'_>, area: Rect) {
     let p = &d.pqrs;
     let mut lines = vec![
         Line::styled(format!("{} · {}", p.radicado, p.kind.label()), theme::TITLE),
@@ -157,9 +157,11 @@ pub fn detail(d: &PqrsDetail, frame: &mut Frame<'_>, area: Rect) {
     let room = usize::from(area.height.saturating_sub(lines.len() as u16 + 6));
     let skip = d.events.len().saturating_sub(room);
     for e in &d.events[skip..] {
-        let when = e.at.get(..10).unwrap_or(&e.at);
+        let when = crate::localtime::human_stamp(&e.at, offset);
+        let day = when.get(..10).unwrap_or(&when);
+        let step = crate::domain::request::event_label(&e.step);
         lines.push(Line::styled(
-            format!("{when} {} {} {}", e.by, e.step, e.note),
+            format!("{day} {} {step} {}", e.by, e.note),
             theme::HINT,
         ));
     }
