@@ -198,9 +198,9 @@ fn an_attention_is_closed_by_its_assignee_or_a_supervisor() {
     let mut d = desk();
     let a1 = d.staff("asesor1");
     let req = desk::attentions::Request {
-        channel: "correo",
+        channel: ventanilla::domain::attention::Channel::Correo,
         topic: "Certificado",
-        level: 1,
+        level: ventanilla::domain::attention::Level::Basica,
         open: true,
         ..Default::default()
     };
