@@ -8,7 +8,9 @@ pub mod calendar;
 pub mod catalog;
 pub mod consents;
 pub mod customers;
+pub mod deletions;
 pub mod migrate;
+pub mod personal;
 pub mod pqrs;
 pub mod ratings;
 pub mod reports;
@@ -60,6 +62,9 @@ impl std::ops::Deref for WriteTx<'_> {
         self.conn
     }
 }
+
+/// The setting that says a deletion's cleanup waits for a checkpoint (value: since when).
+pub const CLEANUP_PENDING: &str = "limpieza_pendiente";
 
 /// Commits between this program's own WAL checkpoints.
 const CHECKPOINT_EVERY: u32 = 64;
@@ -114,6 +119,42 @@ impl Store {
         Self::open_with(path, true)
     }
 
+    /// Copies the whole write-ahead log into the database file and empties it, waiting up to
+    /// `patience` for readers of older snapshots to finish. `false`: a reader still holds old
+    /// pages, whose bytes stay in the file until a later checkpoint completes.
+    pub fn checkpoint_all(&self, patience: Duration) -> Result<bool> {
+        let deadline = std::time::Instant::now() + patience;
+        loop {
+            let (busy, log, done): (i64, i64, i64) =
+                self.conn
+                    .query_row("PRAGMA wal_checkpoint(TRUNCATE)", [], |r| {
+                        Ok((r.get(0)?, r.get(1)?, r.get(2)?))
+                    })?;
+            if busy == 0 && log == done {
+                return Ok(true);
+            }
+            if std::time::Instant::now() >= deadline {
+                return Ok(false);
+            }
+            std::thread::sleep(Duration::from_millis(50));
+        }
+    }
+
+    /// Finishes the cleanup a deletion left pending because a reader held old pages (see
+    /// `desk::pqrs::treatment`): run at every open, until a checkpoint completes.
+    fn finish_pending_cleanup(&mut self) -> Result<()> {
+        if settings::get(&self.conn, CLEANUP_PENDING)?.is_none()
+            || !self.checkpoint_all(Duration::ZERO)?
+        {
+            return Ok(());
+        }
+        let tx = self.write()?;
+        settings::remove(&tx, CLEANUP_PENDING)?;
+        tx.commit()?;
+        self.checkpoint_all(Duration::ZERO)?;
+        Ok(())
+    }
+
     fn open_with(path: &Path, migrate: bool) -> Result<Store> {
         if !path.exists() {
             return Err(Error::Database(format!(
@@ -125,7 +166,11 @@ impl Store {
         warn_missing_lock(path);
         let conn = Connection::open_with_flags(path, OpenFlags::SQLITE_OPEN_READ_WRITE)
             .map_err(|e| open_error(path, e))?;
-        Self::prepare(conn, Some(path.to_path_buf()), migrate)
+        let mut store = Self::prepare(conn, Some(path.to_path_buf()), migrate)?;
+        if migrate {
+            store.finish_pending_cleanup()?;
+        }
+        Ok(store)
     }
 
     /// Opens the database, creating it (owner-only permissions) when it does not exist.

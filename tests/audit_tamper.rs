@@ -309,6 +309,7 @@ fn tamperings() -> Vec<(&'static str, Tamper, &'static str)> {
                     b,
                     "UPDATE audit_log SET detail = 'nada' WHERE id = 4;
                      ALTER TABLE audit_log DROP COLUMN hash;
+                     DROP TABLE deletions;
                      PRAGMA user_version = 8;",
                 );
                 b.cli()

@@ -43,6 +43,10 @@ pub const MIGRATIONS: &[(&str, &str)] = &[
         "0009_audit_chain",
         include_str!("../../assets/migrations/0009_audit_chain.sql"),
     ),
+    (
+        "0010_deletion_ledger",
+        include_str!("../../assets/migrations/0010_deletion_ledger.sql"),
+    ),
 ];
 
 /// The schema version this build writes.

@@ -90,7 +90,8 @@ pub fn step(
     let after = get(&tx, &p.radicado)?;
     tx.commit()?;
     if matches!(kind, Step::Close) && after.data_request == Some(DataRequest::Supresion) {
-        treatment::scrub(store)?;
+        // a cleanup a reader blocks is left pending and reported by `cleanup_pending`
+        treatment::scrub(store, now_utc)?;
     }
     Ok(after)
 }
@@ -283,13 +284,11 @@ fn apply(
             }
             p.in_favor = Some(in_favor);
             let mut note = note.trim().to_string();
-            if in_favor && let Some(done) = treatment::apply(tx, now, actor, today, p)? {
+            if in_favor && let Some(done) = treatment::apply(tx, now, actor, today, p, &mut note)? {
                 note = format!("{note} {done}").trim().to_string();
-                // a deletion redacted this PQRS's own texts: keep them redacted
-                let fresh = get(tx, &p.radicado)?;
-                p.subject = fresh.subject;
-                p.description = fresh.description;
-                p.notify_address = fresh.notify_address;
+                // a deletion rewrote this PQRS's own texts: save nothing older over them
+                *p = get(tx, &p.radicado)?;
+                p.in_favor = Some(in_favor);
             }
             let favor = if in_favor { "a favor" } else { "no a favor" };
             format!("{favor}. {note}")
