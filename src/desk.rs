@@ -8,6 +8,7 @@ pub mod calendar;
 pub mod catalog;
 pub mod consents;
 pub mod customers;
+pub mod deletions;
 pub mod import;
 pub mod pins;
 pub mod pqrs;

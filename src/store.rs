@@ -151,8 +151,17 @@ impl Store {
         let tx = self.write()?;
         settings::remove(&tx, CLEANUP_PENDING)?;
         tx.commit()?;
-        self.checkpoint_all(Duration::ZERO)?;
+        // the deletion could not look for the person's bytes left in reorganised pages:
+        // rebuild the file
+        self.rebuild(Duration::ZERO)?;
         Ok(())
+    }
+
+    /// Rewrites the whole file (`VACUUM`), so no page keeps bytes of rows long changed, and
+    /// checkpoints it (see [`Store::checkpoint_all`] for `patience` and the result).
+    pub fn rebuild(&self, patience: Duration) -> Result<bool> {
+        self.conn.execute_batch("VACUUM")?;
+        self.checkpoint_all(patience)
     }
 
     fn open_with(path: &Path, migrate: bool) -> Result<Store> {

@@ -191,18 +191,7 @@ fn consent_status_and_evidence_tampering() {
     );
     let evidence = b.dir.path().join("formato.pdf");
     std::fs::write(&evidence, b"formato firmado").unwrap();
-    let grant = Record {
-        grant: true,
-        purpose: ventanilla::domain::consent::Purpose::parse(
-            &cfg.consent.purposes,
-            "envio-informacion",
-        )
-        .unwrap(),
-        channel: ventanilla::domain::consent::Way::parse(&cfg.consent.channels, "formato-fisico")
-            .unwrap(),
-        policy_version: "2026-01",
-        evidence: Some(&evidence),
-    };
+    let grant = common::paper_consent(&cfg, &evidence);
     let no_evidence = Record {
         evidence: None,
         ..grant.clone()

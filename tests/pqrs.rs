@@ -512,21 +512,7 @@ fn habeas(doc: &str, request: &str, changes: &str) -> Filing {
 
 /// Takes a data-treatment request through assignment, projection, approval and notice.
 fn up_to_notice(b: &mut Branch, r: &str) {
-    let steps = [
-        Action::Assign {
-            area: String::new(),
-            user: Some("asesor1".into()),
-        },
-        Action::Start,
-        Action::Draft {
-            note: "Respuesta proyectada".into(),
-        },
-        Action::Approve,
-        Action::Notify {
-            via: "electronica".parse().unwrap(),
-            evidence: "correo enviado".into(),
-        },
-    ];
+    let steps = common::data_request_steps("Respuesta proyectada");
     for s in steps {
         b.step(r, s).unwrap();
     }

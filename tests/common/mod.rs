@@ -197,3 +197,38 @@ pub fn add_staff(store: &mut Store, username: &str, role: ventanilla::domain::us
     let clock = ventanilla::clock::SystemClock;
     desk::users::add(store, &clock, &Actor::cli(None), &config(), &new).unwrap();
 }
+
+/// The steps that take a data-treatment request from filing to the point of its decision
+/// (assigned to asesor1, projected with `draft`, approved, notified electronically): such a
+/// request is never closed straight from *radicada*.
+pub fn data_request_steps(draft: &str) -> Vec<ventanilla::desk::pqrs::Action> {
+    use ventanilla::desk::pqrs::Action;
+    vec![
+        Action::Assign {
+            area: String::new(),
+            user: Some("asesor1".into()),
+        },
+        Action::Start,
+        Action::Draft { note: draft.into() },
+        Action::Approve,
+        Action::Notify {
+            via: "electronica".parse().unwrap(),
+            evidence: "correo enviado".into(),
+        },
+    ]
+}
+
+/// A written consent for sending information, signed on paper, with `evidence` attached.
+pub fn paper_consent<'a>(
+    cfg: &Config,
+    evidence: &'a std::path::Path,
+) -> ventanilla::desk::consents::Record<'a> {
+    use ventanilla::domain::consent::{Purpose, Way};
+    ventanilla::desk::consents::Record {
+        grant: true,
+        purpose: Purpose::parse(&cfg.consent.purposes, "envio-informacion").unwrap(),
+        channel: Way::parse(&cfg.consent.channels, "formato-fisico").unwrap(),
+        policy_version: "2026-01",
+        evidence: Some(evidence),
+    }
+}

@@ -63,9 +63,12 @@ pub fn step(
     let now_utc = clock.now();
     let today = local_now(clock, config).date();
     let cal = crate::desk::calendar::load(store, config)?;
-    if matches!(action, Action::Close { .. }) {
+    // what a deletion must not leave in the file's bytes (empty for any other step)
+    let mut needles = Vec::new();
+    if let Action::Close { in_favor: true, .. } = action {
         // a deletion request may be completed: freed pages are zeroed, not left behind
         store.conn().pragma_update(None, "secure_delete", true)?;
+        needles = treatment::needles(store.conn(), radicado)?;
     }
     let tx = store.write()?;
     let mut p = get(&tx, radicado)?;
@@ -91,7 +94,7 @@ pub fn step(
     tx.commit()?;
     if matches!(kind, Step::Close) && after.data_request == Some(DataRequest::Supresion) {
         // a cleanup a reader blocks is left pending and reported by `cleanup_pending`
-        treatment::scrub(store, now_utc)?;
+        treatment::scrub(store, now_utc, &needles)?;
     }
     Ok(after)
 }

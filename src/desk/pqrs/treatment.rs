@@ -5,7 +5,7 @@ use crate::desk::{Actor, audit, customers::EDITABLE, stamp};
 use crate::domain::request::DataRequest;
 use crate::domain::service::fold_accent;
 use crate::error::{Error, Result};
-use crate::store::pqrs::Pqrs;
+use crate::store::pqrs::{self, Pqrs};
 use crate::store::{Store, consents, customers, deletions, personal, settings};
 use chrono::{DateTime, NaiveDate, Utc};
 use rusqlite::{Connection, params};
@@ -230,6 +230,29 @@ pub fn suppress_in(
     c: &customers::Customer,
     radicado: &str,
 ) -> Result<Secrets> {
+    suppress(tx, now, actor, c, radicado, true)
+}
+
+/// [`suppress_in`] for someone the ledger already lists (a restored copy brought them back):
+/// the ledger is not written again.
+pub fn suppress_again(
+    tx: &Connection,
+    now: DateTime<Utc>,
+    actor: &Actor,
+    c: &customers::Customer,
+    radicado: &str,
+) -> Result<()> {
+    suppress(tx, now, actor, c, radicado, false).map(|_| ())
+}
+
+fn suppress(
+    tx: &Connection,
+    now: DateTime<Utc>,
+    actor: &Actor,
+    c: &customers::Customer,
+    radicado: &str,
+    to_ledger: bool,
+) -> Result<Secrets> {
     let at = stamp(now);
     let pseudonym = format!("SUPRIMIDO-{}", c.id);
     let secrets = Secrets::of(tx, c)?;
@@ -250,7 +273,9 @@ pub fn suppress_in(
         params![c.id, pseudonym, at, actor.principal],
     )?;
     customers::add_change(tx, c.id, &at, &actor.principal, "supresion", None, None)?;
-    deletions::record(tx, &c.doc_type, &c.doc_number, &at, radicado)?;
+    if to_ledger {
+        deletions::record(tx, &c.doc_type, &c.doc_number, &at, radicado)?;
+    }
     // the law asks the personal data to go from the audit log too: the chain is sealed again
     // from the first record rewritten, and that is itself recorded
     let mut detail = format!("{rows} texto(s) reescritos sin datos personales");
@@ -264,7 +289,7 @@ pub fn suppress_in(
         actor,
         "customer.suppress",
         &format!("customer:{}:{pseudonym}", c.doc_type),
-        &detail,
+        &format!("{radicado}: {detail}"),
     )?;
     Ok(secrets)
 }
@@ -275,16 +300,25 @@ const READER_PATIENCE: std::time::Duration = std::time::Duration::from_secs(5);
 
 /// After a deletion: merges the name index so no old token stays in it, and checkpoints the
 /// write-ahead log into the file with freed pages zeroed (`secure_delete`), so the old data are
-/// not left in free space or in the log. A reader that keeps an older snapshot open blocks the
-/// checkpoint: it is retried for a few seconds, then left pending (the next open of the
-/// database finishes it) and reported: `false`.
-pub(super) fn scrub(store: &mut Store, now: DateTime<Utc>) -> Result<bool> {
+/// not left in free space or in the log; when the file still holds any of `needles` (bytes a
+/// page reorganised earlier kept), rebuilds it (`VACUUM`). A reader that keeps an older
+/// snapshot open blocks the checkpoint: it is retried for a few seconds, then left pending
+/// (the next open of the database finishes it, rebuilding the file) and reported: `false`.
+pub fn scrub(store: &mut Store, now: DateTime<Utc>, needles: &[String]) -> Result<bool> {
     {
         let tx = store.write()?;
         tx.execute_batch("INSERT INTO customers_fts (customers_fts) VALUES ('optimize')")?;
         tx.commit()?;
     }
-    let done = store.checkpoint_all(READER_PATIENCE)?;
+    let mut done = store.checkpoint_all(READER_PATIENCE)?;
+    // pages reorganised before the deletion (a split leaves the old cells in the free space
+    // of a page that stays in use) can still hold the person's bytes: rebuild the file then
+    if done
+        && let Some(path) = store.path().map(std::path::Path::to_path_buf)
+        && file_holds(&path, needles)?
+    {
+        done = store.rebuild(READER_PATIENCE)?;
+    }
     if !done {
         let tx = store.write()?;
         settings::set(&tx, crate::store::CLEANUP_PENDING, &stamp(now))?;
@@ -292,6 +326,50 @@ pub(super) fn scrub(store: &mut Store, now: DateTime<Utc>) -> Result<bool> {
     }
     store.conn().pragma_update(None, "secure_delete", false)?;
     Ok(done)
+}
+
+/// The strongest identifiers of the person a deletion request `radicado` is about (document,
+/// contact data, full names, also as their history had them), whose bytes the file must not
+/// keep; empty when the request is not a deletion or the person is gone already.
+pub(super) fn needles(conn: &Connection, radicado: &str) -> Result<Vec<String>> {
+    let Some(p) = pqrs::by_radicado(conn, radicado)? else {
+        return Ok(Vec::new());
+    };
+    let (Some(DataRequest::Supresion), Some(id)) = (p.data_request, p.customer) else {
+        return Ok(Vec::new());
+    };
+    match customers::by_id(conn, id)? {
+        Some(c) if c.suppressed_at.is_none() => Ok(Secrets::of(conn, &c)?.strong),
+        _ => Ok(Vec::new()),
+    }
+}
+
+/// Whether the file at `path` holds any of `needles` (UTF-8), read in chunks.
+fn file_holds(path: &std::path::Path, needles: &[String]) -> Result<bool> {
+    use std::io::Read;
+    let longest = needles.iter().map(String::len).max().unwrap_or(0);
+    if longest == 0 {
+        return Ok(false);
+    }
+    let mut file = std::fs::File::open(path)?;
+    let mut buf = vec![0u8; (1 << 20) + longest];
+    let mut kept = 0;
+    loop {
+        let n = file.read(&mut buf[kept..])?;
+        if n == 0 {
+            return Ok(false);
+        }
+        let end = kept + n;
+        let window = &buf[..end];
+        if needles
+            .iter()
+            .any(|s| window.windows(s.len()).any(|w| w == s.as_bytes()))
+        {
+            return Ok(true);
+        }
+        kept = longest.min(end);
+        buf.copy_within(end - kept..end, 0);
+    }
 }
 
 /// Whether a deletion's cleanup is still waiting for a reader to finish (see [`scrub`]).
