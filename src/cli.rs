@@ -15,8 +15,8 @@ pub use pqrs::{NewTicket, Radicado, StepArgs, TicketCommand, WorkOrderCommand};
 pub use queue::{TurnCommand, TurnLabel};
 pub use ratings::RatingCommand;
 pub use records::{
-    AttentionCommand, ConsentArgs, ConsentCommand, CustomerCommand, CustomerFields, ExportCommand,
-    ImportCommand, RawExport,
+    AttentionCommand, ConsentArgs, ConsentCommand, CsvArg, CustomerCommand, CustomerFields,
+    ExportCommand, ImportCommand, RawExport,
 };
 pub use reports::{ReportCommand, ReportOutput};
 pub use spanish::{ParseError, command, parse, parse_from};
@@ -143,6 +143,19 @@ pub enum Command {
         /// Salida en JSON.
         #[arg(long)]
         json: bool,
+    },
+    /// Escribe el autocompletado de la línea de comandos para un intérprete (bash, zsh, fish,
+    /// powershell o elvish), p. ej. `ventanilla completions bash > /etc/bash_completion.d/ventanilla`.
+    Completions {
+        /// bash, zsh, fish, powershell o elvish.
+        #[arg(value_name = "INTÉRPRETE")]
+        shell: String,
+    },
+    /// Escribe las páginas del manual (man) de ventanilla y de cada subcomando en una carpeta.
+    Manual {
+        /// Carpeta de destino (se crea si no existe).
+        #[arg(long, default_value = "man", value_name = "CARPETA")]
+        out: PathBuf,
     },
 }
 

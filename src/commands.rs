@@ -18,6 +18,7 @@ pub mod present;
 pub mod rating;
 pub mod report;
 pub mod safety;
+pub mod shell;
 pub mod ticket;
 pub mod turn;
 pub mod user;
@@ -112,6 +113,8 @@ fn dispatch(ctx: &Ctx, command: Option<Command>) -> Result<()> {
         Command::Backup { file, json } => safety::backup(ctx, file.as_deref(), json),
         Command::Restore { file, yes } => safety::restore(ctx, &file, yes),
         Command::Check { json } => safety::check(ctx, json),
+        Command::Completions { shell } => shell::completions(&shell),
+        Command::Manual { out } => shell::manual(&out),
     }
 }
 

@@ -30,6 +30,7 @@ pub struct Config {
     pub rating: Rating,
     pub indicators: Indicators,
     pub backup: Backup,
+    pub files: Files,
     pub consent: Consent,
     pub routing: std::collections::BTreeMap<String, Vec<String>>,
     pub pqrs: Pqrs,
@@ -179,6 +180,21 @@ pub struct Terms {
     pub habeas_completion_months: u32,
     pub habeas_in_process_mark_days: u32,
     pub recurso_months: u32,
+}
+
+/// Files written for office programs.
+#[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
+#[serde(deny_unknown_fields)]
+pub struct Files {
+    /// The CSV dialect by default: `es` or `rfc` ([`crate::tables::CsvDialect`]).
+    pub csv: String,
+}
+
+impl Config {
+    /// The configured CSV dialect (checked at load).
+    pub fn csv_dialect(&self) -> crate::tables::CsvDialect {
+        crate::tables::CsvDialect::parse(&self.files.csv).unwrap_or_default()
+    }
 }
 
 /// Where the effective configuration came from.

@@ -26,4 +26,5 @@ pub mod localtime;
 pub mod paths;
 pub mod printer;
 pub mod store;
+pub mod tables;
 pub mod tui;

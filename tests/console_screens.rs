@@ -344,7 +344,7 @@ fn new_customer_form_names_the_bad_field_and_keeps_values() {
     app.handle(key(KeyCode::Enter));
     type_text(&mut app, "Pérez");
     app.handle(key(KeyCode::Enter));
-    type_text(&mut app, "17/05/1990");
+    type_text(&mut app, "31/02/1990");
     for _ in 0..5 {
         app.handle(key(KeyCode::Enter));
     }
@@ -354,7 +354,7 @@ fn new_customer_form_names_the_bad_field_and_keeps_values() {
     };
     assert_eq!(
         (form.focus, form.value(2), form.value(4)),
-        (4, "José Luis", "17/05/1990")
+        (4, "José Luis", "31/02/1990")
     );
     for _ in 0..10 {
         app.handle(key(KeyCode::Backspace));

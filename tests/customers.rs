@@ -339,16 +339,21 @@ fn import_windows_1252_semicolons_reports_every_bad_row_and_upserts() {
         .arg("--errors")
         .arg(&errors)
         .assert()
-        .success()
+        // rows were rejected: the good ones are in, and the exit code says not all were
+        .code(1)
         .stdout(predicate::str::contains(
             "Insertados: 1  Actualizados: 0  Rechazados: 3",
+        ))
+        .stderr(predicate::str::contains(
+            "no es UTF-8 válido (primera vez en la línea 2)",
         ))
         .stderr(predicate::str::contains("línea 3: numero_documento"))
         .stderr(predicate::str::contains("línea 4: categoria"))
         .stderr(predicate::str::contains("línea 5: fecha_nacimiento"));
     let report = std::fs::read_to_string(&errors).unwrap();
+    // the error file in the configured dialect (Spanish Excel: BOM, `;`, CRLF)
     assert!(
-        report.starts_with("linea,campo,motivo\n3,numero_documento,"),
+        report.starts_with("\u{feff}linea;campo;motivo\r\n3;numero_documento;"),
         "{report}"
     );
     let store = Store::open(&b.path).unwrap();
@@ -403,7 +408,8 @@ fn strict_import_leaves_the_database_unchanged() {
         .args(["import", "customers"])
         .arg(&path)
         .assert()
-        .success();
+        .code(1)
+        .stderr(predicate::str::contains("1 fila(s) rechazada(s)"));
     assert_eq!(count(), 1);
 }
 

@@ -123,7 +123,7 @@ fn exports_reports_and_import_errors_are_owner_only() {
         .arg("--errors")
         .arg(&errors)
         .assert()
-        .success();
+        .code(1);
     let listed = std::fs::read_to_string(&errors).unwrap();
     assert!(listed.lines().count() >= 2, "{listed}");
     assert_eq!(mode(&errors), 0o600);

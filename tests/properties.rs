@@ -76,7 +76,7 @@ proptest! {
         let clock = FixedClock::new(monday_morning());
         let mut store = bare(&clock);
         let before: i64 = store.conn().query_row("SELECT count(*) FROM customers", [], |r| r.get(0)).unwrap();
-        let file = desk::import::File { bytes: &bytes, name: "x.csv", strict };
+        let file = desk::import::File { bytes: &bytes, name: "x.csv", strict, sheet: None };
         match desk::import::import(&mut store, &clock, &Actor::cli(None), &config(), file, |_| {}) {
             Ok(summary) => {
                 let after: i64 = store.conn().query_row("SELECT count(*) FROM customers", [], |r| r.get(0)).unwrap();

@@ -177,7 +177,10 @@ fn report_json_and_xlsx_from_the_command_line() {
     }
     let csv = dir.path().join("turnos.csv");
     cli()
-        .args(["export", "turns", "--from", &day, "--to", &day, "--out"])
+        .args([
+            "export", "turns", "--csv", "rfc", "--from", &day, "--to", &day,
+        ])
+        .arg("--out")
         .arg(&csv)
         .assert()
         .success()
@@ -186,13 +189,13 @@ fn report_json_and_xlsx_from_the_command_line() {
     let mut lines = text.lines();
     assert_eq!(
         lines.next().unwrap().trim_start_matches('\u{feff}'),
-        "dia,turno,servicio,estado,estado_etiqueta,preferencial,preferencial_etiqueta,manual,emitido,llamado,inicio,fin,ventanilla,asesor,espera_s,atencion_s"
+        "dia,turno,servicio,estado,estado_etiqueta,preferencial,preferencial_etiqueta,manual,emitido,llamado,inicio,fin,ventanilla,asesor,espera_min,atencion_min"
     );
     let waits: Vec<&str> = lines.map(|l| l.split(',').nth(14).unwrap()).collect();
     assert_eq!(
         waits,
-        ["300", "600", "1200", "1800", "3000"],
-        "seconds waited"
+        ["5.0", "10.0", "20.0", "30.0", "50.0"],
+        "minutes waited, one decimal"
     );
     cli()
         .args(["report", "month", "2026-13", "--format", "csv"])

@@ -205,6 +205,13 @@ impl Findings {
     /// A table (CSV or a sheet): a column of codes needs its label column beside it; cells
     /// of columns meant for people are checked as text. One finding per column names it.
     fn table(&mut self, source: &str, rows: &[Vec<String>], tells: &[Telltale]) {
+        // A workbook's sheet starts with its title block: the header is the first row of
+        // more than one cell.
+        let start = rows
+            .iter()
+            .position(|r| r.iter().filter(|c| !c.is_empty()).count() > 1)
+            .unwrap_or(0);
+        let rows = &rows[start..];
         let Some(header) = rows.first() else { return };
         for (col, name) in header.iter().enumerate() {
             let labelled = header

@@ -205,11 +205,18 @@ pub enum AttentionCommand {
 /// `import ...`.
 #[derive(Debug, Subcommand)]
 pub enum ImportCommand {
-    /// Importa clientes (CSV con `,` `;` o tabulador; UTF-8 o Windows-1252).
+    /// Importa clientes: CSV con `,` `;` o tabulador (UTF-8 o Windows-1252) o un libro de Excel
+    /// o LibreOffice (.xlsx, .ods). Fechas AAAA-MM-DD o DD/MM/AAAA. Termina con código 1 si
+    /// alguna fila fue rechazada.
     Customers {
-        /// Archivo CSV de clientes.
+        /// Archivo de clientes (.csv, .txt, .xlsx, .ods).
         #[arg(value_name = "ARCHIVO")]
         file: std::path::PathBuf,
+        /// Hoja del libro a leer (por defecto, la primera).
+        #[arg(long = "hoja", value_name = "HOJA")]
+        sheet: Option<String>,
+        #[command(flatten)]
+        csv: CsvArg,
         /// Si alguna fila tiene errores, no importa nada.
         #[arg(long)]
         strict: bool,
@@ -232,6 +239,8 @@ pub enum ExportCommand {
         /// Archivo de destino, .csv o .xlsx.
         #[arg(long, value_name = "ARCHIVO")]
         out: std::path::PathBuf,
+        #[command(flatten)]
+        csv: CsvArg,
     },
     /// Exporta los turnos de un periodo (datos sin procesar).
     Turns(RawExport),
@@ -255,4 +264,15 @@ pub struct RawExport {
     /// Archivo de destino, .csv o .xlsx.
     #[arg(long, value_name = "ARCHIVO")]
     pub out: std::path::PathBuf,
+    #[command(flatten)]
+    pub csv: CsvArg,
+}
+
+/// The CSV dialect of a file written, when it is not the configured one.
+#[derive(Debug, Args)]
+pub struct CsvArg {
+    #[arg(long = "csv", value_name = "FORMATO",
+          help = crate::domain::vocab::help::<crate::tables::CsvDialect>(
+              "Formato del CSV (por defecto, el de la configuración)"))]
+    pub csv: Option<String>,
 }

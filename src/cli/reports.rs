@@ -49,4 +49,6 @@ pub struct ReportOutput {
     /// Archivo de salida (por defecto, la pantalla).
     #[arg(long, value_name = "ARCHIVO")]
     pub out: Option<PathBuf>,
+    #[command(flatten)]
+    pub csv: super::records::CsvArg,
 }

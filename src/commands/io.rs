@@ -1,10 +1,11 @@
 //! `ventanilla import ...` and `ventanilla export ...`.
 
 use super::{Ctx, print_json};
-use crate::cli::{ExportCommand, ImportCommand, RawExport};
+use crate::cli::{CsvArg, ExportCommand, ImportCommand, RawExport};
 use crate::desk;
 use crate::desk::import::HEADER;
 use crate::error::{Error, Result};
+use crate::tables::{Cell, CsvDialect, Table, Title};
 use std::io::IsTerminal;
 use std::path::Path;
 
@@ -12,6 +13,8 @@ use std::path::Path;
 pub fn import(ctx: &Ctx, cmd: ImportCommand) -> Result<()> {
     let ImportCommand::Customers {
         file,
+        sheet,
+        csv,
         strict,
         errors,
         json,
@@ -41,6 +44,7 @@ pub fn import(ctx: &Ctx, cmd: ImportCommand) -> Result<()> {
             bytes: &bytes,
             name: &name,
             strict,
+            sheet: sheet.as_deref(),
         },
         |done| {
             if let Some(b) = &bar {
@@ -52,11 +56,14 @@ pub fn import(ctx: &Ctx, cmd: ImportCommand) -> Result<()> {
         b.finish_and_clear();
     }
     if let Some(out) = errors {
-        write_errors(&out, &summary.errors)?;
+        write_errors(&out, &summary.errors, dialect(ctx, &csv)?)?;
     }
     if json {
         print_json(&summary)?;
     } else {
+        for w in &summary.warnings {
+            eprintln!("aviso: {w}");
+        }
         for e in &summary.errors {
             eprintln!("línea {}: {}: {}", e.line, e.field, e.reason);
         }
@@ -74,28 +81,33 @@ pub fn import(ctx: &Ctx, cmd: ImportCommand) -> Result<()> {
     if summary.aborted {
         return Err(Error::refused("ninguna fila importada por --strict"));
     }
-    Ok(())
-}
-
-fn write_errors(path: &Path, errors: &[desk::import::RowError]) -> Result<()> {
-    let file = crate::files::create_private(path)
-        .map_err(|e| Error::Usage(format!("no se puede escribir {}: {e}", path.display())))?;
-    let mut w = csv::Writer::from_writer(file);
-    let fail =
-        |e: csv::Error| Error::Usage(format!("no se puede escribir {}: {e}", path.display()));
-    w.write_record(["linea", "campo", "motivo"]).map_err(fail)?;
-    for e in errors {
-        w.write_record([e.line.to_string(), e.field.clone(), e.reason.clone()])
-            .map_err(fail)?;
+    if summary.rejected > 0 {
+        return Err(Error::refused(format!(
+            "{} fila(s) rechazada(s); las demás quedaron importadas",
+            summary.rejected
+        )));
     }
-    w.flush()?;
     Ok(())
 }
 
-/// Exports customers to CSV (UTF-8 with BOM, as Excel expects) or XLSX.
+fn write_errors(path: &Path, errors: &[desk::import::RowError], dialect: CsvDialect) -> Result<()> {
+    let header = ["linea", "campo", "motivo"].map(String::from);
+    let mut file = Table::create(path, "Errores", &Title::default(), &header, dialect)?;
+    for e in errors {
+        file.row(&[
+            Cell::Int(e.line as i64),
+            Cell::from(e.field.as_str()),
+            Cell::from(e.reason.as_str()),
+        ])?;
+    }
+    file.finish()?;
+    Ok(())
+}
+
+/// Exports customers or a period's records to CSV (in the configured dialect) or Excel.
 pub fn export(ctx: &Ctx, cmd: ExportCommand) -> Result<()> {
     let (kind, raw) = match cmd {
-        ExportCommand::Customers { out } => return export_customers(ctx, out),
+        ExportCommand::Customers { out, csv } => return export_customers(ctx, &out, &csv),
         ExportCommand::Turns(r) => ("turns", r),
         ExportCommand::Attentions(r) => ("attentions", r),
         ExportCommand::Tickets(r) => ("tickets", r),
@@ -104,93 +116,24 @@ pub fn export(ctx: &Ctx, cmd: ExportCommand) -> Result<()> {
     export_raw(ctx, kind, &raw)
 }
 
-/// Writes rows to a .csv (UTF-8 with BOM, as Excel expects) or .xlsx file as they come.
-struct TableFile {
-    out: std::path::PathBuf,
-    csv: Option<csv::Writer<std::fs::File>>,
-    book: Option<rust_xlsxwriter::Workbook>,
-    row: u32,
+/// The CSV dialect asked for, or the configured one.
+pub fn dialect(ctx: &Ctx, arg: &CsvArg) -> Result<CsvDialect> {
+    match &arg.csv {
+        Some(text) => super::parse_vocab(text),
+        None => Ok(ctx.loaded.config.csv_dialect()),
+    }
 }
 
-impl TableFile {
-    fn create(out: &std::path::Path, sheet: &str, header: &[String]) -> Result<TableFile> {
-        let ext = out
-            .extension()
-            .and_then(|e| e.to_str())
-            .unwrap_or("")
-            .to_lowercase();
-        let mut t = TableFile {
-            out: out.to_path_buf(),
-            csv: None,
-            book: None,
-            row: 0,
-        };
-        match ext.as_str() {
-            "csv" => {
-                let mut file = crate::files::create_private(out)?;
-                std::io::Write::write_all(&mut file, b"\xEF\xBB\xBF")?;
-                t.csv = Some(csv::Writer::from_writer(file));
-            }
-            "xlsx" => {
-                let mut book = rust_xlsxwriter::Workbook::new();
-                book.add_worksheet()
-                    .set_name(sheet)
-                    .map_err(|e| t.fail(e))?;
-                t.book = Some(book);
-            }
-            _ => {
-                return Err(Error::Usage(format!(
-                    "{}: use un archivo .csv o .xlsx",
-                    out.display()
-                )));
-            }
-        }
-        t.write(header, true)?;
-        Ok(t)
-    }
-
-    fn fail(&self, e: impl std::fmt::Display) -> Error {
-        Error::Usage(format!("no se puede escribir {}: {e}", self.out.display()))
-    }
-
-    fn write(&mut self, values: &[String], header: bool) -> Result<()> {
-        if let Some(w) = &mut self.csv {
-            let r = w.write_record(values);
-            r.map_err(|e| {
-                Error::Usage(format!("no se puede escribir {}: {e}", self.out.display()))
-            })?;
-        }
-        if let Some(book) = &mut self.book {
-            let bold = rust_xlsxwriter::Format::new().set_bold();
-            let out = self.out.display().to_string();
-            let fail = |e: rust_xlsxwriter::XlsxError| {
-                Error::Usage(format!("no se puede escribir {out}: {e}"))
-            };
-            let sheet = book.worksheet_from_index(0).map_err(fail)?;
-            for (c, v) in values.iter().enumerate() {
-                let col = c as u16;
-                if header {
-                    sheet.write_string_with_format(self.row, col, v, &bold)
-                } else {
-                    sheet.write_string(self.row, col, v)
-                }
-                .map_err(fail)?;
-            }
-        }
-        self.row += 1;
-        Ok(())
-    }
-
-    fn finish(mut self) -> Result<u32> {
-        if let Some(mut w) = self.csv.take() {
-            w.flush()?;
-        }
-        if let Some(mut book) = self.book.take() {
-            let file = crate::files::create_private(&self.out)?;
-            book.save_to_writer(file).map_err(|e| self.fail(e))?;
-        }
-        Ok(self.row.saturating_sub(1))
-    }
+/// The title block of a file: what it is, the branch, the period, when it was made.
+pub fn title(ctx: &Ctx, what: &str, period: Option<String>) -> Result<Title> {
+    let store = ctx.store()?;
+    let branch = crate::store::settings::get(store.conn(), "branch_name")?
+        .unwrap_or_else(|| ctx.loaded.config.branch.name.clone());
+    let now = crate::localtime::human(ctx.clock.now(), ctx.loaded.config.utc_offset());
+    let mut lines = vec![what.to_string(), format!("Sede: {branch}")];
+    lines.extend(period);
+    lines.push(format!("Generado el {now}"));
+    Ok(Title { lines })
 }
 
 fn export_raw(ctx: &Ctx, kind: &str, r: &RawExport) -> Result<()> {
@@ -200,6 +143,7 @@ fn export_raw(ctx: &Ctx, kind: &str, r: &RawExport) -> Result<()> {
             "el periodo termina ({to}) antes de empezar ({from})"
         )));
     }
+    let dialect = dialect(ctx, &r.csv)?;
     let store = ctx.store()?;
     let config = &ctx.loaded.config;
     let (start, _) = crate::desk::turns::day_bounds(config, from);
@@ -211,78 +155,49 @@ fn export_raw(ctx: &Ctx, kind: &str, r: &RawExport) -> Result<()> {
         "tickets" => "PQRS",
         _ => "Calificaciones",
     };
+    let period = format!(
+        "Del {} al {}",
+        crate::localtime::human_date(from),
+        crate::localtime::human_date(to)
+    );
+    let title = title(ctx, sheet, Some(period))?;
     let columns = crate::store::reports::raw_columns(store.conn(), kind)?;
     let (rows, header) = super::present::ExportRows::new(kind, &columns);
-    let mut file = TableFile::create(&r.out, sheet, &header)?;
+    let mut file = Table::create(&r.out, sheet, &title, &header, dialect)?;
     crate::store::reports::raw(store.conn(), kind, (&fd, &td), (&start, &end), |row| {
-        file.write(&rows.row(row), false)
+        file.row(&rows.cells(row))
     })?;
     let n = file.finish()?;
     println!("{n} filas exportadas a {}", r.out.display());
     Ok(())
 }
 
-fn export_customers(ctx: &Ctx, out: std::path::PathBuf) -> Result<()> {
+fn export_customers(ctx: &Ctx, out: &Path, csv: &CsvArg) -> Result<()> {
+    let dialect = dialect(ctx, csv)?;
     let store = ctx.store()?;
-    let ext = out
-        .extension()
-        .and_then(|e| e.to_str())
-        .unwrap_or("")
-        .to_lowercase();
-    let mut n = 0u64;
-    let row = |c: &crate::store::customers::Customer| -> [String; 9] {
-        let s = |v: &Option<String>| v.clone().unwrap_or_default();
-        [
-            c.doc_type.clone(),
-            c.doc_number.clone(),
-            c.names.clone(),
-            c.surnames.clone(),
-            s(&c.birth_date),
+    let title = title(ctx, "Clientes", None)?;
+    let header: Vec<String> = HEADER.iter().map(|h| h.to_string()).collect();
+    let mut file = Table::create(out, "Clientes", &title, &header, dialect)?;
+    crate::store::customers::all(store.conn(), |c| {
+        let s = |v: &Option<String>| Cell::from(v.clone().unwrap_or_default());
+        let birth = c
+            .birth_date
+            .as_deref()
+            .and_then(|d| chrono::NaiveDate::parse_from_str(d, "%Y-%m-%d").ok())
+            .map_or(Cell::Empty, Cell::Date);
+        file.row(&[
+            Cell::from(c.doc_type.as_str()),
+            Cell::from(c.doc_number.as_str()),
+            Cell::from(c.names.as_str()),
+            Cell::from(c.surnames.as_str()),
+            birth,
             s(&c.phone),
             s(&c.email),
-            c.affiliation.label().to_string(),
+            Cell::from(c.affiliation.label()),
             s(&c.category),
-        ]
-    };
-    match ext.as_str() {
-        "csv" => {
-            let fail = |e: csv::Error| {
-                Error::Usage(format!("no se puede escribir {}: {e}", out.display()))
-            };
-            let mut file = crate::files::create_private(&out)?;
-            std::io::Write::write_all(&mut file, b"\xEF\xBB\xBF")?;
-            let mut w = csv::Writer::from_writer(file);
-            w.write_record(HEADER).map_err(fail)?;
-            crate::store::customers::all(store.conn(), |c| {
-                n += 1;
-                w.write_record(row(c)).map_err(fail)
-            })?;
-            w.flush()?;
-        }
-        "xlsx" => {
-            let fail = |e: rust_xlsxwriter::XlsxError| {
-                Error::Usage(format!("no se puede escribir {}: {e}", out.display()))
-            };
-            let mut book = rust_xlsxwriter::Workbook::new();
-            let sheet = book.add_worksheet().set_name("Clientes").map_err(fail)?;
-            let bold = rust_xlsxwriter::Format::new().set_bold();
-            for (col, h) in HEADER.iter().enumerate() {
-                sheet
-                    .write_string_with_format(0, col as u16, *h, &bold)
-                    .map_err(fail)?;
-            }
-            crate::store::customers::all(store.conn(), |c| {
-                n += 1;
-                for (col, v) in row(c).iter().enumerate() {
-                    sheet.write_string(n as u32, col as u16, v).map_err(fail)?;
-                }
-                Ok(())
-            })?;
-            book.save_to_writer(crate::files::create_private(&out)?)
-                .map_err(fail)?;
-        }
-        _ => return Err(Error::Usage("use un archivo .csv o .xlsx en --out".into())),
-    }
+        ])
+    })?;
+    let n = file.finish()?;
     println!("{n} clientes exportados a {}", out.display());
     Ok(())
 }

@@ -5,6 +5,7 @@
 use crate::domain::request::{self, DataRequest, NotifyWay, Standing};
 use crate::domain::{consent, customer, turn, vocab::Vocab};
 use crate::localtime;
+use crate::tables::Cell;
 use chrono::FixedOffset;
 use serde_json::{Map, Value};
 use std::sync::OnceLock;
@@ -91,17 +92,29 @@ impl ExportRows {
         (ExportRows { labellers }, header)
     }
 
-    /// One stored row as it is written.
-    pub fn row(&self, values: &[String]) -> Vec<String> {
+    /// One stored row as it is written: numbers as numbers, dates and instants as local
+    /// dates and times, each code followed by its label.
+    pub fn cells(&self, values: &[rusqlite::types::Value]) -> Vec<Cell> {
+        use rusqlite::types::Value as V;
         let mut out = Vec::with_capacity(values.len() + 3);
         for (v, l) in values.iter().zip(&self.labellers) {
-            if looks_like_instant(v) {
-                out.push(localtime::machine_stamp(v, offset()));
-            } else {
-                out.push(v.clone());
-            }
+            let text = match v {
+                V::Text(t) => Some(t.as_str()),
+                _ => None,
+            };
+            out.push(match v {
+                V::Null => Cell::Empty,
+                V::Integer(n) => Cell::Int(*n),
+                V::Real(x) => Cell::Decimal(*x),
+                V::Text(t) => text_cell(t),
+                V::Blob(_) => Cell::Empty,
+            });
             if let Some(l) = l {
-                out.push(l(v).unwrap_or_default());
+                let code = match v {
+                    V::Integer(n) => n.to_string(),
+                    _ => text.unwrap_or_default().to_string(),
+                };
+                out.push(Cell::from(l(&code).unwrap_or_default()));
             }
         }
         out
@@ -134,6 +147,23 @@ fn present_object(map: &mut Map<String, Value>) {
     for (key, label) in labels {
         map.entry(key).or_insert_with(|| Value::String(label));
     }
+}
+
+/// A stored text as a cell: an instant or a local date-time as a local date and time (with the
+/// RFC 3339 form for programs), a date as a date, anything else as text.
+fn text_cell(t: &str) -> Cell {
+    if looks_like_instant(t) {
+        let machine = localtime::machine_stamp(t, offset());
+        if let Ok(at) = chrono::DateTime::parse_from_rfc3339(&machine) {
+            return Cell::DateTime(at.naive_local(), machine);
+        }
+    }
+    if t.len() == 10
+        && let Ok(d) = chrono::NaiveDate::parse_from_str(t, "%Y-%m-%d")
+    {
+        return Cell::Date(d);
+    }
+    Cell::from(t)
 }
 
 /// `2026-11-30T17:56:14Z`, `…+00:00` or a stored local `2026-11-30T12:56`.

@@ -4,6 +4,7 @@ use super::{Ctx, parse_date};
 use crate::cli::{ReportCommand, ReportOutput};
 use crate::desk::{self, reports::Group, reports::Report};
 use crate::error::{Error, Result};
+use crate::tables::{Cell, CsvDialect, Formats, Title, csv_document, write_cell};
 use std::fmt::Write as _;
 
 /// Runs a report subcommand.
@@ -39,19 +40,30 @@ pub fn run(ctx: &Ctx, cmd: ReportCommand) -> Result<()> {
     }
     let store = ctx.store()?;
     let report = desk::reports::build(&store, &ctx.loaded.config, from, to)?;
-    write(&report, &output)
+    let dialect = super::io::dialect(ctx, &output.csv)?;
+    let period = if from == to {
+        format!("Día {}", crate::localtime::human_date(from))
+    } else {
+        format!(
+            "Del {} al {}",
+            crate::localtime::human_date(from),
+            crate::localtime::human_date(to)
+        )
+    };
+    let title = super::io::title(ctx, "Informe de gestión", Some(period))?;
+    write(&report, &output, dialect, &title)
 }
 
-fn write(r: &Report, output: &ReportOutput) -> Result<()> {
+fn write(r: &Report, output: &ReportOutput, dialect: CsvDialect, title: &Title) -> Result<()> {
     let text = match output.format.as_str() {
         "json" => serde_json::to_string_pretty(r)
             .map_err(|e| Error::Usage(format!("no se pudo producir JSON: {e}")))?,
-        "csv" => csv(r),
+        "csv" => csv_document(&table(r), dialect, output.out.is_some()),
         "xlsx" => {
             let out = output.out.as_ref().ok_or_else(|| {
                 Error::Usage("el formato xlsx necesita --out ARCHIVO.xlsx".into())
             })?;
-            xlsx(r, out)?;
+            xlsx(r, title, out)?;
             println!("Informe escrito en {}", out.display());
             return Ok(());
         }
@@ -193,62 +205,49 @@ pub fn text(r: &Report) -> String {
     s
 }
 
-/// The report as one long CSV table: section, key, measure, value.
-pub fn csv(r: &Report) -> String {
-    let mut w = csv::Writer::from_writer(Vec::new());
-    let mut row = |a: &str, b: &str, c: &str, d: String| {
-        let _ = w.write_record([a, b, c, d.as_str()]);
+/// The report as one long table: section, key, measure, value (numbers typed).
+pub fn table(r: &Report) -> Vec<Vec<Cell>> {
+    let mut rows: Vec<Vec<Cell>> = Vec::new();
+    let mut row = |a: &str, b: &str, c: &str, d: Cell| {
+        rows.push(vec![Cell::from(a), Cell::from(b), Cell::from(c), d]);
     };
-    row("seccion", "clave", "medida", "valor".into());
+    row("seccion", "clave", "medida", Cell::from("valor"));
+    let dec = |v: Option<f64>| v.map_or(Cell::Empty, Cell::Decimal);
+    let int = |n: usize| Cell::Int(n as i64);
     for (section, groups) in [
         ("servicio", &r.by_service),
         ("asesor", &r.by_advisor),
         ("total", &vec![r.totals.clone()]),
     ] {
         for g in groups.iter() {
-            for (m, v) in group_measures(g) {
+            for (m, v) in group_cells(g) {
                 row(section, &g.key, m, v);
             }
         }
     }
     for (h, n) in r.arrivals_per_hour.iter().enumerate() {
-        row("hora", &format!("{h:02}"), "llegadas", n.to_string());
+        row("hora", &format!("{h:02}"), "llegadas", int(*n));
         row(
             "hora",
             &format!("{h:02}"),
             "espera_mediana_min",
-            num(r.wait_by_hour[h]),
+            dec(r.wait_by_hour[h]),
         );
     }
-    row(
-        "calificaciones",
-        "total",
-        "registradas",
-        r.ratings.to_string(),
-    );
-    row(
-        "calificaciones",
-        "total",
-        "con_calificacion",
-        r.rated.to_string(),
-    );
+    row("calificaciones", "total", "registradas", int(r.ratings));
+    row("calificaciones", "total", "con_calificacion", int(r.rated));
     row(
         "calificaciones",
         "total",
         "satisfaccion_pct",
-        num(r.satisfaction_percent),
+        dec(r.satisfaction_percent),
     );
     let p = &r.pqrs;
-    row("pqrs", "total", "radicadas", p.filed.to_string());
-    row("pqrs", "total", "respondidas", p.answered.to_string());
-    row("pqrs", "total", "a_tiempo", p.answered_on_time.to_string());
-    row("pqrs", "total", "a_tiempo_pct", num(p.on_time_percent));
-    row(
-        "pqrs",
-        "total",
-        "cerradas_a_favor",
-        p.closed_in_favor.to_string(),
-    );
+    row("pqrs", "total", "radicadas", int(p.filed));
+    row("pqrs", "total", "respondidas", int(p.answered));
+    row("pqrs", "total", "a_tiempo", int(p.answered_on_time));
+    row("pqrs", "total", "a_tiempo_pct", dec(p.on_time_percent));
+    row("pqrs", "total", "cerradas_a_favor", int(p.closed_in_favor));
     for (m, map) in [
         ("tipo", &p.by_type),
         ("canal", &p.by_channel),
@@ -256,46 +255,66 @@ pub fn csv(r: &Report) -> String {
         ("estado", &p.by_status),
     ] {
         for (k, v) in map {
-            row(&format!("pqrs_{m}"), k, "radicadas", v.to_string());
+            row(&format!("pqrs_{m}"), k, "radicadas", int(*v));
         }
     }
     for (k, v) in &r.attentions_by_channel {
-        row("atenciones", k, "atenciones", v.to_string());
+        row("atenciones", k, "atenciones", int(*v));
     }
     for i in &r.indicators {
-        row("indicador", &i.name, "valor_pct", num(i.value));
-        row("indicador", &i.name, "meta", i.target.clone());
-        row(
-            "indicador",
-            &i.name,
-            "cumple",
-            i.met
-                .map_or("-".into(), |m| if m { "si".into() } else { "no".into() }),
-        );
+        row("indicador", &i.name, "valor_pct", dec(i.value));
+        row("indicador", &i.name, "meta", Cell::from(i.target.as_str()));
+        let met = i.met.map_or("-", |m| if m { "sí" } else { "no" });
+        row("indicador", &i.name, "cumple", Cell::from(met));
     }
-    String::from_utf8(w.into_inner().unwrap_or_default()).unwrap_or_default()
+    rows
 }
 
-fn group_measures(g: &Group) -> [(&'static str, String); 9] {
+fn group_cells(g: &Group) -> [(&'static str, Cell); 9] {
+    let dec = |v: Option<f64>| v.map_or(Cell::Empty, Cell::Decimal);
+    let int = |n: usize| Cell::Int(n as i64);
     [
-        ("turnos", g.issued.to_string()),
-        ("atendidos", g.served.to_string()),
-        ("no_se_presento", g.no_shows.to_string()),
-        ("cancelados", g.cancelled.to_string()),
-        ("espera_mediana_min", num(g.wait_median_min)),
-        ("espera_p90_min", num(g.wait_p90_min)),
-        ("atencion_mediana_min", num(g.service_median_min)),
-        ("preferencial_pct", num(g.preferential_percent)),
-        ("manuales", g.manual.to_string()),
+        ("turnos", int(g.issued)),
+        ("atendidos", int(g.served)),
+        ("no_se_presento", int(g.no_shows)),
+        ("cancelados", int(g.cancelled)),
+        ("espera_mediana_min", dec(g.wait_median_min)),
+        ("espera_p90_min", dec(g.wait_p90_min)),
+        ("atencion_mediana_min", dec(g.service_median_min)),
+        ("preferencial_pct", dec(g.preferential_percent)),
+        ("manuales", int(g.manual)),
     ]
 }
 
-/// The report as an Excel workbook: one sheet per section, charts of arrivals and waits.
-pub fn xlsx(r: &Report, out: &std::path::Path) -> Result<()> {
-    use rust_xlsxwriter::{Chart, ChartType, Format, Workbook, XlsxError};
+/// The report as an Excel workbook: one sheet per section, each under the title block (what,
+/// branch, period, generated at), numbers as numbers with their formats, headers frozen, and
+/// the charts of arrivals and waits placed to print on one landscape page.
+pub fn xlsx(r: &Report, title: &Title, out: &std::path::Path) -> Result<()> {
+    use rust_xlsxwriter::{Chart, ChartType, Workbook, Worksheet, XlsxError};
     let fail = |e: XlsxError| Error::Usage(format!("no se pudo escribir {}: {e}", out.display()));
+    let f = Formats::new();
     let mut book = Workbook::new();
-    let bold = Format::new().set_bold();
+    // Writes the title block and a header row; returns the first data row.
+    let start = |sheet: &mut Worksheet, header: &[&str], widths: &[f64]| -> Result<u32> {
+        for (i, line) in title.lines.iter().enumerate() {
+            let format = if i == 0 { &f.title } else { &f.bold };
+            sheet
+                .write_string_with_format(i as u32, 0, line, format)
+                .map_err(fail)?;
+        }
+        let head = title.lines.len() as u32 + 1;
+        for (c, h) in header.iter().enumerate() {
+            write_cell(sheet, (head, c as u16), &Cell::from(*h), &f, true).map_err(fail)?;
+        }
+        for (c, w) in widths.iter().enumerate() {
+            sheet.set_column_width(c as u16, *w).map_err(fail)?;
+        }
+        sheet.set_freeze_panes(head + 1, 0).map_err(fail)?;
+        sheet.set_landscape();
+        sheet.set_paper_size(9); // A4
+        sheet.set_print_fit_to_pages(1, 0);
+        Ok(head + 1)
+    };
     let head = [
         "",
         "Turnos",
@@ -308,80 +327,79 @@ pub fn xlsx(r: &Report, out: &std::path::Path) -> Result<()> {
         "% preferencial",
         "Manuales",
     ];
+    let widths = [22.0, 9.0, 11.0, 15.0, 12.0, 21.0, 17.0, 23.0, 15.0, 11.0];
     for (name, groups) in [
         ("Servicios", &r.by_service),
         ("Asesores", &r.by_advisor),
         ("Total", &vec![r.totals.clone()]),
     ] {
         let sheet = book.add_worksheet().set_name(name).map_err(fail)?;
-        for (c, h) in head.iter().enumerate() {
-            sheet
-                .write_string_with_format(0, c as u16, *h, &bold)
-                .map_err(fail)?;
-        }
+        let first = start(sheet, &head, &widths)?;
         for (i, g) in groups.iter().enumerate() {
-            let row = i as u32 + 1;
+            let row = first + i as u32;
             sheet.write_string(row, 0, &g.key).map_err(fail)?;
-            for (c, (_, v)) in group_measures(g).iter().enumerate() {
-                match v.parse::<f64>() {
-                    Ok(x) => sheet.write_number(row, c as u16 + 1, x),
-                    Err(_) => sheet.write_string(row, c as u16 + 1, v),
-                }
-                .map_err(fail)?;
+            for (c, (m, v)) in group_cells(g).into_iter().enumerate() {
+                let v = match (m, v) {
+                    ("preferencial_pct", Cell::Decimal(x)) => Cell::Percent(x),
+                    (_, v) => v,
+                };
+                write_cell(sheet, (row, c as u16 + 1), &v, &f, false).map_err(fail)?;
             }
+        }
+        if !groups.is_empty() {
+            let last = first + groups.len() as u32 - 1;
+            sheet.autofilter(first - 1, 0, last, 9).map_err(fail)?;
         }
     }
     let sheet = book.add_worksheet().set_name("Horas").map_err(fail)?;
-    for (c, h) in ["Hora", "Llegadas", "Espera mediana (min)"]
-        .iter()
-        .enumerate()
-    {
-        sheet
-            .write_string_with_format(0, c as u16, *h, &bold)
-            .map_err(fail)?;
-    }
+    let first = start(
+        sheet,
+        &["Hora", "Llegadas", "Espera mediana (min)"],
+        &[8.0, 10.0, 21.0],
+    )?;
     for h in 0..24usize {
-        let row = h as u32 + 1;
+        let row = first + h as u32;
         sheet
             .write_string(row, 0, format!("{h:02}h"))
             .map_err(fail)?;
-        sheet
-            .write_number(row, 1, r.arrivals_per_hour[h] as f64)
-            .map_err(fail)?;
+        let arrivals = Cell::Int(r.arrivals_per_hour[h] as i64);
+        write_cell(sheet, (row, 1), &arrivals, &f, false).map_err(fail)?;
         if let Some(w) = r.wait_by_hour[h] {
-            sheet.write_number(row, 2, w).map_err(fail)?;
+            write_cell(sheet, (row, 2), &Cell::Decimal(w), &f, false).map_err(fail)?;
         }
     }
+    let (top, bottom) = (first, first + 23);
+    // Both charts side by side beside the table, each 480×288 px: one landscape A4 page.
     let mut arrivals = Chart::new(ChartType::Column);
     arrivals.title().set_name("Llegadas por hora");
     arrivals
         .add_series()
-        .set_categories(("Horas", 1, 0, 24, 0))
-        .set_values(("Horas", 1, 1, 24, 1))
+        .set_categories(("Horas", top, 0, bottom, 0))
+        .set_values(("Horas", top, 1, bottom, 1))
         .set_name("Llegadas");
-    sheet.insert_chart(1, 4, &arrivals).map_err(fail)?;
+    arrivals.set_width(480).set_height(288);
+    sheet.insert_chart(first, 4, &arrivals).map_err(fail)?;
     let mut waits = Chart::new(ChartType::Line);
     waits.title().set_name("Espera mediana por hora (min)");
     waits
         .add_series()
-        .set_categories(("Horas", 1, 0, 24, 0))
-        .set_values(("Horas", 1, 2, 24, 2))
+        .set_categories(("Horas", top, 0, bottom, 0))
+        .set_values(("Horas", top, 2, bottom, 2))
         .set_name("Espera");
-    sheet.insert_chart(18, 4, &waits).map_err(fail)?;
+    waits.set_width(480).set_height(288);
+    sheet.insert_chart(first, 12, &waits).map_err(fail)?;
 
     let sheet = book.add_worksheet().set_name("PQRS").map_err(fail)?;
     let p = &r.pqrs;
-    let mut row = 0u32;
+    let mut row = start(sheet, &["PQRS", "Cantidad"], &[34.0, 10.0])?;
     for (k, v) in [
-        ("Radicadas", p.filed as f64),
-        ("Respondidas", p.answered as f64),
-        ("Respondidas a tiempo", p.answered_on_time as f64),
-        ("Cerradas a favor del usuario", p.closed_in_favor as f64),
+        ("Radicadas", p.filed),
+        ("Respondidas", p.answered),
+        ("Respondidas a tiempo", p.answered_on_time),
+        ("Cerradas a favor del usuario", p.closed_in_favor),
     ] {
-        sheet
-            .write_string_with_format(row, 0, k, &bold)
-            .map_err(fail)?;
-        sheet.write_number(row, 1, v).map_err(fail)?;
+        sheet.write_string(row, 0, k).map_err(fail)?;
+        write_cell(sheet, (row, 1), &Cell::Int(v as i64), &f, false).map_err(fail)?;
         row += 1;
     }
     for (title, map) in [
@@ -392,32 +410,31 @@ pub fn xlsx(r: &Report, out: &std::path::Path) -> Result<()> {
     ] {
         row += 1;
         sheet
-            .write_string_with_format(row, 0, title, &bold)
+            .write_string_with_format(row, 0, title, &f.bold)
             .map_err(fail)?;
         row += 1;
         for (k, v) in map {
             sheet.write_string(row, 0, k).map_err(fail)?;
-            sheet.write_number(row, 1, *v as f64).map_err(fail)?;
+            write_cell(sheet, (row, 1), &Cell::Int(*v as i64), &f, false).map_err(fail)?;
             row += 1;
         }
     }
 
     let sheet = book.add_worksheet().set_name("Indicadores").map_err(fail)?;
-    for (c, h) in ["Indicador", "Valor (%)", "Meta (%)", "Cumple"]
-        .iter()
-        .enumerate()
-    {
-        sheet
-            .write_string_with_format(0, c as u16, *h, &bold)
-            .map_err(fail)?;
-    }
+    let first = start(
+        sheet,
+        &["Indicador", "Valor", "Meta", "Cumple"],
+        &[58.0, 10.0, 10.0, 10.0],
+    )?;
     for (i, ind) in r.indicators.iter().enumerate() {
-        let row = i as u32 + 1;
+        let row = first + i as u32;
         sheet.write_string(row, 0, &ind.name).map_err(fail)?;
         if let Some(v) = ind.value {
-            sheet.write_number(row, 1, v).map_err(fail)?;
+            write_cell(sheet, (row, 1), &Cell::Percent(v), &f, false).map_err(fail)?;
         }
-        sheet.write_string(row, 2, &ind.target).map_err(fail)?;
+        sheet
+            .write_string(row, 2, format!("{} %", ind.target))
+            .map_err(fail)?;
         let met = ind.met.map_or("sin datos", |m| if m { "sí" } else { "no" });
         sheet.write_string(row, 3, met).map_err(fail)?;
     }
@@ -425,20 +442,19 @@ pub fn xlsx(r: &Report, out: &std::path::Path) -> Result<()> {
         .add_worksheet()
         .set_name("Calificaciones")
         .map_err(fail)?;
-    for (i, (k, v)) in [
-        ("Registradas", Some(r.ratings as f64)),
-        ("Con calificación", Some(r.rated as f64)),
-        ("Satisfacción (%)", r.satisfaction_percent),
-    ]
-    .iter()
-    .enumerate()
-    {
-        sheet
-            .write_string_with_format(i as u32, 0, *k, &bold)
-            .map_err(fail)?;
-        if let Some(v) = v {
-            sheet.write_number(i as u32, 1, *v).map_err(fail)?;
-        }
+    let first = start(sheet, &["Calificaciones", "Valor"], &[24.0, 10.0])?;
+    let rows = [
+        ("Registradas", Cell::Int(r.ratings as i64)),
+        ("Con calificación", Cell::Int(r.rated as i64)),
+        (
+            "Satisfacción",
+            r.satisfaction_percent.map_or(Cell::Empty, Cell::Percent),
+        ),
+    ];
+    for (i, (k, v)) in rows.iter().enumerate() {
+        let row = first + i as u32;
+        sheet.write_string(row, 0, *k).map_err(fail)?;
+        write_cell(sheet, (row, 1), v, &f, false).map_err(fail)?;
     }
     book.save_to_writer(crate::files::create_private(out)?)
         .map_err(fail)?;

@@ -10,6 +10,9 @@ impl Config {
             key: key.to_string(),
             message: message.to_string(),
         };
+        if let Err(e) = crate::tables::CsvDialect::parse(&self.files.csv) {
+            return Err(fail("files.csv", &e.to_string()));
+        }
         if self.branch.name.trim().is_empty() {
             return Err(fail(
                 "branch.name",

@@ -25,7 +25,7 @@ use serde::Serialize;
 pub fn describe(errors: &[FieldError]) -> String {
     errors
         .iter()
-        .map(|e| format!("{}: {}", e.field, e.message))
+        .map(|e| format!("{}: {}", customer::field_label(e.field), e.message))
         .collect::<Vec<_>>()
         .join("; ")
 }

@@ -1,7 +1,11 @@
 //! Importing customers from the files offices export: `,` `;` or tab separated, UTF-8 (with or
-//! without BOM) or Windows-1252 as Excel writes them in a Spanish locale. Every bad row is
-//! reported with its line, field and reason; good rows are upserted by document — or nothing
-//! at all is written in strict mode.
+//! without BOM) or Windows-1252 as Excel writes them in a Spanish locale, or an Excel /
+//! LibreOffice workbook. Every bad row is reported with its line, field and reason; good rows
+//! are upserted by document — or nothing at all is written in strict mode.
+
+mod sources;
+
+pub use sources::{Source, decode};
 
 use super::{Actor, audit, stamp};
 use crate::clock::Clock;
@@ -43,21 +47,8 @@ pub struct Summary {
     pub errors: Vec<RowError>,
     /// Strict mode with errors: nothing was written.
     pub aborted: bool,
-}
-
-/// Decodes file bytes: UTF-8 (BOM stripped) when valid, otherwise Windows-1252. Line endings
-/// become `\n`, so reported line numbers match what an editor shows for Windows files too.
-pub fn decode(bytes: &[u8]) -> String {
-    let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
-    let text = match std::str::from_utf8(bytes) {
-        Ok(s) => s.to_string(),
-        Err(_) => encoding_rs::WINDOWS_1252.decode(bytes).0.into_owned(),
-    };
-    if text.contains('\r') {
-        text.replace("\r\n", "\n")
-    } else {
-        text
-    }
+    /// How the file was read, when the person should know (encoding guessed).
+    pub warnings: Vec<String>,
 }
 
 /// The separator used on the header line: the most frequent of `;`, tab and `,`.
@@ -81,6 +72,7 @@ const CHUNK: usize = 4096;
 /// Parses and checks the whole file; `progress` is told how many bytes were read so far.
 pub fn parse(
     text: &str,
+    line_offset: u64,
     today: chrono::NaiveDate,
     mut progress: impl FnMut(u64),
     mut sink: impl FnMut(Rows),
@@ -119,7 +111,7 @@ pub fn parse(
             Ok(false) => break,
             Ok(true) => {}
             Err(e) => {
-                let line = e.position().map_or(0, |p| p.line());
+                let line = e.position().map_or(0, |p| p.line()) + line_offset;
                 bad.push(RowError {
                     line,
                     field: "(fila)".into(),
@@ -128,7 +120,7 @@ pub fn parse(
                 continue;
             }
         }
-        let line = record.position().map_or(0, |p| p.line());
+        let line = record.position().map_or(0, |p| p.line()) + line_offset;
         if line.is_multiple_of(4096) {
             progress(record.position().map_or(0, |p| p.byte()));
         }
@@ -235,6 +227,8 @@ pub struct File<'a> {
     pub name: &'a str,
     /// Write nothing if any row is bad.
     pub strict: bool,
+    /// The sheet of a workbook to read (none: the first).
+    pub sheet: Option<&'a str>,
 }
 
 /// Imports a customers file: parse, check, then write unless strict and some row is bad.
@@ -248,14 +242,22 @@ pub fn import(
 ) -> Result<Summary> {
     actor.require(Role::Supervisor, "importar clientes")?;
     let today = clock.now().with_timezone(&config.utc_offset()).date_naive();
-    let text = decode(file.bytes);
+    let Source {
+        text,
+        line_offset,
+        warnings,
+    } = sources::read(file.bytes, file.name, file.sheet)?;
     let expected = text.bytes().filter(|b| *b == b'\n').count() as u64;
     // Checking runs on a second thread and hands rows to the writer as they are ready.
     let (tx, rx) = std::sync::mpsc::sync_channel::<Rows>(4);
     let (errors, written) = std::thread::scope(|s| {
         let text = &text;
         // `tx` moves into the checker, so the writer's loop ends when checking does.
-        let checker = s.spawn(move || parse(text, today, progress, |chunk| drop(tx.send(chunk))));
+        let checker = s.spawn(move || {
+            parse(text, line_offset, today, progress, |chunk| {
+                drop(tx.send(chunk))
+            })
+        });
         let errors = std::cell::RefCell::new(None);
         let written = write(store, clock, actor, rx.iter(), expected, file.name, || {
             let result = checker
@@ -282,6 +284,7 @@ pub fn import(
         rejected,
         errors,
         aborted,
+        warnings,
     })
 }
 
@@ -291,9 +294,6 @@ mod tests {
 
     #[test]
     fn encodings_and_separators() {
-        assert_eq!(decode(b"\xEF\xBB\xBFa;b"), "a;b");
-        assert_eq!(decode(b"Mu\xf1oz;P\xe9rez"), "Muñoz;Pérez");
-        assert_eq!(decode("Muñoz".as_bytes()), "Muñoz");
         assert_eq!(separator("a;b;c\n1,2;3"), b';');
         assert_eq!(separator("a\tb\tc"), b'\t');
         assert_eq!(separator("a,b,c"), b',');

@@ -28,6 +28,38 @@ pub struct Input {
     pub category: String,
 }
 
+/// A customer's fields: the column name (files, `--json`, the change history) and what people
+/// call it.
+pub const FIELDS: [(&str, &str); 10] = [
+    ("tipo_documento", "tipo de documento"),
+    ("numero_documento", "número de documento"),
+    ("nombres", "nombres"),
+    ("apellidos", "apellidos"),
+    ("fecha_nacimiento", "fecha de nacimiento"),
+    ("telefono", "teléfono"),
+    ("correo", "correo"),
+    ("direccion", "dirección"),
+    ("estado_afiliacion", "afiliación"),
+    ("categoria", "categoría"),
+];
+
+/// What people call the field `name` (itself if it is not a customer field).
+pub fn field_label(name: &str) -> &str {
+    FIELDS
+        .iter()
+        .find(|(n, _)| *n == name)
+        .map_or(name, |(_, label)| label)
+}
+
+/// The field people call `label` (its column name), leniently.
+pub fn field_named(label: &str) -> Option<&'static str> {
+    let key = super::vocab::fold(label);
+    FIELDS
+        .iter()
+        .find(|(n, l)| super::vocab::fold(n) == key || super::vocab::fold(l) == key)
+        .map(|(n, _)| *n)
+}
+
 /// A problem with one field.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct FieldError {
@@ -53,6 +85,13 @@ fn opt(s: &str) -> Option<String> {
     let t = s.trim();
     (!t.is_empty()).then(|| t.to_string())
 }
+
+/// Longest names or surnames kept (a person's full name is far shorter).
+pub const MAX_NAME: usize = 120;
+/// Longest e-mail address (RFC 5321 path limit).
+pub const MAX_EMAIL: usize = 254;
+/// Longest postal address.
+pub const MAX_ADDRESS: usize = 200;
 
 /// Checks every field; returns all the problems at once.
 pub fn check(input: &Input, today: NaiveDate) -> Result<Valid, Vec<FieldError>> {
@@ -90,7 +129,20 @@ pub fn check(input: &Input, today: NaiveDate) -> Result<Valid, Vec<FieldError>> 
     if surnames.is_empty() && !is_org {
         err("apellidos", "los apellidos son obligatorios".into());
     }
-    let birth_date = opt(&input.birth_date);
+    // Dates as people and Excel in Spanish write them (DD/MM/AAAA) or ISO; kept as ISO.
+    let birth_date = opt(&input.birth_date)
+        .map(|b| crate::localtime::parse_date(&b).map_or(b, |d| d.format("%Y-%m-%d").to_string()));
+    for (field, text, max) in [
+        ("nombres", &names, MAX_NAME),
+        ("apellidos", &surnames, MAX_NAME),
+        ("correo", &input.email, MAX_EMAIL),
+        ("direccion", &input.address, MAX_ADDRESS),
+    ] {
+        let n = text.chars().count();
+        if n > max {
+            err(field, format!("tiene {n} caracteres; el máximo es {max}"));
+        }
+    }
     if let Some(b) = &birth_date {
         match NaiveDate::parse_from_str(b, "%Y-%m-%d") {
             Ok(d) if d > today => err("fecha_nacimiento", format!("la fecha {b} es futura")),
@@ -100,7 +152,7 @@ pub fn check(input: &Input, today: NaiveDate) -> Result<Valid, Vec<FieldError>> 
             Ok(_) => {}
             Err(_) => err(
                 "fecha_nacimiento",
-                format!("fecha «{b}» inválida: use AAAA-MM-DD"),
+                format!("fecha «{b}» inválida: use AAAA-MM-DD o DD/MM/AAAA"),
             ),
         }
     }

@@ -125,10 +125,14 @@ pub fn parse(kind: DocType, raw: &str) -> Result<Parsed, String> {
     if number.is_empty() {
         return Err(format!("el número de {} está vacío", kind.name()));
     }
+    // Passports keep their letters; every other number loses the zeros Excel and some CRMs pad
+    // it with, so «00000033» and «33» are the same person.
     let number = if kind == DocType::PA {
         number.to_uppercase()
-    } else {
+    } else if number.bytes().all(|b| b == b'0') {
         number
+    } else {
+        number.trim_start_matches('0').to_string()
     };
     let allowed = |c: char| c.is_ascii_digit() || (kind == DocType::PA && c.is_ascii_uppercase());
     if let Some(bad) = number.chars().find(|c| !allowed(*c)) {

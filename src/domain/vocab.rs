@@ -311,6 +311,7 @@ pub fn every_set() -> Vec<SetInfo> {
         info::<request::Step>("request::Step"),
         info::<request::EventKind>("request::EventKind"),
         info::<request::Standing>("request::Standing"),
+        info::<crate::tables::CsvDialect>("tables::CsvDialect"),
     ]
 }
 

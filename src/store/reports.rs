@@ -164,14 +164,14 @@ pub fn live_turns(conn: &Connection, day: &str, now: &str, offset: &str) -> Resu
 }
 
 /// Raw rows of `kind` (turns, attentions, tickets, ratings) in a range, for exports: the
-/// column names, then `each` with every row's values as text. Turns by local day
+/// column names, then `each` with every row's values as stored. Turns by local day
 /// (`days`: YYYY-MM-DD ..= YYYY-MM-DD); the others by instant (`span`: RFC 3339 `[from, to)`).
 pub fn raw(
     conn: &Connection,
     kind: &str,
     days: (&str, &str),
     span: (&str, &str),
-    mut each: impl FnMut(&[String]) -> Result<()>,
+    mut each: impl FnMut(&[rusqlite::types::Value]) -> Result<()>,
 ) -> Result<()> {
     let (sql, by_day) = raw_sql(kind);
     let (a, b) = if by_day { days } else { span };
@@ -182,13 +182,7 @@ pub fn raw(
     while let Some(r) = rows.next()? {
         values.clear();
         for i in 0..n {
-            use rusqlite::types::ValueRef;
-            values.push(match r.get_ref(i)? {
-                ValueRef::Null => String::new(),
-                ValueRef::Integer(v) => v.to_string(),
-                ValueRef::Real(v) => v.to_string(),
-                ValueRef::Text(t) | ValueRef::Blob(t) => String::from_utf8_lossy(t).into_owned(),
-            });
+            values.push(r.get::<_, rusqlite::types::Value>(i)?);
         }
         each(&values)?;
     }
@@ -208,7 +202,8 @@ fn raw_sql(kind: &str) -> (&'static str, bool) {
             "SELECT day AS dia, label AS turno, service AS servicio, status AS estado,
                  preferential AS preferencial, manual, issued_at AS emitido, called_at AS llamado,
                  started_at AS inicio, finished_at AS fin, window AS ventanilla,
-                 advisor AS asesor, wait_s AS espera_s, service_s AS atencion_s
+                 advisor AS asesor, round(wait_s / 60.0, 1) AS espera_min,
+                 round(service_s / 60.0, 1) AS atencion_min
              FROM turns WHERE day BETWEEN ?1 AND ?2 ORDER BY day, issued_at, id",
             true,
         ),

@@ -54,7 +54,7 @@ const NEW_FIELDS: [&str; 9] = [
     "Número",
     "Nombres",
     "Apellidos",
-    "Nacimiento (AAAA-MM-DD)",
+    "Nacimiento (DD/MM/AAAA)",
     "Teléfono",
     "Correo",
     "Afiliación",
@@ -65,7 +65,7 @@ const NEW_FIELDS: [&str; 9] = [
 const EDIT_FIELDS: [(&str, &str); 8] = [
     ("Nombres", "nombres"),
     ("Apellidos", "apellidos"),
-    ("Nacimiento (AAAA-MM-DD)", "fecha_nacimiento"),
+    ("Nacimiento (DD/MM/AAAA)", "fecha_nacimiento"),
     ("Teléfono", "telefono"),
     ("Correo", "correo"),
     ("Dirección", "direccion"),
@@ -405,8 +405,9 @@ impl App {
         let message = capitalize(&err.to_string());
         if let Some(Overlay::CustomerForm { kind, form, notice }) = &mut self.overlay {
             if *kind != CustomerFormKind::Consent {
-                let first = message.split(':').next().unwrap_or("").to_lowercase();
-                form.focus = field_index(*kind, first.trim());
+                let first = message.split(':').next().unwrap_or("");
+                let field = crate::domain::customer::field_named(first).unwrap_or("");
+                form.focus = field_index(*kind, field);
             }
             *notice = Some(Notice::Error(message));
         }
