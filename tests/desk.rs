@@ -297,3 +297,35 @@ fn pins_are_stored_as_argon2_hashes() {
     assert!(hash.starts_with("$argon2"), "{hash}");
     assert!(!hash.contains("4321"));
 }
+
+#[test]
+fn a_hash_weaker_than_the_current_cost_still_verifies_and_is_replaced_at_login() {
+    use argon2::password_hash::{PasswordHasher, SaltString};
+    let (mut store, clock) = fresh();
+    // what an older release could have stored: another argon2 variant, same PIN
+    let salt = SaltString::generate(&mut argon2::password_hash::rand_core::OsRng);
+    let params = desk::pins::current_params();
+    let old = argon2::Argon2::new(argon2::Algorithm::Argon2i, argon2::Version::V0x13, params)
+        .hash_password(b"4321", &salt)
+        .unwrap()
+        .to_string();
+    store
+        .conn()
+        .execute(
+            "UPDATE users SET pin_hash = ?1 WHERE username = 'admin'",
+            [&old],
+        )
+        .unwrap();
+    desk::users::login(&mut store, &clock, "admin", "4321").unwrap();
+    let now: String = store
+        .conn()
+        .query_row(
+            "SELECT pin_hash FROM users WHERE username = 'admin'",
+            [],
+            |r| r.get(0),
+        )
+        .unwrap();
+    assert!(now.starts_with("$argon2id$"), "{now}");
+    assert_eq!(desk::pins::verify("4321", &now), desk::pins::Verdict::Right);
+    desk::users::login(&mut store, &clock, "admin", "4321").unwrap();
+}
