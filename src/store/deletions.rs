@@ -26,7 +26,11 @@ pub fn doc_hash(salt: &str, doc_type: &str, doc_number: &str) -> String {
     h.finalize().iter().map(|b| format!("{b:02x}")).collect()
 }
 
-/// Adds a deletion of `doc_type:doc_number` to the ledger (a fresh random salt each).
+/// The setting holding the branch's ledger salt (random, made at the first deletion): one
+/// salt for the branch lets `check` hash each customer of a copy once, not once per entry.
+const SALT: &str = "deletion_salt";
+
+/// Adds a deletion of `doc_type:doc_number` to the ledger.
 pub fn record(
     conn: &Connection,
     doc_type: &str,
@@ -34,7 +38,14 @@ pub fn record(
     at: &str,
     radicado: &str,
 ) -> Result<()> {
-    let salt = format!("{:016x}{:016x}", fastrand::u64(..), fastrand::u64(..));
+    let salt = match super::settings::get(conn, SALT)? {
+        Some(s) => s,
+        None => {
+            let s = format!("{:016x}{:016x}", fastrand::u64(..), fastrand::u64(..));
+            super::settings::set(conn, SALT, &s)?;
+            s
+        }
+    };
     add(
         conn,
         &Deletion {
@@ -88,17 +99,22 @@ pub fn still_present(conn: &Connection, ledger: &[Deletion]) -> Result<Vec<(i64,
     if ledger.is_empty() {
         return Ok(Vec::new());
     }
+    let by_hash: std::collections::HashMap<&str, &Deletion> =
+        ledger.iter().map(|d| (d.doc_hash.as_str(), d)).collect();
+    let mut salts: Vec<&str> = ledger.iter().map(|d| d.salt.as_str()).collect();
+    salts.sort_unstable();
+    salts.dedup();
     let mut stmt =
         conn.prepare("SELECT id, doc_type, doc_number FROM customers WHERE suppressed_at IS NULL")?;
     let mut rows = stmt.query([])?;
     let mut found = Vec::new();
     while let Some(r) = rows.next()? {
         let (id, kind, number): (i64, String, String) = (r.get(0)?, r.get(1)?, r.get(2)?);
-        if let Some(d) = ledger
+        if let Some(d) = salts
             .iter()
-            .find(|d| d.doc_hash == doc_hash(&d.salt, &kind, &number))
+            .find_map(|salt| by_hash.get(doc_hash(salt, &kind, &number).as_str()))
         {
-            found.push((id, d.clone()));
+            found.push((id, (*d).clone()));
         }
     }
     Ok(found)
