@@ -380,3 +380,29 @@ fn a_disabled_users_console_ends_at_the_next_tick() {
             .unwrap();
     assert_eq!(ended, 1);
 }
+
+#[test]
+fn a_disabled_supervisors_mode_ends_at_the_next_tick() {
+    use ventanilla::tui::Mode;
+    use ventanilla::tui::event::Event;
+    use ventanilla::tui::supervisor::Supervisor;
+    let d = desk();
+    let clock = FixedClock::new(common::monday_morning());
+    let mut s = Supervisor::new(d.b.store(), Box::new(clock), common::config());
+    common::add_staff(&mut d.b.store(), "jefa", Role::Supervisor);
+    for text in ["jefa", "1234"] {
+        for c in text.chars() {
+            s.handle(common::key(crossterm::event::KeyCode::Char(c)));
+        }
+        s.handle(common::key(crossterm::event::KeyCode::Enter));
+    }
+    assert!(s.user.is_some(), "logged in");
+    d.b.cli()
+        .args(["user", "disable", "jefa"])
+        .assert()
+        .success();
+    s.handle(Event::Tick);
+    assert!(s.user.is_none() && s.login.is_some(), "back at the login");
+    let notice = format!("{:?}", s.notice);
+    assert!(notice.contains("fue desactivado"), "{notice}");
+}
