@@ -141,20 +141,26 @@ impl Store {
     }
 
     /// Finishes the cleanup a deletion left pending because a reader held old pages (see
-    /// `desk::pqrs::treatment`): run at every open, until a checkpoint completes.
-    fn finish_pending_cleanup(&mut self) -> Result<()> {
-        if settings::get(&self.conn, CLEANUP_PENDING)?.is_none()
-            || !self.checkpoint_all(Duration::ZERO)?
-        {
-            return Ok(());
+    /// `desk::pqrs::treatment`): run at every open until it completes. The deletion could not
+    /// look for the person's bytes in pages reorganised earlier, so the file is rebuilt. Best
+    /// effort: a reader still there, or any failure, leaves it pending for the next open and
+    /// never stops the open itself.
+    fn finish_pending_cleanup(&mut self) {
+        if !matches!(settings::get(&self.conn, CLEANUP_PENDING), Ok(Some(_))) {
+            return;
         }
-        let tx = self.write()?;
-        settings::remove(&tx, CLEANUP_PENDING)?;
-        tx.commit()?;
-        // the deletion could not look for the person's bytes left in reorganised pages:
-        // rebuild the file
-        self.rebuild(Duration::ZERO)?;
-        Ok(())
+        let rebuilt = matches!(self.checkpoint_all(Duration::ZERO), Ok(true))
+            && matches!(self.rebuild(Duration::ZERO), Ok(true));
+        if !rebuilt {
+            return;
+        }
+        let cleared = self.write().and_then(|tx| {
+            settings::remove(&tx, CLEANUP_PENDING)?;
+            tx.commit()
+        });
+        if cleared.is_ok() {
+            let _ = self.checkpoint_all(Duration::ZERO);
+        }
     }
 
     /// Rewrites the whole file (`VACUUM`), so no page keeps bytes of rows long changed, and
@@ -177,7 +183,7 @@ impl Store {
             .map_err(|e| open_error(path, e))?;
         let mut store = Self::prepare(conn, Some(path.to_path_buf()), migrate)?;
         if migrate {
-            store.finish_pending_cleanup()?;
+            store.finish_pending_cleanup();
         }
         Ok(store)
     }

@@ -286,8 +286,7 @@ pub fn restore(
     tx.commit()?;
     if again > 0 {
         // the restored copy's pages may hold the people deleted again: rebuild the file
-        super::pqrs::scrub(store, now, &[])?;
-        store.rebuild(std::time::Duration::from_secs(5))?;
+        super::pqrs::scrub(store, now, None)?;
     }
     // the anchors written before describe the database just replaced
     crate::store::anchors::start(store.conn(), "restaurada", now)?;

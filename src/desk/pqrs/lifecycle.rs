@@ -94,7 +94,7 @@ pub fn step(
     tx.commit()?;
     if matches!(kind, Step::Close) && after.data_request == Some(DataRequest::Supresion) {
         // a cleanup a reader blocks is left pending and reported by `cleanup_pending`
-        treatment::scrub(store, now_utc, &needles)?;
+        treatment::scrub(store, now_utc, Some(&needles))?;
     }
     Ok(after)
 }

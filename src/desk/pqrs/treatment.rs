@@ -301,30 +301,37 @@ const READER_PATIENCE: std::time::Duration = std::time::Duration::from_secs(5);
 /// After a deletion: merges the name index so no old token stays in it, and checkpoints the
 /// write-ahead log into the file with freed pages zeroed (`secure_delete`), so the old data are
 /// not left in free space or in the log; when the file still holds any of `needles` (bytes a
-/// page reorganised earlier kept), rebuilds it (`VACUUM`). A reader that keeps an older
+/// page reorganised earlier kept), or always when `needles` is `None`, rebuilds it (`VACUUM`). A reader that keeps an older
 /// snapshot open blocks the checkpoint: it is retried for a few seconds, then left pending
 /// (the next open of the database finishes it, rebuilding the file) and reported: `false`.
-pub fn scrub(store: &mut Store, now: DateTime<Utc>, needles: &[String]) -> Result<bool> {
-    {
-        let tx = store.write()?;
-        tx.execute_batch("INSERT INTO customers_fts (customers_fts) VALUES ('optimize')")?;
-        tx.commit()?;
-    }
-    let mut done = store.checkpoint_all(READER_PATIENCE)?;
-    // pages reorganised before the deletion (a split leaves the old cells in the free space
-    // of a page that stays in use) can still hold the person's bytes: rebuild the file then
-    if done
-        && let Some(path) = store.path().map(std::path::Path::to_path_buf)
-        && file_holds(&path, needles)?
-    {
-        done = store.rebuild(READER_PATIENCE)?;
-    }
+pub fn scrub(store: &mut Store, now: DateTime<Utc>, needles: Option<&[String]>) -> Result<bool> {
+    // the deletion is committed already: a failure here leaves the cleanup pending, it does
+    // not turn the deletion into an error
+    let done = matches!(cleanup(store, needles), Ok(true));
     if !done {
         let tx = store.write()?;
         settings::set(&tx, crate::store::CLEANUP_PENDING, &stamp(now))?;
         tx.commit()?;
     }
     store.conn().pragma_update(None, "secure_delete", false)?;
+    Ok(done)
+}
+
+fn cleanup(store: &mut Store, needles: Option<&[String]>) -> Result<bool> {
+    let tx = store.write()?;
+    tx.execute_batch("INSERT INTO customers_fts (customers_fts) VALUES ('optimize')")?;
+    tx.commit()?;
+    let done = store.checkpoint_all(READER_PATIENCE)?;
+    // pages reorganised before the deletion (a split leaves the old cells in the free space
+    // of a page that stays in use) can still hold the person's bytes: rebuild the file then
+    let needed = match (needles, store.path()) {
+        (None, Some(_)) => true,
+        (Some(needles), Some(path)) => file_holds(path, needles)?,
+        (_, None) => false,
+    };
+    if done && needed {
+        return store.rebuild(READER_PATIENCE);
+    }
     Ok(done)
 }
 
