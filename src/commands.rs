@@ -118,6 +118,37 @@ fn dispatch(ctx: &Ctx, command: Option<Command>) -> Result<()> {
     }
 }
 
+/// Text for a terminal: control characters (ESC, OSC, BEL, …) other than line breaks and tabs
+/// become visible escapes (`\u{1b}`), so a name typed or imported with them cannot drive the
+/// terminal of whoever lists it.
+pub fn visible(text: &str) -> std::borrow::Cow<'_, str> {
+    let control = |c: char| c.is_control() && c != '\n' && c != '\t';
+    if !text.chars().any(control) {
+        return text.into();
+    }
+    text.chars()
+        .map(|c| {
+            if control(c) {
+                c.escape_unicode().to_string()
+            } else {
+                c.to_string()
+            }
+        })
+        .collect::<String>()
+        .into()
+}
+
+/// `println!` for people: the line passes through [`visible`].
+#[macro_export]
+macro_rules! say {
+    () => {
+        println!()
+    };
+    ($($arg:tt)*) => {
+        println!("{}", $crate::commands::visible(&format!($($arg)*)))
+    };
+}
+
 /// Parses `TYPE:NUMBER` (e.g. `CC:1144052337`, or `CC 1144052337` as people write it) into a
 /// canonical document.
 pub fn parse_doc(text: &str) -> Result<crate::domain::ids::Document> {

@@ -31,6 +31,7 @@ pub struct Config {
     pub indicators: Indicators,
     pub backup: Backup,
     pub files: Files,
+    pub printing: Printing,
     pub consent: Consent,
     pub routing: std::collections::BTreeMap<String, Vec<String>>,
     pub pqrs: Pqrs,
@@ -71,6 +72,9 @@ pub struct Kiosk {
 pub struct Display {
     pub highlight_seconds: u32,
     pub recent_calls: u32,
+    /// How calls are spoken ([`crate::tui::voice::Voice::parse`]).
+    #[serde(default)]
+    pub voice: String,
 }
 
 /// Targets of the customer-service process indicators (procedure 5).
@@ -194,6 +198,26 @@ impl Config {
     /// The configured CSV dialect (checked at load).
     pub fn csv_dialect(&self) -> crate::tables::CsvDialect {
         crate::tables::CsvDialect::parse(&self.files.csv).unwrap_or_default()
+    }
+}
+
+/// Ticket and constancia printing.
+#[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
+#[serde(deny_unknown_fields)]
+pub struct Printing {
+    /// Characters per line: 32, 42 or 48.
+    pub columns: u16,
+    /// A QR code of the radicado or turn label.
+    pub qr: bool,
+}
+
+impl Printing {
+    /// The paper as the printer module takes it.
+    pub fn paper(&self) -> crate::printer::Paper {
+        crate::printer::Paper {
+            columns: usize::from(self.columns),
+            qr: self.qr,
+        }
     }
 }
 

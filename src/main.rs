@@ -16,7 +16,10 @@ fn main() -> ExitCode {
     match ventanilla::commands::run(cli) {
         Ok(()) => ExitCode::SUCCESS,
         Err(err) => {
-            eprintln!("ventanilla: {err}");
+            eprintln!(
+                "ventanilla: {}",
+                ventanilla::commands::visible(&err.to_string())
+            );
             ExitCode::from(err.exit_code() as u8)
         }
     }

@@ -2,7 +2,10 @@
 //! printer (`host:9100`), or `file:PATH` (appends the bytes; for tests and diagnosis).
 //!
 //! Text is encoded in code page 850 (selected with `ESC t 2`), which has every Spanish letter,
-//! so "Educación", "Señora" and "¿" print correctly.
+//! so "Educación", "Señora" and "¿" print correctly; other characters are transliterated
+//! ("ő" → "o", "“" → "\"", "€" → "EUR") rather than printed as "?". Lines are wrapped at word
+//! boundaries to the paper's width, never inside a radicado or a turn label, and a QR code
+//! (ESC/POS `GS ( k`, model 2) can carry the radicado or the label.
 
 use std::io::Write;
 use std::net::{TcpStream, ToSocketAddrs};
@@ -38,6 +41,22 @@ impl Target {
     }
 }
 
+/// The paper: characters per line, and whether to print QR codes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Paper {
+    pub columns: usize,
+    pub qr: bool,
+}
+
+impl Default for Paper {
+    fn default() -> Self {
+        Paper {
+            columns: 48,
+            qr: true,
+        }
+    }
+}
+
 /// What a turn ticket says.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Ticket {
@@ -51,53 +70,153 @@ pub struct Ticket {
     pub preferential: Option<String>,
 }
 
+impl Ticket {
+    /// The ticket of a turn just issued at `branch`, its time in the organisation's offset.
+    pub fn of(
+        issued: &crate::desk::turns::Issued,
+        branch: &str,
+        offset: chrono::FixedOffset,
+    ) -> Ticket {
+        Ticket {
+            branch: branch.to_string(),
+            service: issued.service_name.clone(),
+            label: issued.label.clone(),
+            when: crate::localtime::human_stamp(&issued.issued_at, offset),
+            ahead: issued.ahead,
+            estimated_minutes: issued.estimated_minutes,
+            preferential: issued.preferential.map(|p| p.label().to_string()),
+        }
+    }
+}
+
 const ESC: u8 = 0x1b;
 const GS: u8 = 0x1d;
 
-fn text(out: &mut Vec<u8>, s: &str) {
-    out.extend(oem_cp::encode_string_lossy(
-        s,
-        &oem_cp::code_table::ENCODING_TABLE_CP850,
-    ));
-    out.push(b'\n');
+/// `c` as code page 850 can print it: itself, its letter without the accent, or a plain
+/// equivalent ("?" only when there is none).
+fn printable(c: char) -> String {
+    use unicode_normalization::UnicodeNormalization;
+    use unicode_normalization::char::is_combining_mark;
+    let table = &oem_cp::code_table::ENCODING_TABLE_CP850;
+    let fits = |s: &str| oem_cp::encode_string_checked(s, table).is_some();
+    let own = c.to_string();
+    if fits(&own) {
+        return own;
+    }
+    let bare: String = own.nfd().filter(|m| !is_combining_mark(*m)).collect();
+    if !bare.is_empty() && fits(&bare) {
+        return bare;
+    }
+    match c {
+        '“' | '”' | '„' | '«' | '»' => "\"".into(),
+        '‘' | '’' | '‚' | '′' => "'".into(),
+        '–' | '—' | '‐' | '−' => "-".into(),
+        '…' => "...".into(),
+        '€' => "EUR".into(),
+        'Ł' => "L".into(),
+        'ł' => "l".into(),
+        'Đ' => "D".into(),
+        'đ' => "d".into(),
+        'Œ' => "OE".into(),
+        'œ' => "oe".into(),
+        '•' | '·' => "*".into(),
+        '\u{a0}' | '\u{2009}' | '\u{202f}' => " ".into(),
+        _ => "?".into(),
+    }
+}
+
+/// `s` transliterated to what code page 850 has.
+pub fn transliterate(s: &str) -> String {
+    s.chars().map(printable).collect()
+}
+
+/// Writes `s` wrapped to `columns` at spaces: words (a radicado, a turn label) are never split
+/// unless one alone is wider than the paper.
+fn text(out: &mut Vec<u8>, s: &str, columns: usize) {
+    let plain = transliterate(s);
+    let options = textwrap::Options::new(columns.max(8))
+        .word_splitter(textwrap::WordSplitter::NoHyphenation)
+        .break_words(true);
+    for line in textwrap::wrap(&plain, options) {
+        out.extend(oem_cp::encode_string_lossy(
+            &line,
+            &oem_cp::code_table::ENCODING_TABLE_CP850,
+        ));
+        out.push(b'\n');
+    }
+}
+
+/// The ESC/POS commands printing `data` as a QR code (model 2, error correction M, modules of
+/// 6 dots), centred.
+pub fn qr_bytes(data: &str) -> Vec<u8> {
+    let data = data.as_bytes();
+    let stored = data.len() + 3;
+    let mut out = vec![ESC, b'a', 1];
+    out.extend([GS, b'(', b'k', 4, 0, 49, 65, 50, 0]); // model 2
+    out.extend([GS, b'(', b'k', 3, 0, 49, 67, 6]); // module size
+    out.extend([GS, b'(', b'k', 3, 0, 49, 69, 49]); // error correction M
+    out.extend([
+        GS,
+        b'(',
+        b'k',
+        (stored % 256) as u8,
+        (stored / 256) as u8,
+        49,
+        80,
+        48,
+    ]);
+    out.extend(data);
+    out.extend([GS, b'(', b'k', 3, 0, 49, 81, 48]); // print it
+    out
 }
 
 /// The ESC/POS bytes of a ticket.
-pub fn ticket_bytes(t: &Ticket) -> Vec<u8> {
+pub fn ticket_bytes(t: &Ticket, paper: Paper) -> Vec<u8> {
+    let w = paper.columns;
     let mut out = vec![ESC, b'@', ESC, b't', 2, ESC, b'a', 1];
     out.extend([ESC, b'E', 1]);
-    text(&mut out, &t.branch);
+    text(&mut out, &t.branch, w);
     out.extend([ESC, b'E', 0]);
-    text(&mut out, &t.service);
+    text(&mut out, &t.service, w);
+    // Quadruple size: a quarter of the characters fit.
     out.extend([GS, b'!', 0x33]);
-    text(&mut out, &t.label);
+    text(&mut out, &t.label, w / 4);
     out.extend([GS, b'!', 0x00]);
     if let Some(p) = &t.preferential {
-        text(&mut out, &format!("Atención preferencial: {p}"));
+        text(&mut out, &format!("Atención preferencial: {p}"), w);
     }
-    text(&mut out, &t.when);
+    text(&mut out, &t.when, w);
     let ahead = match t.ahead {
         0 => "Usted es el siguiente".to_string(),
         1 => "1 persona antes que usted".to_string(),
         n => format!("{n} personas antes que usted"),
     };
-    text(&mut out, &ahead);
+    text(&mut out, &ahead, w);
     text(
         &mut out,
-        &format!("Espera estimada: {} min", t.estimated_minutes),
+        &format!("Espera estimada: aprox. {} min", t.estimated_minutes),
+        w,
     );
-    text(&mut out, "¡Gracias por su paciencia!");
+    if paper.qr {
+        out.extend(qr_bytes(&t.label));
+    }
+    text(&mut out, "¡Gracias por su paciencia!", w);
     out.extend([ESC, b'd', 4, GS, b'V', 66, 0]);
     out
 }
 
-/// The ESC/POS bytes of a document: a bold centred title, then left-aligned lines.
-pub fn document_bytes(title: &str, lines: &[String]) -> Vec<u8> {
+/// The ESC/POS bytes of a document: a bold centred title, left-aligned lines wrapped to the
+/// paper, and a QR code of `code` (the radicado) when the paper prints them.
+pub fn document_bytes(title: &str, lines: &[String], code: Option<&str>, paper: Paper) -> Vec<u8> {
+    let w = paper.columns;
     let mut out = vec![ESC, b'@', ESC, b't', 2, ESC, b'a', 1, ESC, b'E', 1];
-    text(&mut out, title);
+    text(&mut out, title, w);
     out.extend([ESC, b'E', 0, ESC, b'a', 0]);
     for line in lines {
-        text(&mut out, line);
+        text(&mut out, line, w);
+    }
+    if let (true, Some(code)) = (paper.qr, code) {
+        out.extend(qr_bytes(code));
     }
     out.extend([ESC, b'd', 4, GS, b'V', 66, 0]);
     out
@@ -151,7 +270,7 @@ mod tests {
 
     #[test]
     fn accents_are_in_code_page_850() {
-        let bytes = ticket_bytes(&ticket());
+        let bytes = ticket_bytes(&ticket(), Paper::default());
         assert!(
             bytes.starts_with(&[ESC, b'@', ESC, b't', 2]),
             "init and code page 850"
@@ -167,6 +286,63 @@ mod tests {
             "no UTF-8 left"
         );
         assert!(bytes.ends_with(&[GS, b'V', 66, 0]), "cut");
+    }
+
+    #[test]
+    fn lines_wrap_at_words_and_never_split_a_radicado() {
+        let lines =
+            vec!["Consulte su solicitud con el radicado CALI-2026-000123 en la web.".to_string()];
+        let narrow = Paper {
+            columns: 32,
+            qr: false,
+        };
+        let bytes = document_bytes("CONSTANCIA", &lines, Some("CALI-2026-000123"), narrow);
+        assert!(contains(&bytes, b"Consulte su solicitud con el\n"));
+        assert!(contains(&bytes, b"radicado CALI-2026-000123 en la\n"));
+        assert!(!contains(&bytes, &[GS, b'(', b'k']), "no QR when off");
+        let with_qr = document_bytes(
+            "CONSTANCIA",
+            &lines,
+            Some("CALI-2026-000123"),
+            Paper::default(),
+        );
+        let store = [GS, b'(', b'k', 19, 0, 49, 80, 48];
+        assert!(
+            contains(&with_qr, &store),
+            "QR store command with its length"
+        );
+        assert!(contains(&with_qr, b"CALI-2026-000123"));
+        assert!(
+            contains(&with_qr, &[GS, b'(', b'k', 3, 0, 49, 81, 48]),
+            "QR print"
+        );
+    }
+
+    #[test]
+    fn characters_outside_cp850_are_transliterated() {
+        assert_eq!(
+            transliterate("Gőmez “Ñoño” – 5€…"),
+            "Gomez \"Ñoño\" - 5EUR..."
+        );
+        let bytes = ticket_bytes(
+            &Ticket {
+                branch: "Sede Łódź".into(),
+                ..ticket()
+            },
+            Paper::default(),
+        );
+        assert!(
+            contains(&bytes, b"Sede L\xa2dz\n"),
+            "Ł by the table, ó in CP850, ź without accent: {:?}",
+            String::from_utf8_lossy(&bytes)
+        );
+        let label = ticket_bytes(&ticket(), Paper::default());
+        assert!(contains(
+            &label,
+            &[
+                GS, b'(', b'k', 8, 0, 49, 80, 48, b'E', b'-', b'0', b'2', b'3'
+            ]
+        ));
     }
 
     #[test]

@@ -15,6 +15,7 @@ pub mod terminal;
 pub mod text;
 pub mod theme;
 pub mod view;
+pub mod voice;
 
 use crate::error::{Error, Result};
 use event::{Event, EventSource};

@@ -125,7 +125,7 @@ fn decimals_are_commas_for_spanish_excel_and_points_for_programs() {
     ] {
         b.cli().args(&step).assert().success();
     }
-    let today = chrono::Local::now().date_naive().to_string();
+    let today = common::branch_today().to_string();
     let out = b.path("turnos.csv");
     b.cli()
         .args(["export", "turns", "--from", &today, "--to", &today, "--out"])
@@ -224,7 +224,7 @@ fn the_report_workbook_has_percentages_and_one_page_charts() {
         .assert()
         .success();
     let out = b.path("informe.xlsx");
-    let month = chrono::Local::now().format("%Y-%m").to_string();
+    let month = common::branch_today().format("%Y-%m").to_string();
     b.cli()
         .args(["report", "month", &month, "--format", "xlsx", "--out"])
         .arg(&out)
@@ -380,4 +380,71 @@ fn a_closed_pipe_ends_quietly_completions_and_manual_pages() {
     let page = std::fs::read_to_string(man.join("ventanilla-ticket-new.1")).unwrap();
     assert!(page.contains("Radica una PQRS"), "{page}");
     assert!(man.join("ventanilla.1").exists());
+}
+
+#[test]
+fn turn_issue_prints_a_ticket_with_its_qr_on_narrow_paper() {
+    use std::os::unix::fs::PermissionsExt;
+    let b = Branch::new();
+    let printed = b.path("impresora.bin");
+    let config = b.path("config.toml");
+    std::fs::write(
+        &config,
+        format!(
+            "[kiosk]\nprinter = \"file:{}\"\n[printing]\ncolumns = 32\n",
+            printed.display()
+        ),
+    )
+    .unwrap();
+    b.cli()
+        .args(["--config"])
+        .arg(&config)
+        .args(["turn", "issue", "--service", "E", "--print"])
+        .assert()
+        .success()
+        .stdout("E-001\n");
+    let bytes = std::fs::read(&printed).unwrap();
+    let has = |needle: &[u8]| bytes.windows(needle.len()).any(|w| w == needle);
+    assert!(has(&[
+        0x1d, b'(', b'k', 8, 0, 49, 80, 48, b'E', b'-', b'0', b'0', b'1'
+    ]));
+    assert_eq!(
+        std::fs::metadata(&printed).unwrap().permissions().mode() & 0o777,
+        0o600,
+        "the printer file holds personal data: owner only"
+    );
+    std::fs::write(&config, "[printing]\ncolumns = 40\n").unwrap();
+    b.cli()
+        .args(["--config"])
+        .arg(&config)
+        .args(["turn", "list"])
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("printing.columns"));
+    b.cli()
+        .args(["turn", "issue", "--service", "E", "--print"])
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains(
+            "turno E-002 entregado, pero no hay impresora configurada",
+        ));
+}
+
+#[test]
+fn control_sequences_are_refused_on_the_way_in_and_shown_on_the_way_out() {
+    let b = Branch::new();
+    // A name with an OSC sequence (set the terminal title) and a bell is refused at import…
+    let rows = format!("{HEADER}\nCC;52000400;Eva\u{1b}]0;pwned\u{7};Ruiz;;;;;\n");
+    b.import("osc.csv", rows.as_bytes())
+        .code(1)
+        .stderr(predicate::str::contains(
+            "nombres: tiene caracteres de control",
+        ));
+    // …and text that reaches output anyway (here, an unknown value echoed back) is escaped.
+    b.cli()
+        .args(["turn", "list", "--status", "x\u{1b}[2Jy"])
+        .assert()
+        .code(1)
+        .stderr(predicate::str::contains("x\\u{1b}[2Jy"))
+        .stderr(predicate::str::contains("\u{1b}").not());
 }

@@ -9,6 +9,8 @@
 //! the organisation's offset.
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
+mod common;
+
 use assert_cmd::Command;
 use serde_json::Value;
 use std::path::{Path, PathBuf};
@@ -392,7 +394,7 @@ fn what_people_and_programs_read_speaks_labels_and_local_time() {
     // Text for people.
     let tickets: Value = serde_json::from_str(&b.ok(&["ticket", "list", "--json"])).unwrap();
     found.json("ticket list --json", &tickets, &tells);
-    let month = chrono::Local::now().format("%Y-%m").to_string();
+    let month = common::branch_today().format("%Y-%m").to_string();
     let mut texts: Vec<(String, Vec<String>)> = vec![
         ("turn list".into(), vec!["turn", "list"]),
         ("ticket list".into(), vec!["ticket", "list"]),
@@ -453,7 +455,7 @@ fn what_people_and_programs_read_speaks_labels_and_local_time() {
     }
 
     // Exports, CSV and Excel.
-    let today = chrono::Local::now().date_naive();
+    let today = common::branch_today();
     let from = (today - chrono::Duration::days(40)).to_string();
     let to = today.to_string();
     for what in ["customers", "turns", "attentions", "tickets", "ratings"] {

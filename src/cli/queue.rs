@@ -18,6 +18,9 @@ pub enum TurnCommand {
         /// Documento del cliente, TIPO:NÚMERO (p. ej. CC:1144052337).
         #[arg(long, value_name = "TIPO:NÚMERO")]
         doc: Option<String>,
+        /// Imprime el tiquete en la impresora configurada (kiosk.printer).
+        #[arg(long)]
+        print: bool,
         /// Salida en JSON.
         #[arg(long)]
         json: bool,

@@ -40,14 +40,14 @@ pub fn run(ctx: &Ctx, cmd: AttentionCommand) -> Result<()> {
                 return print_json(&a);
             }
             match &a.assigned_to {
-                Some(u) => println!("Atención {} registrada y asignada a {u}", a.id),
-                None => println!("Atención {} registrada", a.id),
+                Some(u) => crate::say!("Atención {} registrada y asignada a {u}", a.id),
+                None => crate::say!("Atención {} registrada", a.id),
             }
         }
         AttentionCommand::Close { id, on_behalf } => {
             let actor = ctx.actor(&store, on_behalf.user.as_deref())?;
             desk::attentions::close(&mut store, clock, &actor, id)?;
-            println!("Atención {id} cerrada");
+            crate::say!("Atención {id} cerrada");
         }
         AttentionCommand::List { date, json } => {
             let day = match date {
@@ -69,7 +69,7 @@ pub fn run(ctx: &Ctx, cmd: AttentionCommand) -> Result<()> {
                 } else {
                     "abierta"
                 };
-                println!(
+                crate::say!(
                     "{}\t{}\t{}\t{}\t{}{to}\t{state}",
                     a.id,
                     crate::localtime::human_stamp(&a.started_at, config.utc_offset()),

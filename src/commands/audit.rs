@@ -32,7 +32,7 @@ pub fn run(ctx: &Ctx, cmd: AuditCommand) -> Result<()> {
             .on_behalf
             .map(|u| format!(" (por {u})"))
             .unwrap_or_default();
-        println!(
+        crate::say!(
             "{at}  {}{behalf}  {}  {}  {}",
             e.actor,
             desk::audit::action_label(&e.action),
@@ -53,9 +53,10 @@ fn verify(ctx: &Ctx, json: bool) -> Result<()> {
     if json {
         print_json(&v)?;
     } else if v.sound() {
-        println!(
+        crate::say!(
             "Cadena de auditoría íntegra: {} registros verificados; {} anclas coinciden.",
-            v.records, v.anchors_checked
+            v.records,
+            v.anchors_checked
         );
     } else {
         for p in v.problems.iter().skip(1) {

@@ -24,18 +24,18 @@ pub fn run(ctx: &Ctx, cmd: CalendarCommand) -> Result<()> {
                 return print_json(&list);
             }
             for h in list {
-                println!("{}\t{}", h.date.format("%Y-%m-%d"), h.name);
+                crate::say!("{}\t{}", h.date.format("%Y-%m-%d"), h.name);
             }
         }
         CalendarCommand::Add { date, n } => {
             let day = range::checked_add(&calendar(ctx)?, parse_date(&date)?, n.into())
                 .map_err(Error::Usage)?;
-            println!("{}", day.format("%Y-%m-%d"));
+            crate::say!("{}", day.format("%Y-%m-%d"));
         }
         CalendarCommand::Between { from, to } => {
             let (from, to) = (parse_date(&from)?, parse_date(&to)?);
             let n = range::checked_between(&calendar(ctx)?, from, to).map_err(Error::Usage)?;
-            println!("{n}");
+            crate::say!("{n}");
         }
         CalendarCommand::Due {
             kind,
@@ -64,7 +64,7 @@ pub fn run(ctx: &Ctx, cmd: CalendarCommand) -> Result<()> {
             if json {
                 return print_json(&dl);
             }
-            println!("{}", dl.due.format("%Y-%m-%d"));
+            crate::say!("{}", dl.due.format("%Y-%m-%d"));
         }
         CalendarCommand::Close {
             date,
@@ -82,7 +82,7 @@ pub fn run(ctx: &Ctx, cmd: CalendarCommand) -> Result<()> {
                 date,
                 &reason,
             )?;
-            println!("{date}: cerrado ({})", reason.trim());
+            crate::say!("{date}: cerrado ({})", reason.trim());
         }
         CalendarCommand::Open {
             date,
@@ -100,7 +100,7 @@ pub fn run(ctx: &Ctx, cmd: CalendarCommand) -> Result<()> {
                 date,
                 &reason,
             )?;
-            println!("{date}: hábil");
+            crate::say!("{date}: hábil");
         }
     }
     Ok(())

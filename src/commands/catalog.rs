@@ -16,10 +16,10 @@ pub fn run_service(ctx: &Ctx, cmd: ServiceCommand) -> Result<()> {
             if json {
                 return print_json(&services);
             }
-            println!("{:<7} {:<28} ESTADO", "CÓDIGO", "NOMBRE");
+            crate::say!("{:<7} {:<28} ESTADO", "CÓDIGO", "NOMBRE");
             for s in services {
                 let state = if s.active { "activo" } else { "desactivado" };
-                println!("{:<7} {:<28} {state}", s.code, s.name);
+                crate::say!("{:<7} {:<28} {state}", s.code, s.name);
             }
         }
         ServiceCommand::Add {
@@ -29,7 +29,7 @@ pub fn run_service(ctx: &Ctx, cmd: ServiceCommand) -> Result<()> {
         } => {
             let actor = ctx.actor(&store, on_behalf.user.as_deref())?;
             desk::catalog::add_service(&mut store, clock, &actor, &code, &name)?;
-            println!(
+            crate::say!(
                 "Servicio {} «{}» creado",
                 code.trim().to_uppercase(),
                 name.trim()
@@ -38,7 +38,7 @@ pub fn run_service(ctx: &Ctx, cmd: ServiceCommand) -> Result<()> {
         ServiceCommand::Disable { code, on_behalf } => {
             let actor = ctx.actor(&store, on_behalf.user.as_deref())?;
             desk::catalog::disable_service(&mut store, clock, &actor, &code)?;
-            println!("Servicio {} desactivado", code.trim().to_uppercase());
+            crate::say!("Servicio {} desactivado", code.trim().to_uppercase());
         }
     }
     Ok(())
@@ -54,10 +54,10 @@ pub fn run_window(ctx: &Ctx, cmd: WindowCommand) -> Result<()> {
             if json {
                 return print_json(&windows);
             }
-            println!("{:<11} {:<20} ESTADO", "VENTANILLA", "SERVICIOS");
+            crate::say!("{:<11} {:<20} ESTADO", "VENTANILLA", "SERVICIOS");
             for w in windows {
                 let state = if w.active { "activa" } else { "inactiva" };
-                println!("{:<11} {:<20} {state}", w.number, w.services.join(","));
+                crate::say!("{:<11} {:<20} {state}", w.number, w.services.join(","));
             }
         }
         WindowCommand::Add {
@@ -68,7 +68,7 @@ pub fn run_window(ctx: &Ctx, cmd: WindowCommand) -> Result<()> {
             let actor = ctx.actor(&store, on_behalf.user.as_deref())?;
             let codes = parse_list(&services);
             desk::catalog::add_window(&mut store, clock, &actor, number, &codes)?;
-            println!("Ventanilla {number} creada: llama {}", codes.join(", "));
+            crate::say!("Ventanilla {number} creada: llama {}", codes.join(", "));
         }
         WindowCommand::Set {
             number,
@@ -78,7 +78,7 @@ pub fn run_window(ctx: &Ctx, cmd: WindowCommand) -> Result<()> {
             let actor = ctx.actor(&store, on_behalf.user.as_deref())?;
             let codes = parse_list(&services);
             desk::catalog::set_window(&mut store, clock, &actor, number, &codes)?;
-            println!("Ventanilla {number}: ahora llama {}", codes.join(", "));
+            crate::say!("Ventanilla {number}: ahora llama {}", codes.join(", "));
         }
     }
     Ok(())

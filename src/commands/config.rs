@@ -31,9 +31,9 @@ pub fn run(ctx: &Ctx, cmd: ConfigCommand) -> Result<()> {
         Some(p) => format!("{} (no existe)", p.display()),
         None => "(sin carpeta de configuración)".into(),
     };
-    println!("# Valores predeterminados: incluidos en el programa");
-    println!("# Archivo del usuario:     {user_state}");
-    println!(
+    crate::say!("# Valores predeterminados: incluidos en el programa");
+    crate::say!("# Archivo del usuario:     {user_state}");
+    crate::say!(
         "# Archivo aplicado:        {}",
         applied.unwrap_or_else(|| "ninguno".into())
     );
@@ -41,8 +41,8 @@ pub fn run(ctx: &Ctx, cmd: ConfigCommand) -> Result<()> {
         .db_path()
         .map(|p| p.display().to_string())
         .unwrap_or_else(|e| e.to_string());
-    println!("# Base de datos:           {db}");
-    println!();
+    crate::say!("# Base de datos:           {db}");
+    crate::say!();
     let text = toml::to_string_pretty(&loaded.config)
         .map_err(|e| Error::Usage(format!("no se pudo mostrar la configuración: {e}")))?;
     print!("{text}");

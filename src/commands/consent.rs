@@ -30,7 +30,7 @@ pub fn run(ctx: &Ctx, cmd: ConsentCommand) -> Result<()> {
                 } else {
                     "revoca"
                 };
-                println!(
+                crate::say!(
                     "{}  {action}  {}  canal {}  aviso {}  evidencia {}  por {}",
                     crate::localtime::human_stamp(&e.entry.at, config.utc_offset()),
                     crate::domain::consent::purpose_label(&e.entry.purpose),
@@ -67,9 +67,11 @@ fn record(ctx: &Ctx, a: ConsentArgs, grant: bool) -> Result<()> {
     } else {
         "Revocatoria"
     };
-    println!(
+    crate::say!(
         "{what} de «{}» registrada para {} {}",
-        r.purpose, doc.kind, doc.number
+        r.purpose,
+        doc.kind,
+        doc.number
     );
     Ok(())
 }

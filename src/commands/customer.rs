@@ -24,9 +24,13 @@ pub fn run(ctx: &Ctx, cmd: CustomerCommand) -> Result<()> {
                 return print_json(&found);
             }
             for c in found {
-                println!(
+                crate::say!(
                     "{}\t{}\t{} {}\t{}",
-                    c.doc_type, c.doc_number, c.names, c.surnames, c.affiliation
+                    c.doc_type,
+                    c.doc_number,
+                    c.names,
+                    c.surnames,
+                    c.affiliation
                 );
             }
         }
@@ -43,9 +47,12 @@ pub fn run(ctx: &Ctx, cmd: CustomerCommand) -> Result<()> {
             };
             let actor = ctx.actor(&store, on_behalf.user.as_deref())?;
             let c = desk::customers::add(&mut store, clock, &actor, config, &input)?;
-            println!(
+            crate::say!(
                 "Cliente {} {} registrado: {} {}",
-                c.doc_type, c.doc_number, c.names, c.surnames
+                c.doc_type,
+                c.doc_number,
+                c.names,
+                c.surnames
             );
         }
         CustomerCommand::Notes {
@@ -57,7 +64,7 @@ pub fn run(ctx: &Ctx, cmd: CustomerCommand) -> Result<()> {
             let d = doc_of(&kind, &number)?;
             let actor = ctx.actor(&store, on_behalf.user.as_deref())?;
             desk::customers::set_sensitive_notes(&mut store, clock, &actor, &d, &text)?;
-            println!("Notas sensibles de {} {} actualizadas", d.kind, d.number);
+            crate::say!("Notas sensibles de {} {} actualizadas", d.kind, d.number);
         }
         CustomerCommand::Edit {
             kind,
@@ -69,7 +76,7 @@ pub fn run(ctx: &Ctx, cmd: CustomerCommand) -> Result<()> {
             let changes = changes(&fields);
             let actor = ctx.actor(&store, on_behalf.user.as_deref())?;
             let n = desk::customers::edit(&mut store, clock, &actor, config, &d, &changes)?;
-            println!("Cliente {} {}: {n} campos actualizados", d.kind, d.number);
+            crate::say!("Cliente {} {}: {n} campos actualizados", d.kind, d.number);
         }
     }
     Ok(())
@@ -108,16 +115,19 @@ fn changes(f: &CustomerFields) -> Vec<(String, String)> {
 
 fn print_card(card: &Card, offset: chrono::FixedOffset) {
     let c = &card.customer;
-    println!(
+    crate::say!(
         "{} {} — {} {}",
-        c.doc_type, c.doc_number, c.names, c.surnames
+        c.doc_type,
+        c.doc_number,
+        c.names,
+        c.surnames
     );
     let category = c
         .category
         .as_deref()
         .map(|k| format!(", categoría {k}"))
         .unwrap_or_default();
-    println!("Afiliación: {}{category}", c.affiliation);
+    crate::say!("Afiliación: {}{category}", c.affiliation);
     for (label, value) in [
         ("Nacimiento", &c.birth_date),
         ("Teléfono", &c.phone),
@@ -125,24 +135,24 @@ fn print_card(card: &Card, offset: chrono::FixedOffset) {
         ("Dirección", &c.address),
     ] {
         if let Some(v) = value {
-            println!("{label}: {v}");
+            crate::say!("{label}: {v}");
         }
     }
-    println!("Consentimiento: {}", card.consent.spanish());
+    crate::say!("Consentimiento: {}", card.consent.spanish());
     for p in &card.purposes {
         let state = match p.granted {
             Some(true) => "autorizada",
             Some(false) => "revocada",
             None => "sin respuesta",
         };
-        println!(
+        crate::say!(
             "  {}: {state}",
             crate::domain::consent::purpose_label(&p.purpose)
         );
     }
-    println!("Historial (lo más reciente primero):");
+    crate::say!("Historial (lo más reciente primero):");
     for e in &card.timeline {
         let at = crate::localtime::human_stamp(&e.at, offset);
-        println!("  {at}  {:<14}  {}", e.kind, e.summary);
+        crate::say!("  {at}  {:<14}  {}", e.kind, e.summary);
     }
 }

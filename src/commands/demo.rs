@@ -28,7 +28,7 @@ pub fn run(ctx: &Ctx, args: &DemoArgs) -> Result<()> {
         }
     }
     if args.no_tui {
-        println!("{}", path.display());
+        crate::say!("{}", path.display());
         return Ok(());
     }
     super::console::open(ctx, &path, args.window)

@@ -28,7 +28,7 @@ pub fn run(cmd: DocCommand) -> Result<()> {
             for w in &parsed.warnings {
                 eprintln!("aviso: {w}");
             }
-            println!("{}\tválido", parsed.document.number);
+            crate::say!("{}\tválido", parsed.document.number);
         }
         DocCommand::Dv { number } => {
             let digits: String = number
@@ -40,7 +40,7 @@ pub fn run(cmd: DocCommand) -> Result<()> {
                     "«{number}» no es un NIT sin dígito de verificación (hasta 15 dígitos)"
                 ))
             })?;
-            println!("{dv}");
+            crate::say!("{dv}");
         }
     }
     Ok(())

@@ -51,11 +51,11 @@ pub fn run(ctx: &Ctx, args: &InitArgs) -> Result<()> {
         &ctx.loaded.config,
         &req,
     )?;
-    println!(
+    crate::say!(
         "Sede «{}» ({code}) creada en {}",
         args.branch.trim(),
         path.display()
     );
-    println!("Administrador: {}", args.admin);
+    crate::say!("Administrador: {}", args.admin);
     Ok(())
 }

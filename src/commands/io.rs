@@ -73,9 +73,11 @@ pub fn import(ctx: &Ctx, cmd: ImportCommand) -> Result<()> {
                 summary.rejected
             );
         }
-        println!(
+        crate::say!(
             "Insertados: {}  Actualizados: {}  Rechazados: {}",
-            summary.inserted, summary.updated, summary.rejected
+            summary.inserted,
+            summary.updated,
+            summary.rejected
         );
     }
     if summary.aborted {
@@ -168,7 +170,7 @@ fn export_raw(ctx: &Ctx, kind: &str, r: &RawExport) -> Result<()> {
         file.row(&rows.cells(row))
     })?;
     let n = file.finish()?;
-    println!("{n} filas exportadas a {}", r.out.display());
+    crate::say!("{n} filas exportadas a {}", r.out.display());
     Ok(())
 }
 
@@ -198,6 +200,6 @@ fn export_customers(ctx: &Ctx, out: &Path, csv: &CsvArg) -> Result<()> {
         ])
     })?;
     let n = file.finish()?;
-    println!("{n} clientes exportados a {}", out.display());
+    crate::say!("{n} clientes exportados a {}", out.display());
     Ok(())
 }

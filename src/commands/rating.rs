@@ -43,8 +43,8 @@ pub fn run(ctx: &Ctx, cmd: RatingCommand) -> Result<()> {
                 return print_json(&r);
             }
             match r.score {
-                Some(s) => println!("Calificación {s} registrada"),
-                None => println!("Registrado como sin calificar"),
+                Some(s) => crate::say!("Calificación {s} registrada"),
+                None => crate::say!("Registrado como sin calificar"),
             }
         }
         RatingCommand::List { date, json } => {
@@ -75,14 +75,14 @@ pub fn run(ctx: &Ctx, cmd: RatingCommand) -> Result<()> {
                     .or(r.attention.map(|a| format!("atención {a}")))
                     .unwrap_or_default();
                 let at = crate::localtime::human_stamp(&r.at, config.utc_offset());
-                println!("{at}\t{what}\t{}\t{score}\t{}", r.advisor, r.comment);
+                crate::say!("{at}\t{what}\t{}\t{score}\t{}", r.advisor, r.comment);
             }
             match share {
-                Some(s) => println!(
+                Some(s) => crate::say!(
                     "Satisfacción: {s:.1}% (meta {}%)",
                     config.rating.satisfaction_target
                 ),
-                None => println!("Sin calificaciones el {day}"),
+                None => crate::say!("Sin calificaciones el {day}"),
             }
         }
     }

@@ -64,7 +64,7 @@ fn write(r: &Report, output: &ReportOutput, dialect: CsvDialect, title: &Title) 
                 Error::Usage("el formato xlsx necesita --out ARCHIVO.xlsx".into())
             })?;
             xlsx(r, title, out)?;
-            println!("Informe escrito en {}", out.display());
+            crate::say!("Informe escrito en {}", out.display());
             return Ok(());
         }
         _ => text(r),
@@ -74,7 +74,7 @@ fn write(r: &Report, output: &ReportOutput, dialect: CsvDialect, title: &Title) 
             crate::files::write_private(path, text.as_bytes()).map_err(|e| {
                 Error::Usage(format!("no se pudo escribir {}: {e}", path.display()))
             })?;
-            println!("Informe escrito en {}", path.display());
+            crate::say!("Informe escrito en {}", path.display());
         }
         None => print!("{text}"),
     }

@@ -57,7 +57,7 @@ pub fn backup(ctx: &Ctx, file: Option<&Path>, json: bool) -> Result<()> {
     if json {
         return print_json(&made);
     }
-    println!(
+    crate::say!(
         "Copia verificada en {} ({:.1} MB).",
         made.path,
         made.bytes as f64 / 1e6
@@ -128,7 +128,7 @@ pub fn restore(ctx: &Ctx, file: &Path, yes: bool) -> Result<()> {
         &ctx.loaded.config,
         file,
     )?;
-    println!(
+    crate::say!(
         "Base restaurada desde {} (sede «{name}»). La anterior quedó en {}.",
         file.display(),
         aside.display()
@@ -144,7 +144,7 @@ pub fn check(ctx: &Ctx, json: bool) -> Result<()> {
         print_json(&h)?;
     } else {
         for l in describe(&h) {
-            println!("{l}");
+            crate::say!("{l}");
         }
     }
     match h.audit_problems.first() {

@@ -63,14 +63,19 @@ fn new(ctx: &Ctx, t: NewTicket) -> Result<()> {
     let target = printer::Target::parse(&config.kiosk.printer);
     let printed = printer::send(
         &target,
-        &printer::document_bytes("CONSTANCIA DE RADICACIÓN", &lines),
+        &printer::document_bytes(
+            "CONSTANCIA DE RADICACIÓN",
+            &lines,
+            Some(&p.radicado),
+            config.printing.paper(),
+        ),
     );
     if t.common.json {
         return print_json(&detail);
     }
-    println!("CONSTANCIA DE RADICACIÓN");
+    crate::say!("CONSTANCIA DE RADICACIÓN");
     for l in &lines {
-        println!("{l}");
+        crate::say!("{l}");
     }
     if let Err(e) = printed {
         eprintln!("Aviso: {e}");
@@ -103,9 +108,9 @@ fn step(ctx: &Ctx, radicado: &str, common: &StepArgs, action: Action) -> Result<
     let status = p.status.label();
     match &p.due_date {
         Some(d) if p.status.is_open() => {
-            println!("PQRS {}: {status} · vence el {d}", p.radicado);
+            crate::say!("PQRS {}: {status} · vence el {d}", p.radicado);
         }
-        _ => println!("PQRS {}: {status}", p.radicado),
+        _ => crate::say!("PQRS {}: {status}", p.radicado),
     }
     Ok(())
 }
@@ -225,13 +230,13 @@ fn show(ctx: &Ctx, radicado: &str, json: bool) -> Result<()> {
     }
     let p = &d.pqrs;
     let off = ctx.loaded.config.utc_offset();
-    println!("{} · {} · {}", p.radicado, p.kind.label(), p.status.label());
-    println!(
+    crate::say!("{} · {} · {}", p.radicado, p.kind.label(), p.status.label());
+    crate::say!(
         "Peticionario: {}",
         d.customer.as_deref().unwrap_or("anónimo")
     );
-    println!("Asunto: {}", p.subject);
-    println!(
+    crate::say!("Asunto: {}", p.subject);
+    crate::say!(
         "Área: {}{}",
         p.area,
         p.assignee
@@ -239,18 +244,18 @@ fn show(ctx: &Ctx, radicado: &str, json: bool) -> Result<()> {
             .map(|u| format!(" · {u}"))
             .unwrap_or_default()
     );
-    println!(
+    crate::say!(
         "Radicada el {} (recibida {})",
         p.filed_on,
         localtime::human_stamp(&p.received_at, off)
     );
     if let (Some(due), Some(left), Some(standing)) = (&p.due_date, d.days_left, d.standing) {
-        println!("Vence el {due}: {left} días hábiles · {}", standing.label());
+        crate::say!("Vence el {due}: {left} días hábiles · {}", standing.label());
     }
-    println!("Descripción:\n{}", p.description);
-    println!("Historia:");
+    crate::say!("Descripción:\n{}", p.description);
+    crate::say!("Historia:");
     for e in &d.events {
-        println!(
+        crate::say!(
             "  {} {} {} {}",
             localtime::human_stamp(&e.at, off),
             e.by,
@@ -259,9 +264,12 @@ fn show(ctx: &Ctx, radicado: &str, json: bool) -> Result<()> {
         );
     }
     for w in &d.work_orders {
-        println!(
+        crate::say!(
             "Orden #{} {} · {} · {}",
-            w.id, w.area, w.status, w.description
+            w.id,
+            w.area,
+            w.status,
+            w.description
         );
     }
     Ok(())
@@ -279,7 +287,7 @@ fn list(ctx: &Ctx, filter: &Filter, json: bool) -> Result<()> {
             .map(|d| d.to_string())
             .unwrap_or_else(|| "-".into());
         let standing = l.standing.map_or("", |s| s.label());
-        println!(
+        crate::say!(
             "{}\t{}\t{}\t{}\t{left}\t{standing}\t{}\t{}",
             l.row.radicado,
             l.row.due_on.as_deref().unwrap_or("-"),
@@ -290,7 +298,7 @@ fn list(ctx: &Ctx, filter: &Filter, json: bool) -> Result<()> {
         );
     }
     if lines.is_empty() {
-        println!("No hay PQRS que cumplan el filtro.");
+        crate::say!("No hay PQRS que cumplan el filtro.");
     }
     Ok(())
 }
@@ -305,11 +313,11 @@ fn reminder(ctx: &Ctx, json: bool) -> Result<()> {
             .collect();
         return print_json(&v);
     }
-    println!("Solicitudes sin respuesta al {}", today(ctx));
+    crate::say!("Solicitudes sin respuesta al {}", today(ctx));
     for (area, lines) in &groups {
-        println!("{area}: {}", lines.len());
+        crate::say!("{area}: {}", lines.len());
         for l in lines {
-            println!(
+            crate::say!(
                 "  {} vence {} · {}",
                 l.row.radicado,
                 l.row.due_on.as_deref().unwrap_or("-"),
@@ -352,9 +360,12 @@ pub fn work_order(ctx: &Ctx, cmd: WorkOrderCommand) -> Result<()> {
     if json {
         return print_json(&w);
     }
-    println!(
+    crate::say!(
         "Orden de trabajo #{} ({}) · {} · {}",
-        w.id, w.radicado, w.area, w.status
+        w.id,
+        w.radicado,
+        w.area,
+        w.status
     );
     Ok(())
 }

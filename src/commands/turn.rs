@@ -4,7 +4,7 @@ use super::{Ctx, parse_date, parse_doc, print_json};
 use crate::cli::{OnBehalf, TurnCommand, TurnLabel};
 use crate::desk::{self, turns::IssueRequest};
 use crate::domain::turn::{Status, Transition};
-use crate::error::Result;
+use crate::error::{Error, Result};
 use crate::store::Store;
 use crate::store::turns::Turn;
 
@@ -18,6 +18,7 @@ pub fn run(ctx: &Ctx, cmd: TurnCommand) -> Result<()> {
             service,
             preferential,
             doc,
+            print,
             json,
             on_behalf,
         } => {
@@ -33,10 +34,13 @@ pub fn run(ctx: &Ctx, cmd: TurnCommand) -> Result<()> {
                 document,
             };
             let issued = desk::turns::issue(&mut store, clock, &actor, config, &req)?;
+            if print {
+                print_ticket(&store, config, &issued)?;
+            }
             if json {
                 return print_json(&issued);
             }
-            println!("{}", issued.label);
+            crate::say!("{}", issued.label);
         }
         TurnCommand::Next {
             window,
@@ -109,7 +113,7 @@ pub fn run(ctx: &Ctx, cmd: TurnCommand) -> Result<()> {
                     .window
                     .map(|w| format!(" ventanilla {w}"))
                     .unwrap_or_default();
-                println!(
+                crate::say!(
                     "{}\t{}\t{}{window}{pref}",
                     t.label,
                     t.service,
@@ -139,8 +143,8 @@ fn show(turn: &Turn, json: bool) -> Result<()> {
         return print_json(turn);
     }
     match turn.window {
-        Some(w) => println!("{}\t{}\tventanilla {w}", turn.label, turn.status.label()),
-        None => println!("{}\t{}", turn.label, turn.status.label()),
+        Some(w) => crate::say!("{}\t{}\tventanilla {w}", turn.label, turn.status.label()),
+        None => crate::say!("{}\t{}", turn.label, turn.status.label()),
     }
     Ok(())
 }
@@ -151,7 +155,7 @@ pub fn contingency(ctx: &Ctx, state: &str, on_behalf: &OnBehalf) -> Result<()> {
     let actor = ctx.actor(&store, on_behalf.user.as_deref())?;
     let on = state == "on";
     desk::turns::set_contingency(&mut store, ctx.clock.as_ref(), &actor, on)?;
-    println!(
+    crate::say!(
         "{}",
         if on {
             "Contingencia manual activada"
@@ -160,4 +164,29 @@ pub fn contingency(ctx: &Ctx, state: &str, on_behalf: &OnBehalf) -> Result<()> {
         }
     );
     Ok(())
+}
+
+/// Prints a turn's ticket on the configured printer; the turn stays issued whatever happens.
+fn print_ticket(
+    store: &crate::store::Store,
+    config: &crate::config::Config,
+    issued: &desk::turns::Issued,
+) -> Result<()> {
+    use crate::printer::{self, Target, Ticket};
+    let target = Target::parse(&config.kiosk.printer);
+    if target == Target::None {
+        return Err(Error::Usage(format!(
+            "turno {} entregado, pero no hay impresora configurada (kiosk.printer)",
+            issued.label
+        )));
+    }
+    let branch = desk::setup::branch_info(store)?
+        .map(|b| b.name)
+        .unwrap_or_else(|| config.branch.name.clone());
+    let ticket = Ticket::of(issued, &branch, config.utc_offset());
+    printer::send(
+        &target,
+        &printer::ticket_bytes(&ticket, config.printing.paper()),
+    )
+    .map_err(|e| Error::refused(format!("turno {} entregado, pero {e}", issued.label)))
 }

@@ -43,17 +43,17 @@ pub fn run(ctx: &Ctx, cmd: UserCommand) -> Result<()> {
                 cfg,
                 &NewStaff { pin: &pin, ..new },
             )?;
-            println!("Usuario «{username}» creado con rol {role}");
+            crate::say!("Usuario «{username}» creado con rol {role}");
         }
         UserCommand::List { json } => {
             let users = desk::users::list(&store)?;
             if json {
                 return print_json(&users);
             }
-            println!("{:<16} {:<32} {:<14} ESTADO", "USUARIO", "NOMBRE", "ROL");
+            crate::say!("{:<16} {:<32} {:<14} ESTADO", "USUARIO", "NOMBRE", "ROL");
             for u in users {
                 let state = if u.active { "activo" } else { "desactivado" };
-                println!(
+                crate::say!(
                     "{:<16} {:<32} {:<14} {state}",
                     u.username,
                     u.name,
@@ -67,7 +67,7 @@ pub fn run(ctx: &Ctx, cmd: UserCommand) -> Result<()> {
         } => {
             let actor = ctx.actor(&store, on_behalf.user.as_deref())?;
             desk::users::disable(&mut store, clock, &actor, &username)?;
-            println!("Usuario «{username}» desactivado");
+            crate::say!("Usuario «{username}» desactivado");
         }
         UserCommand::Pin {
             username,
@@ -78,7 +78,7 @@ pub fn run(ctx: &Ctx, cmd: UserCommand) -> Result<()> {
             let pin = pin::read_new(&username, &ctx.loaded.config)?;
             let cfg = &ctx.loaded.config;
             desk::users::set_pin(&mut store, clock, &actor, cfg, &username, &pin)?;
-            println!("PIN de «{username}» cambiado");
+            crate::say!("PIN de «{username}» cambiado");
         }
     }
     Ok(())

@@ -10,6 +10,12 @@ impl Config {
             key: key.to_string(),
             message: message.to_string(),
         };
+        if ![32, 42, 48].contains(&self.printing.columns) {
+            return Err(fail(
+                "printing.columns",
+                "el ancho del papel es 32, 42 o 48 caracteres",
+            ));
+        }
         if let Err(e) = crate::tables::CsvDialect::parse(&self.files.csv) {
             return Err(fail("files.csv", &e.to_string()));
         }

@@ -141,6 +141,11 @@ pub fn check(input: &Input, today: NaiveDate) -> Result<Valid, Vec<FieldError>> 
         let n = text.chars().count();
         if n > max {
             err(field, format!("tiene {n} caracteres; el máximo es {max}"));
+        } else if text.chars().any(char::is_control) {
+            err(
+                field,
+                "tiene caracteres de control; escríbalo de nuevo".into(),
+            );
         }
     }
     if let Some(b) = &birth_date {

@@ -367,11 +367,16 @@ pub struct Call {
     pub service: String,
 }
 
-/// The latest calls (and recalls), newest first.
+/// The latest calls, newest first: each turn once (at its latest call or recall), and not the
+/// turns that were then cancelled or did not show up.
 pub fn recent_calls(conn: &Connection, limit: u32) -> Result<Vec<Call>> {
     let mut stmt = conn.prepare_cached(
         "SELECT e.id, t.label, e.window, e.at, t.service FROM turn_events e JOIN turns t ON t.id = e.turn
-         WHERE e.kind IN ('call', 'recall') AND e.window IS NOT NULL ORDER BY e.id DESC LIMIT ?1",
+         WHERE e.kind IN ('call', 'recall') AND e.window IS NOT NULL
+           AND t.status NOT IN ('no_show', 'cancelled')
+           AND e.id = (SELECT max(l.id) FROM turn_events l
+                       WHERE l.turn = e.turn AND l.kind IN ('call', 'recall'))
+         ORDER BY e.id DESC LIMIT ?1",
     )?;
     let rows = stmt.query_map([limit], |r| {
         Ok(Call {

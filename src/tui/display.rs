@@ -25,6 +25,9 @@ pub struct Display {
     pub now: DateTime<FixedOffset>,
     now_utc: DateTime<Utc>,
     data_version: i64,
+    /// The newest call already announced.
+    last_call: i64,
+    speaker: super::voice::Speaker,
     bell: bool,
     quit: bool,
 }
@@ -44,6 +47,10 @@ impl Display {
             now: now.with_timezone(&config.utc_offset()),
             now_utc: now,
             data_version: -1,
+            last_call: 0,
+            speaker: super::voice::Speaker::start(super::voice::Voice::parse(
+                &config.display.voice,
+            )),
             bell: false,
             quit: false,
             clock,
@@ -77,7 +84,26 @@ impl Display {
             self.highlight_until = Some(self.now_utc + chrono::Duration::seconds(secs));
             self.bell = true;
         }
+        // Every call since the last one announced, oldest first (two windows may call within
+        // one tick); the calls already on the board when the display starts are not repeated.
+        if announce {
+            for call in board
+                .calls
+                .iter()
+                .rev()
+                .filter(|c| c.event > self.last_call)
+            {
+                self.speaker
+                    .say(super::voice::announcement(&call.label, call.window));
+            }
+        }
+        self.last_call = newest(&board).unwrap_or(0).max(self.last_call);
         self.board = board;
+    }
+
+    /// Why the room hears no voice although one is configured, if speaking failed.
+    pub fn silence(&self) -> Option<String> {
+        self.speaker.silence()
     }
 }
 
@@ -157,24 +183,21 @@ mod view {
             header,
         );
         latest_call(d, frame, latest);
+        // Without voice although one was configured: say why, once, at the bottom.
+        let (rest, notice) = match d.silence() {
+            Some(why) => {
+                let [r, n] =
+                    Layout::vertical([Constraint::Min(0), Constraint::Length(1)]).areas(rest);
+                (r, Some((n, format!(" Sin voz: {why}"))))
+            }
+            None => (rest, None),
+        };
+        if let Some((n, why)) = notice {
+            frame.render_widget(Paragraph::new(why).style(theme::HINT), n);
+        }
         let [calls, waiting] =
             Layout::horizontal([Constraint::Fill(3), Constraint::Fill(2)]).areas(rest);
-        let previous: Vec<Line<'static>> = d
-            .board
-            .calls
-            .iter()
-            .skip(1)
-            .map(|c| {
-                Line::from(vec![
-                    Span::styled(format!("  {:<8}", c.label), theme::TITLE),
-                    Span::raw(format!("→ ventanilla {}", c.window)),
-                ])
-            })
-            .collect();
-        let block = Block::bordered()
-            .title(" Llamados anteriores ")
-            .border_style(theme::BORDER);
-        frame.render_widget(Paragraph::new(previous).block(block), calls);
+        previous_calls(d, frame, calls);
         let counts: Vec<Line<'static>> = d
             .board
             .waiting
@@ -185,6 +208,72 @@ mod view {
             .title(" En espera ")
             .border_style(theme::BORDER);
         frame.render_widget(Paragraph::new(counts).block(block), waiting);
+    }
+
+    /// The largest font size in which `chars` characters fit in `width` × `height` cells
+    /// (glyphs are 8×8 pixels; each size packs more pixels in a cell). Only sizes drawn with
+    /// block elements every terminal font has (not the sextants and octants of Unicode 13).
+    pub fn fit(chars: u16, width: u16, height: u16) -> Option<PixelSize> {
+        [
+            (PixelSize::Full, 8, 8),
+            (PixelSize::HalfHeight, 8, 4),
+            (PixelSize::Quadrant, 4, 4),
+        ]
+        .into_iter()
+        .find(|(_, w, h)| chars * w <= width && *h <= height)
+        .map(|(size, _, _)| size)
+    }
+
+    /// The calls before the latest, in big text when the room's screen has space for them all,
+    /// as a list otherwise.
+    fn previous_calls(d: &Display, frame: &mut Frame<'_>, area: Rect) {
+        let block = Block::bordered()
+            .title(" Llamados anteriores ")
+            .border_style(theme::BORDER);
+        let inner = block.inner(area);
+        frame.render_widget(block, area);
+        let calls: Vec<_> = d.board.calls.iter().skip(1).collect();
+        if calls.is_empty() {
+            return;
+        }
+        let n = calls.len() as u16;
+        let widest = calls
+            .iter()
+            .map(|c| c.label.chars().count())
+            .max()
+            .unwrap_or(5) as u16;
+        let window_chars = 3u16;
+        // Each row: the label, a gap, the window; one blank line between rows.
+        let row_height = (inner.height + 1) / n;
+        let size = fit(
+            widest + window_chars + 1,
+            inner.width.saturating_sub(4),
+            row_height.saturating_sub(1),
+        );
+        let Some(size) = size else {
+            let lines: Vec<Line<'static>> = calls
+                .iter()
+                .map(|c| {
+                    Line::from(vec![
+                        Span::styled(format!("  {:<8}", c.label), theme::TITLE),
+                        Span::raw(format!("→ ventanilla {}", c.window)),
+                    ])
+                })
+                .collect();
+            frame.render_widget(Paragraph::new(lines), inner);
+            return;
+        };
+        let rows = Layout::vertical(vec![Constraint::Length(row_height); calls.len()]).split(inner);
+        for (c, row) in calls.iter().zip(rows.iter()) {
+            let text = format!("{:<w$} {:>3}", c.label, c.window, w = widest as usize);
+            let big = BigText::builder()
+                .pixel_size(size)
+                .style(theme::TITLE)
+                .lines(vec![text.into()])
+                .centered()
+                .build();
+            frame.render_widget(big, *row);
+        }
     }
 
     fn latest_call(d: &Display, frame: &mut Frame<'_>, area: Rect) {

@@ -238,23 +238,9 @@ impl Kiosk {
             *printed = Printed::ScreenOnly;
             return;
         }
-        let when = DateTime::parse_from_rfc3339(&issued.issued_at)
-            .map(|d| {
-                d.with_timezone(&self.config.utc_offset())
-                    .format("%d/%m/%Y %H:%M")
-                    .to_string()
-            })
-            .unwrap_or_default();
-        let ticket = Ticket {
-            branch: self.branch.clone(),
-            service: issued.service_name.clone(),
-            label: issued.label.clone(),
-            when,
-            ahead: issued.ahead,
-            estimated_minutes: issued.estimated_minutes,
-            preferential: issued.preferential.map(|p| p.label().to_string()),
-        };
-        *printed = match printer::send(&self.printer, &printer::ticket_bytes(&ticket)) {
+        let ticket = Ticket::of(issued, &self.branch, self.config.utc_offset());
+        let bytes = printer::ticket_bytes(&ticket, self.config.printing.paper());
+        *printed = match printer::send(&self.printer, &bytes) {
             Ok(()) => Printed::Ok,
             Err(msg) => Printed::Failed(msg),
         };

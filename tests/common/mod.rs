@@ -232,3 +232,10 @@ pub fn paper_consent<'a>(
         evidence: Some(evidence),
     }
 }
+
+/// Today in the organisation's time zone (what the binary calls today), not the machine's.
+pub fn branch_today() -> chrono::NaiveDate {
+    Utc::now()
+        .with_timezone(&config().utc_offset())
+        .date_naive()
+}

@@ -35,6 +35,13 @@ fn check(config: &Config, f: &Filing, now: NaiveDateTime) -> std::result::Result
     if f.subject.trim().is_empty() {
         return Err("asunto: escriba el asunto".into());
     }
+    let control = |t: &str| t.chars().any(|c| c.is_control() && c != '\n' && c != '\t');
+    if control(&f.subject) || f.subject.contains('\n') {
+        return Err("asunto: tiene caracteres de control; escríbalo de nuevo".into());
+    }
+    if control(&f.description) {
+        return Err("descripción: tiene caracteres de control; escríbala de nuevo".into());
+    }
     if f.description.trim().is_empty() {
         return Err("descripción: describa la solicitud".into());
     }

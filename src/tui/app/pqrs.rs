@@ -323,7 +323,14 @@ impl App {
             ));
             return;
         }
-        let bytes = crate::printer::document_bytes("CONSTANCIA DE RADICACIÓN", lines);
+        // The constancia's own "Radicado: …" line names what the QR code carries.
+        let radicado = lines.iter().find_map(|l| l.strip_prefix("Radicado: "));
+        let bytes = crate::printer::document_bytes(
+            "CONSTANCIA DE RADICACIÓN",
+            lines,
+            radicado,
+            self.config.printing.paper(),
+        );
         match crate::printer::send(&target, &bytes) {
             Ok(()) => self.notify(Notice::Info("Constancia impresa.".into())),
             Err(e) => self.notify(Notice::Error(capitalize(&e))),
