@@ -203,6 +203,8 @@ pub struct Session {
     /// The window of this station; when absent the console asks at login.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub window: Option<u32>,
+    /// Shortest PIN or passphrase accepted when a PIN is set (4–64 characters).
+    pub pin_min_length: u32,
 }
 
 /// A service as seeded into a new database.

@@ -62,7 +62,7 @@ pub fn seed(
             role: *role,
             pin: DEMO_PIN,
         };
-        desk::users::add(store, clock, &actor, &new)?;
+        desk::users::add(store, clock, &actor, cfg, &new)?;
     }
     let today = clock.now().with_timezone(&cfg.utc_offset()).date_naive();
     let people = Generator::new(seed, today).customers(customers as usize);

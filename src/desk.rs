@@ -10,7 +10,9 @@ pub mod catalog;
 pub mod claims;
 pub mod consents;
 pub mod customers;
+pub mod deletions;
 pub mod import;
+pub mod pins;
 pub mod pqrs;
 pub mod ratings;
 pub mod reports;
@@ -74,6 +76,22 @@ impl Actor {
         }
     }
 
+    /// Whether the actor is the staff member `owner`, or a supervisor (who may act for anyone).
+    pub fn owns_or_supervises(&self, owner: &str) -> bool {
+        self.role >= Role::Supervisor || self.staff_user() == Some(owner)
+    }
+
+    /// The refusal of an action on one object (`object`, as the audit log names it), with a
+    /// Spanish `message` saying who may do it; recorded in the audit log like a role refusal.
+    pub fn refused_on(&self, object: &str, message: String) -> Error {
+        Error::Denied {
+            message,
+            principal: self.principal.clone(),
+            on_behalf: self.on_behalf.clone(),
+            what: object.to_string(),
+        }
+    }
+
     /// The refusal of `what` for lack of `role` (recorded in the audit log by the caller).
     pub fn denied(&self, role: Role, what: &str) -> Error {
         Error::Denied {
@@ -85,11 +103,25 @@ impl Actor {
     }
 }
 
-/// The operating-system user running this process.
+/// The operating-system account running this process, from its effective uid (the process
+/// credentials, not `$USER`, which anyone can set): the account name from the system's user
+/// database, or `uid<N>` when the uid has no entry.
+#[cfg(unix)]
 pub fn os_user() -> String {
-    ["USER", "USERNAME", "LOGNAME"]
-        .iter()
-        .find_map(|k| std::env::var(k).ok().filter(|v| !v.is_empty()))
+    let uid = nix::unistd::geteuid();
+    match nix::unistd::User::from_uid(uid) {
+        Ok(Some(user)) => user.name,
+        _ => format!("uid{uid}"),
+    }
+}
+
+/// The operating-system account running this process (systems without uids: the login name
+/// the system gives the process).
+#[cfg(not(unix))]
+pub fn os_user() -> String {
+    std::env::var("USERNAME")
+        .ok()
+        .filter(|v| !v.is_empty())
         .unwrap_or_else(|| "desconocido".into())
 }
 

@@ -10,7 +10,9 @@ pub mod catalog;
 pub mod claims;
 pub mod consents;
 pub mod customers;
+pub mod deletions;
 pub mod migrate;
+pub mod personal;
 pub mod pqrs;
 pub mod ratings;
 pub mod reports;
@@ -62,6 +64,9 @@ impl std::ops::Deref for WriteTx<'_> {
         self.conn
     }
 }
+
+/// The setting that says a deletion's cleanup waits for a checkpoint (value: since when).
+pub const CLEANUP_PENDING: &str = "limpieza_pendiente";
 
 /// Commits between this program's own WAL checkpoints.
 const CHECKPOINT_EVERY: u32 = 64;
@@ -116,6 +121,57 @@ impl Store {
         Self::open_with(path, true)
     }
 
+    /// Copies the whole write-ahead log into the database file and empties it, waiting up to
+    /// `patience` for readers of older snapshots to finish. `false`: a reader still holds old
+    /// pages, whose bytes stay in the file until a later checkpoint completes.
+    pub fn checkpoint_all(&self, patience: Duration) -> Result<bool> {
+        let deadline = std::time::Instant::now() + patience;
+        loop {
+            let (busy, log, done): (i64, i64, i64) =
+                self.conn
+                    .query_row("PRAGMA wal_checkpoint(TRUNCATE)", [], |r| {
+                        Ok((r.get(0)?, r.get(1)?, r.get(2)?))
+                    })?;
+            if busy == 0 && log == done {
+                return Ok(true);
+            }
+            if std::time::Instant::now() >= deadline {
+                return Ok(false);
+            }
+            std::thread::sleep(Duration::from_millis(50));
+        }
+    }
+
+    /// Finishes the cleanup a deletion left pending because a reader held old pages (see
+    /// `desk::pqrs::treatment`): run at every open until it completes. The deletion could not
+    /// look for the person's bytes in pages reorganised earlier, so the file is rebuilt. Best
+    /// effort: a reader still there, or any failure, leaves it pending for the next open and
+    /// never stops the open itself.
+    fn finish_pending_cleanup(&mut self) {
+        if !matches!(settings::get(&self.conn, CLEANUP_PENDING), Ok(Some(_))) {
+            return;
+        }
+        let rebuilt = matches!(self.checkpoint_all(Duration::ZERO), Ok(true))
+            && matches!(self.rebuild(Duration::ZERO), Ok(true));
+        if !rebuilt {
+            return;
+        }
+        let cleared = self.write().and_then(|tx| {
+            settings::remove(&tx, CLEANUP_PENDING)?;
+            tx.commit()
+        });
+        if cleared.is_ok() {
+            let _ = self.checkpoint_all(Duration::ZERO);
+        }
+    }
+
+    /// Rewrites the whole file (`VACUUM`), so no page keeps bytes of rows long changed, and
+    /// checkpoints it (see [`Store::checkpoint_all`] for `patience` and the result).
+    pub fn rebuild(&self, patience: Duration) -> Result<bool> {
+        self.conn.execute_batch("VACUUM")?;
+        self.checkpoint_all(patience)
+    }
+
     fn open_with(path: &Path, migrate: bool) -> Result<Store> {
         if !path.exists() {
             return Err(Error::Database(format!(
@@ -127,7 +183,11 @@ impl Store {
         warn_missing_lock(path);
         let conn = Connection::open_with_flags(path, OpenFlags::SQLITE_OPEN_READ_WRITE)
             .map_err(|e| open_error(path, e))?;
-        Self::prepare(conn, Some(path.to_path_buf()), migrate)
+        let mut store = Self::prepare(conn, Some(path.to_path_buf()), migrate)?;
+        if migrate {
+            store.finish_pending_cleanup();
+        }
+        Ok(store)
     }
 
     /// Opens the database, creating it (owner-only permissions) when it does not exist.

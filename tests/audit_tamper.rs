@@ -77,6 +77,7 @@ impl Branch {
     fn cli(&self) -> Command {
         let mut c = Command::cargo_bin("ventanilla").unwrap();
         c.env_remove("VENTANILLA_CONFIG")
+            .env("VENTANILLA_PIN_COSTE", "pruebas")
             .env("XDG_CONFIG_HOME", self.dir.join("cfg"))
             .env("XDG_DATA_HOME", self.dir.join("data"))
             .timeout(Duration::from_secs(30))
@@ -316,6 +317,7 @@ fn tamperings() -> Vec<(&'static str, Tamper, &'static str)> {
                      ALTER TABLE attentions DROP COLUMN subtopic;
                      DROP TABLE window_claims;
                      DROP TABLE advisor_states;
+                     DROP TABLE deletions;
                      PRAGMA user_version = 8;",
                 );
                 // 0009 re-runs and re-seals; the later migration (0010), already applied,

@@ -11,36 +11,15 @@ use predicates::prelude::*;
 use std::path::{Path, PathBuf};
 use std::time::Duration;
 
-struct Branch {
-    dir: tempfile::TempDir,
-}
+use common::FileBranch as Branch;
 
 fn branch() -> Branch {
-    let dir = tempfile::TempDir::new().unwrap();
-    common::branch_with_windows(&dir.path().join("sede.sqlite3"), 1);
-    Branch { dir }
+    Branch::new(1)
 }
 
-impl Branch {
-    fn db(&self) -> PathBuf {
-        self.dir.path().join("sede.sqlite3")
-    }
-
-    fn copies(&self) -> PathBuf {
-        self.dir.path().join("copias")
-    }
-
-    fn cli(&self) -> Command {
-        let mut c = Command::cargo_bin("ventanilla").unwrap();
-        c.env_remove("VENTANILLA_CONFIG")
-            .env_remove("VENTANILLA_RESTAURAR_OTRA_SEDE")
-            .env("XDG_CONFIG_HOME", self.dir.path().join("cfg"))
-            .env("XDG_DATA_HOME", self.dir.path().join("data"))
-            .timeout(Duration::from_secs(60))
-            .arg("--db")
-            .arg(self.db());
-        c
-    }
+/// Where the daily copies go.
+fn copies_dir(b: &Branch) -> PathBuf {
+    b.path("copias")
 }
 
 fn names(dir: &Path) -> Vec<String> {
@@ -70,7 +49,7 @@ fn sound(path: &Path) -> bool {
 #[test]
 fn two_backups_in_the_same_second_get_two_names() {
     let b = branch();
-    let store = ventanilla::store::Store::open(&b.db()).unwrap();
+    let store = ventanilla::store::Store::open(&b.db.clone()).unwrap();
     let cfg = common::config();
     let now = common::monday_morning();
     let first = ventanilla::desk::backup::backup(&store, &cfg, now, None).unwrap();
@@ -86,8 +65,9 @@ fn two_backups_in_the_same_second_get_two_names() {
         .map(|_| {
             std::process::Command::new(env!("CARGO_BIN_EXE_ventanilla"))
                 .arg("--db")
-                .arg(b.db())
+                .arg(b.db.clone())
                 .arg("backup")
+                .env("VENTANILLA_PIN_COSTE", "pruebas")
                 .env("XDG_CONFIG_HOME", b.dir.path().join("cfg"))
                 .stdout(std::process::Stdio::null())
                 .spawn()
@@ -97,15 +77,15 @@ fn two_backups_in_the_same_second_get_two_names() {
     for mut r in runs {
         assert!(r.wait().unwrap().success());
     }
-    let copies: Vec<String> = names(&b.copies())
+    let copies: Vec<String> = names(&copies_dir(&b))
         .into_iter()
         .filter(|n| n.ends_with(".sqlite3"))
         .collect();
     assert_eq!(copies.len(), 4, "{copies:?}");
     for c in &copies {
-        assert!(sound(&b.copies().join(c)), "{c}");
+        assert!(sound(&copies_dir(&b).join(c)), "{c}");
         assert!(
-            b.copies().join(format!("{c}.ancla")).exists(),
+            copies_dir(&b).join(format!("{c}.ancla")).exists(),
             "{c} side file"
         );
     }
@@ -115,7 +95,13 @@ fn two_backups_in_the_same_second_get_two_names() {
 fn killed_backups_never_leave_a_file_under_a_final_name_and_leftovers_are_cleaned() {
     let b = branch();
     std::process::Command::new(env!("CARGO_BIN_EXE_ventanilla-loadgen"))
-        .args(["issue", "--db", b.db().to_str().unwrap(), "--service", "A"])
+        .args([
+            "issue",
+            "--db",
+            b.db.clone().to_str().unwrap(),
+            "--service",
+            "A",
+        ])
         .args(["--count", "1500"])
         .stdout(std::process::Stdio::null())
         .status()
@@ -124,8 +110,9 @@ fn killed_backups_never_leave_a_file_under_a_final_name_and_leftovers_are_cleane
     for _ in 0..15 {
         let mut child = std::process::Command::new(env!("CARGO_BIN_EXE_ventanilla"))
             .arg("--db")
-            .arg(b.db())
+            .arg(b.db.clone())
             .arg("backup")
+            .env("VENTANILLA_PIN_COSTE", "pruebas")
             .env("XDG_CONFIG_HOME", b.dir.path().join("cfg"))
             .stdout(std::process::Stdio::null())
             .stderr(std::process::Stdio::null())
@@ -134,10 +121,10 @@ fn killed_backups_never_leave_a_file_under_a_final_name_and_leftovers_are_cleane
         std::thread::sleep(Duration::from_millis(rng.u64(0..40)));
         let _ = child.kill();
         child.wait().unwrap();
-        for n in names(&b.copies()) {
+        for n in names(&copies_dir(&b)) {
             if n.ends_with(".sqlite3") {
                 assert!(
-                    sound(&b.copies().join(&n)),
+                    sound(&copies_dir(&b).join(&n)),
                     "{n} has a final name but is not sound"
                 );
             } else {
@@ -149,13 +136,11 @@ fn killed_backups_never_leave_a_file_under_a_final_name_and_leftovers_are_cleane
         }
     }
     // a leftover of a run that died (its process is gone) goes at the next start
-    std::fs::create_dir_all(b.copies()).unwrap();
-    let leftover = b
-        .copies()
-        .join(".ventanilla-20261123-093000.sqlite3.4000000000.parcial");
+    std::fs::create_dir_all(copies_dir(&b)).unwrap();
+    let leftover = copies_dir(&b).join(".ventanilla-20261123-093000.sqlite3.4000000000.parcial");
     std::fs::write(&leftover, "a medias").unwrap();
     b.cli().arg("backup").assert().success();
-    let left: Vec<String> = names(&b.copies())
+    let left: Vec<String> = names(&copies_dir(&b))
         .into_iter()
         .filter(|n| n.contains("parcial"))
         .collect();
@@ -168,6 +153,7 @@ fn restoring_another_branch_needs_its_code_and_the_anchors_follow() {
     let other = b.dir.path().join("norte.sqlite3");
     let init = Command::cargo_bin("ventanilla")
         .unwrap()
+        .env("VENTANILLA_PIN_COSTE", "pruebas")
         .env("XDG_CONFIG_HOME", b.dir.path().join("cfg"))
         .arg("--db")
         .arg(&other)
@@ -186,6 +172,7 @@ fn restoring_another_branch_needs_its_code_and_the_anchors_follow() {
     let copy = b.dir.path().join("norte-copia.sqlite3");
     Command::cargo_bin("ventanilla")
         .unwrap()
+        .env("VENTANILLA_PIN_COSTE", "pruebas")
         .env("XDG_CONFIG_HOME", b.dir.path().join("cfg"))
         .arg("--db")
         .arg(&other)

@@ -10,30 +10,22 @@ use assert_cmd::Command;
 use predicates::prelude::*;
 use std::time::Duration;
 
-struct Branch {
-    dir: tempfile::TempDir,
-}
+struct Branch(common::FileBranch);
 
 fn branch() -> Branch {
-    let dir = tempfile::TempDir::new().unwrap();
-    common::branch_with_windows(&dir.path().join("sede.sqlite3"), 1);
-    Branch { dir }
+    Branch(common::FileBranch::new(1))
 }
 
 impl Branch {
+    /// The binary, given 10 s per call: no bound may make it run longer.
     fn cli(&self) -> Command {
-        let mut c = Command::cargo_bin("ventanilla").unwrap();
-        c.env_remove("VENTANILLA_CONFIG")
-            .env("XDG_CONFIG_HOME", self.dir.path().join("cfg"))
-            .env("XDG_DATA_HOME", self.dir.path().join("data"))
-            .timeout(Duration::from_secs(10))
-            .arg("--db")
-            .arg(self.dir.path().join("sede.sqlite3"));
+        let mut c = self.0.cli();
+        c.timeout(Duration::from_secs(10));
         c
     }
 
     fn with_config(&self, toml: &str) -> Command {
-        let path = self.dir.path().join("ventanilla.toml");
+        let path = self.0.path("ventanilla.toml");
         std::fs::write(&path, toml).unwrap();
         let mut c = self.cli();
         c.arg("--config").arg(path);

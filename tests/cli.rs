@@ -25,6 +25,7 @@ impl Env {
     /// The binary with an isolated config/data dir and `--db` pointing into the temp dir.
     fn cmd(&self) -> Command {
         let mut cmd = Command::cargo_bin("ventanilla").unwrap();
+        cmd.env("VENTANILLA_PIN_COSTE", "pruebas");
         cmd.env("XDG_CONFIG_HOME", self.dir.path().join("cfg"))
             .env("XDG_DATA_HOME", self.dir.path().join("data"))
             .env_remove("VENTANILLA_DB")
@@ -80,6 +81,7 @@ fn init_then_users_with_json_listing() {
     let db = env.db();
     Command::cargo_bin("ventanilla")
         .unwrap()
+        .env("VENTANILLA_PIN_COSTE", "pruebas")
         .env("XDG_CONFIG_HOME", env.dir.path().join("cfg"))
         .args(["user", "list", "--db"])
         .arg(&db)
@@ -118,7 +120,7 @@ fn bad_user_input_gets_clear_messages_and_exit_1() {
         (
             &["user", "add", "nuevo", "--name", "X", "--role", "asesor"],
             "12\n",
-            "de 4 a 8 dígitos",
+            "de 4 a 64 caracteres",
         ),
     ];
     for (args, stdin, message) in cases {
@@ -197,7 +199,14 @@ fn catalogue_commands_with_on_behalf_audit() {
         .iter()
         .find(|e| e["action"] == "window.set")
         .unwrap();
-    assert_eq!(set["actor"], "cli:tester");
+    // the account comes from the process credentials, not from $USER (set to "tester")
+    let account = std::process::Command::new("id")
+        .arg("-un")
+        .output()
+        .unwrap();
+    let account = String::from_utf8(account.stdout).unwrap();
+    assert_eq!(set["actor"], format!("cli:{}", account.trim()));
+    assert_ne!(set["actor"], "cli:tester");
     assert_eq!(set["on_behalf"], "admin");
 }
 
@@ -240,6 +249,7 @@ fn missing_database_and_unwritable_location_exit_2() {
         .code(2)
         .stderr(predicate::str::contains("ventanilla init"));
     let mut cmd = Command::cargo_bin("ventanilla").unwrap();
+    cmd.env("VENTANILLA_PIN_COSTE", "pruebas");
     cmd.env("XDG_CONFIG_HOME", env.dir.path().join("cfg"));
     cmd.args([
         "--db",
@@ -276,6 +286,7 @@ fn read_only_database_is_refused() {
         let mut cmd = Command::new("setpriv");
         cmd.args(["--reuid=65534", "--regid=65534", "--clear-groups"]);
         cmd.arg(assert_cmd::cargo::cargo_bin("ventanilla"));
+        cmd.env("VENTANILLA_PIN_COSTE", "pruebas");
         cmd.env("XDG_CONFIG_HOME", env.dir.path().join("cfg"))
             .arg("--db")
             .arg(env.db());

@@ -8,6 +8,7 @@ use tempfile::TempDir;
 
 fn cmd(dir: &TempDir) -> Command {
     let mut cmd = Command::cargo_bin("ventanilla").unwrap();
+    cmd.env("VENTANILLA_PIN_COSTE", "pruebas");
     cmd.env("XDG_CONFIG_HOME", dir.path().join("cfg"))
         .env_remove("VENTANILLA_CONFIG")
         .arg("--db")

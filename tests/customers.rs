@@ -53,6 +53,7 @@ impl Branch {
     fn cli(&self) -> Command {
         let mut c = Command::cargo_bin("ventanilla").unwrap();
         c.env_remove("VENTANILLA_CONFIG")
+            .env("VENTANILLA_PIN_COSTE", "pruebas")
             .env("XDG_CONFIG_HOME", self.dir.path().join("cfg"))
             .arg("--db")
             .arg(&self.path);
@@ -190,18 +191,7 @@ fn consent_status_and_evidence_tampering() {
     );
     let evidence = b.dir.path().join("formato.pdf");
     std::fs::write(&evidence, b"formato firmado").unwrap();
-    let grant = Record {
-        grant: true,
-        purpose: ventanilla::domain::consent::Purpose::parse(
-            &cfg.consent.purposes,
-            "envio-informacion",
-        )
-        .unwrap(),
-        channel: ventanilla::domain::consent::Way::parse(&cfg.consent.channels, "formato-fisico")
-            .unwrap(),
-        policy_version: "2026-01",
-        evidence: Some(&evidence),
-    };
+    let grant = common::paper_consent(&cfg, &evidence);
     let no_evidence = Record {
         evidence: None,
         ..grant.clone()
@@ -312,7 +302,8 @@ fn phone_attentions_go_to_whoever_has_fewest_open() {
     )
     .unwrap()[0]
         .id;
-    desk::attentions::close(&mut b.store, &b.clock, &asesor1, first).unwrap();
+    let asesor2 = Actor::staff(&desk::users::active(&b.store, "asesor2").unwrap());
+    desk::attentions::close(&mut b.store, &b.clock, &asesor2, first).unwrap();
     let next = desk::attentions::add(&mut b.store, &b.clock, &asesor1, &cfg, &req).unwrap();
     assert_eq!(
         next.assigned_to.as_deref(),

@@ -116,9 +116,17 @@ fn each_write_leaves_exactly_one_audit_row() {
         role: Role::Asesor,
         pin: "1234",
     };
-    desk::users::add(&mut store, &clock, &cli, &new).unwrap();
+    desk::users::add(&mut store, &clock, &cli, &common::config(), &new).unwrap();
     assert_eq!(audit_count(&store), before + 1);
-    desk::users::set_pin(&mut store, &clock, &cli, "asesor1", "5678").unwrap();
+    desk::users::set_pin(
+        &mut store,
+        &clock,
+        &cli,
+        &common::config(),
+        "asesor1",
+        "5678",
+    )
+    .unwrap();
     assert_eq!(audit_count(&store), before + 2);
     desk::catalog::add_service(&mut store, &clock, &cli, "t", "Trámites").unwrap();
     desk::catalog::set_window(&mut store, &clock, &cli, 1, &["T".into(), "A".into()]).unwrap();
@@ -150,7 +158,7 @@ fn refused_writes_change_nothing() {
         pin: "1234",
     };
     assert!(
-        desk::users::add(&mut store, &clock, &cli, &dup)
+        desk::users::add(&mut store, &clock, &cli, &common::config(), &dup)
             .unwrap_err()
             .to_string()
             .contains("ya existe")
@@ -162,10 +170,10 @@ fn refused_writes_change_nothing() {
         pin: "12",
     };
     assert!(
-        desk::users::add(&mut store, &clock, &cli, &bad_pin)
+        desk::users::add(&mut store, &clock, &cli, &common::config(), &bad_pin)
             .unwrap_err()
             .to_string()
-            .contains("4 a 8")
+            .contains("4 a 64")
     );
     let bad_window = desk::catalog::set_window(&mut store, &clock, &cli, 1, &["Z".into()]);
     assert!(bad_window.unwrap_err().to_string().contains("«Z»"));
@@ -183,7 +191,14 @@ fn an_asesor_acting_through_the_cli_gets_asesor_rights() {
         role: Role::Asesor,
         pin: "1234",
     };
-    desk::users::add(&mut store, &clock, &Actor::cli(None), &new).unwrap();
+    desk::users::add(
+        &mut store,
+        &clock,
+        &Actor::cli(None),
+        &common::config(),
+        &new,
+    )
+    .unwrap();
     let asesor = desk::users::active(&store, "asesor1").unwrap();
     let actor = Actor::cli(Some(&asesor));
     let err = desk::catalog::add_service(&mut store, &clock, &actor, "T", "Trámites").unwrap_err();
@@ -192,7 +207,15 @@ fn an_asesor_acting_through_the_cli_gets_asesor_rights() {
         "{err}"
     );
     // but may change their own PIN
-    desk::users::set_pin(&mut store, &clock, &actor, "asesor1", "9876").unwrap();
+    desk::users::set_pin(
+        &mut store,
+        &clock,
+        &actor,
+        &common::config(),
+        "asesor1",
+        "9876",
+    )
+    .unwrap();
     let last = desk::audit::list(store.conn(), None)
         .unwrap()
         .pop()
@@ -252,7 +275,7 @@ fn unknown_and_disabled_users_cannot_log_in() {
         role: Role::Asesor,
         pin: "1234",
     };
-    desk::users::add(&mut store, &clock, &cli, &new).unwrap();
+    desk::users::add(&mut store, &clock, &cli, &common::config(), &new).unwrap();
     desk::users::disable(&mut store, &clock, &cli, "asesor1").unwrap();
     for user in ["asesor1", "nadie"] {
         let err = desk::users::login(&mut store, &clock, user, "1234").unwrap_err();
@@ -273,4 +296,36 @@ fn pins_are_stored_as_argon2_hashes() {
         .unwrap();
     assert!(hash.starts_with("$argon2"), "{hash}");
     assert!(!hash.contains("4321"));
+}
+
+#[test]
+fn a_hash_weaker_than_the_current_cost_still_verifies_and_is_replaced_at_login() {
+    use argon2::password_hash::{PasswordHasher, SaltString};
+    let (mut store, clock) = fresh();
+    // what an older release could have stored: another argon2 variant, same PIN
+    let salt = SaltString::generate(&mut argon2::password_hash::rand_core::OsRng);
+    let params = desk::pins::current_params();
+    let old = argon2::Argon2::new(argon2::Algorithm::Argon2i, argon2::Version::V0x13, params)
+        .hash_password(b"4321", &salt)
+        .unwrap()
+        .to_string();
+    store
+        .conn()
+        .execute(
+            "UPDATE users SET pin_hash = ?1 WHERE username = 'admin'",
+            [&old],
+        )
+        .unwrap();
+    desk::users::login(&mut store, &clock, "admin", "4321").unwrap();
+    let now: String = store
+        .conn()
+        .query_row(
+            "SELECT pin_hash FROM users WHERE username = 'admin'",
+            [],
+            |r| r.get(0),
+        )
+        .unwrap();
+    assert!(now.starts_with("$argon2id$"), "{now}");
+    assert_eq!(desk::pins::verify("4321", &now), desk::pins::Verdict::Right);
+    desk::users::login(&mut store, &clock, "admin", "4321").unwrap();
 }

@@ -154,6 +154,7 @@ impl Branch {
     fn cli(&self) -> Command {
         let mut c = Command::cargo_bin("ventanilla").unwrap();
         c.env_remove("VENTANILLA_CONFIG")
+            .env("VENTANILLA_PIN_COSTE", "pruebas")
             .env("XDG_CONFIG_HOME", self.dir.path().join("cfg"))
             .arg("--db")
             .arg(&self.path);
@@ -548,15 +549,23 @@ fn habeas(doc: &str, request: &str, changes: &str) -> Filing {
     }
 }
 
+/// Takes a data-treatment request through assignment, projection, approval and notice.
+fn up_to_notice(b: &mut Branch, r: &str) {
+    let steps = common::data_request_steps("Respuesta proyectada");
+    for s in steps {
+        b.step(r, s).unwrap();
+    }
+}
+
+/// Closes a data-treatment request the lawful way (`in_favor`: the change is applied).
+fn decide(b: &mut Branch, r: &str, in_favor: bool) {
+    up_to_notice(b, r);
+    let note = String::new();
+    b.step(r, Action::Close { in_favor, note }).unwrap();
+}
+
 fn close_in_favor(b: &mut Branch, r: &str) {
-    b.step(
-        r,
-        Action::Close {
-            in_favor: true,
-            note: String::new(),
-        },
-    )
-    .unwrap();
+    decide(b, r, true);
 }
 
 #[test]
@@ -657,6 +666,7 @@ fn deletion_pseudonymises_everywhere_and_keeps_the_pqrs() {
     Command::cargo_bin("ventanilla")
         .unwrap()
         .env_remove("VENTANILLA_CONFIG")
+        .env("VENTANILLA_PIN_COSTE", "pruebas")
         .env("XDG_CONFIG_HOME", b.dir.path().join("cfg"))
         .arg("--db")
         .arg(&b.path)
@@ -670,31 +680,34 @@ fn affiliates_are_talked_to_first_and_other_requests_apply_their_change() {
     let mut b = branch();
     let p = b.file(&habeas("1144052337", "supresion", ""));
     assert!(p.needs_conversation);
-    let e = b
-        .step(
-            &p.radicado,
-            Action::Close {
-                in_favor: true,
-                note: String::new(),
-            },
-        )
-        .unwrap_err();
+    let r = p.radicado.as_str();
+    let close = |in_favor| Action::Close {
+        in_favor,
+        note: String::new(),
+    };
+    let e = b.step(r, close(false)).unwrap_err();
+    assert!(e.to_string().contains("recién radicada"), "{e}");
+    let assign = Action::Assign {
+        area: String::new(),
+        user: Some("asesor1".into()),
+    };
+    b.step(r, assign).unwrap();
+    b.step(r, Action::Start).unwrap();
+    let draft = || Action::Draft {
+        note: "Se conserva la afiliación".into(),
+    };
+    let e = b.step(r, draft()).unwrap_err();
     assert!(e.to_string().contains("conversación"), "{e}");
-    b.step(
-        &p.radicado,
-        Action::Converse {
-            note: "Conserva la afiliación; retira la solicitud".into(),
-        },
-    )
-    .unwrap();
-    b.step(
-        &p.radicado,
-        Action::Close {
-            in_favor: false,
-            note: String::new(),
-        },
-    )
-    .unwrap();
+    let note = "Conserva la afiliación; retira la solicitud".into();
+    b.step(r, Action::Converse { note }).unwrap();
+    b.step(r, draft()).unwrap();
+    b.step(r, Action::Approve).unwrap();
+    let notify = Action::Notify {
+        via: "electronica".parse().unwrap(),
+        evidence: "correo enviado".into(),
+    };
+    b.step(r, notify).unwrap();
+    b.step(r, close(false)).unwrap();
     let card = desk::customers::card(&b.store, &b.cfg, &cc("1144052337")).unwrap();
     assert_eq!(card.customer.names, "José Luis", "refused: data kept");
 
@@ -832,6 +845,7 @@ fn radicados_from_concurrent_processes_have_no_duplicates_nor_gaps() {
                 .map(|j| {
                     let mut c = std::process::Command::new(env!("CARGO_BIN_EXE_ventanilla"));
                     c.env_remove("VENTANILLA_CONFIG")
+                        .env("VENTANILLA_PIN_COSTE", "pruebas")
                         .env("XDG_CONFIG_HOME", b.dir.path().join("cfg"))
                         .arg("--db")
                         .arg(&b.path)

@@ -49,7 +49,7 @@ fn branch_under(regime: RegimeKind) -> Branch {
         role: Role::Supervisor,
         pin: "1234",
     };
-    desk::users::add(&mut store, &SystemClock, &cli, &sup).unwrap();
+    desk::users::add(&mut store, &SystemClock, &cli, &cfg, &sup).unwrap();
     for (doc, affiliation) in [(AFFILIATE, "afiliado"), (OTHER, "no afiliado")] {
         let input = Input {
             doc_type: "CC".into(),

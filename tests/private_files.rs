@@ -10,25 +10,21 @@ mod common;
 use assert_cmd::Command;
 use std::os::unix::fs::PermissionsExt;
 use std::path::{Path, PathBuf};
-use std::time::Duration;
 
-struct Branch {
-    dir: tempfile::TempDir,
-    db: PathBuf,
-}
+struct Branch(common::FileBranch);
 
 fn branch() -> Branch {
-    let dir = tempfile::TempDir::new().unwrap();
-    let db = dir.path().join("sede.sqlite3");
-    common::branch_with_windows(&db, 1);
-    Branch { dir, db }
+    Branch(common::FileBranch::new(1))
+}
+
+impl std::ops::Deref for Branch {
+    type Target = common::FileBranch;
+    fn deref(&self) -> &common::FileBranch {
+        &self.0
+    }
 }
 
 impl Branch {
-    fn path(&self, name: &str) -> PathBuf {
-        self.dir.path().join(name)
-    }
-
     /// The binary under umask 022, with `--db`.
     fn cli(&self) -> Command {
         self.cli_on(&self.db)
@@ -38,14 +34,8 @@ impl Branch {
         let mut c = Command::new("sh");
         c.arg("-c")
             .arg("umask 022; exec \"$0\" \"$@\"")
-            .arg(env!("CARGO_BIN_EXE_ventanilla"))
-            .env_remove("VENTANILLA_CONFIG")
-            .env("XDG_CONFIG_HOME", self.path("cfg"))
-            .env("XDG_DATA_HOME", self.path("data"))
-            .timeout(Duration::from_secs(60))
-            .arg("--db")
-            .arg(db);
-        c
+            .arg(env!("CARGO_BIN_EXE_ventanilla"));
+        self.0.isolate(c, db)
     }
 }
 

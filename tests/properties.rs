@@ -57,7 +57,14 @@ fn bare(clock: &FixedClock) -> Store {
         admin: staff("admin", Role::Administrador),
     };
     desk::setup::init(&mut store, clock, &cli, &config(), &init).unwrap();
-    desk::users::add(&mut store, clock, &cli, &staff("asesor1", Role::Asesor)).unwrap();
+    desk::users::add(
+        &mut store,
+        clock,
+        &cli,
+        &config(),
+        &staff("asesor1", Role::Asesor),
+    )
+    .unwrap();
     store
 }
 

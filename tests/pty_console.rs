@@ -17,6 +17,7 @@ fn demo_login_focus_help_quit_restores_the_terminal() {
     let dir = tempfile::TempDir::new().unwrap();
     let db = dir.path().join("demo.sqlite3");
     let mut cmd = CommandBuilder::new(env!("CARGO_BIN_EXE_ventanilla"));
+    cmd.env("VENTANILLA_PIN_COSTE", "pruebas");
     cmd.env("XDG_CONFIG_HOME", dir.path().join("cfg"));
     cmd.env("XDG_DATA_HOME", dir.path().join("data"));
     cmd.args([

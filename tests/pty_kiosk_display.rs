@@ -15,6 +15,7 @@ const WAIT: Duration = Duration::from_secs(20);
 
 fn mode(dir: &std::path::Path, db: &str, name: &str) -> PtyApp {
     let mut cmd = CommandBuilder::new(BIN);
+    cmd.env("VENTANILLA_PIN_COSTE", "pruebas");
     cmd.env("XDG_CONFIG_HOME", dir.join("cfg"));
     cmd.args(["--db", db, name]);
     PtyApp::spawn(cmd, 80, 24)
@@ -26,6 +27,7 @@ fn kiosk_turn_called_elsewhere_appears_on_the_display() {
     let db = dir.path().join("demo.sqlite3");
     let db = db.to_str().unwrap();
     let status = std::process::Command::new(BIN)
+        .env("VENTANILLA_PIN_COSTE", "pruebas")
         .env("XDG_CONFIG_HOME", dir.path().join("cfg"))
         .args([
             "--db",
@@ -72,6 +74,7 @@ fn kiosk_turn_called_elsewhere_appears_on_the_display() {
 
     // Window 4 may be mid-attention in the demo: finish what it holds first.
     let busy = std::process::Command::new(BIN)
+        .env("VENTANILLA_PIN_COSTE", "pruebas")
         .env("XDG_CONFIG_HOME", dir.path().join("cfg"))
         .args([
             "--db",
@@ -88,6 +91,7 @@ fn kiosk_turn_called_elsewhere_appears_on_the_display() {
     for t in list.as_array().unwrap().iter().filter(|t| t["window"] == 4) {
         let label = t["label"].as_str().unwrap();
         let s = std::process::Command::new(BIN)
+            .env("VENTANILLA_PIN_COSTE", "pruebas")
             .env("XDG_CONFIG_HOME", dir.path().join("cfg"))
             .args(["--db", db, "turn", "finish", label, "--user", "supervisor"])
             .status()
@@ -95,6 +99,7 @@ fn kiosk_turn_called_elsewhere_appears_on_the_display() {
         assert!(s.success());
     }
     let out = std::process::Command::new(BIN)
+        .env("VENTANILLA_PIN_COSTE", "pruebas")
         .env("XDG_CONFIG_HOME", dir.path().join("cfg"))
         .args([
             "--db",

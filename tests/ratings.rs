@@ -52,10 +52,11 @@ fn a_turn_is_rated_once_after_finishing_and_satisfaction_counts_four_and_five() 
     let waiting = desk::turns::issue(&mut store, &clock, &Actor::cli(None), &cfg, &req).unwrap();
     let e = rate(&mut store, &Target::Turn(waiting.label.clone()), Some(5)).unwrap_err();
     assert!(e.to_string().contains("se califica al finalizar"), "{e}");
+    let supervisor = Actor::cli(Some(&desk::users::active(&store, "admin").unwrap()));
     desk::turns::act(
         &mut store,
         &clock,
-        &asesor,
+        &supervisor,
         &cfg,
         &waiting.label,
         Transition::Cancel,
@@ -125,6 +126,7 @@ fn the_rate_screen_wakes_when_its_window_finishes_in_another_process() {
     let db = db.to_str().unwrap();
     let cli = |args: &[&str]| {
         let out = std::process::Command::new(BIN)
+            .env("VENTANILLA_PIN_COSTE", "pruebas")
             .env("XDG_CONFIG_HOME", dir.path().join("cfg"))
             .args(["--db", db])
             .args(args)
@@ -138,6 +140,7 @@ fn the_rate_screen_wakes_when_its_window_finishes_in_another_process() {
         String::from_utf8(out.stdout).unwrap()
     };
     let mut cmd = CommandBuilder::new(BIN);
+    cmd.env("VENTANILLA_PIN_COSTE", "pruebas");
     cmd.env("XDG_CONFIG_HOME", dir.path().join("cfg"));
     cmd.args(["--db", db, "rate", "--window", "1"]);
     let mut screen = pty::PtyApp::spawn(cmd, 100, 30);

@@ -128,6 +128,7 @@ fn report_json_and_xlsx_from_the_command_line() {
     let cli = || {
         let mut c = Command::cargo_bin("ventanilla").unwrap();
         c.env_remove("VENTANILLA_CONFIG")
+            .env("VENTANILLA_PIN_COSTE", "pruebas")
             .env("XDG_CONFIG_HOME", dir.path().join("cfg"))
             .arg("--db")
             .arg(&path);

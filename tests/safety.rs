@@ -24,6 +24,7 @@ impl Branch {
     fn cli(&self) -> Command {
         let mut c = Command::cargo_bin("ventanilla").unwrap();
         c.env_remove("VENTANILLA_CONFIG")
+            .env("VENTANILLA_PIN_COSTE", "pruebas")
             .env("XDG_CONFIG_HOME", self.dir.path().join("cfg"))
             .env("XDG_DATA_HOME", self.dir.path().join("data"))
             .arg("--db")
@@ -407,7 +408,7 @@ fn denied_actions_say_the_role_they_need_and_are_audited() {
         .assert()
         .code(1)
         .stderr(predicate::str::contains(
-            "asignada a asesor1 requiere el rol supervisor",
+            "asignada a asesor1: solo esa persona o un supervisor",
         ));
     b.cli()
         .args([

@@ -120,6 +120,7 @@ fn supervisor_mode_in_a_real_terminal() {
     let db = db.to_str().unwrap();
     let bin = env!("CARGO_BIN_EXE_ventanilla");
     let status = std::process::Command::new(bin)
+        .env("VENTANILLA_PIN_COSTE", "pruebas")
         .env("XDG_CONFIG_HOME", dir.path().join("cfg"))
         .args(["--db", db, "demo", "--no-tui", "--customers", "100"])
         .stdout(std::process::Stdio::null())
@@ -127,6 +128,7 @@ fn supervisor_mode_in_a_real_terminal() {
         .unwrap();
     assert!(status.success());
     let mut cmd = CommandBuilder::new(bin);
+    cmd.env("VENTANILLA_PIN_COSTE", "pruebas");
     cmd.env("XDG_CONFIG_HOME", dir.path().join("cfg"));
     cmd.args(["--db", db, "supervisor"]);
     let mut app = pty::PtyApp::spawn(cmd, 120, 40);

@@ -58,7 +58,9 @@ pub fn run_window(ctx: &Ctx, cmd: WindowCommand) -> Result<()> {
             let offset = ctx.loaded.config.utc_offset();
             crate::say!(
                 "{:<11} {:<20} {:<9} ABIERTA POR",
-                "VENTANILLA", "SERVICIOS", "ESTADO"
+                "VENTANILLA",
+                "SERVICIOS",
+                "ESTADO"
             );
             for w in windows {
                 let state = if w.active { "activa" } else { "inactiva" };

@@ -14,7 +14,7 @@ pub fn run(ctx: &Ctx, args: &InitArgs) -> Result<()> {
         .clone()
         .unwrap_or_else(|| branch::suggest_code(&args.branch));
     desk::setup::validate_branch(&args.branch, &code)?;
-    desk::users::validate(&NewStaff {
+    desk::users::validate_identity(&NewStaff {
         username: &args.admin,
         name: &args.admin_name,
         role: Role::Administrador,
@@ -32,7 +32,7 @@ pub fn run(ctx: &Ctx, args: &InitArgs) -> Result<()> {
             )));
         }
     }
-    let pin = pin::read_new(&args.admin)?;
+    let pin = pin::read_new(&args.admin, &ctx.loaded.config)?;
     let (mut store, _) = Store::open_or_create(&path)?;
     let req = Init {
         branch_name: &args.branch,

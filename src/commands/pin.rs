@@ -4,9 +4,10 @@ use crate::error::{Error, Result};
 use std::io::{BufRead, IsTerminal};
 
 /// Reads a new PIN for `who`.
-pub fn read_new(who: &str) -> Result<String> {
+pub fn read_new(who: &str, cfg: &crate::config::Config) -> Result<String> {
     if std::io::stdin().is_terminal() {
-        let first = prompt(&format!("PIN para {who} (4 a 8 dígitos): "))?;
+        let min = cfg.session.pin_min_length;
+        let first = prompt(&format!("PIN para {who} (al menos {min} caracteres): "))?;
         let second = prompt("Repita el PIN: ")?;
         if first != second {
             return Err(Error::refused(

@@ -32,6 +32,21 @@ fn describe(h: &Health) -> Vec<String> {
         lines.push(format!("Auditoría alterada: {p}."));
     }
     lines.push(format!("Versión del esquema: {}.", h.schema_version));
+    for (path, n) in &h.copies_with_deleted {
+        lines.push(format!(
+            "Copia con {n} persona(s) suprimida(s) después de hacerla: {path}. Bórrela cuando \
+             ya no la necesite; si debe usarla, restáurela con `ventanilla restore`, que vuelve \
+             a aplicar las supresiones."
+        ));
+    }
+    if h.cleanup_pending {
+        lines.push(
+            "Limpieza pendiente tras una supresión: un proceso tenía abierta una lectura \
+             antigua y el archivo aún guarda páginas viejas; se completa sola al abrir la base \
+             cuando no haya lectores (cierre las consolas y ejecute cualquier orden)."
+                .to_string(),
+        );
+    }
     lines
 }
 

@@ -98,6 +98,13 @@ fn step(ctx: &Ctx, radicado: &str, common: &StepArgs, action: Action) -> Result<
         radicado,
         action,
     )?;
+    if desk::pqrs::cleanup_pending(&store)? {
+        eprintln!(
+            "Aviso: otro proceso tenía abierta una lectura y el archivo aún guarda páginas con \
+             los datos suprimidos; se limpian al abrir la base sin lectores (cierre las \
+             consolas y ejecute cualquier orden, p. ej. `ventanilla user list`)."
+        );
+    }
     if common.json {
         return print_json(&desk::pqrs::show(&store, config, today(ctx), &p.radicado)?);
     }

@@ -29,13 +29,20 @@ pub fn run(ctx: &Ctx, cmd: UserCommand) -> Result<()> {
                 role,
                 pin: "0000",
             };
-            desk::users::validate(&new)?;
+            desk::users::validate_identity(&new)?;
             actor.require(Role::Administrador, "crear usuarios")?;
             if desk::users::get(&store, &username).is_ok() {
                 return Err(Error::refused(format!("ya existe un usuario «{username}»")));
             }
-            let pin = pin::read_new(&username)?;
-            desk::users::add(&mut store, clock, &actor, &NewStaff { pin: &pin, ..new })?;
+            let pin = pin::read_new(&username, &ctx.loaded.config)?;
+            let cfg = &ctx.loaded.config;
+            desk::users::add(
+                &mut store,
+                clock,
+                &actor,
+                cfg,
+                &NewStaff { pin: &pin, ..new },
+            )?;
             crate::say!("Usuario «{username}» creado con rol {role}");
         }
         UserCommand::List { json } => {
@@ -68,8 +75,9 @@ pub fn run(ctx: &Ctx, cmd: UserCommand) -> Result<()> {
         } => {
             let actor = ctx.actor(&store, on_behalf.user.as_deref())?;
             desk::users::get(&store, &username)?;
-            let pin = pin::read_new(&username)?;
-            desk::users::set_pin(&mut store, clock, &actor, &username, &pin)?;
+            let pin = pin::read_new(&username, &ctx.loaded.config)?;
+            let cfg = &ctx.loaded.config;
+            desk::users::set_pin(&mut store, clock, &actor, cfg, &username, &pin)?;
             crate::say!("PIN de «{username}» cambiado");
         }
     }

@@ -87,6 +87,14 @@ impl Config {
                 "debe ser al menos 1 minuto",
             ));
         }
+        if !(crate::domain::user::PIN_MIN..=crate::domain::user::PIN_MAX)
+            .contains(&(self.session.pin_min_length as usize))
+        {
+            return Err(fail(
+                "session.pin_min_length",
+                "debe estar entre 4 y 64 caracteres",
+            ));
+        }
         for s in &self.services {
             if !crate::domain::service::valid_code(&s.code) {
                 return Err(fail(

@@ -220,6 +220,18 @@ pub fn close(store: &mut Store, clock: &dyn Clock, actor: &Actor, id: i64) -> Re
     actor.require(Role::Asesor, "cerrar atenciones")?;
     let now = clock.now();
     let tx = store.write()?;
+    if let Some(a) = attentions::get(&tx, id)? {
+        let owner = a.assigned_to.as_deref().unwrap_or(&a.advisor);
+        if !actor.owns_or_supervises(owner) {
+            return Err(actor.refused_on(
+                &format!("attention:{id}"),
+                format!(
+                    "la atención {id} es de {owner}: solo esa persona o un supervisor puede \
+                     cerrarla"
+                ),
+            ));
+        }
+    }
     if attentions::close(&tx, id, &stamp(now))? == 0 {
         return Err(Error::NothingToDo(format!(
             "la atención {id} no existe o ya estaba cerrada"

@@ -263,10 +263,14 @@ pub fn restore(
         PathBuf::from(name)
     };
     backup::copy_to(store.conn(), &aside)?;
+    let ledger = super::deletions::ledger(store)?;
     store.restore_from(&conn)?;
     // an older copy is brought up to this program's schema
     store.migrate()?;
+    // deletions made after the copy was taken are made again, leaving no bytes behind
+    store.conn().pragma_update(None, "secure_delete", true)?;
     let tx = store.write()?;
+    let again = super::deletions::reapply(&tx, now, actor, &ledger)?;
     audit::record(
         &tx,
         now,
@@ -274,11 +278,16 @@ pub fn restore(
         "backup.restore",
         &src.display().to_string(),
         &format!(
-            "sede {branch}; la base anterior quedó en {}",
+            "sede {branch}; la base anterior quedó en {}; {again} supresión(es) aplicada(s) de \
+             nuevo",
             aside.display()
         ),
     )?;
     tx.commit()?;
+    if again > 0 {
+        // the restored copy's pages may hold the people deleted again: rebuild the file
+        super::pqrs::scrub(store, now, None)?;
+    }
     // the anchors written before describe the database just replaced
     crate::store::anchors::start(store.conn(), "restaurada", now)?;
     Ok(aside)
@@ -300,5 +309,10 @@ pub fn check_all(store: &Store, config: &Config) -> Result<Health> {
     let mut h = backup::health(store.conn())?;
     let (more, _) = super::trust::outside(store, config)?;
     h.audit_problems.extend(more);
+    h.copies_with_deleted = super::deletions::stale_copies(store, config)?
+        .into_iter()
+        .map(|c| (c.path, c.persons))
+        .collect();
+    h.cleanup_pending = super::pqrs::cleanup_pending(store)?;
     Ok(h)
 }

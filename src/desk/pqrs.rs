@@ -9,7 +9,7 @@ mod work_orders;
 
 pub use filing::{Filing, file, receipt};
 pub use lifecycle::{Action, step};
-pub use treatment::suppress_in;
+pub use treatment::{Secrets, cleanup_pending, scrub, suppress_again, suppress_in};
 pub use watch::{Filter, Line, count, pending_by_area, watch};
 pub use work_orders::{close_work_order, new_work_order};
 

@@ -112,6 +112,7 @@ pub fn rate(
             )
         }
     };
+    may_rate(actor, window, &advisor, &object)?;
     let id = ratings::insert(
         &tx,
         &NewRating {
@@ -133,6 +134,26 @@ pub fn rate(
         .ok_or_else(|| Error::Database("calificación desaparecida".into()))?;
     tx.commit()?;
     Ok(r)
+}
+
+/// A rating is given by the customer, on the rate device of the window that attended the turn
+/// (`rate:N`), or entered by the advisor who attended it, for that attention only.
+fn may_rate(actor: &Actor, window: Option<u32>, advisor: &str, object: &str) -> Result<()> {
+    let device = window.map(|w| format!("rate:{w}"));
+    if device.as_deref() == Some(actor.principal.as_str()) || actor.staff_user() == Some(advisor) {
+        return Ok(());
+    }
+    let place = match window {
+        Some(w) => format!("el calificador de la ventanilla {w} o "),
+        None => String::new(),
+    };
+    Err(actor.refused_on(
+        object,
+        format!(
+            "esta atención solo la califica {place}{advisor}, quien la atendió: pídale a \
+             esa persona que registre la calificación"
+        ),
+    ))
 }
 
 /// A finished attention at a window still waiting for its rating.

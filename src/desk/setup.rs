@@ -63,7 +63,7 @@ pub fn init(
     seed_catalog(&tx, cfg)?;
     let detail = format!("sede {} ({})", req.branch_name.trim(), req.branch_code);
     audit::record(&tx, now, actor, "branch.init", "branch", &detail)?;
-    insert(&tx, now, actor, &req.admin)?;
+    insert(&tx, now, actor, cfg, &req.admin)?;
     tx.commit()?;
     Ok(())
 }

@@ -72,6 +72,7 @@ pub fn outside(store: &Store, config: &Config) -> Result<(Vec<String>, usize)> {
     let name = file.display().to_string();
     let mut checked = 0;
     let mut restored_at = None;
+    let mut reseals = Vec::new();
     match anchors::read(&file)? {
         None => problems.push(format!(
             "falta el archivo de anclas {name}: se borró, o la base se copió aquí sin él"
@@ -98,20 +99,26 @@ pub fn outside(store: &Store, config: &Config) -> Result<(Vec<String>, usize)> {
             });
             checked += heads;
             problems.extend(anchors::compare(conn, last, &name, &lines, None)?);
+            reseals = lines
+                .into_iter()
+                .filter(|(_, l)| matches!(l, Line::Reseal { .. }))
+                .collect();
         }
     }
-    let (side, n) = side_files(store, config, last, restored_at.as_deref())?;
+    let (side, n) = side_files(store, config, last, restored_at.as_deref(), &reseals)?;
     problems.extend(side);
     Ok((problems, checked + n))
 }
 
 /// Compares the chain with the side files of this branch's backups in the backup folder made
-/// after the last restore.
+/// after the last restore. `reseals`: the lawful re-seals noted beside the database, which
+/// supersede the backups' anchors taken before them.
 fn side_files(
     store: &Store,
     config: &Config,
     last: i64,
     since: Option<&str>,
+    reseals: &[(usize, Line)],
 ) -> Result<(Vec<String>, usize)> {
     let Some(folder) = crate::paths::backup_dir(&config.backup.dir, store.path()) else {
         return Ok((Vec::new(), 0));
@@ -131,15 +138,23 @@ fn side_files(
         let Some((lines, _)) = anchors::read(&path)? else {
             continue;
         };
-        let ours: Vec<_> = lines
+        let mut ours: Vec<_> = lines
             .into_iter()
             .filter(|(_, l)| matches!(l, Line::Head { branch, .. } if *branch == code))
             .collect();
         checked += ours.len();
+        ours.extend(reseals.iter().cloned());
+        ours.sort_by(|(_, a), (_, b)| line_at(a).cmp(line_at(b)));
         let name = path.display().to_string();
         problems.extend(anchors::compare(store.conn(), last, &name, &ours, since)?);
     }
     Ok((problems, checked))
+}
+
+fn line_at(l: &Line) -> &str {
+    match l {
+        Line::Head { at, .. } | Line::Reseal { at, .. } => at,
+    }
 }
 
 /// Anchors the chain's head now (after a verification that found it whole).

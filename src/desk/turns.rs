@@ -299,6 +299,32 @@ fn moment(actor: &Actor, clock: &dyn Clock, config: &Config, what: &str) -> Resu
     })
 }
 
+/// A called turn is moved (started, finished, recalled, transferred, cancelled…) only by the
+/// advisor who called it to their window, or by a supervisor; a waiting one only by a
+/// supervisor. `what` names the action in Spanish.
+fn may_move(actor: &Actor, t: &Turn, what: &str) -> Result<()> {
+    match (&t.advisor, t.window) {
+        _ if actor.role >= Role::Supervisor => Ok(()),
+        (Some(advisor), Some(_)) if actor.owns_or_supervises(advisor) => Ok(()),
+        (Some(advisor), Some(window)) => Err(actor.refused_on(
+            &format!("turn:{}/{}", t.day, t.label),
+            format!(
+                "el turno {} lo atiende {advisor} en la ventanilla {window}: solo esa persona \
+                 o un supervisor puede {what}",
+                t.label
+            ),
+        )),
+        _ => Err(actor.refused_on(
+            &format!("turn:{}/{}", t.day, t.label),
+            format!(
+                "el turno {} todavía no está en ninguna ventanilla: llámelo a la suya, o pida \
+                 a un supervisor que lo haga",
+                t.label
+            ),
+        )),
+    }
+}
+
 /// Re-reads a turn just written in this transaction.
 fn reload(conn: &Connection, id: i64) -> Result<Turn> {
     turns::get(conn, id)?.ok_or_else(|| Error::Database("turno desaparecido".into()))

@@ -2,34 +2,16 @@
 
 use super::{Actor, audit};
 use crate::clock::Clock;
-use crate::domain::user::{Role, check_pin, check_username, login_delay};
+use crate::config::Config;
+use crate::domain::user::{Role, check_pin, check_username, loggable_username, login_delay};
 use crate::error::{Error, Result};
 use crate::store::{Store, users};
-use argon2::Argon2;
-use argon2::password_hash::{PasswordHash, PasswordHasher, PasswordVerifier, SaltString};
 use chrono::{DateTime, Utc};
 use rusqlite::Connection;
 
 pub use crate::store::users::User;
 
-/// Hashes a PIN with argon2 and a fresh random salt.
-pub fn hash_pin(pin: &str) -> Result<String> {
-    let salt = SaltString::generate(&mut argon2::password_hash::rand_core::OsRng);
-    Argon2::default()
-        .hash_password(pin.as_bytes(), &salt)
-        .map(|h| h.to_string())
-        .map_err(|e| Error::Usage(format!("no se pudo proteger el PIN: {e}")))
-}
-
-fn pin_matches(pin: &str, hash: &str) -> bool {
-    PasswordHash::new(hash)
-        .map(|parsed| {
-            Argon2::default()
-                .verify_password(pin.as_bytes(), &parsed)
-                .is_ok()
-        })
-        .unwrap_or(false)
-}
+use super::pins::{self, Verdict};
 
 /// A new staff member's data as typed.
 #[derive(Debug, Clone)]
@@ -40,13 +22,23 @@ pub struct NewStaff<'a> {
     pub pin: &'a str,
 }
 
-/// Validates a new user's fields, naming the field in the message.
-pub fn validate(new: &NewStaff<'_>) -> Result<()> {
+/// Validates a new user's username and name (before the PIN is asked), naming the field.
+pub fn validate_identity(new: &NewStaff<'_>) -> Result<()> {
     check_username(new.username).map_err(Error::Refused)?;
     if new.name.trim().is_empty() {
         return Err(Error::refused("el nombre completo no puede estar vacío"));
     }
-    check_pin(new.pin).map_err(Error::Refused)
+    Ok(())
+}
+
+/// Validates all of a new user's fields; the PIN against `session.pin_min_length`.
+pub fn validate(new: &NewStaff<'_>, cfg: &Config) -> Result<()> {
+    validate_identity(new)?;
+    check_new_pin(new.pin, cfg)
+}
+
+fn check_new_pin(pin: &str, cfg: &Config) -> Result<()> {
+    check_pin(pin, cfg.session.pin_min_length as usize).map_err(Error::Refused)
 }
 
 /// Inserts a user inside an open transaction (shared by `add` and the first-run setup).
@@ -54,16 +46,17 @@ pub(crate) fn insert(
     conn: &Connection,
     now: DateTime<Utc>,
     actor: &Actor,
+    cfg: &Config,
     new: &NewStaff<'_>,
 ) -> Result<()> {
-    validate(new)?;
+    validate(new, cfg)?;
     if users::find(conn, new.username)?.is_some() {
         return Err(Error::refused(format!(
             "ya existe un usuario «{}»",
             new.username
         )));
     }
-    let hash = hash_pin(new.pin)?;
+    let hash = pins::hash(new.pin)?;
     users::insert(
         conn,
         &users::NewUser {
@@ -87,10 +80,16 @@ pub(crate) fn insert(
 }
 
 /// Adds a staff user (administrators only).
-pub fn add(store: &mut Store, clock: &dyn Clock, actor: &Actor, new: &NewStaff<'_>) -> Result<()> {
+pub fn add(
+    store: &mut Store,
+    clock: &dyn Clock,
+    actor: &Actor,
+    cfg: &Config,
+    new: &NewStaff<'_>,
+) -> Result<()> {
     actor.require(Role::Administrador, "crear usuarios")?;
     let tx = store.write()?;
-    insert(&tx, clock.now(), actor, new)?;
+    insert(&tx, clock.now(), actor, cfg, new)?;
     tx.commit()?;
     Ok(())
 }
@@ -106,15 +105,27 @@ pub fn get(store: &Store, username: &str) -> Result<User> {
         .ok_or_else(|| Error::refused(format!("no existe el usuario «{username}»")))
 }
 
-/// Finds an active user for `--user`, or refuses.
+/// Finds an active user for `--user`, or refuses with a [`Error::Denied`] naming the CLI
+/// account and what was typed (masked when it looks like a PIN), for the audit log.
 pub fn active(store: &Store, username: &str) -> Result<User> {
-    let user = get(store, username)?;
-    if !user.active {
-        return Err(Error::refused(format!(
-            "el usuario «{username}» está desactivado"
-        )));
-    }
-    Ok(user)
+    let shown = loggable_username(username);
+    let problem = match users::find(store.conn(), username)? {
+        Some(user) if user.active => return Ok(user),
+        Some(_) => format!(
+            "el usuario «{shown}» está desactivado: pida a un administrador que lo reactive o \
+             use otro usuario"
+        ),
+        None => format!(
+            "no existe el usuario «{shown}»: revise --user (ventanilla user list muestra los \
+             usuarios)"
+        ),
+    };
+    Err(Error::Denied {
+        message: problem,
+        principal: Actor::cli(None).principal,
+        on_behalf: Some(shown.clone()),
+        what: format!("user:{shown}"),
+    })
 }
 
 /// Disables a user (administrators only). The last active administrator cannot be disabled.
@@ -155,18 +166,19 @@ pub fn set_pin(
     store: &mut Store,
     clock: &dyn Clock,
     actor: &Actor,
+    cfg: &Config,
     username: &str,
     pin: &str,
 ) -> Result<()> {
     if actor.staff_user() != Some(username) {
         actor.require(Role::Administrador, "cambiar el PIN de otro usuario")?;
     }
-    check_pin(pin).map_err(Error::Refused)?;
+    check_new_pin(pin, cfg)?;
     let tx = store.write()?;
     if users::find(&tx, username)?.is_none() {
         return Err(Error::refused(format!("no existe el usuario «{username}»")));
     }
-    users::set_pin_hash(&tx, username, &hash_pin(pin)?)?;
+    users::set_pin_hash(&tx, username, &pins::hash(pin)?)?;
     audit::record(
         &tx,
         clock.now(),
@@ -184,9 +196,10 @@ pub fn set_pin(
 pub fn login(store: &mut Store, clock: &dyn Clock, username: &str, pin: &str) -> Result<User> {
     let now = clock.now();
     let tx = store.write()?;
-    let object = format!("user:{username}");
+    let shown = loggable_username(username);
+    let object = format!("user:{shown}");
     let as_self = Actor {
-        principal: username.to_string(),
+        principal: shown,
         on_behalf: None,
         role: Role::Asesor,
     };
@@ -216,9 +229,16 @@ pub fn login(store: &mut Store, clock: &dyn Clock, username: &str, pin: &str) ->
             "demasiados intentos fallidos: espere {wait} s"
         )));
     }
-    if pin_matches(pin, &user.pin_hash) {
+    let verdict = pins::verify(pin, &user.pin_hash);
+    if verdict != Verdict::Wrong {
         users::set_attempts(&tx, username, 0, None)?;
-        audit::record(&tx, now, &Actor::staff(&user), "login.ok", &object, "")?;
+        let detail = if verdict == Verdict::RightButWeak {
+            users::set_pin_hash(&tx, username, &pins::hash(pin)?)?;
+            "PIN protegido de nuevo con el costo actual"
+        } else {
+            ""
+        };
+        audit::record(&tx, now, &Actor::staff(&user), "login.ok", &object, detail)?;
         tx.commit()?;
         return Ok(user);
     }
@@ -242,6 +262,39 @@ pub fn login(store: &mut Store, clock: &dyn Clock, username: &str, pin: &str) ->
         ),
         None => "usuario o PIN incorrecto".to_string(),
     }))
+}
+
+/// Ends the open session of `username` if the user was disabled (or removed) since logging
+/// in: records `session.end` and returns the Spanish sentence to show. `None`: carry on.
+/// Consoles call it at every tick, so a disabled user is out within a second.
+pub fn end_if_disabled(
+    store: &mut Store,
+    clock: &dyn Clock,
+    username: &str,
+) -> Result<Option<String>> {
+    if users::find(store.conn(), username)?.is_some_and(|u| u.active) {
+        return Ok(None);
+    }
+    let tx = store.write()?;
+    let system = Actor {
+        principal: "sistema".into(),
+        on_behalf: None,
+        role: Role::Administrador,
+    };
+    let object = format!("user:{username}");
+    audit::record(
+        &tx,
+        clock.now(),
+        &system,
+        "session.end",
+        &object,
+        "usuario desactivado",
+    )?;
+    tx.commit()?;
+    Ok(Some(format!(
+        "El usuario {username} fue desactivado y su sesión se cerró. Si es un error, pida a un \
+         administrador que lo revise."
+    )))
 }
 
 /// Seconds still to wait before this user may try again, if any.

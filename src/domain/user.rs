@@ -59,12 +59,34 @@ pub fn check_username(name: &str) -> Result<(), String> {
     }
 }
 
-/// Checks a PIN: 4 to 8 digits.
-pub fn check_pin(pin: &str) -> Result<(), String> {
-    if (4..=8).contains(&pin.len()) && pin.bytes().all(|b| b.is_ascii_digit()) {
+/// How a username as typed may be written to the audit log or shown: as typed when it has the
+/// form of a username; otherwise masked, since what does not fit (all digits, too short,
+/// spaces) may be a PIN or a passphrase typed into the wrong field.
+pub fn loggable_username(typed: &str) -> String {
+    if check_username(typed).is_ok() {
+        typed.to_string()
+    } else {
+        format!("(no válido, {} caracteres)", typed.chars().count())
+    }
+}
+
+/// The shortest PIN any configuration may allow.
+pub const PIN_MIN: usize = 4;
+/// The longest PIN or passphrase accepted.
+pub const PIN_MAX: usize = 64;
+
+/// Checks a new PIN: from `min_len` (the configured `session.pin_min_length`, at least 4) to
+/// 64 characters, digits or a passphrase, without control characters.
+pub fn check_pin(pin: &str, min_len: usize) -> Result<(), String> {
+    let min_len = min_len.clamp(PIN_MIN, PIN_MAX);
+    let len = pin.chars().count();
+    if (min_len..=PIN_MAX).contains(&len) && !pin.chars().any(char::is_control) {
         Ok(())
     } else {
-        Err("el PIN debe tener de 4 a 8 dígitos".into())
+        Err(format!(
+            "el PIN debe tener de {min_len} a {PIN_MAX} caracteres (dígitos, o una frase con \
+             letras y espacios)"
+        ))
     }
 }
 
@@ -98,11 +120,24 @@ mod tests {
         assert!(check_username("ana.gómez").is_err());
         assert!(check_username("1ana").is_err());
         assert!(check_username("ab").is_err());
-        assert!(check_pin("1234").is_ok());
-        assert!(check_pin("12345678").is_ok());
-        assert!(check_pin("123").is_err());
-        assert!(check_pin("123456789").is_err());
-        assert!(check_pin("12a4").is_err());
+        assert!(check_pin("1234", 4).is_ok());
+        assert!(check_pin("12345678", 4).is_ok());
+        assert!(check_pin("123", 4).is_err());
+        assert!(check_pin("123", 0).is_err(), "never shorter than 4");
+        assert!(check_pin("1234", 6).is_err());
+        assert!(check_pin("caballo correcto", 12).is_ok());
+        assert!(check_pin("caballo", 12).is_err());
+        assert!(check_pin("12\n4", 4).is_err());
+        assert!(check_pin(&"9".repeat(65), 4).is_err());
+    }
+
+    #[test]
+    fn what_looks_like_a_pin_is_never_logged() {
+        assert_eq!(loggable_username("asesor1"), "asesor1");
+        for typed in ["1234", "98765432", "ab", "mi clave", "Ana"] {
+            let shown = loggable_username(typed);
+            assert!(!shown.contains(typed), "{typed} → {shown}");
+        }
     }
 
     #[test]

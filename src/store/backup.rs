@@ -47,6 +47,11 @@ pub struct Health {
     pub branch: Option<String>,
     /// That branch's code.
     pub branch_code: Option<String>,
+    /// Copies beside the live database that still hold people deleted since (filled by
+    /// `desk::backup::check_all`; not a fault of this file).
+    pub copies_with_deleted: Vec<(String, usize)>,
+    /// A deletion's cleanup still waits for a reader to finish (live database only).
+    pub cleanup_pending: bool,
 }
 
 impl Health {
@@ -98,6 +103,8 @@ pub fn health(conn: &Connection) -> Result<Health> {
         audit_last: v.last,
         branch,
         branch_code,
+        copies_with_deleted: Vec::new(),
+        cleanup_pending: false,
     })
 }
 

@@ -51,6 +51,10 @@ pub const MIGRATIONS: &[(&str, &str)] = &[
         "0011_attention_record",
         include_str!("../../assets/migrations/0011_attention_record.sql"),
     ),
+    (
+        "0012_deletion_ledger",
+        include_str!("../../assets/migrations/0012_deletion_ledger.sql"),
+    ),
 ];
 
 /// The schema version this build writes.

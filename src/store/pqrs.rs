@@ -304,30 +304,6 @@ pub fn events(conn: &Connection, pqrs: i64) -> Result<Vec<Event>> {
     Ok(rows.collect::<Result<_, _>>()?)
 }
 
-/// Removes the personal data the PQRS of `customer` hold in their texts and event notes (after
-/// a deletion request): `redact` maps an old text to the text kept.
-pub fn redact(conn: &Connection, customer: i64, redact: impl Fn(&str) -> String) -> Result<()> {
-    for p in of_customer(conn, customer)? {
-        conn.execute(
-            "UPDATE pqrs SET subject = ?2, description = ?3, notify_address = '',
-                 data_changes = NULL WHERE id = ?1",
-            params![p.id, redact(&p.subject), redact(&p.description)],
-        )?;
-        let notes: Vec<(i64, String)> = {
-            let mut stmt = conn.prepare("SELECT id, note FROM pqrs_events WHERE pqrs = ?1")?;
-            stmt.query_map([p.id], |r| Ok((r.get(0)?, r.get(1)?)))?
-                .collect::<rusqlite::Result<_>>()?
-        };
-        for (id, note) in notes {
-            conn.execute(
-                "UPDATE pqrs_events SET note = ?2 WHERE id = ?1",
-                params![id, redact(&note)],
-            )?;
-        }
-    }
-    Ok(())
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;

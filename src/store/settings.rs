@@ -12,6 +12,12 @@ pub fn get(conn: &Connection, key: &str) -> Result<Option<String>> {
         .optional()?)
 }
 
+/// Removes a setting.
+pub fn remove(conn: &Connection, key: &str) -> Result<()> {
+    conn.execute("DELETE FROM settings WHERE key = ?1", [key])?;
+    Ok(())
+}
+
 /// Writes a setting (insert or replace).
 pub fn set(conn: &Connection, key: &str, value: &str) -> Result<()> {
     conn.execute(

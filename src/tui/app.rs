@@ -322,6 +322,7 @@ impl App {
                 self.refresh_record_options();
             }
             Event::Tick => {
+                self.check_user_still_active();
                 self.check_idle(now);
                 self.poll_changes();
             }
@@ -335,6 +336,22 @@ impl App {
         if matches!(self.screen, Screen::Console(_)) && !locked && now - self.last_activity >= limit
         {
             self.lock(LockReason::Idle);
+        }
+    }
+
+    /// Ends the session when its user was disabled meanwhile: back to the login screen.
+    fn check_user_still_active(&mut self) {
+        let Screen::Console(c) = &self.screen else {
+            return;
+        };
+        let username = c.user.username.clone();
+        if let Ok(Some(reason)) =
+            desk::users::end_if_disabled(&mut self.store, self.clock.as_ref(), &username)
+        {
+            let mut login = login_state(self.asking_window);
+            login.notice = Some(Notice::Error(reason));
+            self.overlay = None;
+            self.screen = Screen::Login(login);
         }
     }
 
@@ -471,7 +488,9 @@ impl App {
         }
         match &mut self.screen {
             Screen::Setup(s) if !s.form.on_last() => s.form.move_focus(1),
-            Screen::Setup(s) => return self::setup_intent(s),
+            Screen::Setup(s) => {
+                return self::setup_intent(s, self.config.session.pin_min_length as usize);
+            }
             Screen::Login(l) if l.form.focus == 0 => {
                 if l.form.value(0).trim().is_empty() {
                     l.notice = Some(Notice::Error(text::LOGIN_EMPTY_USER.into()));

@@ -143,6 +143,7 @@ impl Rate {
                 self.data_version = self.store.data_version().unwrap_or(self.data_version);
             }
             Err(e) => {
+                desk::audit::denied(&mut self.store, self.clock.as_ref(), &e);
                 self.error = Some(e.to_string());
                 self.phase = Phase::Rest;
             }

@@ -72,6 +72,10 @@ pub struct Supervisor {
     quit: bool,
 }
 
+fn login_form() -> Form {
+    Form::new(vec![Field::text("Usuario", ""), Field::secret("PIN")])
+}
+
 /// Seconds after which the screen is re-read even if nothing was written (waits grow).
 const REFRESH_SECONDS: i64 = 5;
 
@@ -83,10 +87,7 @@ impl Supervisor {
             store,
             clock,
             config,
-            login: Some(Form::new(vec![
-                Field::text("Usuario", ""),
-                Field::secret("PIN"),
-            ])),
+            login: Some(login_form()),
             user: None,
             tab: Tab::Fila,
             live: None,
@@ -151,6 +152,22 @@ impl Supervisor {
         }
         self.data_version = version;
         self.refreshed = Some(now);
+    }
+
+    /// Back to the login form when the logged-in user was disabled meanwhile.
+    fn end_if_disabled(&mut self) {
+        let Some(username) = self.user.as_ref().map(|u| u.username.clone()) else {
+            return;
+        };
+        if let Ok(Some(reason)) =
+            desk::users::end_if_disabled(&mut self.store, self.clock.as_ref(), &username)
+        {
+            self.user = None;
+            self.live = None;
+            self.form = None;
+            self.login = Some(login_form());
+            self.notice = Some(Notice::Error(reason));
+        }
     }
 
     fn actor(&self) -> Option<Actor> {
@@ -341,7 +358,10 @@ impl Mode for Supervisor {
         self.now = self.clock.now().with_timezone(&self.config.utc_offset());
         match event {
             Event::Key(k) => self.key(k),
-            Event::Tick => self.refresh(false),
+            Event::Tick => {
+                self.end_if_disabled();
+                self.refresh(false);
+            }
             Event::Resize(..) | Event::Mouse(_) => {}
         }
     }

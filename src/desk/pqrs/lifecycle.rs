@@ -80,9 +80,12 @@ pub fn step(
     let now_utc = clock.now();
     let today = local_now(clock, config).date();
     let cal = crate::desk::calendar::load(store, config)?;
-    if matches!(action, Action::Close { .. }) {
+    // what a deletion must not leave in the file's bytes (empty for any other step)
+    let mut needles = Vec::new();
+    if let Action::Close { in_favor: true, .. } = action {
         // a deletion request may be completed: freed pages are zeroed, not left behind
         store.conn().pragma_update(None, "secure_delete", true)?;
+        needles = treatment::needles(store.conn(), radicado)?;
     }
     let tx = store.write()?;
     let mut p = get(&tx, radicado)?;
@@ -107,7 +110,8 @@ pub fn step(
     let after = get(&tx, &p.radicado)?;
     tx.commit()?;
     if matches!(kind, Step::Close) && after.data_request == Some(DataRequest::Supresion) {
-        treatment::scrub(store)?;
+        // a cleanup a reader blocks is left pending and reported by `cleanup_pending`
+        treatment::scrub(store, now_utc, Some(&needles))?;
     }
     Ok(after)
 }
@@ -124,22 +128,44 @@ fn permitted(actor: &Actor, p: &Pqrs, action: &Action) -> Result<()> {
             "completar una solicitud de tratamiento de datos",
         )?;
     }
+    if matches!(action, Action::Close { .. })
+        && p.data_request.is_some()
+        && p.status == Status::Radicada
+    {
+        return Err(actor.refused_on(
+            &p.radicado,
+            format!(
+                "la solicitud de tratamiento de datos {} no se cierra ni se niega recién \
+                 radicada: asígnela, proyecte la respuesta y pida a un supervisor que la \
+                 apruebe; luego notifíquela y ciérrela",
+                p.radicado
+            ),
+        ));
+    }
+    may_work(actor, p, "tramitar")?;
     if actor.role >= Role::Supervisor {
         return Ok(());
-    }
-    let me = actor.staff_user();
-    if let Some(owner) = &p.assignee
-        && me != Some(owner.as_str())
-    {
-        return Err(actor.denied(
-            Role::Supervisor,
-            &format!("tramitar la PQRS {} asignada a {owner}", p.radicado),
-        ));
     }
     if matches!(action, Action::Assign { .. }) && p.assignee.is_some() {
         return Err(actor.denied(Role::Supervisor, "reasignar PQRS"));
     }
     Ok(())
+}
+
+/// An advisor works the PQRS assigned to them or to nobody yet; a supervisor any. `what`
+/// names the action in Spanish (its work orders follow the same rule).
+pub(super) fn may_work(actor: &Actor, p: &Pqrs, what: &str) -> Result<()> {
+    match &p.assignee {
+        Some(owner) if !actor.owns_or_supervises(owner) => Err(actor.refused_on(
+            &p.radicado,
+            format!(
+                "la PQRS {} está asignada a {owner}: solo esa persona o un supervisor puede \
+                 {what}; pida a un supervisor que se la reasigne",
+                p.radicado
+            ),
+        )),
+        _ => Ok(()),
+    }
 }
 
 fn step_kind(action: &Action) -> Step {
@@ -296,7 +322,14 @@ fn apply(
             p.extended = true;
             format!("hasta el {until}: {reason}")
         }
-        Action::Draft { note } => note.trim().to_string(),
+        Action::Draft { note } => {
+            if p.needs_conversation {
+                return Err(refused(
+                    "el peticionario es afiliado: registre primero la conversación con él".into(),
+                ));
+            }
+            note.trim().to_string()
+        }
         Action::Approve => String::new(),
         Action::Notify { via, evidence } => {
             if via == NotifyWay::Electronica && p.notify_via != NotifyWay::Electronica {
@@ -336,13 +369,11 @@ fn apply(
                 p.notified_on = Some(today.to_string());
             }
             let mut note = note.trim().to_string();
-            if in_favor && let Some(done) = treatment::apply(tx, now, actor, today, p)? {
+            if in_favor && let Some(done) = treatment::apply(tx, now, actor, today, p, &mut note)? {
                 note = format!("{note} {done}").trim().to_string();
-                // a deletion redacted this PQRS's own texts: keep them redacted
-                let fresh = get(tx, &p.radicado)?;
-                p.subject = fresh.subject;
-                p.description = fresh.description;
-                p.notify_address = fresh.notify_address;
+                // a deletion rewrote this PQRS's own texts: save nothing older over them
+                *p = get(tx, &p.radicado)?;
+                p.in_favor = Some(in_favor);
             }
             let favor = if in_favor { "a favor" } else { "no a favor" };
             format!("{favor}. {note}")

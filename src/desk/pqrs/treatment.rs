@@ -6,7 +6,7 @@ use crate::domain::request::DataRequest;
 use crate::domain::service::fold_accent;
 use crate::error::{Error, Result};
 use crate::store::pqrs::{self, Pqrs};
-use crate::store::{Store, consents, customers};
+use crate::store::{Store, consents, customers, deletions, personal, settings};
 use chrono::{DateTime, NaiveDate, Utc};
 use rusqlite::{Connection, params};
 
@@ -32,12 +32,15 @@ pub fn parse_changes(text: &str) -> std::result::Result<Vec<(String, String)>, S
 }
 
 /// Applies the data request of `p` (closed in the person's favour); the note to record.
+/// `note`, the closing note about to be written, loses the person's data when they are
+/// deleted.
 pub(super) fn apply(
     tx: &Connection,
     now: DateTime<Utc>,
     actor: &Actor,
     today: NaiveDate,
     p: &Pqrs,
+    note: &mut String,
 ) -> Result<Option<String>> {
     let (Some(request), Some(id)) = (p.data_request, p.customer) else {
         return Ok(None);
@@ -50,7 +53,10 @@ pub(super) fn apply(
     let at = stamp(now);
     Ok(Some(match request {
         DataRequest::Supresion => {
-            suppress_in(tx, now, actor, &c)?;
+            let secrets = suppress_in(tx, now, actor, &c, &p.radicado)?;
+            if let Some(clean) = secrets.rewrite(note, true) {
+                *note = clean;
+            }
             "Datos personales suprimidos; la PQRS conserva radicado, fechas y contenido.".into()
         }
         DataRequest::Oposicion => {
@@ -142,39 +148,122 @@ pub fn redact(text: &str, secrets: &[String]) -> String {
     out
 }
 
-/// Removes a person's personal data everywhere, inside the caller's transaction: the customer
-/// record is pseudonymised (kept, so filed PQRS keep their requester link), its history and
-/// evidence paths go, and attentions, turns, PQRS texts and the audit log lose every mention of
-/// the name, document and contact data.
+/// What a deletion removes: the person's identifiers (document, contact data, full names,
+/// with the values their change history kept), found in anyone's text; and the single words
+/// of their names, removed only from texts about them (their own records, or a text that
+/// names them by an identifier), so another person who shares a first name keeps it.
+pub struct Secrets {
+    strong: Vec<String>,
+    words: Vec<String>,
+}
+
+impl Secrets {
+    fn of(tx: &Connection, c: &customers::Customer) -> Result<Secrets> {
+        let mut names = vec![c.names.clone()];
+        let mut surnames = vec![c.surnames.clone()];
+        let mut strong: Vec<String> = [&c.phone, &c.email, &c.address]
+            .into_iter()
+            .flatten()
+            .cloned()
+            .chain([c.doc_number.clone()])
+            .collect();
+        for (field, value) in personal::history(tx, c.id)? {
+            match field.as_str() {
+                "nombres" | "names" => names.push(value),
+                "apellidos" | "surnames" => surnames.push(value),
+                _ => strong.push(value),
+            }
+        }
+        for n in &names {
+            for s in &surnames {
+                strong.push(format!("{n} {s}"));
+                if let Some(first) = s.split_whitespace().next() {
+                    strong.push(format!("{n} {first}"));
+                }
+            }
+        }
+        strong.extend(surnames.iter().filter(|s| s.contains(' ')).cloned());
+        let words = names
+            .iter()
+            .chain(&surnames)
+            .flat_map(|n| n.split_whitespace())
+            .filter(|w| w.chars().count() >= 3)
+            .map(str::to_string)
+            .collect();
+        Ok(Secrets {
+            strong: longest_first(strong),
+            words: longest_first(words),
+        })
+    }
+
+    /// `text` without the person's data, or `None` when it holds none. `own`: the text is
+    /// part of the person's own records.
+    pub fn rewrite(&self, text: &str, own: bool) -> Option<String> {
+        let once = redact(text, &self.strong);
+        let out = if own || once != text {
+            redact(&once, &self.words)
+        } else {
+            once
+        };
+        (out != text).then_some(out)
+    }
+}
+
+fn longest_first(mut v: Vec<String>) -> Vec<String> {
+    v.retain(|s| s.trim().chars().count() >= 3);
+    v.iter_mut().for_each(|s| *s = s.trim().to_string());
+    v.sort_by_key(|s| std::cmp::Reverse(s.chars().count()));
+    v.dedup();
+    v
+}
+
+/// Removes a person's personal data everywhere, inside the caller's transaction: every
+/// free-text column the registry (`store::personal`) lists is rewritten without them; the
+/// customer record is pseudonymised (kept, so filed PQRS keep their requester link); their
+/// change history, evidence paths, documents on turns and PQRS contact data go; the deletion
+/// is written to the ledger (`radicado`); the audit chain is sealed again from the first
+/// record rewritten. Returns the secrets, for texts the caller is about to write.
 pub fn suppress_in(
     tx: &Connection,
     now: DateTime<Utc>,
     actor: &Actor,
     c: &customers::Customer,
+    radicado: &str,
+) -> Result<Secrets> {
+    suppress(tx, now, actor, c, radicado, true)
+}
+
+/// [`suppress_in`] for someone the ledger already lists (a restored copy brought them back):
+/// the ledger is not written again.
+pub fn suppress_again(
+    tx: &Connection,
+    now: DateTime<Utc>,
+    actor: &Actor,
+    c: &customers::Customer,
+    radicado: &str,
 ) -> Result<()> {
+    suppress(tx, now, actor, c, radicado, false).map(|_| ())
+}
+
+fn suppress(
+    tx: &Connection,
+    now: DateTime<Utc>,
+    actor: &Actor,
+    c: &customers::Customer,
+    radicado: &str,
+    to_ledger: bool,
+) -> Result<Secrets> {
     let at = stamp(now);
     let pseudonym = format!("SUPRIMIDO-{}", c.id);
-    let mut secrets: Vec<String> = [
-        Some(format!("{} {}", c.names, c.surnames)),
-        Some(c.names.clone()),
-        Some(c.surnames.clone()),
-        Some(c.doc_number.clone()),
-        c.phone.clone(),
-        c.email.clone(),
-        c.address.clone(),
-    ]
-    .into_iter()
-    .flatten()
-    .collect();
-    secrets.extend(
-        c.names
-            .split_whitespace()
-            .chain(c.surnames.split_whitespace())
-            .filter(|w| w.chars().count() >= 3)
-            .map(str::to_string),
-    );
-    // longest first, so a full name is one mark rather than several
-    secrets.sort_by_key(|s| std::cmp::Reverse(s.chars().count()));
+    let secrets = Secrets::of(tx, c)?;
+    let person = personal::Person {
+        customer: c.id,
+        doc_type: &c.doc_type,
+        doc_number: &c.doc_number,
+    };
+    let (rows, first_audit) =
+        personal::rewrite_free_text(tx, &person, &|text, own| secrets.rewrite(text, own))?;
+    personal::clear_identity(tx, &person)?;
     tx.execute(
         "UPDATE customers SET names = 'Titular', surnames = 'suprimido', doc_number = ?2,
              birth_date = NULL, phone = NULL, email = NULL, address = NULL, category = NULL,
@@ -183,121 +272,114 @@ pub fn suppress_in(
          WHERE id = ?1",
         params![c.id, pseudonym, at, actor.principal],
     )?;
-    tx.execute("DELETE FROM customer_changes WHERE customer = ?1", [c.id])?;
     customers::add_change(tx, c.id, &at, &actor.principal, "supresion", None, None)?;
-    tx.execute(
-        "UPDATE consents SET evidence_path = NULL WHERE customer = ?1",
-        [c.id],
-    )?;
-    tx.execute(
-        "UPDATE turns SET doc_type = NULL, doc_number = NULL
-         WHERE doc_type = ?1 AND doc_number = ?2",
-        params![c.doc_type, c.doc_number],
-    )?;
-    rewrite(
-        tx,
-        "attentions",
-        &["topic", "notes"],
-        "customer = ?1",
-        c.id,
-        &secrets,
-    )?;
-    pqrs::redact(tx, c.id, |t| redact(t, &secrets))?;
-    let like: Vec<String> = secrets.iter().map(|s| format!("%{s}%")).collect();
-    let mut rewritten: Option<i64> = None;
-    for pattern in &like {
-        let ids: Vec<i64> = {
-            let mut stmt =
-                tx.prepare("SELECT id FROM audit_log WHERE object LIKE ?1 OR detail LIKE ?1")?;
-            stmt.query_map([pattern], |r| r.get(0))?
-                .collect::<rusqlite::Result<_>>()?
-        };
-        for id in ids {
-            let (object, detail): (String, String) = tx.query_row(
-                "SELECT object, detail FROM audit_log WHERE id = ?1",
-                [id],
-                |r| Ok((r.get(0)?, r.get(1)?)),
-            )?;
-            let object = object.replace(&c.doc_number, &pseudonym);
-            tx.execute(
-                "UPDATE audit_log SET object = ?2, detail = ?3 WHERE id = ?1",
-                params![id, redact(&object, &secrets), redact(&detail, &secrets)],
-            )?;
-            rewritten = Some(rewritten.map_or(id, |r: i64| r.min(id)));
-        }
+    if to_ledger {
+        deletions::record(tx, &c.doc_type, &c.doc_number, &at, radicado)?;
     }
     // the law asks the personal data to go from the audit log too: the chain is sealed again
     // from the first record rewritten, and that is itself recorded
-    let detail = match rewritten {
-        Some(first) => {
-            crate::store::audit::reseal_from(tx, first)?;
-            format!("registros de auditoría sin datos personales y resellados desde el {first}")
-        }
-        None => String::new(),
-    };
+    let mut detail = format!("{rows} texto(s) reescritos sin datos personales");
+    if let Some(first) = first_audit {
+        crate::store::audit::reseal_from(tx, first)?;
+        detail.push_str(&format!("; auditoría resellada desde el registro {first}"));
+    }
     audit::record(
         tx,
         now,
         actor,
         "customer.suppress",
         &format!("customer:{}:{pseudonym}", c.doc_type),
-        &detail,
+        &format!("{radicado}: {detail}"),
     )?;
-    Ok(())
+    Ok(secrets)
 }
 
-/// Redacts `columns` of the rows of `table` matching `filter` (with `?1` = `id`).
-fn rewrite(
-    tx: &Connection,
-    table: &str,
-    columns: &[&str],
-    filter: &str,
-    id: i64,
-    secrets: &[String],
-) -> Result<()> {
-    let rows: Vec<(i64, Vec<String>)> = {
-        let mut stmt = tx.prepare(&format!(
-            "SELECT id, {} FROM {table} WHERE {filter}",
-            columns.join(", ")
-        ))?;
-        stmt.query_map([id], |r| {
-            let values = (0..columns.len())
-                .map(|i| r.get::<_, String>(i + 1))
-                .collect::<rusqlite::Result<Vec<String>>>()?;
-            Ok((r.get(0)?, values))
-        })?
-        .collect::<rusqlite::Result<_>>()?
-    };
-    let sets: Vec<String> = columns
-        .iter()
-        .enumerate()
-        .map(|(i, c)| format!("{c} = ?{}", i + 2))
-        .collect();
-    let sql = format!("UPDATE {table} SET {} WHERE id = ?1", sets.join(", "));
-    for (row, values) in rows {
-        let mut params: Vec<Box<dyn rusqlite::ToSql>> = vec![Box::new(row)];
-        params.extend(
-            values
-                .iter()
-                .map(|v| Box::new(redact(v, secrets)) as Box<dyn rusqlite::ToSql>),
-        );
-        tx.execute(&sql, rusqlite::params_from_iter(params))?;
-    }
-    Ok(())
-}
+/// How long a deletion waits for readers of older snapshots before leaving the cleanup
+/// pending.
+const READER_PATIENCE: std::time::Duration = std::time::Duration::from_secs(5);
 
 /// After a deletion: merges the name index so no old token stays in it, and checkpoints the
 /// write-ahead log into the file with freed pages zeroed (`secure_delete`), so the old data are
-/// not left in free space or in the log.
-pub(super) fn scrub(store: &mut Store) -> Result<()> {
-    {
+/// not left in free space or in the log; when the file still holds any of `needles` (bytes a
+/// page reorganised earlier kept), or always when `needles` is `None`, rebuilds it (`VACUUM`). A reader that keeps an older
+/// snapshot open blocks the checkpoint: it is retried for a few seconds, then left pending
+/// (the next open of the database finishes it, rebuilding the file) and reported: `false`.
+pub fn scrub(store: &mut Store, now: DateTime<Utc>, needles: Option<&[String]>) -> Result<bool> {
+    // the deletion is committed already: a failure here leaves the cleanup pending, it does
+    // not turn the deletion into an error
+    let done = matches!(cleanup(store, needles), Ok(true));
+    if !done {
         let tx = store.write()?;
-        tx.execute_batch("INSERT INTO customers_fts (customers_fts) VALUES ('optimize')")?;
+        settings::set(&tx, crate::store::CLEANUP_PENDING, &stamp(now))?;
         tx.commit()?;
     }
-    store
-        .conn()
-        .query_row("PRAGMA wal_checkpoint(TRUNCATE)", [], |_| Ok(()))?;
     store.conn().pragma_update(None, "secure_delete", false)?;
-    Ok(())
+    Ok(done)
+}
+
+fn cleanup(store: &mut Store, needles: Option<&[String]>) -> Result<bool> {
+    let tx = store.write()?;
+    tx.execute_batch("INSERT INTO customers_fts (customers_fts) VALUES ('optimize')")?;
+    tx.commit()?;
+    let done = store.checkpoint_all(READER_PATIENCE)?;
+    // pages reorganised before the deletion (a split leaves the old cells in the free space
+    // of a page that stays in use) can still hold the person's bytes: rebuild the file then
+    let needed = match (needles, store.path()) {
+        (None, Some(_)) => true,
+        (Some(needles), Some(path)) => file_holds(path, needles)?,
+        (_, None) => false,
+    };
+    if done && needed {
+        return store.rebuild(READER_PATIENCE);
+    }
+    Ok(done)
+}
+
+/// The strongest identifiers of the person a deletion request `radicado` is about (document,
+/// contact data, full names, also as their history had them), whose bytes the file must not
+/// keep; empty when the request is not a deletion or the person is gone already.
+pub(super) fn needles(conn: &Connection, radicado: &str) -> Result<Vec<String>> {
+    let Some(p) = pqrs::by_radicado(conn, radicado)? else {
+        return Ok(Vec::new());
+    };
+    let (Some(DataRequest::Supresion), Some(id)) = (p.data_request, p.customer) else {
+        return Ok(Vec::new());
+    };
+    match customers::by_id(conn, id)? {
+        Some(c) if c.suppressed_at.is_none() => Ok(Secrets::of(conn, &c)?.strong),
+        _ => Ok(Vec::new()),
+    }
+}
+
+/// Whether the file at `path` holds any of `needles` (UTF-8), read in chunks.
+fn file_holds(path: &std::path::Path, needles: &[String]) -> Result<bool> {
+    use std::io::Read;
+    let longest = needles.iter().map(String::len).max().unwrap_or(0);
+    if longest == 0 {
+        return Ok(false);
+    }
+    let mut file = std::fs::File::open(path)?;
+    let mut buf = vec![0u8; (1 << 20) + longest];
+    let mut kept = 0;
+    loop {
+        let n = file.read(&mut buf[kept..])?;
+        if n == 0 {
+            return Ok(false);
+        }
+        let end = kept + n;
+        let window = &buf[..end];
+        if needles
+            .iter()
+            .any(|s| window.windows(s.len()).any(|w| w == s.as_bytes()))
+        {
+            return Ok(true);
+        }
+        kept = longest.min(end);
+        buf.copy_within(end - kept..end, 0);
+    }
+}
+
+/// Whether a deletion's cleanup is still waiting for a reader to finish (see [`scrub`]).
+pub fn cleanup_pending(store: &Store) -> Result<bool> {
+    Ok(settings::get(store.conn(), crate::store::CLEANUP_PENDING)?.is_some())
 }

@@ -17,6 +17,7 @@ pub fn new_work_order(
     let now = clock.now();
     let tx = store.write()?;
     let p = get(&tx, radicado)?;
+    lifecycle::may_work(actor, &p, "crear órdenes de trabajo en ella")?;
     if !p.status.is_open() {
         return Err(Error::refused(format!(
             "la PQRS {} ya no está en trámite",
@@ -81,9 +82,10 @@ pub fn close_work_order(
             "la orden #{id} ya está cerrada"
         )));
     }
+    let p = get(&tx, &w.radicado)?;
+    lifecycle::may_work(actor, &p, "cerrar sus órdenes de trabajo")?;
     let at = stamp(now);
     pqrs::close_work_order(&tx, id, &result, &at, &actor.principal)?;
-    let p = get(&tx, &w.radicado)?;
     let note = format!("#{id} {result}");
     let w = log_work_order(&tx, now, actor, (&p, id), ("orden-cerrada", &note), "close")?;
     tx.commit()?;

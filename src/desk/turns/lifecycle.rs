@@ -1,6 +1,6 @@
 //! A turn's life after it is called: attend, recall, transfer; and the day change.
 
-use super::{Moment, day_text, find, moment, reload};
+use super::{Moment, day_text, find, may_move, moment, reload};
 use crate::clock::Clock;
 use crate::config::Config;
 use crate::desk::{Actor, audit, stamp};
@@ -22,6 +22,7 @@ pub fn act(
     let Moment { who, now, at, day } = moment(actor, clock, config, "atender turnos")?;
     let tx = store.write()?;
     let current = find_held(&tx, config, &day, label, &who)?;
+    may_move(actor, &current, t.spanish())?;
     if let (Transition::Resume, Some(window)) = (t, current.window)
         && let Some(busy) = turns::busy_at_window(&tx, window)?
     {
@@ -136,6 +137,7 @@ pub fn recall(
     let Moment { who, now, at, day } = moment(actor, clock, config, "volver a llamar turnos")?;
     let tx = store.write()?;
     let current = find_held(&tx, config, &day, label, &who)?;
+    may_move(actor, &current, "volver a llamarlo")?;
     if turn::apply(current.status, Transition::Recall).is_none() {
         return Err(Error::refused(format!(
             "no se puede volver a llamar el turno {}: está {}",
@@ -203,6 +205,7 @@ pub fn transfer(
     let Moment { who, now, at, day } = moment(actor, clock, config, "trasladar turnos")?;
     let tx = store.write()?;
     let current = find_held(&tx, config, &day, label, &who)?;
+    may_move(actor, &current, "trasladarlo")?;
     if turn::apply(current.status, Transition::Transfer).is_none() {
         return Err(Error::refused(format!(
             "no se puede trasladar el turno {}: está {}",

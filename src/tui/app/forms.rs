@@ -15,7 +15,7 @@ use crate::tui::form::{Field, Form};
 use crate::tui::text;
 
 /// Checks each setup field in order; the first problem focuses its field. Values are kept.
-fn setup_problem(f: &Form) -> Option<(usize, String)> {
+fn setup_problem(f: &Form, min_pin: usize) -> Option<(usize, String)> {
     use crate::domain::user::{check_pin, check_username};
     let checks: [(usize, std::result::Result<(), String>); 5] = [
         (
@@ -32,7 +32,7 @@ fn setup_problem(f: &Form) -> Option<(usize, String)> {
             3,
             nonempty(f.value(3), "el nombre completo no puede estar vacío"),
         ),
-        (4, check_pin(f.value(4))),
+        (4, check_pin(f.value(4), min_pin)),
     ];
     if let Some((i, Err(msg))) = checks.into_iter().find(|(_, r)| r.is_err()) {
         return Some((i, msg));
@@ -48,8 +48,8 @@ fn nonempty(value: &str, msg: &str) -> std::result::Result<(), String> {
     }
 }
 
-pub(super) fn setup_intent(s: &mut SetupState) -> Option<Intent> {
-    if let Some((field, msg)) = setup_problem(&s.form) {
+pub(super) fn setup_intent(s: &mut SetupState, min_pin: usize) -> Option<Intent> {
+    if let Some((field, msg)) = setup_problem(&s.form, min_pin) {
         if field == 4 {
             s.form.clear(4);
             s.form.clear(5);
