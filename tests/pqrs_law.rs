@@ -166,6 +166,19 @@ impl Branch {
             self.step(radicado, s).unwrap();
         }
     }
+
+    /// From «en trámite»: projects, approves and notifies the answer.
+    fn decide_from_draft(&mut self, radicado: &str) {
+        for s in [
+            Action::Draft {
+                note: "Procede".into(),
+            },
+            Action::Approve,
+            notify(),
+        ] {
+            self.step(radicado, s).unwrap();
+        }
+    }
 }
 
 fn notify() -> Action {
@@ -568,23 +581,36 @@ fn an_affiliate_deletion_notified_before_the_conversation_can_still_be_conversed
     f.data_request = Some("supresion".parse().unwrap());
     let p = b.file(&f);
     assert!(p.needs_conversation);
-    b.decide(&p.radicado);
-    // notified before the conversation: closing (which applies the deletion) waits for it
+    // The answer cannot even be projected before the conversation, so a deletion can no longer
+    // be notified without it (the deadlock the first version had cannot arise).
+    for s in [
+        Action::Assign {
+            area: String::new(),
+            user: None,
+        },
+        Action::Start,
+    ] {
+        b.step(&p.radicado, s).unwrap();
+    }
+    let e = refusal(b.step(
+        &p.radicado,
+        Action::Draft {
+            note: "Procede".into(),
+        },
+    ));
+    assert!(e.contains("conversación"), "{e}");
+    b.step(
+        &p.radicado,
+        Action::Converse {
+            note: "Se le explicó que pierde los avisos de subsidio; confirma".into(),
+        },
+    )
+    .unwrap();
+    b.decide_from_draft(&p.radicado);
     let close = || Action::Close {
         in_favor: true,
         note: "Datos suprimidos".into(),
     };
-    let e = refusal(b.step(&p.radicado, close()));
-    assert!(e.contains("conversación"), "{e}");
-    let conversed = b
-        .step(
-            &p.radicado,
-            Action::Converse {
-                note: "Se le explicó que pierde los avisos de subsidio; confirma".into(),
-            },
-        )
-        .unwrap();
-    assert_eq!(conversed.status, Status::Notificada);
     let closed = b.step(&p.radicado, close()).unwrap();
     assert_eq!(closed.status, Status::Cerrada);
     // once closed there is nothing to converse about
@@ -637,6 +663,8 @@ fn reclamo_en_tramite_on_the_card_and_the_export_and_only_contactable_people_for
     let mut o = filing("habeas-reclamo", THIRD, "2026-11-23T09:00");
     o.data_request = Some("oposicion".parse().unwrap());
     let o = b.file(&o);
+    // a data-treatment request is decided (projected, approved, notified) before it closes
+    b.decide(&o.radicado);
     b.step(
         &o.radicado,
         Action::Close {
