@@ -92,6 +92,7 @@ pub fn return_no_show(
     let Moment { who, now, at, day } = moment(actor, clock, config, "devolver turnos a la fila")?;
     let tx = store.write()?;
     let current = find_held(&tx, config, &day, label, &who)?;
+    may_move(actor, &current, "devolverlo a la fila")?;
     if current.status != Status::NoShow {
         return Err(Error::refused(format!(
             "turno: el {} está {}; solo vuelve a la fila un turno no presentado",
