@@ -207,9 +207,9 @@ fn an_attention_is_closed_by_its_assignee_or_a_supervisor() {
     let (s, c, cfg) = (&mut d.store, &d.clock, &d.cfg);
     let a = desk::attentions::add(s, c, &a1, cfg, &req).unwrap();
     let a2 = d.staff("asesor2");
-    let other = desk::attentions::close(&mut d.store, &d.clock, &a2, a.id);
+    let other = desk::attentions::close(&mut d.store, &d.clock, &a2, a.id, "");
     denied(other, "es de asesor1");
-    desk::attentions::close(&mut d.store, &d.clock, &a1, a.id).unwrap();
+    desk::attentions::close(&mut d.store, &d.clock, &a1, a.id, "").unwrap();
 }
 
 #[test]

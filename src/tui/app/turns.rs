@@ -78,6 +78,7 @@ impl App {
         self.sync_attention();
         self.refresh_pqrs();
         self.refresh_rating();
+        self.refresh_calls();
         self.data_version = self.store.data_version().unwrap_or(self.data_version);
     }
 
