@@ -60,13 +60,7 @@ const OUTCOME: usize = 6;
 
 /// The form field a refusal names (its message starts with the field).
 fn field_index(message: &str) -> usize {
-    let first = message
-        .split(':')
-        .next()
-        .unwrap_or("")
-        .trim()
-        .to_lowercase();
-    match first.as_str() {
+    match super::refused_field(message).as_str() {
         "canal" => 0,
         "documento" => 2,
         "tema" => 4,
