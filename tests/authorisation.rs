@@ -96,7 +96,15 @@ fn a_turn_is_moved_only_by_the_advisor_of_its_window_or_a_supervisor() {
     }
     let asesor2 = d.staff("asesor2");
     let (s, c, cfg) = (&mut d.store, &d.clock, &d.cfg);
-    let transfer = desk::turns::transfer(s, c, &asesor2, cfg, &label, "A", "");
+    let transfer = desk::turns::transfer(
+        s,
+        c,
+        &asesor2,
+        cfg,
+        &label,
+        &desk::turns::Destination::service("A"),
+        "",
+    );
     denied(transfer.map(|_| ()), "solo esa persona o un supervisor");
     d.act("asesor1", &label, Transition::Park).unwrap();
     d.act("supervisora", &label, Transition::Resume).unwrap();

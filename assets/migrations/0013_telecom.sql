@@ -4,3 +4,6 @@ ALTER TABLE attentions ADD COLUMN caller TEXT NOT NULL DEFAULT '';
 ALTER TABLE attentions ADD COLUMN contact TEXT NOT NULL DEFAULT '';
 ALTER TABLE attentions ADD COLUMN result TEXT NOT NULL DEFAULT '';
 CREATE INDEX attentions_open_assigned ON attentions (assigned_to) WHERE ended_at IS NULL;
+
+-- A turn transferred to a chosen window waits for that window alone, which calls it first.
+ALTER TABLE turns ADD COLUMN for_window INTEGER;

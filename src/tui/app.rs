@@ -7,6 +7,7 @@ mod forms;
 mod pqrs;
 mod rating;
 mod record;
+mod turn_writes;
 mod turns;
 
 use forms::{login_state, setup_intent, setup_state};
