@@ -1,5 +1,6 @@
 //! Everything a person can ask the app to do, by name.
 
+use super::widgets::list::Step;
 use crossterm::event::KeyEvent;
 
 /// The panes of the advisor's console.
@@ -89,7 +90,7 @@ pub enum PqrsKey {
     /// Open the filing form.
     New,
     /// Move the selection.
-    Move(i8),
+    Move(Step),
     /// Show the selected PQRS with its history.
     Open,
     /// Switch between mine and all the branch's.
@@ -104,7 +105,7 @@ pub enum LookupKey {
     /// Edit the search text with this key (search as you type).
     Type(KeyEvent),
     /// Move the selection in the results.
-    Move(i8),
+    Move(Step),
     /// Open the selected customer's card.
     Open,
     /// Clear the search (or close the card).
@@ -143,7 +144,7 @@ pub enum TurnKey {
     /// Open the attention record of the turn just finished.
     Record,
     /// Move the selection in the parked and waiting lists.
-    Move(i8),
+    Move(Step),
     /// Call the selected waiting turn out of order (asks the reason).
     CallChosen,
     /// Return the latest no-show to the queue (asks which).

@@ -1,6 +1,7 @@
 //! Keys become actions here, and only here: (where the focus is, key) → [`Action`].
 
 use super::action::{Action, LookupKey, Pane, PqrsKey, RateKey, TurnKey};
+use super::widgets::list::step_for;
 use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 
 /// Who receives keys right now.
@@ -86,9 +87,10 @@ fn form(key: KeyEvent) -> Option<Action> {
 }
 
 fn turns(key: KeyEvent) -> Option<Action> {
+    if let Some(step) = step_for(key) {
+        return Some(Action::Turn(TurnKey::Move(step)));
+    }
     let c = match key.code {
-        KeyCode::Up => return Some(Action::Turn(TurnKey::Move(-1))),
-        KeyCode::Down => return Some(Action::Turn(TurnKey::Move(1))),
         KeyCode::Char(c) if !key.modifiers.contains(KeyModifiers::CONTROL) => c,
         _ => return None,
     };
@@ -114,14 +116,15 @@ fn turns(key: KeyEvent) -> Option<Action> {
 
 /// The Cliente pane: printable keys type into the search.
 fn lookup(key: KeyEvent, ctrl: bool) -> Option<Action> {
+    if let Some(step) = step_for(key) {
+        return Some(Action::Lookup(LookupKey::Move(step)));
+    }
     let k = match key.code {
         KeyCode::Char('n') if ctrl => LookupKey::New,
         KeyCode::Char('a') if ctrl => LookupKey::Consent,
         KeyCode::Char('e') if ctrl => LookupKey::Edit,
         KeyCode::Char(_) if !ctrl => LookupKey::Type(key),
         KeyCode::Backspace => LookupKey::Type(key),
-        KeyCode::Up => LookupKey::Move(-1),
-        KeyCode::Down => LookupKey::Move(1),
         KeyCode::Enter => LookupKey::Open,
         KeyCode::Esc => LookupKey::Clear,
         _ => return None,
@@ -142,11 +145,12 @@ fn rate(key: KeyEvent, ctrl: bool) -> Option<Action> {
 
 /// The PQRS pane.
 fn pqrs(key: KeyEvent, ctrl: bool) -> Option<Action> {
+    if let Some(step) = step_for(key) {
+        return Some(Action::Pqrs(PqrsKey::Move(step)));
+    }
     let k = match key.code {
         KeyCode::Char('n') if ctrl => PqrsKey::New,
         KeyCode::Char('t') if ctrl => PqrsKey::ToggleAll,
-        KeyCode::Up => PqrsKey::Move(-1),
-        KeyCode::Down => PqrsKey::Move(1),
         KeyCode::Enter => PqrsKey::Open,
         _ => return None,
     };

@@ -116,3 +116,8 @@ pub fn long_date(date: chrono::NaiveDate) -> String {
     let month = MONTHS[date.month0() as usize];
     format!("{weekday} {} {month} {}", date.day(), date.year())
 }
+
+/// After "200 primeros de 1.234 —" in the PQRS pane.
+pub const PQRS_CAPPED: &str = "los de vencimiento más próximo";
+/// After "20 primeros de 1.234 —" in the customer search.
+pub const SEARCH_CAPPED: &str = "siga escribiendo";

@@ -251,3 +251,15 @@ pub fn branch_today() -> chrono::NaiveDate {
         .with_timezone(&config().utc_offset())
         .date_naive()
 }
+
+/// Issues one plain turn for each service code in `services`, in order.
+pub fn issue_turns(store: &mut Store, clock: &FixedClock, services: &[&str]) {
+    for service in services {
+        let req = ventanilla::desk::turns::IssueRequest {
+            service,
+            ..Default::default()
+        };
+        let actor = ventanilla::desk::Actor::cli(None);
+        ventanilla::desk::turns::issue(store, clock, &actor, &config(), &req).unwrap();
+    }
+}

@@ -16,6 +16,8 @@ use ratatui_textarea::TextArea;
 pub struct Lookup {
     pub query: String,
     pub results: Vec<Customer>,
+    /// How many matched in all, when the results were capped.
+    pub total: Option<usize>,
     pub selected: usize,
     /// The open customer's card.
     pub card: Option<Box<Card>>,
@@ -112,11 +114,7 @@ impl App {
                 l.card = None;
                 return Some(Intent::Customer(CustomerIntent::Search(l.query.clone())));
             }
-            LookupKey::Move(step) if !l.results.is_empty() => {
-                let n = l.results.len() as isize;
-                l.selected = (l.selected as isize + isize::from(step)).rem_euclid(n) as usize;
-            }
-            LookupKey::Move(_) => {}
+            LookupKey::Move(step) => l.selected = step.from(l.selected, l.results.len()),
             LookupKey::Open => {
                 let c = l.results.get(l.selected)?;
                 let kind = ids::DocType::parse(&c.doc_type)?;
@@ -313,12 +311,13 @@ impl App {
         match intent {
             CustomerIntent::Search(q) => {
                 let found = if q.trim().chars().count() < 2 {
-                    Ok(Vec::new())
+                    Ok((Vec::new(), None))
                 } else {
-                    desk::customers::find(&self.store, &q, 20)
+                    desk::customers::find_counted(&self.store, &q, 20)
                 };
                 match found {
-                    Ok(results) => {
+                    Ok((results, total)) => {
+                        self.lookup.total = total;
                         self.lookup.nothing_found =
                             results.is_empty() && q.trim().chars().count() >= 2;
                         self.lookup.results = results;

@@ -149,12 +149,9 @@ impl App {
     pub(super) fn pqrs_key(&mut self, key: PqrsKey) -> Option<Intent> {
         match key {
             PqrsKey::New => self.open_pqrs_form(),
-            PqrsKey::Move(step) if !self.pqrs.lines.is_empty() => {
-                let n = self.pqrs.lines.len() as isize;
-                self.pqrs.selected =
-                    (self.pqrs.selected as isize + isize::from(step)).rem_euclid(n) as usize;
+            PqrsKey::Move(step) => {
+                self.pqrs.selected = step.from(self.pqrs.selected, self.pqrs.lines.len());
             }
-            PqrsKey::Move(_) => {}
             PqrsKey::Open => {
                 let l = self.pqrs.lines.get(self.pqrs.selected)?;
                 return Some(Intent::Pqrs(PqrsIntent::Open(l.row.radicado.clone())));
@@ -305,6 +302,16 @@ impl App {
                         )));
                         self.overlay = Some(Overlay::PqrsReceipt { lines });
                         self.refresh_pqrs();
+                        // the list shows the one just filed, selected
+                        let filed = &detail.pqrs.radicado;
+                        if let Some(i) = self
+                            .pqrs
+                            .lines
+                            .iter()
+                            .position(|l| &l.row.radicado == filed)
+                        {
+                            self.pqrs.selected = i;
+                        }
                     }
                     Err(e) => {
                         self.audit_denial(&e);

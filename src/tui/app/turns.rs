@@ -175,10 +175,7 @@ impl App {
             }
             TurnKey::Move(step) => {
                 let n = self.queue.parked.len() + self.queue.waiting.len();
-                if n > 0 {
-                    self.turn_sel = (self.turn_sel as isize + isize::from(step))
-                        .rem_euclid(n as isize) as usize;
-                }
+                self.turn_sel = step.from(self.turn_sel, n);
                 return None;
             }
             TurnKey::CallChosen => {

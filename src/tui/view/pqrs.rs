@@ -5,10 +5,11 @@ use crate::tui::action::Pane;
 use crate::tui::app::{App, Notice, PqrsDetail, card_who};
 use crate::tui::form::Form;
 use crate::tui::theme;
+use crate::tui::widgets::{list::ScrollList, wrapped_height};
 use ratatui::Frame;
-use ratatui::layout::Rect;
+use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::style::{Color, Modifier, Style};
-use ratatui::text::{Line, Span};
+use ratatui::text::{Line, Span, Text};
 use ratatui::widgets::{Block, Clear, Paragraph, Wrap};
 
 /// The colour of a deadline standing.
@@ -28,13 +29,19 @@ pub fn standing_style(s: Option<Standing>) -> Style {
 pub fn render(app: &App, focused: bool, frame: &mut Frame<'_>, area: Rect) {
     let p = &app.pqrs;
     let whose = if p.all { "todas" } else { "mías" };
-    let mut lines = vec![Line::from(vec![
-        Span::styled(
-            format!("{} abiertas ({whose})", p.lines.len()),
-            theme::LABEL,
-        ),
-        Span::styled(" · Ctrl+N radicar · Ctrl+T mías/todas", theme::HINT),
-    ])];
+    let block = super::pane::pane_block(Pane::Pqrs, focused);
+    let inner = block.inner(area);
+    let count = format!("{} abiertas ({whose})", p.total);
+    let keys = " · Ctrl+N radicar · Ctrl+T mías/todas";
+    // the keys are in the footer too: on a narrow pane the count keeps its one line
+    let mut head = vec![Span::styled(count.clone(), theme::LABEL)];
+    if count.chars().count() + keys.chars().count() <= usize::from(inner.width) {
+        head.push(Span::styled(keys, theme::HINT));
+    }
+    let head = Line::from(head);
+    // a narrow pane gives the subject its own line instead of cutting it to a few letters
+    let subject_below = inner.width < 64;
+    let mut rows = Vec::new();
     for (i, l) in p.lines.iter().enumerate() {
         let standing = l.standing.map_or("", Standing::label);
         let due = l
@@ -47,38 +54,44 @@ pub fn render(app: &App, focused: bool, frame: &mut Frame<'_>, area: Rect) {
             .map(|d| format!("{d:>3}d"))
             .unwrap_or_else(|| "   -".into());
         let mark = if l.row.priority { "!" } else { " " };
-        let row_style = if focused && i == p.selected {
-            theme::CURRENT
+        let first = format!("{mark}{} {due} {left}", short(&l.row.radicado));
+        let mut row = if subject_below {
+            let mut row = Text::from(Line::from(vec![
+                Span::styled(format!("{:<10} ", standing), standing_style(l.standing)),
+                Span::raw(first),
+            ]));
+            row.push_line(Line::from(format!("  {}", l.row.subject)));
+            row
         } else {
-            theme::INPUT
+            Text::from(Line::from(vec![
+                Span::styled(format!("{:<10} ", standing), standing_style(l.standing)),
+                Span::raw(format!("{first} {}", l.row.subject)),
+            ]))
         };
-        lines.push(Line::from(vec![
-            Span::styled(format!("{:<10}", standing), standing_style(l.standing)),
-            Span::styled(
-                format!(
-                    "{mark}{} {due} {left} {}",
-                    short(&l.row.radicado),
-                    l.row.subject
-                ),
-                row_style,
-            ),
-        ]));
         // the selected priority PQRS says why it goes first (Ley 1437 art. 20)
         if let (true, Some(reason)) = (focused && i == p.selected, &l.row.priority_reason) {
-            lines.push(Line::styled(
-                format!("  ! prioritaria: {reason}"),
+            row.push_line(Line::styled(
+                format!("! prioritaria: {reason}"),
                 theme::PREFERENTIAL,
             ));
         }
+        rows.push(row);
     }
+    frame.render_widget(block, area);
+    let head_height = wrapped_height(std::slice::from_ref(&head), inner.width).min(inner.height);
+    let [top, list] =
+        Layout::vertical([Constraint::Length(head_height), Constraint::Min(0)]).areas(inner);
+    frame.render_widget(Paragraph::new(head).wrap(Wrap { trim: true }), top);
     if p.lines.is_empty() {
-        lines.push(Line::styled(
-            "Sin PQRS abiertas. Ctrl+N: radicar una.",
-            theme::HINT,
-        ));
+        let empty = Line::styled("Sin PQRS abiertas. Ctrl+N: radicar una.", theme::HINT);
+        frame.render_widget(Paragraph::new(empty).wrap(Wrap { trim: true }), list);
+        return;
     }
-    let block = super::pane::pane_block(Pane::Pqrs, focused);
-    frame.render_widget(Paragraph::new(lines).block(block), area);
+    let capped = (p.total > p.lines.len()).then_some(p.total);
+    frame.render_widget(
+        ScrollList::new(rows, p.selected, focused).capped(capped, crate::tui::text::PQRS_CAPPED),
+        list,
+    );
 }
 
 /// `CALI-2026-000123` → `000123` (the pane is narrow; the year is this one's).
