@@ -63,6 +63,10 @@ pub enum Action {
     SubmitAnother,
     /// Edit the focused field with this key.
     Edit(KeyEvent),
+    /// Move the highlight of the focused picker.
+    Pick(Step),
+    /// Mark or unmark the highlighted option of a multi-select picker.
+    PickToggle,
     /// A turn-queue command of the Turnos pane.
     Turn(TurnKey),
     /// A command of the Cliente pane.

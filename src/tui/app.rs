@@ -133,6 +133,18 @@ pub enum Overlay {
     },
 }
 
+/// Every overlay that holds a form, binding it to `$form` (one pattern for `&` and `&mut`).
+macro_rules! form_overlay {
+    ($form:ident) => {
+        Overlay::Locked { form: $form, .. }
+            | Overlay::TurnForm { form: $form, .. }
+            | Overlay::CustomerForm { form: $form, .. }
+            | Overlay::PqrsForm { form: $form, .. }
+            | Overlay::RecordForm { form: $form, .. }
+            | Overlay::RatingForm { form: $form, .. }
+    };
+}
+
 /// What a "yes" to [`Overlay::Confirm`] does.
 #[derive(Debug, Clone)]
 pub enum Confirmed {
@@ -260,11 +272,6 @@ impl App {
         self.config.queue.no_show_return_minutes
     }
 
-    /// The consent channels of the configuration (for the consent form).
-    pub fn consent_channels(&self) -> &[String] {
-        &self.config.consent.channels
-    }
-
     /// The privacy-notice version in force.
     pub fn consent_policy(&self) -> &str {
         &self.config.consent.policy_version
@@ -305,6 +312,19 @@ impl App {
             ) => Focus::Form,
             (None, Screen::Console(c)) => Focus::Console(c.focus),
             (None, _) => Focus::Form,
+        }
+        .picking(self.open_form())
+    }
+
+    /// The form that takes the keys now, if any.
+    pub fn open_form(&self) -> Option<&Form> {
+        if let Some(form_overlay!(form)) = &self.overlay {
+            return Some(form);
+        }
+        match &self.screen {
+            Screen::Setup(s) => Some(&s.form),
+            Screen::Login(l) => Some(&l.form),
+            Screen::Console(_) => None,
         }
     }
 
@@ -424,7 +444,23 @@ impl App {
             Action::NextField => self.form_mut().map(|f| f.move_focus(1)).unwrap_or(()),
             Action::PrevField => self.form_mut().map(|f| f.move_focus(-1)).unwrap_or(()),
             Action::Edit(key) => self.form_mut().map(|f| f.edit(key)).unwrap_or(()),
-            Action::Submit => return self.submit(),
+            Action::Pick(step) => {
+                if let Some(field) = self.form_mut().and_then(Form::focused_mut) {
+                    field.pick_move(step);
+                }
+            }
+            Action::PickToggle => {
+                if let Some(field) = self.form_mut().and_then(Form::focused_mut) {
+                    field.pick_toggle();
+                }
+            }
+            Action::Submit => {
+                // Enter on a picker takes its highlighted option first
+                if let Some(field) = self.form_mut().and_then(Form::focused_mut) {
+                    field.complete();
+                }
+                return self.submit();
+            }
             Action::SubmitAnother => return self.submit_record_form(true),
             Action::Turn(key) => return self.turn_key(key),
             Action::Lookup(key) => return self.lookup_key(key),
@@ -446,15 +482,7 @@ impl App {
     }
 
     fn form_mut(&mut self) -> Option<&mut Form> {
-        if let Some(
-            Overlay::Locked { form, .. }
-            | Overlay::TurnForm { form, .. }
-            | Overlay::CustomerForm { form, .. }
-            | Overlay::PqrsForm { form, .. }
-            | Overlay::RecordForm { form, .. }
-            | Overlay::RatingForm { form, .. },
-        ) = &mut self.overlay
-        {
+        if let Some(form_overlay!(form)) = &mut self.overlay {
             return Some(form);
         }
         match &mut self.screen {

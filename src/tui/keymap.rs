@@ -9,6 +9,9 @@ use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 pub enum Focus {
     /// A form (setup, login, unlock): printable keys type into the focused field.
     Form,
+    /// A form whose focused field is a picker: typing filters, arrows move the highlight;
+    /// `multi`: Space marks several.
+    Picker { multi: bool },
     /// The advisor's console with this pane focused.
     Console(Pane),
     /// The help overlay.
@@ -19,6 +22,19 @@ pub enum Focus {
     ConfirmQuit,
     /// A yes/no question before an action that cannot be undone.
     Confirm,
+}
+
+impl Focus {
+    /// A form focus becomes a picker focus when the form's focused field is a picker.
+    pub fn picking(self, form: Option<&crate::tui::form::Form>) -> Focus {
+        let field = form.and_then(|f| f.fields.get(f.focus));
+        match (self, field) {
+            (Focus::Form, Some(f)) if !f.options.is_empty() => Focus::Picker {
+                multi: f.pick.multi,
+            },
+            _ => self,
+        }
+    }
 }
 
 /// Maps a key in a focus context to an action.
@@ -33,6 +49,7 @@ pub fn map(focus: Focus, key: KeyEvent) -> Option<Action> {
     }
     match focus {
         Focus::Form => form(key),
+        Focus::Picker { multi } => picker(key, multi).or_else(|| form(key)),
         Focus::Console(Pane::Turnos) => turns(key).or_else(|| console(key, ctrl)),
         Focus::Console(Pane::Cliente) => lookup(key, ctrl).or_else(|| console(key, ctrl)),
         Focus::Console(Pane::Pqrs) => pqrs(key, ctrl).or_else(|| console(key, ctrl)),
@@ -83,6 +100,21 @@ fn form(key: KeyEvent) -> Option<Action> {
         | KeyCode::Home
         | KeyCode::End => Some(Action::Edit(key)),
         _ => None,
+    }
+}
+
+/// A picker field: the list's keys move the highlight, Space marks in a multi-select.
+fn picker(key: KeyEvent, multi: bool) -> Option<Action> {
+    if key
+        .modifiers
+        .intersects(KeyModifiers::CONTROL | KeyModifiers::ALT)
+    {
+        return None;
+    }
+    match key.code {
+        KeyCode::Char(' ') if multi => Some(Action::PickToggle),
+        KeyCode::Home | KeyCode::End => None,
+        _ => step_for(key).map(Action::Pick),
     }
 }
 

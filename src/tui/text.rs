@@ -36,6 +36,20 @@ pub const FOOTER_FORM: &[(&str, &str)] = &[
     ("Enter", "aceptar"),
     ("Ctrl+C", "salir"),
 ];
+pub const FOOTER_PICKER: &[(&str, &str)] = &[
+    ("escribir", "filtrar"),
+    ("↑↓", "elegir"),
+    ("Enter", "tomar"),
+    ("Tab", "siguiente campo"),
+    ("Esc", "cerrar"),
+];
+pub const FOOTER_PICKER_MULTI: &[(&str, &str)] = &[
+    ("escribir", "filtrar"),
+    ("↑↓", "elegir"),
+    ("Espacio", "marcar"),
+    ("Enter", "aceptar"),
+    ("Esc", "cerrar"),
+];
 pub const FOOTER_TURNOS: &[(&str, &str)] = &[
     ("n", "llamar"),
     ("a", "atender"),

@@ -11,7 +11,7 @@ mod record;
 mod screens;
 
 use super::app::{App, Notice, Overlay, Screen};
-use super::form::Form;
+use super::form::{Field, Form};
 use super::theme;
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Flex, Layout, Rect};
@@ -138,7 +138,10 @@ pub fn form_box_with(
     let help_lines = help
         .as_ref()
         .map_or(0, |h| textwrap::wrap(&h.to_string(), 66).len() as u16);
-    let height = form.height() + 4 + intro_lines + notice_lines + help_lines;
+    // the focused picker's options, as the shared list, right under the fields
+    let picker = form.fields.get(form.focus).and_then(Field::picker_list);
+    let picker_lines = picker.as_ref().map_or(0, |(_, h)| *h);
+    let height = form.height() + 4 + intro_lines + notice_lines + help_lines + picker_lines;
     let rect = centered(area, 70, height);
     frame.render_widget(Clear, rect);
     let block = Block::bordered()
@@ -146,10 +149,11 @@ pub fn form_box_with(
         .border_style(theme::BORDER_FOCUS);
     let inner = block.inner(rect).inner(Margin::new(1, 0));
     frame.render_widget(block, rect);
-    let [a, _, f, _, n] = Layout::vertical([
+    let [a, _, f, p, _, n] = Layout::vertical([
         Constraint::Length(intro_lines),
         Constraint::Length(1),
         Constraint::Length(form.height()),
+        Constraint::Length(picker_lines),
         Constraint::Length(1),
         Constraint::Min(1),
     ])
@@ -159,6 +163,14 @@ pub fn form_box_with(
         a,
     );
     frame.render_widget(form, f);
+    if let Some((list, _)) = picker {
+        let indent = Rect {
+            x: p.x + 4,
+            width: p.width.saturating_sub(4),
+            ..p
+        };
+        frame.render_widget(list, indent);
+    }
     let mut below = vec![notice_line(notice)];
     below.extend(help);
     frame.render_widget(Paragraph::new(below).wrap(Wrap { trim: true }), n);

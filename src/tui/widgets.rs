@@ -2,6 +2,7 @@
 //! its own list.
 
 pub mod list;
+pub mod picker;
 
 use ratatui::text::Line;
 

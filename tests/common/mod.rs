@@ -263,3 +263,16 @@ pub fn issue_turns(store: &mut Store, clock: &FixedClock, services: &[&str]) {
         ventanilla::desk::turns::issue(store, clock, &actor, &config(), &req).unwrap();
     }
 }
+
+/// Registers José Pérez (CC 1.144.052.337) from the Cliente pane; his card stays open.
+pub fn register_jose(app: &mut App, names: &str) {
+    app.handle(key(KeyCode::F(2)));
+    type_text(app, "1.144.052.337");
+    app.handle(ctrl('n'));
+    type_text(app, names);
+    app.handle(key(KeyCode::Enter));
+    type_text(app, "Pérez");
+    for _ in 0..7 {
+        app.handle(key(KeyCode::Enter));
+    }
+}

@@ -2,7 +2,6 @@
 
 use super::{App, Confirmed, Intent, Notice, Overlay, Screen, capitalize};
 use crate::desk::{self, Actor};
-use crate::domain::service::parse_list;
 use crate::domain::turn::Transition;
 use crate::tui::action::{Pane, TurnKey};
 use crate::tui::form::{Field, Form};
@@ -56,6 +55,16 @@ pub enum TurnIntent {
     Requeue {
         label: String,
     },
+}
+
+/// The service a picker names, else what was typed (the refusal then names it).
+fn service_typed(config: &crate::config::Config, text: &str) -> String {
+    let code = super::record::service_code(config, text);
+    if code.is_empty() {
+        text.trim().to_uppercase()
+    } else {
+        code
+    }
 }
 
 /// The refusal of a call while the advisor is away.
@@ -242,7 +251,7 @@ impl App {
             TurnKey::Recall => current.clone().map(|label| TurnIntent::Recall { label }),
             TurnKey::Transfer if current.is_some() => {
                 let form = Form::new(vec![
-                    Field::text("Servicio (letra)", ""),
+                    Field::text("Servicio", "").with_options(self.service_options()),
                     Field::text("Nota", ""),
                 ]);
                 self.overlay = Some(Overlay::TurnForm {
@@ -255,7 +264,7 @@ impl App {
             TurnKey::Manual => {
                 let form = Form::new(vec![
                     Field::text("Número de la ficha", ""),
-                    Field::text("Servicio (letra)", ""),
+                    Field::text("Servicio", "").with_options(self.service_options()),
                 ]);
                 self.overlay = Some(Overlay::TurnForm {
                     kind: TurnFormKind::Manual,
@@ -379,10 +388,7 @@ impl App {
         }
         match kind {
             TurnFormKind::Transfer => {
-                let service = parse_list(form.value(0))
-                    .into_iter()
-                    .next()
-                    .unwrap_or_default();
+                let service = service_typed(&self.config, form.value(0));
                 let label = self.queue.current.as_ref().map(|t| t.label.clone())?;
                 let note = form.value(1).trim().to_string();
                 Some(Intent::Turn(TurnIntent::Transfer {
@@ -408,7 +414,7 @@ impl App {
             })),
             TurnFormKind::Manual => match form.value(0).trim().parse::<u32>() {
                 Ok(number) if number > 0 => {
-                    let service = form.value(1).trim().to_uppercase();
+                    let service = service_typed(&self.config, form.value(1));
                     Some(Intent::Turn(TurnIntent::Manual { number, service }))
                 }
                 _ => {

@@ -3,6 +3,7 @@
 use super::{key_hints, notice_line};
 use crate::tui::action::Pane;
 use crate::tui::app::{App, ConsoleState};
+use crate::tui::keymap::Focus;
 use crate::tui::{text, theme};
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
@@ -35,7 +36,9 @@ pub fn render(app: &App, c: &ConsoleState, frame: &mut Frame<'_>, area: Rect) {
     frame.render_widget(notice_line(c.notice.as_ref()), status);
     let hints = match c.focus {
         // a form over the console takes the keys: its keys, not the pane's
-        _ if app.focus() == crate::tui::keymap::Focus::Form => text::FOOTER_FORM,
+        _ if matches!(app.focus(), Focus::Picker { multi: false }) => text::FOOTER_PICKER,
+        _ if matches!(app.focus(), Focus::Picker { multi: true }) => text::FOOTER_PICKER_MULTI,
+        _ if app.focus() == Focus::Form => text::FOOTER_FORM,
         Pane::Turnos => text::FOOTER_TURNOS,
         Pane::Cliente => text::FOOTER_CLIENTE,
         Pane::Pqrs => text::FOOTER_PQRS,

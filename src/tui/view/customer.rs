@@ -128,14 +128,15 @@ pub fn form(
     let (title, intro) = match kind {
         CustomerFormKind::New => (
             " Cliente nuevo ",
-            "Obligatorios: tipo y número de documento, nombres y apellidos. Tipos: CC TI RC CE PA PEP PPT NIT."
-                .to_string(),
+            "Obligatorios: tipo y número de documento, nombres y apellidos.".to_string(),
         ),
         CustomerFormKind::Edit => {
             let who = app.subject().map(card_who).unwrap_or_default();
             (
                 " Corregir datos del cliente ",
-                format!("{who}. Cada cambio queda en el historial con su autor. Vacío borra el dato opcional."),
+                format!(
+                    "{who}. Cada cambio queda en el historial con su autor. Vacío borra el dato opcional."
+                ),
             )
         }
         CustomerFormKind::Consent => {
@@ -143,8 +144,7 @@ pub fn form(
             (
                 " Autorización de datos personales ",
                 format!(
-                    "{who}. Canales: {}. Aviso de privacidad {}.",
-                    app.consent_channels().join(", "),
+                    "{who}. Un acto autoriza varias finalidades (Espacio marca cada una). Aviso de privacidad {}.",
                     app.consent_policy()
                 ),
             )

@@ -182,6 +182,5 @@ pub fn turn_form(
             ),
         ),
     };
-    let choices = super::record::choices(form);
-    super::form_box_with(title, &intro, form, notice, choices, frame, area);
+    super::form_box(title, &intro, form, notice, frame, area);
 }
