@@ -276,3 +276,12 @@ pub fn register_jose(app: &mut App, names: &str) {
         app.handle(key(KeyCode::Enter));
     }
 }
+
+/// A demo branch of 30 customers in a file in `dir` (so a second connection can act as
+/// another process).
+pub fn demo_file(dir: &tempfile::TempDir, clock: &FixedClock) -> std::path::PathBuf {
+    let path = dir.path().join("sede.sqlite3");
+    let (mut store, _) = Store::open_or_create(&path).unwrap();
+    ventanilla::demo::seed(&mut store, clock, &config(), 30, 1).unwrap();
+    path
+}
