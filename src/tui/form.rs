@@ -68,11 +68,12 @@ impl Field {
         let at = picker::highlighted(&self.options, self.value(), &self.pick);
         let found: Vec<String> = self.matching().iter().map(|o| o.to_string()).collect();
         if self.pick.multi {
-            if let [only] = found.as_slice()
-                && typed
-                && !self.pick.chosen.contains(only)
+            // what typing named (exactly, or the only match) is marked on leaving
+            let named = picker::names_one(&self.options, self.value()) || found.len() == 1;
+            if let (true, Some(option)) = (typed && named, found.get(at))
+                && !self.pick.chosen.contains(option)
             {
-                self.pick_toggle();
+                self.pick.chosen.push(option.clone());
             }
             self.input = Field::text(self.label, "").input;
         } else if let (true, Some(option)) = (typed || self.pick.moved, found.get(at)) {

@@ -6,7 +6,11 @@
 use super::list::{ScrollList, Step};
 use crate::domain::vocab::{Vocab, fold};
 use crate::tui::form::Field;
-use ratatui::text::Text;
+use crate::tui::theme;
+use ratatui::buffer::Buffer;
+use ratatui::layout::Rect;
+use ratatui::text::{Line, Text};
+use ratatui::widgets::Widget;
 
 /// Rows of options drawn under a form at most.
 pub const ROWS: usize = 6;
@@ -20,7 +24,8 @@ pub struct Pick {
     pub highlight: usize,
     /// The highlight was moved with the arrows (leaving the field takes it).
     pub moved: bool,
-    /// Multi-select: the options marked, in option order.
+    /// Multi-select: the options marked, in the order they were marked (a window's services
+    /// are called in that order).
     pub chosen: Vec<String>,
 }
 
@@ -81,14 +86,12 @@ impl Field {
         if let Some(i) = self.pick.chosen.iter().position(|c| *c == option) {
             self.pick.chosen.remove(i);
         } else {
-            self.pick.chosen.push(option);
-            let order = |c: &String| self.options.iter().position(|o| o == c);
-            let mut chosen = std::mem::take(&mut self.pick.chosen);
-            chosen.sort_by_key(order);
-            self.pick.chosen = chosen;
+            self.pick.chosen.push(option.clone());
         }
+        // the filter did its job: the next letters start a new one, over every option
+        self.input = Field::text(self.label, "").input;
         self.pick.moved = true;
-        self.pick.highlight = at;
+        self.pick.highlight = self.options.iter().position(|o| *o == option).unwrap_or(0);
     }
 
     /// The values of a multi-select picker (the marked ones).
@@ -98,14 +101,13 @@ impl Field {
 
     /// The picker drawn as the shared list: the matching options, the highlighted one marked
     /// (multi-select rows show `[x]` on the marked ones).
-    pub fn picker_list(&self) -> Option<(ScrollList<'static>, u16)> {
+    pub fn picker_list(&self) -> Option<(PickerView, u16)> {
         if self.options.is_empty() {
             return None;
         }
         let found = self.matching();
         if found.is_empty() {
-            let none = Text::from("ninguna coincide; borre para ver todas");
-            return Some((ScrollList::new(vec![none], 0, false), 2));
+            return Some((PickerView::NoMatch, 1));
         }
         let rows: Vec<Text<'static>> = found
             .iter()
@@ -123,7 +125,25 @@ impl Field {
             .collect();
         let height = rows.len().min(ROWS) as u16 + 1;
         let at = highlighted(&self.options, self.value(), &self.pick);
-        Some((ScrollList::new(rows, at, true), height))
+        Some((PickerView::List(ScrollList::new(rows, at, true)), height))
+    }
+}
+
+/// What a picker draws under its form: its options, or why there are none.
+pub enum PickerView {
+    List(ScrollList<'static>),
+    NoMatch,
+}
+
+impl Widget for PickerView {
+    fn render(self, area: Rect, buf: &mut Buffer) {
+        match self {
+            PickerView::List(list) => list.render(area, buf),
+            PickerView::NoMatch => {
+                Line::styled("ninguna coincide; borre para ver todas", theme::HINT)
+                    .render(area, buf)
+            }
+        }
     }
 }
 
@@ -186,13 +206,13 @@ mod tests {
     }
 
     #[test]
-    fn multi_select_marks_several_in_option_order() {
+    fn multi_select_marks_several_in_the_order_marked() {
         let mut f = Field::text("Finalidad", "").with_options(options()).multi();
         f.pick_move(Step::Last);
         f.pick_toggle();
         f.pick_move(Step::First);
         f.pick_toggle();
-        assert_eq!(f.chosen(), ["Petición", "Denuncia"]);
+        assert_eq!(f.chosen(), ["Denuncia", "Petición"]);
         f.pick_toggle();
         assert_eq!(f.chosen(), ["Denuncia"]);
     }
