@@ -45,6 +45,10 @@ pub enum Action {
     CloseOverlay,
     /// Show the help overlay with every key.
     OpenHelp,
+    /// Show the last messages of the status line.
+    OpenMessages,
+    /// Scroll the open help, document or message log.
+    Scroll(Step),
     /// Lock the console behind the user's PIN now.
     Lock,
     /// Focus the next pane.

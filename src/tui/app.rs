@@ -79,6 +79,8 @@ pub enum LockReason {
 #[derive(Debug, Clone)]
 pub enum Overlay {
     Help,
+    /// The last messages of the status line, newest first (F12).
+    Messages,
     ConfirmQuit {
         unsaved: bool,
         /// The turn still in attention at this window, if any.
@@ -219,6 +221,12 @@ pub struct App {
     data_version: i64,
     /// The current local time, refreshed on every event (drawn in the header).
     pub now: DateTime<FixedOffset>,
+    /// The status line's messages with their local time (HH:MM), oldest first.
+    pub messages: Vec<(String, Notice)>,
+    /// How far the open help, document or message log is scrolled (rows).
+    pub scroll: usize,
+    /// The overlay the scroll belongs to (a new overlay starts at the top).
+    scroll_of: Option<std::mem::Discriminant<Overlay>>,
     last_activity: DateTime<Utc>,
     quit: bool,
 }
@@ -245,6 +253,9 @@ impl App {
             attention: None,
             finished: None,
             data_version: 0,
+            messages: Vec::new(),
+            scroll: 0,
+            scroll_of: None,
             now: now.with_timezone(&config.utc_offset()),
             last_activity: now,
             store,
@@ -296,6 +307,7 @@ impl App {
     pub fn focus(&self) -> Focus {
         match (&self.overlay, &self.screen) {
             (Some(Overlay::Help), _) => Focus::Help,
+            (Some(Overlay::Messages), _) => Focus::Document,
             (Some(Overlay::ConfirmQuit { .. }), _) => Focus::ConfirmQuit,
             (Some(Overlay::Confirm { .. }), _) => Focus::Confirm,
             (Some(Overlay::PqrsReceipt { .. } | Overlay::PqrsDetail(_)), _) => Focus::Document,
@@ -340,6 +352,11 @@ impl App {
                     self.apply(intent);
                 }
                 self.refresh_record_options();
+                let shown = self.overlay.as_ref().map(std::mem::discriminant);
+                if shown != self.scroll_of {
+                    self.scroll = 0;
+                    self.scroll_of = shown;
+                }
             }
             Event::Tick => {
                 self.check_user_still_active();
@@ -384,6 +401,25 @@ impl App {
             notice: None,
             under,
         });
+    }
+
+    /// Keeps a status-line message in the log (the last 100).
+    pub(super) fn log_message(&mut self, notice: &Notice) {
+        self.messages
+            .push((self.now.format("%H:%M").to_string(), notice.clone()));
+        let extra = self.messages.len().saturating_sub(100);
+        self.messages.drain(..extra);
+    }
+
+    /// Rows the open scrolling overlay holds (a bound for its scroll).
+    fn overlay_rows(&self) -> usize {
+        match &self.overlay {
+            Some(Overlay::Help) => keymap::HELP.iter().map(|(_, k)| k.len() + 1).sum(),
+            Some(Overlay::Messages) => self.messages.len() * 3,
+            Some(Overlay::PqrsReceipt { lines }) => lines.len() * 2,
+            Some(Overlay::PqrsDetail(d)) => d.events.len() * 2 + 8,
+            _ => 0,
+        }
     }
 
     /// Whether some form holds typed input that quitting would lose.
@@ -434,6 +470,12 @@ impl App {
                 }
             }
             Action::OpenHelp => self.overlay = Some(Overlay::Help),
+            Action::OpenMessages => {
+                if matches!(self.screen, Screen::Console(_)) {
+                    self.overlay = Some(Overlay::Messages);
+                }
+            }
+            Action::Scroll(step) => self.scroll = step.from(self.scroll, self.overlay_rows()),
             Action::Lock => {
                 let locked = matches!(self.overlay, Some(Overlay::Locked { .. }));
                 if matches!(self.screen, Screen::Console(_)) && !locked {

@@ -1,5 +1,5 @@
-//! A form: labelled fields (ratatui-textarea), one focused; a multi-line field takes a new line
-//! with Alt+Enter. Values survive errors.
+//! A form: labelled fields (ratatui-textarea), one focused; a multi-line field wraps by words,
+//! scrolls with its cursor and takes a new line with Alt+Enter. Values survive errors.
 
 use super::theme;
 use super::widgets::picker::{self, Pick};
@@ -87,6 +87,10 @@ impl Field {
         let mut field = Field::text(label, "");
         field.input = TextArea::new(initial.lines().map(str::to_string).collect());
         field.input.set_cursor_line_style(Style::default());
+        // long lines wrap by words and the rows scroll with the cursor, never sideways
+        field
+            .input
+            .set_wrap_mode(ratatui_textarea::WrapMode::WordOrGlyph);
         field
             .input
             .move_cursor(ratatui_textarea::CursorMove::Bottom);

@@ -57,13 +57,13 @@ pub fn map(focus: Focus, key: KeyEvent) -> Option<Action> {
         Focus::Document => match key.code {
             KeyCode::Esc | KeyCode::Char('q') | KeyCode::Enter => Some(Action::CloseOverlay),
             KeyCode::Char('p') => Some(Action::Pqrs(PqrsKey::Print)),
-            _ => None,
+            _ => step_for(key).map(Action::Scroll),
         },
         Focus::Help => match key.code {
             KeyCode::Esc | KeyCode::Char('?') | KeyCode::Char('q') | KeyCode::Enter => {
                 Some(Action::CloseOverlay)
             }
-            _ => None,
+            _ => step_for(key).map(Action::Scroll),
         },
         Focus::Confirm => match key.code {
             KeyCode::Char('s') | KeyCode::Char('S') => Some(Action::Confirm),
@@ -196,6 +196,7 @@ fn console(key: KeyEvent, ctrl: bool) -> Option<Action> {
         KeyCode::BackTab => Some(Action::FocusPrev),
         KeyCode::F(n @ 1..=4) => Some(Action::Focus(Pane::ALL[usize::from(n - 1)])),
         KeyCode::Char('?') => Some(Action::OpenHelp),
+        KeyCode::F(12) => Some(Action::OpenMessages),
         KeyCode::Char('q') => Some(Action::Quit),
         _ => None,
     }
@@ -212,7 +213,12 @@ pub const HELP: [(&str, &[HelpLine]); 8] = [
             ("Tab / Mayús+Tab", "panel siguiente / anterior"),
             ("F1 F2 F3 F4", "Turnos, Cliente, Radicar PQRS, Calificación"),
             ("Ctrl+L", "bloquear la consola ahora"),
-            ("?", "esta ayuda"),
+            ("?", "esta ayuda (↑ ↓ RePág AvPág la desplazan)"),
+            ("F12", "los últimos mensajes de la línea de estado"),
+            (
+                "↑ ↓ RePág AvPág Inicio Fin",
+                "mover la selección de una lista",
+            ),
             ("q / Ctrl+C", "salir"),
         ],
     ),

@@ -26,6 +26,7 @@ pub const QUIT_TITLE: &str = " ¿Salir? ";
 pub const QUIT_UNSAVED: &str = "Hay datos escritos sin guardar que se perderán.";
 pub const QUIT_PLAIN: &str = "¿Desea salir de ventanilla?";
 pub const HELP_TITLE: &str = " Ayuda — teclas ";
+pub const MESSAGES_TITLE: &str = " Últimos mensajes (F12) ";
 pub const TOO_SMALL: &str = "La terminal es demasiado pequeña";
 pub const WELCOME: &str = "Bienvenido(a)";
 pub const NO_BRANCH: &str = "(sede sin configurar)";

@@ -13,6 +13,7 @@ mod screens;
 use super::app::{App, Notice, Overlay, Screen};
 use super::form::{Field, Form};
 use super::theme;
+use super::widgets::message;
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Flex, Layout, Rect};
 use ratatui::text::{Line, Span};
@@ -47,8 +48,9 @@ pub fn render(app: &App, frame: &mut Frame<'_>) {
                 ),
                 _ => None,
             };
-            overlay::help(focused, frame, area)
+            overlay::help(focused, app.scroll, frame, area)
         }
+        Some(Overlay::Messages) => overlay::messages(app, app.scroll, frame, area),
         Some(Overlay::ConfirmQuit { unsaved, turn }) => {
             overlay::confirm_quit(*unsaved, turn.as_deref(), frame, area)
         }
@@ -68,8 +70,8 @@ pub fn render(app: &App, frame: &mut Frame<'_>) {
         Some(Overlay::PqrsForm { form, notice }) => {
             pqrs::form(app, form, notice.as_ref(), frame, area)
         }
-        Some(Overlay::PqrsReceipt { lines }) => pqrs::receipt(lines, frame, area),
-        Some(Overlay::PqrsDetail(d)) => pqrs::detail(d, *app.now.offset(), frame, area),
+        Some(Overlay::PqrsReceipt { lines }) => pqrs::receipt(lines, app.scroll, frame, area),
+        Some(Overlay::PqrsDetail(d)) => pqrs::detail(d, *app.now.offset(), app.scroll, frame, area),
         Some(Overlay::RecordForm {
             draft,
             form,
@@ -187,6 +189,18 @@ pub fn key_hints(hints: &[(&str, &str)]) -> Line<'static> {
         spans.push(Span::raw(what.to_string()));
     }
     Line::from(spans)
+}
+
+/// A notice in at most two rows of `width` (see [`message::fit`]).
+pub fn status_lines(notice: Option<&Notice>, width: u16) -> Vec<Line<'static>> {
+    let line = notice_line(notice);
+    let style = line
+        .style
+        .patch(line.spans.first().map(|s| s.style).unwrap_or_default());
+    message::fit(&line.to_string(), width, 2)
+        .into_iter()
+        .map(|l| Line::styled(l, style))
+        .collect()
 }
 
 /// A notice as a styled line.

@@ -2,7 +2,9 @@
 //! its own list.
 
 pub mod list;
+pub mod message;
 pub mod picker;
+pub mod scroll_box;
 
 use ratatui::text::Line;
 

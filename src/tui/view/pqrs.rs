@@ -5,12 +5,13 @@ use crate::tui::action::Pane;
 use crate::tui::app::{App, Notice, PqrsDetail, card_who};
 use crate::tui::form::Form;
 use crate::tui::theme;
+use crate::tui::widgets::scroll_box::ScrollBox;
 use crate::tui::widgets::{list::ScrollList, wrapped_height};
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::style::{Color, Modifier, Style};
 use ratatui::text::{Line, Span, Text};
-use ratatui::widgets::{Block, Clear, Paragraph, Wrap};
+use ratatui::widgets::{Paragraph, Wrap};
 
 /// The colour of a deadline standing.
 pub fn standing_style(s: Option<Standing>) -> Style {
@@ -111,25 +112,27 @@ pub fn form(app: &App, form: &Form, notice: Option<&Notice>, frame: &mut Frame<'
     super::form_box(&title, intro, form, notice, frame, area);
 }
 
-fn document(title: &str, lines: Vec<Line<'static>>, hint: &str, frame: &mut Frame<'_>, area: Rect) {
-    let mut lines = lines;
-    lines.push(Line::default());
-    lines.push(Line::styled(hint.to_string(), theme::HINT));
-    let rect = super::centered(area, 72, lines.len() as u16 + 2);
-    frame.render_widget(Clear, rect);
-    let block = Block::bordered()
-        .title(title.to_string())
-        .border_style(theme::BORDER_FOCUS);
-    frame.render_widget(
-        Paragraph::new(lines)
-            .wrap(Wrap { trim: false })
-            .block(block),
-        rect,
-    );
+/// A document over the console: wrapped by words, scrolled with the arrows and pages.
+fn document(
+    title: &str,
+    lines: Vec<Line<'static>>,
+    hint: &str,
+    scroll: usize,
+    frame: &mut Frame<'_>,
+    area: Rect,
+) {
+    let doc = ScrollBox {
+        title: title.to_string(),
+        lines,
+        scroll,
+        hint,
+        width: 72,
+    };
+    frame.render_widget(doc, area);
 }
 
 /// The constancia de radicación just filed.
-pub fn receipt(lines: &[String], frame: &mut Frame<'_>, area: Rect) {
+pub fn receipt(lines: &[String], scroll: usize, frame: &mut Frame<'_>, area: Rect) {
     let body = lines
         .iter()
         .enumerate()
@@ -145,13 +148,20 @@ pub fn receipt(lines: &[String], frame: &mut Frame<'_>, area: Rect) {
         " Constancia de radicación ",
         body,
         "p imprimir · Enter/Esc cerrar",
+        scroll,
         frame,
         area,
     );
 }
 
-/// A PQRS with its history (the latest steps that fit).
-pub fn detail(d: &PqrsDetail, offset: chrono::FixedOffset, frame: &mut Frame<'_>, area: Rect) {
+/// A PQRS with its whole history (it scrolls).
+pub fn detail(
+    d: &PqrsDetail,
+    offset: chrono::FixedOffset,
+    scroll: usize,
+    frame: &mut Frame<'_>,
+    area: Rect,
+) {
     let p = &d.pqrs;
     let mut lines = vec![
         Line::styled(format!("{} · {}", p.radicado, p.kind.label()), theme::TITLE),
@@ -182,9 +192,7 @@ pub fn detail(d: &PqrsDetail, offset: chrono::FixedOffset, frame: &mut Frame<'_>
             standing_style(d.standing),
         ),
     ]));
-    let room = usize::from(area.height.saturating_sub(lines.len() as u16 + 6));
-    let skip = d.events.len().saturating_sub(room);
-    for e in &d.events[skip..] {
+    for e in &d.events {
         let when = crate::localtime::human_stamp(&e.at, offset);
         let day = when.get(..10).unwrap_or(&when);
         let step = crate::domain::request::event_label(&e.step);
@@ -193,5 +201,5 @@ pub fn detail(d: &PqrsDetail, offset: chrono::FixedOffset, frame: &mut Frame<'_>
             theme::HINT,
         ));
     }
-    document(" PQRS ", lines, "Enter/Esc cerrar", frame, area);
+    document(" PQRS ", lines, "Enter/Esc cerrar", scroll, frame, area);
 }
