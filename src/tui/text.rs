@@ -26,6 +26,7 @@ pub const QUIT_TITLE: &str = " ¿Salir? ";
 pub const QUIT_UNSAVED: &str = "Hay datos escritos sin guardar que se perderán.";
 pub const QUIT_PLAIN: &str = "¿Desea salir de ventanilla?";
 pub const HELP_TITLE: &str = " Ayuda — teclas ";
+pub const MESSAGES_TITLE: &str = " Últimos mensajes (F12) ";
 pub const TOO_SMALL: &str = "La terminal es demasiado pequeña";
 pub const WELCOME: &str = "Bienvenido(a)";
 pub const NO_BRANCH: &str = "(sede sin configurar)";
@@ -35,6 +36,20 @@ pub const FOOTER_FORM: &[(&str, &str)] = &[
     ("Tab", "siguiente campo"),
     ("Enter", "aceptar"),
     ("Ctrl+C", "salir"),
+];
+pub const FOOTER_PICKER: &[(&str, &str)] = &[
+    ("escribir", "filtrar"),
+    ("↑↓", "elegir"),
+    ("Enter", "tomar"),
+    ("Tab", "siguiente campo"),
+    ("Esc", "cerrar"),
+];
+pub const FOOTER_PICKER_MULTI: &[(&str, &str)] = &[
+    ("escribir", "filtrar"),
+    ("↑↓", "elegir"),
+    ("Espacio", "marcar"),
+    ("Enter", "aceptar"),
+    ("Esc", "cerrar"),
 ];
 pub const FOOTER_TURNOS: &[(&str, &str)] = &[
     ("n", "llamar"),
@@ -126,3 +141,8 @@ pub fn long_date(date: chrono::NaiveDate) -> String {
     let month = MONTHS[date.month0() as usize];
     format!("{weekday} {} {month} {}", date.day(), date.year())
 }
+
+/// After "200 primeros de 1.234 —" in the PQRS pane.
+pub const PQRS_CAPPED: &str = "los de vencimiento más próximo";
+/// After "20 primeros de 1.234 —" in the customer search.
+pub const SEARCH_CAPPED: &str = "siga escribiendo";
