@@ -70,11 +70,17 @@ impl Ctx {
 pub fn run(cli: Cli) -> Result<()> {
     let loaded = crate::config::load(cli.config.as_deref())?;
     present::set_offset(loaded.config.utc_offset());
-    let ctx = Ctx {
+    let mut ctx = Ctx {
         db: cli.db,
         loaded,
         clock: Box::new(SystemClock),
     };
+    // a demo branch made outside office hours keeps its own time for every command
+    if let Some(conn) = ctx.db_path().ok().filter(|p| p.exists()).and_then(|p| {
+        rusqlite::Connection::open_with_flags(p, rusqlite::OpenFlags::SQLITE_OPEN_READ_ONLY).ok()
+    }) {
+        ctx.clock = crate::clock::of_database(&conn);
+    }
     let result = dispatch(&ctx, cli.command);
     if let Err(err @ Error::Denied { .. }) = &result
         && let Ok(mut store) = ctx.store()
