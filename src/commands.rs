@@ -146,6 +146,25 @@ pub fn visible(text: &str) -> std::borrow::Cow<'_, str> {
         .into()
 }
 
+/// An error message with every quoted value («…») kept to its first 40 characters: a pasted
+/// page or a 20,000-character argument does not come back as a page of error.
+pub fn bounded_quotes(text: &str) -> String {
+    let mut out = String::with_capacity(text.len().min(4096));
+    let mut rest = text;
+    while let Some(open) = rest.find('«') {
+        let (before, after) = rest.split_at(open + '«'.len_utf8());
+        out.push_str(before);
+        let Some(close) = after.find('»') else {
+            rest = after;
+            break;
+        };
+        out.push_str(&crate::domain::vocab::echoed(&after[..close]));
+        rest = &after[close..];
+    }
+    out.push_str(rest);
+    out
+}
+
 /// `println!` for people: the line passes through [`visible`].
 #[macro_export]
 macro_rules! say {
