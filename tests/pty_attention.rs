@@ -81,7 +81,7 @@ fn a_visit_in_the_real_console_and_a_second_login_on_its_window_refused() {
         .topics_of(service)
         .next()
         .expect("catalogued");
-    let shown = format!("Opciones: {}", topic.topic);
+    let shown = format!("▶ {}", topic.topic);
     assert!(advisor.wait_text(&shown, WAIT), "{}", advisor.contents());
     advisor.send(topic.topic.as_bytes());
     advisor.send(b"\r");
