@@ -35,6 +35,11 @@ fn kiosk_issues_a_preferential_turn_and_prints_it() {
     assert_snapshot!("kiosk_start", shot(&kiosk, 80, 24).backend());
     kiosk.handle(key(KeyCode::Char('e')));
     assert_eq!(kiosk.step, Step::Document);
+    let asked = screen_text(&shot(&kiosk, 80, 24));
+    assert!(
+        asked.contains("Ley 1581 de 2012"),
+        "privacy notice: {asked}"
+    );
     for c in "12A".chars() {
         kiosk.handle(key(KeyCode::Char(c)));
     }

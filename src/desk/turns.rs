@@ -20,11 +20,14 @@ use serde::Serialize;
 
 pub use crate::store::turns::Call;
 pub use contingency::{contingency, manual, set_contingency};
-pub use lifecycle::{act, expire_previous_days, recall, return_no_show, transfer};
+pub use lifecycle::{act, expire_previous_days, recall, return_no_show};
+pub use transfer::{Destination, transfer};
 pub use views::{Board, WindowQueue, board, list, window_queue};
 
 mod contingency;
+mod estimate;
 mod lifecycle;
+mod transfer;
 mod views;
 
 /// The business day (local date) of an instant.
@@ -138,7 +141,8 @@ pub fn issue(
         reason.map_or("", |r| r.code()),
     )?;
     let ahead = turns::ahead_of(&tx, &day, &code, id, reason.is_some())?;
-    let estimated_minutes = estimate(&tx, config, &day, &code, ahead)?;
+    let load = estimate::load(&tx, config, &day, &code, ahead, reason.is_some())?;
+    let (ahead, estimated_minutes) = estimate::wait(&load);
     tx.commit()?;
     Ok(Issued {
         label,
@@ -149,24 +153,6 @@ pub fn issue(
         estimated_minutes,
         preferential: reason,
     })
-}
-
-/// Minutes until a turn with `ahead` turns before it is likely called.
-fn estimate(
-    conn: &Connection,
-    config: &Config,
-    day: &str,
-    service: &str,
-    ahead: u32,
-) -> Result<u32> {
-    let per = turns::average_service_minutes(conn, day, service)?
-        .unwrap_or(f64::from(config.queue.default_service_minutes));
-    let windows = catalog::windows(conn)?
-        .iter()
-        .filter(|w| w.active && w.services.iter().any(|s| s == service))
-        .count()
-        .max(1);
-    Ok((f64::from(ahead) * per / windows as f64).ceil() as u32)
 }
 
 fn policy(config: &Config) -> Policy {
@@ -195,16 +181,24 @@ pub fn call_next(
     let tx = store.write()?;
     crate::desk::claims::ensure_holder(&tx, config, window, &who)?;
     let win = free_window(&tx, window)?;
-    let heads = turns::queue_heads(&tx, &day, &win.services)?;
-    let streak = turns::preferential_streak(&tx, window, config.queue.max_preferential_streak)?;
-    let Some(pick) = queue::next(&heads, &win.services, policy(config), streak, now) else {
-        return Err(Error::NothingToDo(format!(
-            "no hay turnos en espera para la ventanilla {window}"
-        )));
+    // a turn transferred to this window goes first: its customer already waited once
+    let pick = match turns::reserved_for(&tx, &day, window)? {
+        Some(t) => t.id,
+        None => {
+            let heads = turns::queue_heads(&tx, &day, &win.services)?;
+            let max = config.queue.max_preferential_streak;
+            let streak = turns::preferential_streak(&tx, window, max)?;
+            let Some(pick) = queue::next(&heads, &win.services, policy(config), streak, now) else {
+                return Err(Error::NothingToDo(format!(
+                    "no hay turnos en espera para la ventanilla {window}"
+                )));
+            };
+            pick.id
+        }
     };
-    turns::mark_called(&tx, pick.id, &at, window, &who)?;
-    turns::add_event(&tx, pick.id, &at, "call", Some(window), &who, "")?;
-    let called = reload(&tx, pick.id)?;
+    turns::mark_called(&tx, pick, &at, window, &who)?;
+    turns::add_event(&tx, pick, &at, "call", Some(window), &who, "")?;
+    let called = reload(&tx, pick)?;
     audit::record(
         &tx,
         now,

@@ -65,7 +65,12 @@ fn waiting_line(t: &Turn, now: DateTime<FixedOffset>) -> Line<'static> {
     if let Some(p) = &t.preferential {
         spans.push(Span::styled(format!("  {p}"), theme::PREFERENTIAL));
     }
-    if t.note.is_some() {
+    if t.for_window.is_some() {
+        spans.push(Span::styled(
+            "  (trasladado a esta ventanilla)",
+            theme::HINT,
+        ));
+    } else if t.note.is_some() {
         spans.push(Span::styled("  (trasladado)", theme::HINT));
     }
     Line::from(spans)
