@@ -146,8 +146,18 @@ pub fn form_box_with(
         .map_or(0, |h| textwrap::wrap(&h.to_string(), 66).len() as u16);
     // the focused picker's options, as the shared list, right under the fields
     let picker = form.fields.get(form.focus).and_then(Field::picker_list);
-    let picker_lines = picker.as_ref().map_or(0, |(_, h)| *h);
-    let height = form.height() + 4 + intro_lines + notice_lines + help_lines + picker_lines;
+    // the header and the footer (the keys that work now) stay visible: on a short screen
+    // the picker's list and the room kept for the notice give way first
+    let room = area.height.saturating_sub(2);
+    let fixed = form.height() + 4 + intro_lines + help_lines;
+    let notice_now = textwrap::wrap(&notice_text, 66).len().max(1) as u16;
+    let picker_lines = picker.as_ref().map_or(0, |(_, h)| {
+        (*h).min(room.saturating_sub(fixed + notice_now).max(2))
+    });
+    let notice_lines = notice_lines
+        .min(room.saturating_sub(fixed + picker_lines))
+        .max(1);
+    let height = (fixed + notice_lines + picker_lines).min(room);
     let rect = centered(area, 70, height);
     frame.render_widget(Clear, rect);
     let block = Block::bordered()

@@ -133,6 +133,10 @@ impl App {
                     Some(s) => format!("Turno {}: calificación {s} registrada.", r.label),
                     None => format!("Turno {}: registrado como sin calificar.", r.label),
                 }));
+                // the next step is calling the next turn: back to Turnos, where `n` works
+                if let Screen::Console(c) = &mut self.screen {
+                    c.focus = crate::tui::action::Pane::Turnos;
+                }
             }
             Err(e) => {
                 self.audit_denial(&e);
