@@ -10,12 +10,6 @@ use crossterm::event::KeyCode;
 use ventanilla::tui::action::Pane;
 use ventanilla::tui::app::{App, Overlay, Screen};
 
-fn console() -> App {
-    let (mut app, _) = demo_app();
-    login(&mut app, "asesor1", "1234");
-    app
-}
-
 fn footer(app: &App) -> String {
     let screen = screen_text(&draw(app, 80, 24));
     screen.lines().last().unwrap_or("").to_string()
@@ -30,7 +24,7 @@ fn pane(app: &App) -> Pane {
 
 #[test]
 fn the_footer_follows_the_focus() {
-    let mut app = console();
+    let mut app = advisor_console();
     assert!(footer(&app).contains("llamar"), "{}", footer(&app));
     app.handle(key(KeyCode::Char('?')));
     assert!(footer(&app).contains("desplazar"), "help: {}", footer(&app));
@@ -53,7 +47,7 @@ fn the_footer_follows_the_focus() {
 
 #[test]
 fn after_a_rating_the_focus_returns_to_turnos_and_n_calls_the_next() {
-    let mut app = console();
+    let mut app = advisor_console();
     for k in ['n', 'a', 'f'] {
         app.handle(key(KeyCode::Char(k)));
     }

@@ -285,3 +285,10 @@ pub fn demo_file(dir: &tempfile::TempDir, clock: &FixedClock) -> std::path::Path
     ventanilla::demo::seed(&mut store, clock, &config(), 30, 1).unwrap();
     path
 }
+
+/// The demo console logged in as asesor1 at window 1.
+pub fn advisor_console() -> App {
+    let (mut app, _) = demo_app();
+    login(&mut app, "asesor1", "1234");
+    app
+}
