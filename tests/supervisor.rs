@@ -152,3 +152,49 @@ fn supervisor_mode_in_a_real_terminal() {
     app.send(b"q");
     assert!(app.wait_exit(wait).is_some());
 }
+
+#[test]
+fn supervisor_at_its_minimum_shows_every_column_header_and_the_footer() {
+    let (w, h) = ventanilla::tui::supervisor::MIN;
+    let mut s = logged_in("supervisor");
+    let queue = format!("{:?}", draw(&s, w, h).backend());
+    for header in [
+        "Turno",
+        "Serv.",
+        "Estado",
+        "Vent.",
+        "Asesor",
+        "Llegó",
+        "Espera",
+        "Atención",
+    ] {
+        assert!(queue.contains(header), "{header}: {queue}");
+    }
+    assert!(queue.contains("q salir"), "footer: {queue}");
+    assert_snapshot!("supervisor_queue_min", draw(&s, w, h).backend());
+    s.handle(key(KeyCode::Tab));
+    let shown = format!("{:?}", draw(&s, w, h).backend());
+    for header in [
+        "Turnos",
+        "Atend.",
+        "No vino",
+        "Canc.",
+        "Esp.med",
+        "Esp.p90",
+        "Aten.med",
+        "%Pref",
+        "Man.",
+        "Satisfacción",
+        "Indicadores",
+        "PQRS por área",
+        "Abiertas",
+        "Por vencer",
+        "Vencidas",
+        "q salir",
+    ] {
+        assert!(shown.contains(header), "{header}: {shown}");
+    }
+    assert_snapshot!("supervisor_indicators_min", draw(&s, w, h).backend());
+    let below = format!("{:?}", draw(&s, w - 1, h).backend());
+    assert!(below.contains("demasiado pequeña"), "{below}");
+}

@@ -4,6 +4,8 @@
 
 mod view;
 
+pub use view::MIN;
+
 use super::Mode;
 use super::app::Notice;
 use super::event::Event;
