@@ -4,7 +4,7 @@
 
 mod view;
 
-pub use view::MIN;
+pub use view::{MIN, QUEUE_COLUMNS};
 
 use super::Mode;
 use super::app::Notice;

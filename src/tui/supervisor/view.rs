@@ -15,6 +15,18 @@ use ratatui::widgets::{Bar, BarChart, BarGroup, Block, Cell, Gauge, Paragraph, R
 /// with their targets, satisfaction and PQRS below them, every column with its header.
 pub const MIN: (u16, u16) = (100, 40);
 
+/// The live queue's column headers.
+pub const QUEUE_COLUMNS: [&str; 8] = [
+    "Turno",
+    "Serv.",
+    "Estado",
+    "Vent.",
+    "Asesor",
+    "Llegó",
+    "Espera",
+    "Atención",
+];
+
 /// Columns of the satisfaction, targets and PQRS-by-area boxes.
 const SIDE: u16 = 56;
 
@@ -174,19 +186,7 @@ fn queue(s: &Supervisor, frame: &mut Frame<'_>, area: Rect) {
     let rows = s.rows();
     let visible = usize::from(area.height.saturating_sub(3));
     let first = s.scroll.min(rows.len().saturating_sub(visible.max(1)));
-    let header = Row::new(
-        [
-            "Turno",
-            "Serv.",
-            "Estado",
-            "Vent.",
-            "Asesor",
-            "Llegó",
-            "Espera",
-            "Atención",
-        ]
-        .map(|h| Cell::from(h).style(theme::TITLE)),
-    );
+    let header = Row::new(QUEUE_COLUMNS.map(|h| Cell::from(h).style(theme::TITLE)));
     let threshold = f64::from(s.alert_minutes());
     let body: Vec<Row> = rows
         .iter()
