@@ -158,16 +158,7 @@ fn supervisor_at_its_minimum_shows_every_column_header_and_the_footer() {
     let (w, h) = ventanilla::tui::supervisor::MIN;
     let mut s = logged_in("supervisor");
     let queue = format!("{:?}", draw(&s, w, h).backend());
-    for header in [
-        "Turno",
-        "Serv.",
-        "Estado",
-        "Vent.",
-        "Asesor",
-        "Llegó",
-        "Espera",
-        "Atención",
-    ] {
+    for header in ventanilla::tui::supervisor::QUEUE_COLUMNS {
         assert!(queue.contains(header), "{header}: {queue}");
     }
     assert!(queue.contains("q salir"), "footer: {queue}");
