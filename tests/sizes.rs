@@ -11,14 +11,11 @@ use insta::assert_snapshot;
 use ratatui::{Terminal, backend::TestBackend};
 use std::sync::Arc;
 use ventanilla::clock::FixedClock;
-use ventanilla::desk::{self, Actor};
-use ventanilla::domain::turn::Transition;
 use ventanilla::store::Store;
 use ventanilla::tui::Mode;
 use ventanilla::tui::app::App;
 use ventanilla::tui::event::Event;
 use ventanilla::tui::kiosk::Kiosk;
-use ventanilla::tui::rate::Rate;
 
 const SIZES: [(u16, u16); 2] = [(80, 24), (120, 40)];
 const ROOM_SIZES: [(u16, u16); 3] = [(80, 24), (120, 40), (200, 60)];
@@ -118,22 +115,7 @@ fn kiosk_and_rating_fill_wide_screens() {
             mode_shot(&kiosk, w, h).backend()
         );
     }
-    let mut rate = Rate::new(
-        Store::open(&path).unwrap(),
-        Box::new(clock.clone()),
-        config(),
-        1,
-    )
-    .unwrap();
-    let mut store = Store::open(&path).unwrap();
-    issue_turns(&mut store, &clock, &["R"]);
-    let cfg = config();
-    let asesor = Actor::staff(&desk::users::active(&store, "asesor1").unwrap());
-    let t = desk::turns::call_next(&mut store, clock.as_ref(), &asesor, &cfg, 1).unwrap();
-    for step in [Transition::Start, Transition::Finish] {
-        desk::turns::act(&mut store, clock.as_ref(), &asesor, &cfg, &t.label, step).unwrap();
-    }
-    rate.handle(Event::Tick);
+    let (rate, _) = rate_asking(&path, &clock);
     for (w, h) in ROOM_SIZES {
         assert_snapshot!(
             format!("rate_asking_{w}x{h}"),
