@@ -186,6 +186,24 @@ fn supervisor_at_its_minimum_shows_every_column_header_and_the_footer() {
         assert!(shown.contains(header), "{header}: {shown}");
     }
     assert_snapshot!("supervisor_indicators_min", draw(&s, w, h).backend());
+    s.handle(key(KeyCode::Char('3')));
+    let map = format!("{:?}", draw(&s, w, h).backend());
+    assert!(map.contains("q salir"), "footer: {map}");
+    assert_snapshot!("supervisor_windows_min", draw(&s, w, h).backend());
     let below = format!("{:?}", draw(&s, w - 1, h).backend());
     assert!(below.contains("demasiado pequeña"), "{below}");
+}
+
+#[test]
+fn the_map_of_windows_tab() {
+    let mut s = logged_in("supervisor");
+    s.handle(key(KeyCode::Char('3')));
+    assert_eq!(s.tab, Tab::Ventanillas);
+    let terminal = draw(&s, 120, 40);
+    let text = format!("{:?}", terminal.backend());
+    assert!(
+        text.contains("3 Ventanillas") && text.contains("en atención"),
+        "{text}"
+    );
+    assert_snapshot!("supervisor_windows_120x40", terminal.backend());
 }

@@ -106,7 +106,7 @@ pub enum CallKey {
     /// Open the form of a new phone or chat attention.
     New,
     /// Move the selection in the attentions routed to me.
-    Move(Step),
+    Move(super::widgets::list::Step),
     /// Close the selected attention (asks what was done).
     Close,
 }

@@ -1,7 +1,7 @@
 //! The Turnos pane's writes: what its forms submit (transfer, paper ticket, a chosen call,
 //! stepping away) and how every turn write is applied through `desk` and folded back.
 
-use super::turns::{TurnFormKind, TurnIntent};
+use super::turns::{TurnFormKind, TurnIntent, service_typed};
 use super::{App, Intent, Notice, Overlay, Screen, capitalize};
 use crate::desk::{self, Actor};
 use crate::domain::turn::Transition;
@@ -167,15 +167,5 @@ impl App {
             }
         }
         self.refresh_queue();
-    }
-}
-
-/// The service a picker names, else what was typed (the refusal then names it).
-fn service_typed(config: &crate::config::Config, text: &str) -> String {
-    let code = super::record::service_code(config, text);
-    if code.is_empty() {
-        text.trim().to_uppercase()
-    } else {
-        code
     }
 }

@@ -68,6 +68,16 @@ impl App {
     }
 }
 
+/// The service a picker names, else what was typed (the refusal then names it).
+pub(super) fn service_typed(config: &crate::config::Config, text: &str) -> String {
+    let code = super::record::service_code(config, text);
+    if code.is_empty() {
+        text.trim().to_uppercase()
+    } else {
+        code
+    }
+}
+
 /// The refusal of a call while the advisor is away.
 fn away_refusal(reason: &str) -> String {
     format!("Está en pausa ({reason}): pulse z para volver antes de llamar.")
