@@ -84,6 +84,7 @@ fn a_long_status_message_wraps_whole_and_stays_in_the_log() {
         log.contains("llamado a la ventanilla 1"),
         "older messages too: {log}"
     );
+    assert!(log.contains("Bienvenido(a)"), "the greeting too: {log}");
 }
 
 #[test]

@@ -122,7 +122,6 @@ impl App {
     }
 
     pub(super) fn notify(&mut self, notice: Notice) {
-        self.log_message(&notice);
         if let Screen::Console(c) = &mut self.screen {
             c.notice = Some(notice);
         }

@@ -31,6 +31,8 @@ pub fn render(app: &App, focused: bool, frame: &mut Frame<'_>, area: Rect) {
     ])];
     let searching = !l.query.trim().is_empty();
     let mut results = Vec::new();
+    let mut position = l.selected;
+    let mut capped = l.total;
     if let (Some(a), false) = (&app.attention, searching) {
         let whose = if a.customer.is_some() {
             format!("Atención del turno {}:", a.label)
@@ -76,14 +78,26 @@ pub fn render(app: &App, focused: bool, frame: &mut Frame<'_>, area: Rect) {
                 theme::HINT,
             ),
         ]));
-        for e in card.timeline.iter().take(4) {
-            let when = crate::localtime::human_stamp(&e.at, *app.now.offset());
-            let day = when.get(..10).unwrap_or(&when);
-            lines.push(Line::styled(
-                format!("{day} {} · {}", e.kind, e.summary),
-                theme::HINT,
-            ));
-        }
+        // the whole history, as the shared list (Enter opens a PQRS of it); an event takes
+        // two rows when the pane is narrow, so its radicado is never cut
+        position = l.event;
+        capped = None;
+        let width = usize::from(area.width.saturating_sub(4 + 2)).max(10);
+        results = card
+            .timeline
+            .iter()
+            .map(|e| {
+                let when = crate::localtime::human_stamp(&e.at, *app.now.offset());
+                let day = when.get(..10).unwrap_or(&when).to_string();
+                let text = format!("{day} {} · {}", e.kind, e.summary);
+                let rows: Vec<Line> = crate::tui::widgets::wrap(&text, width)
+                    .into_iter()
+                    .take(2)
+                    .map(|r| Line::styled(r, theme::HINT))
+                    .collect();
+                Text::from(rows)
+            })
+            .collect();
     } else if l.results.is_empty() && (searching || app.attention.is_none()) {
         let hint = if l.nothing_found {
             "No se encontró. Ctrl+N: registrar cliente nuevo."
@@ -111,7 +125,7 @@ pub fn render(app: &App, focused: bool, frame: &mut Frame<'_>, area: Rect) {
         Layout::vertical([Constraint::Length(head_height), Constraint::Min(0)]).areas(inner);
     frame.render_widget(Paragraph::new(lines).wrap(Wrap { trim: false }), top);
     frame.render_widget(
-        ScrollList::new(results, l.selected, focused).capped(l.total, text::SEARCH_CAPPED),
+        ScrollList::new(results, position, focused).capped(capped, text::SEARCH_CAPPED),
         list,
     );
 }

@@ -99,9 +99,9 @@ impl<'a> ScrollList<'a> {
             thousands(total),
             self.hint
         );
-        textwrap::wrap(&text, usize::from(width.max(1)))
+        super::wrap(&text, usize::from(width.max(1)))
             .into_iter()
-            .map(|l| Line::from(Span::styled(l.into_owned(), theme::PREFERENTIAL)).right_aligned())
+            .map(|l| Line::from(Span::styled(l, theme::PREFERENTIAL)).right_aligned())
             .collect()
     }
 }
