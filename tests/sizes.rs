@@ -87,6 +87,19 @@ fn every_console_overlay() {
         &[key(KeyCode::Char('n')), key(KeyCode::Char('c'))],
     );
     console_after("overlay_paper_ticket", &[key(KeyCode::Char('m'))]);
+    let finish = [
+        key(KeyCode::Char('n')),
+        key(KeyCode::Char('a')),
+        key(KeyCode::Char('f')),
+    ];
+    console_after("overlay_record_form", &finish);
+    let mut rate_comment = finish.to_vec();
+    rate_comment.extend([
+        key(KeyCode::Esc),
+        key(KeyCode::F(4)),
+        key(KeyCode::Char('c')),
+    ]);
+    console_after("overlay_rating_form", &rate_comment);
     let mut app = advisor_console();
     register_jose(&mut app, "José");
     app.handle(ctrl('a'));

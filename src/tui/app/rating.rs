@@ -66,7 +66,8 @@ impl App {
             })),
             RateKey::WithComment => {
                 let form = Form::new(vec![
-                    Field::text("Calificación (1 a 5)", ""),
+                    Field::text("Calificación (1 a 5)", "")
+                        .with_options((1..=5).map(|n| n.to_string()).collect()),
                     Field::text("Comentario", ""),
                 ]);
                 self.overlay = Some(Overlay::RatingForm {
