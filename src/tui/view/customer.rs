@@ -59,7 +59,15 @@ pub fn render(app: &App, focused: bool, frame: &mut Frame<'_>, area: Rect) {
             .as_deref()
             .map(|k| format!(" · categoría {k}"))
             .unwrap_or_default();
-        lines.push(Line::from(format!("{}{category}", c.affiliation)));
+        let age = c
+            .birth_date
+            .as_deref()
+            .and_then(|b| chrono::NaiveDate::parse_from_str(b, "%Y-%m-%d").ok())
+            .and_then(|b| app.now.date_naive().years_since(b))
+            .map(|y| format!(" · {y} años"))
+            .unwrap_or_default();
+        lines.push(Line::from(format!("{}{category}{age}", c.affiliation)));
+        lines.extend(contact_line(c));
         if card.reclamo_en_tramite {
             lines.push(Line::from(Span::styled(
                 "RECLAMO EN TRÁMITE (habeas data)",
@@ -78,6 +86,10 @@ pub fn render(app: &App, focused: bool, frame: &mut Frame<'_>, area: Rect) {
                 theme::HINT,
             ),
         ]));
+        if !card.purposes.is_empty() {
+            lines.push(purposes_line(card));
+        }
+        lines.extend(open_items(card));
         // the whole history, as the shared list (Enter opens a PQRS of it); an event takes
         // two rows when the pane is narrow, so its radicado is never cut
         position = l.event;
@@ -110,9 +122,13 @@ pub fn render(app: &App, focused: bool, frame: &mut Frame<'_>, area: Rect) {
             .results
             .iter()
             .map(|c| {
+                // the full number is on the card once opened
                 Text::from(format!(
                     "{} {} · {} {}",
-                    c.doc_type, c.doc_number, c.names, c.surnames
+                    c.doc_type,
+                    crate::domain::ids::masked(&c.doc_number),
+                    c.names,
+                    c.surnames
                 ))
             })
             .collect();
@@ -120,7 +136,10 @@ pub fn render(app: &App, focused: bool, frame: &mut Frame<'_>, area: Rect) {
     let block = super::pane::pane_block(Pane::Cliente, focused);
     let inner = block.inner(area);
     frame.render_widget(block, area);
-    let head_height = wrapped_height(&lines, inner.width).min(inner.height);
+    // the list keeps at least four rows (three and its count) when it has any
+    let list_rows = if results.is_empty() { 0 } else { 4 };
+    let head_height =
+        wrapped_height(&lines, inner.width).min(inner.height.saturating_sub(list_rows));
     let [top, list] =
         Layout::vertical([Constraint::Length(head_height), Constraint::Min(0)]).areas(inner);
     frame.render_widget(Paragraph::new(lines).wrap(Wrap { trim: false }), top);
@@ -128,6 +147,89 @@ pub fn render(app: &App, focused: bool, frame: &mut Frame<'_>, area: Rect) {
         ScrollList::new(results, position, focused).capped(capped, text::SEARCH_CAPPED),
         list,
     );
+}
+
+/// Phone, e-mail and address, as far as they are known.
+fn contact_line(c: &crate::store::customers::Customer) -> Option<Line<'static>> {
+    let parts: Vec<String> = [
+        c.phone.as_deref().map(|p| format!("Tel. {p}")),
+        c.email.clone(),
+        c.address.clone(),
+    ]
+    .into_iter()
+    .flatten()
+    .filter(|s| !s.trim().is_empty())
+    .collect();
+    (!parts.is_empty()).then(|| Line::from(parts.join(" · ")))
+}
+
+/// Each purpose's consent: ✓ granted, ✗ revoked, ? never asked.
+fn purposes_line(card: &crate::desk::customers::Card) -> Line<'static> {
+    let mut spans = vec![Span::raw("Finalidades: ")];
+    for (i, p) in card.purposes.iter().enumerate() {
+        let (mark, style) = match p.granted {
+            Some(true) => ("✓", theme::OK),
+            Some(false) => ("✗", theme::ERROR),
+            None => ("?", theme::HINT),
+        };
+        if i > 0 {
+            spans.push(Span::raw(" "));
+        }
+        spans.push(Span::styled(
+            format!(
+                "{mark}{}",
+                crate::domain::consent::purpose_label(&p.purpose)
+            ),
+            style,
+        ));
+    }
+    Line::from(spans)
+}
+
+/// The PQRS and data requests still owed an answer, and open calls about them.
+fn open_items(card: &crate::desk::customers::Card) -> Vec<Line<'static>> {
+    let mut lines = Vec::new();
+    // the first few; the others are in the history list below (↑↓ Enter opens them)
+    const SHOWN: usize = 3;
+    for p in card.open_pqrs.iter().take(SHOWN) {
+        let due = p
+            .due_date
+            .as_deref()
+            .and_then(|d| chrono::NaiveDate::parse_from_str(d, "%Y-%m-%d").ok())
+            .map(|d| format!(" · vence {}", d.format("%d/%m")))
+            .unwrap_or_default();
+        let what = if p.data_request {
+            "solicitud de datos"
+        } else {
+            p.kind.label()
+        };
+        lines.push(Line::styled(
+            format!(
+                "Abierta: {} {what} · {}{due}",
+                p.radicado.rsplit('-').next().unwrap_or(&p.radicado),
+                p.status.label()
+            ),
+            theme::PREFERENTIAL,
+        ));
+    }
+    if let Some(more) = card.open_pqrs.len().checked_sub(SHOWN).filter(|n| *n > 0) {
+        lines.push(Line::styled(
+            format!("y {more} abiertas más (en la historia)"),
+            theme::PREFERENTIAL,
+        ));
+    }
+    match card.open_calls {
+        0 => {}
+        1 => lines.push(Line::styled(
+            "1 llamada o chat abierto",
+            theme::PREFERENTIAL,
+        )),
+        n => lines.push(Line::styled(
+            format!("{n} llamadas o chats abiertos"),
+            theme::PREFERENTIAL,
+        )),
+    }
+    lines
 }
 
 /// The new-customer, edit and consent forms.
