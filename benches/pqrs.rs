@@ -92,6 +92,7 @@ fn fill(store: &mut Store, cfg: &Config, now: chrono::DateTime<chrono::Utc>, ope
             forwarded_late: false,
             positive_silence: false,
             priority_reason: None,
+            answer_approved: None,
             created_at: stamp.clone(),
             created_by: "bench".into(),
             updated_at: stamp,

@@ -11,7 +11,7 @@ mod reports;
 mod spanish;
 
 pub use calendar::{CalendarCommand, DocCommand};
-pub use pqrs::{NewTicket, Radicado, StepArgs, TicketCommand, WorkOrderCommand};
+pub use pqrs::{AnswerText, NewTicket, Radicado, StepArgs, TicketCommand, WorkOrderCommand};
 pub use queue::{TurnCommand, TurnLabel};
 pub use ratings::RatingCommand;
 pub use records::{

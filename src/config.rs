@@ -230,6 +230,16 @@ pub struct Pqrs {
     pub areas: Vec<String>,
     /// Business days left at or under which an open PQRS shows as "por vencer".
     pub due_soon_days: u32,
+    /// The role that signs (approves or returns) a PQRS's answer.
+    pub signing_role: String,
+}
+
+impl Pqrs {
+    /// The role that signs answers (checked at load; supervisor if unreadable).
+    pub fn signer(&self) -> crate::domain::user::Role {
+        crate::domain::user::Role::parse(&self.signing_role)
+            .unwrap_or(crate::domain::user::Role::Supervisor)
+    }
 }
 
 /// Legal terms, in business days unless the name says otherwise.

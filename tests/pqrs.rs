@@ -134,7 +134,7 @@ impl Branch {
             },
             Action::Start,
             Action::Draft {
-                note: "No procede la devolución".into(),
+                answer: "No procede la devolución".into(),
             },
             Action::Approve,
             Action::Notify {
@@ -259,7 +259,7 @@ fn the_lifecycle_from_filing_to_archive_records_every_step() {
         },
         Action::Start,
         Action::Draft {
-            note: "Se reliquida la factura".into(),
+            answer: "Se reliquida la factura".into(),
         },
         Action::Approve,
         Action::Notify {
@@ -315,8 +315,13 @@ fn illegal_steps_are_refused_with_the_reason() {
     let p = b.file(&filing("peticion", "2026-11-23T09:00"));
     let r = p.radicado.as_str();
     let msg = |e: Error| e.to_string();
-    // approving before drafting
-    assert!(msg(b.step(r, Action::Approve).unwrap_err()).contains("primero proyecte"));
+    // approving before drafting: what approval needs, and the steps legal now
+    let refused = msg(b.step(r, Action::Approve).unwrap_err());
+    assert!(
+        refused.contains("se aprueba una respuesta proyectada"),
+        "{refused}"
+    );
+    assert!(refused.contains("asignación"), "{refused}");
     // closing with a work order open
     b.step(
         r,
@@ -341,7 +346,7 @@ fn illegal_steps_are_refused_with_the_reason() {
     b.step(
         r,
         Action::Draft {
-            note: String::new(),
+            answer: "Se da respuesta de fondo".into(),
         },
     )
     .unwrap();
@@ -407,7 +412,7 @@ fn illegal_steps_are_refused_with_the_reason() {
     b.step(
         &p.radicado,
         Action::Draft {
-            note: String::new(),
+            answer: "Se da respuesta de fondo".into(),
         },
     )
     .unwrap();
@@ -694,7 +699,7 @@ fn affiliates_are_talked_to_first_and_other_requests_apply_their_change() {
     b.step(r, assign).unwrap();
     b.step(r, Action::Start).unwrap();
     let draft = || Action::Draft {
-        note: "Se conserva la afiliación".into(),
+        answer: "Se conserva la afiliación".into(),
     };
     let e = b.step(r, draft()).unwrap_err();
     assert!(e.to_string().contains("conversación"), "{e}");
@@ -802,7 +807,9 @@ fn cli_files_lists_and_steps_with_json() {
         .args(["ticket", "approve", &first])
         .assert()
         .failure()
-        .stderr(predicates::str::contains("primero proyecte"));
+        .stderr(predicates::str::contains(
+            "se aprueba una respuesta proyectada",
+        ));
     b.cli()
         .args(["ticket", "assign", &first, "--area", "Jurídica"])
         .assert()
@@ -886,4 +893,175 @@ fn radicados_from_concurrent_processes_have_no_duplicates_nor_gaps() {
         expected,
         "no gaps"
     );
+}
+
+#[test]
+fn the_written_answer_is_drafted_returned_approved_and_required_to_close() {
+    use ventanilla::domain::user::Role;
+    let mut b = branch();
+    common::add_staff(&mut b.store, "firma", Role::Supervisor);
+    let supervisor = Actor::staff(&desk::users::active(&b.store, "firma").unwrap());
+    let asesor = b.asesor();
+    let p = b.file(&filing("reclamo", "2026-11-23T09:00"));
+    let r = p.radicado.as_str();
+    let as_actor = |b: &mut Branch, who: &Actor, a: Action| {
+        desk::pqrs::step(&mut b.store, &b.clock, who, &b.cfg, r, a).map_err(|e| e.to_string())
+    };
+    let assign = Action::Assign {
+        area: "Facturación".into(),
+        user: Some("asesor1".into()),
+    };
+    as_actor(&mut b, &asesor, assign).unwrap();
+    as_actor(&mut b, &asesor, Action::Start).unwrap();
+    // closing while in process: no answer yet, and the refusal names the next legal steps
+    let refused = as_actor(
+        &mut b,
+        &asesor,
+        Action::Close {
+            in_favor: true,
+            note: "listo".into(),
+        },
+    )
+    .unwrap_err();
+    assert!(refused.contains("proyección de la respuesta"), "{refused}");
+    // projecting needs a written answer
+    let refused = as_actor(
+        &mut b,
+        &asesor,
+        Action::Draft {
+            answer: String::new(),
+        },
+    )
+    .unwrap_err();
+    assert!(refused.contains("escriba la respuesta"), "{refused}");
+    let v1 =
+        desk::pqrs::save_answer(&mut b.store, &b.clock, &asesor, r, "Primera versión").unwrap();
+    let again =
+        desk::pqrs::save_answer(&mut b.store, &b.clock, &asesor, r, "Primera versión").unwrap();
+    assert_eq!(
+        (v1.version, again.version),
+        (1, 1),
+        "the same text saves nothing new"
+    );
+    as_actor(
+        &mut b,
+        &asesor,
+        Action::Draft {
+            answer: String::new(),
+        },
+    )
+    .unwrap();
+    // the advisor does not sign
+    let refused = as_actor(&mut b, &asesor, Action::Approve).unwrap_err();
+    assert!(refused.contains("supervisor"), "{refused}");
+    // returned for correction (GCO step 14 "No") needs a note, and goes back to en trámite
+    let refused = as_actor(&mut b, &supervisor, Action::Return { note: " ".into() }).unwrap_err();
+    assert!(refused.contains("qué debe corregirse"), "{refused}");
+    as_actor(
+        &mut b,
+        &supervisor,
+        Action::Return {
+            note: "Cite la resolución tarifaria".into(),
+        },
+    )
+    .unwrap();
+    as_actor(
+        &mut b,
+        &asesor,
+        Action::Draft {
+            answer: "Segunda versión, con la resolución CRA 943".into(),
+        },
+    )
+    .unwrap();
+    as_actor(&mut b, &supervisor, Action::Approve).unwrap();
+    let d = desk::pqrs::show(&b.store, &b.cfg, day("2026-11-23"), r).unwrap();
+    assert_eq!(d.pqrs.answer_approved, Some(2));
+    assert_eq!(d.answers.len(), 2);
+    let steps: Vec<&str> = d.events.iter().map(|e| e.step.as_str()).collect();
+    assert!(steps.contains(&"devuelta"), "{steps:?}");
+    let approved = d.events.last().unwrap();
+    assert_eq!(approved.note, "versión 2");
+    // once approved the text is frozen
+    let refused = desk::pqrs::save_answer(&mut b.store, &b.clock, &asesor, r, "otra").unwrap_err();
+    assert!(
+        refused.to_string().contains("notificación de la respuesta"),
+        "{refused}"
+    );
+    as_actor(
+        &mut b,
+        &asesor,
+        Action::Notify {
+            via: "personal".parse().unwrap(),
+            evidence: "acta 1".into(),
+        },
+    )
+    .unwrap();
+    as_actor(
+        &mut b,
+        &asesor,
+        Action::Close {
+            in_favor: false,
+            note: String::new(),
+        },
+    )
+    .unwrap();
+}
+
+#[test]
+fn window_closing_needs_a_note_and_felicitaciones_need_no_answer() {
+    let mut b = branch();
+    let p = b.file(&filing("queja", "2026-11-23T09:00"));
+    let close = |note: &str| Action::Close {
+        in_favor: true,
+        note: note.into(),
+    };
+    let refused = b.step(&p.radicado, close("  ")).unwrap_err().to_string();
+    assert!(refused.contains("qué se hizo"), "{refused}");
+    assert!(refused.contains("asignación"), "{refused}");
+    b.step(&p.radicado, close("Se corrigió la dirección en ventanilla"))
+        .unwrap();
+    let f = b.file(&filing("felicitacion", "2026-11-23T09:00"));
+    b.step(
+        &f.radicado,
+        Action::Assign {
+            area: String::new(),
+            user: None,
+        },
+    )
+    .unwrap();
+    b.step(&f.radicado, close("")).unwrap();
+}
+
+#[test]
+fn the_signing_role_is_configurable() {
+    let mut b = branch();
+    b.cfg.pqrs.signing_role = "administrador".into();
+    common::add_staff(
+        &mut b.store,
+        "firma",
+        ventanilla::domain::user::Role::Supervisor,
+    );
+    let supervisor = Actor::staff(&desk::users::active(&b.store, "firma").unwrap());
+    let p = b.file(&filing("peticion", "2026-11-23T09:00"));
+    for a in [
+        Action::Assign {
+            area: String::new(),
+            user: None,
+        },
+        Action::Draft {
+            answer: "Respuesta".into(),
+        },
+    ] {
+        b.step(&p.radicado, a).unwrap();
+    }
+    let refused = desk::pqrs::step(
+        &mut b.store,
+        &b.clock,
+        &supervisor,
+        &b.cfg,
+        &p.radicado,
+        Action::Approve,
+    )
+    .unwrap_err();
+    assert!(refused.to_string().contains("administrador"), "{refused}");
 }

@@ -115,19 +115,39 @@ pub enum TicketCommand {
         #[command(flatten)]
         common: StepArgs,
     },
-    /// Respuesta proyectada.
+    /// Guarda un borrador de la respuesta escrita (cada borrador es una versión nueva).
+    Answer {
+        /// Radicado de la PQRS, p. ej. CALI-2026-000123.
+        #[arg(value_name = "RADICADO")]
+        radicado: String,
+        #[command(flatten)]
+        text: AnswerText,
+        #[command(flatten)]
+        common: StepArgs,
+    },
+    /// Respuesta proyectada: el texto dado o el último borrador guardado pasa a firma.
     Draft {
         /// Radicado de la PQRS, p. ej. CALI-2026-000123.
         #[arg(value_name = "RADICADO")]
         radicado: String,
-        /// Nota sobre la respuesta proyectada.
-        #[arg(long, default_value = "", value_name = "NOTA")]
+        #[command(flatten)]
+        text: AnswerText,
+        #[command(flatten)]
+        common: StepArgs,
+    },
+    /// Respuesta aprobada y firmada (por el rol que firma; supervisor por omisión).
+    Approve(Radicado),
+    /// Devuelve la respuesta proyectada para corrección, con lo que debe cambiar.
+    Return {
+        /// Radicado de la PQRS, p. ej. CALI-2026-000123.
+        #[arg(value_name = "RADICADO")]
+        radicado: String,
+        /// Qué debe corregirse.
+        #[arg(long, value_name = "NOTA")]
         note: String,
         #[command(flatten)]
         common: StepArgs,
     },
-    /// Respuesta aprobada y firmada (supervisor).
-    Approve(Radicado),
     /// Respuesta notificada (por medio electrónico solo si el peticionario lo aceptó).
     Notify {
         /// Radicado de la PQRS, p. ej. CALI-2026-000123.
@@ -207,6 +227,22 @@ pub struct Radicado {
     pub radicado: String,
     #[command(flatten)]
     pub common: StepArgs,
+}
+
+/// The text of an answer: typed or read from a file (UTF-8).
+#[derive(Debug, Args)]
+pub struct AnswerText {
+    /// Texto de la respuesta.
+    #[arg(
+        long = "text",
+        alias = "note",
+        value_name = "TEXTO",
+        conflicts_with = "file"
+    )]
+    pub text: Option<String>,
+    /// Archivo de texto (UTF-8) con la respuesta.
+    #[arg(long, value_name = "ARCHIVO")]
+    pub file: Option<std::path::PathBuf>,
 }
 
 /// What every step takes.

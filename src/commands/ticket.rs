@@ -1,7 +1,7 @@
 //! `ventanilla ticket ...` and `ventanilla workorder ...`.
 
 use super::{Ctx, parse_date, parse_doc, parse_vocab, print_json};
-use crate::cli::{NewTicket, StepArgs, TicketCommand, WorkOrderCommand};
+use crate::cli::{AnswerText, NewTicket, StepArgs, TicketCommand, WorkOrderCommand};
 use crate::desk::{
     self,
     pqrs::{Action, Filing, Filter},
@@ -206,12 +206,29 @@ pub fn run(ctx: &Ctx, cmd: TicketCommand) -> Result<()> {
             let until = parse_date(&until)?;
             step(ctx, &radicado, &common, Action::Extend { until, reason })
         }
+        T::Answer {
+            radicado,
+            text,
+            common,
+        } => save_answer(ctx, &radicado, &text, &common),
         T::Draft {
+            radicado,
+            text,
+            common,
+        } => {
+            let answer = if text.text.is_none() && text.file.is_none() {
+                String::new()
+            } else {
+                answer_text(&text)?
+            };
+            step(ctx, &radicado, &common, Action::Draft { answer })
+        }
+        T::Approve(r) => step(ctx, &r.radicado, &r.common, Action::Approve),
+        T::Return {
             radicado,
             note,
             common,
-        } => step(ctx, &radicado, &common, Action::Draft { note }),
-        T::Approve(r) => step(ctx, &r.radicado, &r.common, Action::Approve),
+        } => step(ctx, &radicado, &common, Action::Return { note }),
         T::Notify {
             radicado,
             via,
@@ -272,6 +289,38 @@ pub fn run(ctx: &Ctx, cmd: TicketCommand) -> Result<()> {
     }
 }
 
+/// The answer typed with `--text` or read from `--file`.
+fn answer_text(t: &AnswerText) -> Result<String> {
+    match (&t.text, &t.file) {
+        (Some(text), _) => Ok(text.clone()),
+        (None, Some(path)) => std::fs::read_to_string(path).map_err(|e| {
+            Error::Usage(format!(
+                "archivo: no se puede leer {} como texto UTF-8: {e}",
+                path.display()
+            ))
+        }),
+        (None, None) => Err(Error::Usage(
+            "respuesta: indique el texto (--text) o el archivo (--file)".into(),
+        )),
+    }
+}
+
+fn save_answer(ctx: &Ctx, radicado: &str, text: &AnswerText, common: &StepArgs) -> Result<()> {
+    let body = answer_text(text)?;
+    let mut store = ctx.store()?;
+    let actor = ctx.actor(&store, common.on_behalf.user.as_deref())?;
+    let a = desk::pqrs::save_answer(&mut store, ctx.clock.as_ref(), &actor, radicado, &body)?;
+    if common.json {
+        return print_json(&a);
+    }
+    crate::say!(
+        "PQRS {}: borrador de respuesta guardado (versión {})",
+        radicado.trim(),
+        a.version
+    );
+    Ok(())
+}
+
 fn show(ctx: &Ctx, radicado: &str, json: bool) -> Result<()> {
     let store = ctx.store()?;
     let d = desk::pqrs::show(&store, &ctx.loaded.config, today(ctx), radicado)?;
@@ -323,6 +372,19 @@ fn show(ctx: &Ctx, radicado: &str, json: bool) -> Result<()> {
         crate::say!("En espera de información: desiste el {w}");
     }
     crate::say!("Descripción:\n{}", p.description);
+    if let Some(a) = d.answers.last() {
+        let state = match p.answer_approved {
+            Some(v) if v == a.version => "aprobada",
+            _ => "borrador",
+        };
+        crate::say!(
+            "Respuesta (versión {}, {state}, {} {}):\n{}",
+            a.version,
+            a.saved_by,
+            localtime::human_stamp(&a.saved_at, off),
+            a.body
+        );
+    }
     crate::say!("Historia:");
     for e in &d.events {
         crate::say!(

@@ -56,6 +56,12 @@ impl Config {
                 "la hora de cierre debe ser posterior a la apertura",
             ));
         }
+        if crate::domain::user::Role::parse(&self.pqrs.signing_role).is_none() {
+            return Err(fail(
+                "pqrs.signing_role",
+                "use asesor, supervisor o administrador",
+            ));
+        }
         if self
             .advisor
             .pause_reasons

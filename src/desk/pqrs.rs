@@ -1,12 +1,15 @@
 //! PQRS: filing with its radicado and legal dates, every lifecycle step as an event, work
 //! orders, and the deadline watch.
 
+mod answer;
 mod filing;
 mod lifecycle;
+mod term;
 mod treatment;
 mod watch;
 mod work_orders;
 
+pub use answer::save_answer;
 pub use filing::{Filing, file, receipt};
 pub use lifecycle::{Action, step};
 pub use treatment::{Secrets, cleanup_pending, scrub, suppress_again, suppress_in};
@@ -92,6 +95,8 @@ pub struct Detail {
     pub standing: Option<rules::Standing>,
     pub events: Vec<Event>,
     pub work_orders: Vec<WorkOrder>,
+    /// Every saved version of the written answer, oldest first.
+    pub answers: Vec<pqrs::Answer>,
 }
 
 fn get(conn: &Connection, radicado: &str) -> Result<Pqrs> {
@@ -186,6 +191,7 @@ pub fn show(store: &Store, config: &Config, today: NaiveDate, radicado: &str) ->
     Ok(Detail {
         events: pqrs::events(conn, p.id)?,
         work_orders: pqrs::work_orders(conn, p.id)?,
+        answers: pqrs::answers(conn, p.id)?,
         customer,
         days_left: if open { days_left } else { None },
         standing,

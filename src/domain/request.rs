@@ -140,6 +140,9 @@ closed_set! {
         Extend = "ampliada", "ampliación del término", ["ampliar", "prorroga"];
         Draft = "proyectada", "proyección de la respuesta", ["proyectar"];
         Approve = "aprobada", "aprobación de la respuesta", ["aprobar"];
+        /// The signing role sends the draft back for correction (GCO Df01 step 14 "No").
+        Return = "devuelta", "devolución de la respuesta para corrección",
+            ["devolver", "devolucion", "corregir"];
         Notify = "notificada", "notificación de la respuesta", ["notificar"];
         Close = "cerrada", "cierre", ["cerrar"];
         Forward = "trasladada", "traslado por competencia", ["trasladar"];
@@ -167,6 +170,7 @@ impl Step {
             Extend => "término ampliado",
             Draft => Status::Proyectada.label(),
             Approve => Status::Aprobada.label(),
+            Return => Status::EnTramite.label(),
             Notify => Status::Notificada.label(),
             Close => Status::Cerrada.label(),
             Forward => Status::Trasladada.label(),
@@ -193,6 +197,7 @@ closed_set! {
         Extended = "ampliada", "ampliación del término";
         Drafted = "proyectada", "proyección de la respuesta";
         Approved = "aprobada", "aprobación de la respuesta";
+        Returned = "devuelta", "respuesta devuelta para corrección";
         Notified = "notificada", "notificación de la respuesta";
         Closed = "cerrada", "cierre";
         Forwarded = "trasladada", "traslado por competencia";

@@ -55,6 +55,10 @@ pub const MIGRATIONS: &[(&str, &str)] = &[
         "0012_deletion_ledger",
         include_str!("../../assets/migrations/0012_deletion_ledger.sql"),
     ),
+    (
+        "0013_pqrs_back_office",
+        include_str!("../../assets/migrations/0013_pqrs_back_office.sql"),
+    ),
 ];
 
 /// The schema version this build writes.

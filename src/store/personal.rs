@@ -115,6 +115,9 @@ pub const COLUMNS: &[(&str, &str, Kind)] = &[
     ("pqrs", "created_at", NotPersonal),
     ("pqrs", "created_by", NotPersonal),
     ("pqrs", "updated_at", NotPersonal),
+    ("pqrs_answers", "body", FreeText),
+    ("pqrs_answers", "saved_at", NotPersonal),
+    ("pqrs_answers", "saved_by", NotPersonal),
     ("pqrs_events", "at", NotPersonal),
     ("pqrs_events", "by", NotPersonal),
     ("pqrs_events", "step", NotPersonal),
@@ -180,6 +183,10 @@ const OWN_ROWS: &[(&str, &str)] = &[
     ("consents", "customer = ?1"),
     ("customer_changes", "customer = ?1"),
     ("pqrs", "customer = ?1"),
+    (
+        "pqrs_answers",
+        "pqrs IN (SELECT id FROM pqrs WHERE customer = ?1)",
+    ),
     (
         "pqrs_events",
         "pqrs IN (SELECT id FROM pqrs WHERE customer = ?1)",

@@ -3,6 +3,9 @@
 mod work_orders;
 pub use work_orders::{WorkOrder, add_work_order, close_work_order, work_order, work_orders};
 
+mod answers;
+pub use answers::{Answer, add_answer, answers, latest_answer};
+
 mod watch;
 #[cfg(test)]
 use watch::WATCH_COLUMNS;
@@ -66,6 +69,8 @@ pub struct Pqrs {
     pub positive_silence: bool,
     /// Why it goes first (Ley 1437 art. 20), when it has priority.
     pub priority_reason: Option<String>,
+    /// The answer version the signing role approved (none: not approved, or returned).
+    pub answer_approved: Option<i64>,
     pub created_at: String,
     pub created_by: String,
     pub updated_at: String,
@@ -77,7 +82,8 @@ const COLUMNS: &str = "id, radicado, kind, channel, customer, subject, descripti
     in_process_marked_at, extended, paused_on, pause_remaining, withdrawal_on,
     needs_conversation, in_favor, forwarded_to, requester_told_on, notified_via,
     notified_evidence, created_at, created_by, updated_at, notified_on, completion_extended,
-    appeal_of, window_override, forwarded_late, positive_silence, priority_reason";
+    appeal_of, window_override, forwarded_late, positive_silence, priority_reason,
+    answer_approved";
 
 fn from_row(r: &Row<'_>) -> rusqlite::Result<Pqrs> {
     Ok(Pqrs {
@@ -123,6 +129,7 @@ fn from_row(r: &Row<'_>) -> rusqlite::Result<Pqrs> {
         forwarded_late: r.get(39)?,
         positive_silence: r.get(40)?,
         priority_reason: r.get(41)?,
+        answer_approved: r.get(42)?,
     })
 }
 
@@ -193,7 +200,7 @@ pub fn save(conn: &Connection, p: &Pqrs) -> Result<()> {
              requester_told_on = ?14, notified_via = ?15, notified_evidence = ?16,
              updated_at = ?17, subject = ?18, description = ?19, notify_address = ?20,
              in_process_marked_at = ?21, notified_on = ?22, completion_extended = ?23,
-             forwarded_late = ?24
+             forwarded_late = ?24, answer_approved = ?25
          WHERE id = ?1",
         params![
             p.id,
@@ -220,6 +227,7 @@ pub fn save(conn: &Connection, p: &Pqrs) -> Result<()> {
             p.notified_on,
             p.completion_extended,
             p.forwarded_late,
+            p.answer_approved,
         ],
     )?;
     Ok(())

@@ -187,6 +187,7 @@ pub fn file(
                 r.to_string()
             }
         }),
+        answer_approved: None,
         created_at: at.clone(),
         created_by: actor.principal.clone(),
         updated_at: at.clone(),
