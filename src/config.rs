@@ -232,6 +232,8 @@ pub struct Pqrs {
     pub due_soon_days: u32,
     /// The role that signs (approves or returns) a PQRS's answer.
     pub signing_role: String,
+    /// Kinds that may be filed anonymously besides denuncias (e.g. quejas, sugerencias).
+    pub anonymous_kinds: Vec<String>,
 }
 
 impl Pqrs {
@@ -239,6 +241,16 @@ impl Pqrs {
     pub fn signer(&self) -> crate::domain::user::Role {
         crate::domain::user::Role::parse(&self.signing_role)
             .unwrap_or(crate::domain::user::Role::Supervisor)
+    }
+
+    /// Whether a PQRS of `kind` may be filed anonymously: denuncias by law, and the kinds the
+    /// organisation lists.
+    pub fn allows_anonymous(&self, kind: crate::domain::request::Kind) -> bool {
+        kind.may_be_anonymous()
+            || self
+                .anonymous_kinds
+                .iter()
+                .any(|k| crate::domain::request::Kind::parse(k).ok() == Some(kind))
     }
 }
 

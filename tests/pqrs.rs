@@ -1065,3 +1065,132 @@ fn the_signing_role_is_configurable() {
     .unwrap_err();
     assert!(refused.to_string().contains("administrador"), "{refused}");
 }
+
+#[test]
+fn any_requester_files_registered_by_name_or_anonymously_where_allowed() {
+    let mut b = branch();
+    let customers_before: i64 = b
+        .store
+        .conn()
+        .query_row("SELECT count(*) FROM customers", [], |r| r.get(0))
+        .unwrap();
+    // a phone caller who gives only a name and a number
+    let mut named = filing("reclamo", "2026-11-23T09:00");
+    named.document = None;
+    named.person = Some(desk::pqrs::Person {
+        name: "Marta Lucía Caicedo".into(),
+        contact: "3201112233".into(),
+    });
+    let p = b.file(&named);
+    assert_eq!(p.customer, None);
+    assert_eq!(p.requester_name.as_deref(), Some("Marta Lucía Caicedo"));
+    let d = desk::pqrs::show(&b.store, &b.cfg, day("2026-11-23"), &p.radicado).unwrap();
+    assert!(
+        d.customer.as_deref().unwrap().contains("3201112233"),
+        "{:?}",
+        d.customer
+    );
+    let customers_after: i64 = b
+        .store
+        .conn()
+        .query_row("SELECT count(*) FROM customers", [], |r| r.get(0))
+        .unwrap();
+    assert_eq!(
+        customers_before, customers_after,
+        "no customer record created"
+    );
+    // a name without a contact, both a document and a name, a sender on a window filing
+    let actor = b.asesor();
+    let mut no_contact = named.clone();
+    no_contact.person.as_mut().unwrap().contact = " ".into();
+    let mut both = named.clone();
+    both.document = Some(cc("1144052337"));
+    let mut sender_at_window = named.clone();
+    sender_at_window.channel = "presencial".parse().unwrap();
+    sender_at_window.sender = "marta@correo.co".into();
+    for (f, field) in [
+        (no_contact, "contacto:"),
+        (both, "documento:"),
+        (sender_at_window, "remitente:"),
+    ] {
+        let e = desk::pqrs::file(&mut b.store, &b.clock, &actor, &b.cfg, &f).unwrap_err();
+        assert!(e.to_string().starts_with(field), "{e}");
+    }
+    // a web form with the sender's address
+    let mut web = named.clone();
+    web.channel = "web".parse().unwrap();
+    web.sender = "marta@correo.co".into();
+    assert_eq!(b.file(&web).sender.as_deref(), Some("marta@correo.co"));
+    // anonymous quejas only where configured
+    let mut queja = filing("queja", "2026-11-23T09:00");
+    queja.document = None;
+    let e = desk::pqrs::file(&mut b.store, &b.clock, &actor, &b.cfg, &queja).unwrap_err();
+    assert!(e.to_string().contains("nombre y un contacto"), "{e}");
+    b.cfg.pqrs.anonymous_kinds = vec!["queja".into(), "sugerencia".into()];
+    assert_eq!(b.file(&queja).customer, None);
+}
+
+#[test]
+fn cli_files_for_a_person_without_record_and_an_anonymous_denuncia() {
+    let b = common::FileBranch::new(1);
+    let out = b
+        .cli()
+        .args([
+            "ticket",
+            "new",
+            "--type",
+            "peticion",
+            "--channel",
+            "correo",
+            "--name",
+            "Pedro Pablo Angulo",
+            "--contact",
+            "pedro@correo.co",
+            "--sender",
+            "pedro@correo.co",
+            "--subject",
+            "Horario",
+            "--description",
+            "Pregunta por el horario de la sede",
+        ])
+        .assert()
+        .success()
+        .get_output()
+        .stdout
+        .clone();
+    let text = String::from_utf8(out).unwrap();
+    assert!(text.contains("Pedro Pablo Angulo"), "{text}");
+    assert!(text.contains("Remitente: pedro@correo.co"), "{text}");
+    b.cli()
+        .args([
+            "ticket",
+            "new",
+            "--type",
+            "denuncia",
+            "--channel",
+            "web",
+            "--subject",
+            "Cobros indebidos",
+            "--description",
+            "Un funcionario pide dinero por adelantar turnos",
+        ])
+        .assert()
+        .success()
+        .stdout(predicates::str::contains("Peticionario: anónimo"));
+    b.cli()
+        .args([
+            "ticket",
+            "new",
+            "--type",
+            "reclamo",
+            "--channel",
+            "web",
+            "--subject",
+            "x",
+            "--description",
+            "y",
+        ])
+        .assert()
+        .failure()
+        .stderr(predicates::str::contains("no se radica anónima"));
+}

@@ -91,7 +91,7 @@ proptest! {
 
     #[test]
     fn random_pqrs_steps_keep_the_lifecycle_sound(
-        kind in prop::sample::select(vec!["denuncia"]),
+        kind in prop::sample::select(vec!["denuncia", "reclamo", "felicitacion"]),
         steps in proptest::collection::vec((0u8..16, 0i64..40), 1..25),
     ) {
         let clock = FixedClock::new(monday_morning());
@@ -108,6 +108,10 @@ proptest! {
         };
         let mut anonymous = filing.clone();
         anonymous.kind = kind.parse().unwrap();
+        if kind != "denuncia" {
+            // a requester without a customer record
+            anonymous.person = Some(desk::pqrs::Person { name: "Ana".into(), contact: "3001234567".into() });
+        }
         let p = desk::pqrs::file(&mut store, &clock, &admin, &cfg, &anonymous).unwrap();
         let r = p.radicado.clone();
         let today = |c: &FixedClock| desk::turns::day_of(&cfg, ventanilla::clock::Clock::now(c));

@@ -13,3 +13,9 @@ CREATE TABLE pqrs_answers (
 
 -- The answer version the signing role approved (NULL: none, or returned for correction).
 ALTER TABLE pqrs ADD COLUMN answer_approved INTEGER;
+
+-- Any requester: a person given only by name and contact (no customer record), and the
+-- sender's address of a web form or an e-mail.
+ALTER TABLE pqrs ADD COLUMN requester_name TEXT;
+ALTER TABLE pqrs ADD COLUMN requester_contact TEXT;
+ALTER TABLE pqrs ADD COLUMN sender TEXT;

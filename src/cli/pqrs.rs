@@ -262,10 +262,20 @@ pub struct NewTicket {
     pub kind: String,
     #[arg(long, value_name = "CANAL", help = vocab::help::<request::Channel>("Canal"))]
     pub channel: String,
-    /// Documento del peticionario, p. ej. CC:1144052337 (solo las denuncias pueden ser
-    /// anónimas).
-    #[arg(long, value_name = "TIPO:NÚMERO")]
+    /// Documento del peticionario registrado como cliente, p. ej. CC:1144052337. Sin
+    /// documento ni nombre la PQRS es anónima (denuncias, y los tipos que permita la
+    /// configuración).
+    #[arg(long, value_name = "TIPO:NÚMERO", conflicts_with = "name")]
     pub doc: Option<String>,
+    /// Nombre de un peticionario sin registro de cliente (no se crea ninguno); pide --contact.
+    #[arg(long, value_name = "NOMBRE", requires = "contact")]
+    pub name: Option<String>,
+    /// Teléfono, correo o dirección para responder al peticionario sin registro.
+    #[arg(long, value_name = "CONTACTO", requires = "name")]
+    pub contact: Option<String>,
+    /// Canales web y correo: dirección de correo del remitente.
+    #[arg(long, value_name = "CORREO")]
+    pub sender: Option<String>,
     /// Asunto de la solicitud.
     #[arg(long, value_name = "ASUNTO")]
     pub subject: String,

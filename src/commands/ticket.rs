@@ -38,6 +38,11 @@ fn new(ctx: &Ctx, t: NewTicket) -> Result<()> {
         kind: parse_vocab(&t.kind)?,
         channel: parse_vocab(&t.channel)?,
         document: t.doc.as_deref().map(parse_doc).transpose()?,
+        person: t.name.map(|name| desk::pqrs::Person {
+            name,
+            contact: t.contact.unwrap_or_default(),
+        }),
+        sender: t.sender.unwrap_or_default(),
         subject: t.subject,
         description: t.description,
         area: t.area.unwrap_or_default(),
@@ -334,6 +339,9 @@ fn show(ctx: &Ctx, radicado: &str, json: bool) -> Result<()> {
         "Peticionario: {}",
         d.customer.as_deref().unwrap_or("anónimo")
     );
+    if let Some(s) = &p.sender {
+        crate::say!("Remitente: {s}");
+    }
     crate::say!("Asunto: {}", p.subject);
     crate::say!(
         "Área: {}{}",

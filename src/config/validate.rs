@@ -62,6 +62,12 @@ impl Config {
                 "use asesor, supervisor o administrador",
             ));
         }
+        for k in &self.pqrs.anonymous_kinds {
+            if let Err(e) = <crate::domain::request::Kind as crate::domain::vocab::Vocab>::parse(k)
+            {
+                return Err(fail("pqrs.anonymous_kinds", &e.to_string()));
+            }
+        }
         if self
             .advisor
             .pause_reasons

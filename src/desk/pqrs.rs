@@ -10,7 +10,7 @@ mod watch;
 mod work_orders;
 
 pub use answer::save_answer;
-pub use filing::{Filing, file, receipt};
+pub use filing::{Filing, Person, file, receipt};
 pub use lifecycle::{Action, step};
 pub use treatment::{Secrets, cleanup_pending, scrub, suppress_again, suppress_in};
 pub use watch::{Filter, Line, count, pending_by_area, watch};
@@ -99,6 +99,16 @@ pub struct Detail {
     pub answers: Vec<pqrs::Answer>,
 }
 
+/// Who filed `p` when it has no customer record: the name and contact given, if any.
+fn unregistered(p: &Pqrs) -> Option<String> {
+    p.requester_name.as_ref().map(|name| {
+        format!(
+            "{name} · {} (sin registro de cliente)",
+            p.requester_contact.as_deref().unwrap_or("")
+        )
+    })
+}
+
 fn get(conn: &Connection, radicado: &str) -> Result<Pqrs> {
     pqrs::by_radicado(conn, radicado.trim())?
         .ok_or_else(|| Error::refused(format!("no hay una PQRS con radicado {}", radicado.trim())))
@@ -139,7 +149,7 @@ pub fn withdrawal_letter(store: &Store, config: &Config, radicado: &str) -> Resu
                 c.names, c.surnames, c.doc_type, c.doc_number
             )
         }),
-        None => None,
+        None => unregistered(&p),
     };
     let regime = crate::domain::regime::Regime::from_config(config);
     let on = crate::localtime::human_stamp(&act.at, config.utc_offset());
@@ -176,7 +186,7 @@ pub fn show(store: &Store, config: &Config, today: NaiveDate, radicado: &str) ->
                 c.doc_type, c.doc_number, c.names, c.surnames
             )
         }),
-        None => None,
+        None => unregistered(&p),
     };
     let open = p.status.is_open();
     let days_left = date(p.due_date.as_deref()).map(|d| rules::days_left(&cal, today, d));

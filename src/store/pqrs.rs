@@ -71,6 +71,11 @@ pub struct Pqrs {
     pub priority_reason: Option<String>,
     /// The answer version the signing role approved (none: not approved, or returned).
     pub answer_approved: Option<i64>,
+    /// A requester without a customer record: their name and contact.
+    pub requester_name: Option<String>,
+    pub requester_contact: Option<String>,
+    /// The sender's address of a web form or an e-mail.
+    pub sender: Option<String>,
     pub created_at: String,
     pub created_by: String,
     pub updated_at: String,
@@ -83,7 +88,7 @@ const COLUMNS: &str = "id, radicado, kind, channel, customer, subject, descripti
     needs_conversation, in_favor, forwarded_to, requester_told_on, notified_via,
     notified_evidence, created_at, created_by, updated_at, notified_on, completion_extended,
     appeal_of, window_override, forwarded_late, positive_silence, priority_reason,
-    answer_approved";
+    answer_approved, requester_name, requester_contact, sender";
 
 fn from_row(r: &Row<'_>) -> rusqlite::Result<Pqrs> {
     Ok(Pqrs {
@@ -130,6 +135,9 @@ fn from_row(r: &Row<'_>) -> rusqlite::Result<Pqrs> {
         positive_silence: r.get(40)?,
         priority_reason: r.get(41)?,
         answer_approved: r.get(42)?,
+        requester_name: r.get(43)?,
+        requester_contact: r.get(44)?,
+        sender: r.get(45)?,
     })
 }
 
@@ -152,9 +160,10 @@ pub fn insert(conn: &Connection, p: &Pqrs, year: i32, seq: i64) -> Result<i64> {
              status, received_at, filed_on, due_on, max_extension_on, completion_request_by,
              in_process_mark_by, in_process_marked_at, needs_conversation, created_at,
              created_by, updated_at, appeal_of, window_override, positive_silence,
-             priority_reason)
+             priority_reason, requester_name, requester_contact, sender)
          VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17,
-             ?18, ?19, ?20, ?21, ?22, ?23, ?24, ?25, ?26, ?25, ?27, ?28, ?29, ?30)",
+             ?18, ?19, ?20, ?21, ?22, ?23, ?24, ?25, ?26, ?25, ?27, ?28, ?29, ?30, ?31, ?32,
+             ?33)",
         params![
             p.radicado,
             year,
@@ -186,6 +195,9 @@ pub fn insert(conn: &Connection, p: &Pqrs, year: i32, seq: i64) -> Result<i64> {
             p.window_override,
             p.positive_silence,
             p.priority_reason,
+            p.requester_name,
+            p.requester_contact,
+            p.sender,
         ],
     )?;
     Ok(conn.last_insert_rowid())
