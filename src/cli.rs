@@ -2,6 +2,7 @@
 //! people at the branch; [`command`] and [`parse`] also put clap's own words (headings, help
 //! and version flags, errors) in Spanish.
 
+mod attachments;
 mod calendar;
 mod pqrs;
 mod queue;
@@ -10,6 +11,7 @@ mod records;
 mod reports;
 mod spanish;
 
+pub use attachments::AttachCommand;
 pub use calendar::{CalendarCommand, DocCommand};
 pub use pqrs::{AnswerText, NewTicket, Radicado, StepArgs, TicketCommand, WorkOrderCommand};
 pub use queue::{TurnCommand, TurnLabel};
@@ -95,6 +97,9 @@ pub enum Command {
     /// Órdenes de trabajo de una PQRS.
     #[command(subcommand)]
     Workorder(WorkOrderCommand),
+    /// Adjuntos de PQRS, autorizaciones y atenciones: agregar, listar, extraer.
+    #[command(subcommand)]
+    Attach(AttachCommand),
     /// Calificaciones de la atención.
     #[command(subcommand)]
     Rating(RatingCommand),

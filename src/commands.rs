@@ -1,5 +1,6 @@
 //! One module per subcommand: each has a `run` taking the parsed arguments and the [`Ctx`].
 
+pub mod attach;
 pub mod attention;
 pub mod audit;
 pub mod calendar;
@@ -102,6 +103,7 @@ fn dispatch(ctx: &Ctx, command: Option<Command>) -> Result<()> {
         Command::Attention(cmd) => attention::run(ctx, cmd),
         Command::Ticket(cmd) => ticket::run(ctx, cmd),
         Command::Workorder(cmd) => ticket::work_order(ctx, cmd),
+        Command::Attach(cmd) => attach::run(ctx, cmd),
         Command::Rating(cmd) => rating::run(ctx, cmd),
         Command::Report(cmd) => report::run(ctx, cmd),
         Command::Import(cmd) => io::import(ctx, cmd),

@@ -289,12 +289,19 @@ pub struct Terms {
 pub struct Files {
     /// The CSV dialect by default: `es` or `rfc` ([`crate::tables::CsvDialect`]).
     pub csv: String,
+    /// The largest file that may be attached, in KB (1 KB = 1024 bytes).
+    pub attachment_max_kb: u64,
 }
 
 impl Config {
     /// The configured CSV dialect (checked at load).
     pub fn csv_dialect(&self) -> crate::tables::CsvDialect {
         crate::tables::CsvDialect::parse(&self.files.csv).unwrap_or_default()
+    }
+
+    /// The largest attachment, in bytes.
+    pub fn attachment_limit(&self) -> u64 {
+        self.files.attachment_max_kb.saturating_mul(1024)
     }
 }
 

@@ -1130,6 +1130,25 @@ fn any_requester_files_registered_by_name_or_anonymously_where_allowed() {
     assert_eq!(b.file(&queja).customer, None);
 }
 
+/// Files an anonymous denuncia received on the web through the CLI.
+fn anonymous_denuncia(b: &common::FileBranch) -> assert_cmd::assert::Assert {
+    b.cli()
+        .args([
+            "ticket",
+            "new",
+            "--type",
+            "denuncia",
+            "--channel",
+            "web",
+            "--subject",
+            "Cobros indebidos",
+            "--description",
+            "Un funcionario pide dinero por adelantar turnos",
+        ])
+        .assert()
+        .success()
+}
+
 #[test]
 fn cli_files_for_a_person_without_record_and_an_anonymous_denuncia() {
     let b = common::FileBranch::new(1);
@@ -1161,22 +1180,7 @@ fn cli_files_for_a_person_without_record_and_an_anonymous_denuncia() {
     let text = String::from_utf8(out).unwrap();
     assert!(text.contains("Pedro Pablo Angulo"), "{text}");
     assert!(text.contains("Remitente: pedro@correo.co"), "{text}");
-    b.cli()
-        .args([
-            "ticket",
-            "new",
-            "--type",
-            "denuncia",
-            "--channel",
-            "web",
-            "--subject",
-            "Cobros indebidos",
-            "--description",
-            "Un funcionario pide dinero por adelantar turnos",
-        ])
-        .assert()
-        .success()
-        .stdout(predicates::str::contains("Peticionario: anónimo"));
+    anonymous_denuncia(&b).stdout(predicates::str::contains("Peticionario: anónimo"));
     b.cli()
         .args([
             "ticket",
@@ -1193,4 +1197,99 @@ fn cli_files_for_a_person_without_record_and_an_anonymous_denuncia() {
         .assert()
         .failure()
         .stderr(predicates::str::contains("no se radica anónima"));
+}
+
+#[test]
+fn attachments_round_trip_through_the_cli_with_their_sha256() {
+    use sha2::{Digest, Sha256};
+    let b = common::FileBranch::new(1);
+    anonymous_denuncia(&b);
+    // a scanned petition (binary bytes), attached by the short radicado
+    let scan = b.path("peticion escaneada.pdf");
+    let bytes: Vec<u8> = (0..50_000u32).map(|i| (i * 7 % 251) as u8).collect();
+    std::fs::write(&scan, &bytes).unwrap();
+    let want: String = Sha256::digest(&bytes)
+        .iter()
+        .map(|x| format!("{x:02x}"))
+        .collect();
+    let out = b
+        .cli()
+        .args(["attach", "add", "pqrs", "000001"])
+        .arg(&scan)
+        .arg("--json")
+        .assert()
+        .success()
+        .get_output()
+        .stdout
+        .clone();
+    let a: serde_json::Value = serde_json::from_slice(&out).unwrap();
+    assert_eq!(a["sha256"], want.as_str());
+    assert_eq!(a["media_type"], "application/pdf");
+    assert_eq!(a["size"], 50_000);
+    let id = a["id"].as_i64().unwrap();
+    b.cli()
+        .args([
+            "attach",
+            "list",
+            "pqrs",
+            &format!("SEDE-{}-000001", this_year()),
+        ])
+        .assert()
+        .success()
+        .stdout(predicates::str::contains("peticion escaneada.pdf"))
+        .stdout(predicates::str::contains("48,8 KB"));
+    // exported (extract is the same), verified, owner-only, never over an existing file
+    let out_dir = b.path("salida");
+    std::fs::create_dir(&out_dir).unwrap();
+    b.cli()
+        .args(["attach", "extract", &id.to_string(), "--to"])
+        .arg(&out_dir)
+        .assert()
+        .success()
+        .stdout(predicates::str::contains("SHA-256 verificado"));
+    let copy = out_dir.join("peticion escaneada.pdf");
+    assert_eq!(std::fs::read(&copy).unwrap(), bytes);
+    {
+        use std::os::unix::fs::PermissionsExt;
+        let mode = std::fs::metadata(&copy).unwrap().permissions().mode();
+        assert_eq!(mode & 0o777, 0o600);
+    }
+    b.cli()
+        .args(["attach", "export", &id.to_string(), "--to"])
+        .arg(&copy)
+        .assert()
+        .failure()
+        .stderr(predicates::str::contains("no se sobrescribe"));
+    // a file over the limit, and one that cannot be read: refused with size and limit
+    let cfg = b.path("limite.toml");
+    std::fs::write(&cfg, "[files]\nattachment_max_kb = 10\n").unwrap();
+    b.cli()
+        .arg("--config")
+        .arg(&cfg)
+        .args(["attach", "add", "pqrs", "1"])
+        .arg(&scan)
+        .assert()
+        .failure()
+        .stderr(predicates::str::contains(
+            "pesa 48,8 KB y el límite es 10,0 KB",
+        ));
+    b.cli()
+        .args(["attach", "add", "pqrs", "1"])
+        .arg(b.path("no-existe.pdf"))
+        .assert()
+        .failure()
+        .stderr(predicates::str::contains("no se puede leer"));
+    // tampered bytes in the database: the export refuses
+    b.raw()
+        .execute(
+            "UPDATE attachments SET data = zeroblob(length(data)) WHERE id = ?1",
+            [id],
+        )
+        .unwrap();
+    b.cli()
+        .args(["attach", "export", &id.to_string(), "--to"])
+        .arg(b.path("otra.pdf"))
+        .assert()
+        .failure()
+        .stderr(predicates::str::contains("no coincide con su SHA-256"));
 }

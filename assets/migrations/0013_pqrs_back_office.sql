@@ -19,3 +19,19 @@ ALTER TABLE pqrs ADD COLUMN answer_approved INTEGER;
 ALTER TABLE pqrs ADD COLUMN requester_name TEXT;
 ALTER TABLE pqrs ADD COLUMN requester_contact TEXT;
 ALTER TABLE pqrs ADD COLUMN sender TEXT;
+
+-- Files attached to a PQRS, a consent record or an attention, copied into the database:
+-- never only a path. The SHA-256 is checked again on every export.
+CREATE TABLE attachments (
+    id         INTEGER PRIMARY KEY,
+    owner_kind TEXT NOT NULL CHECK (owner_kind IN ('pqrs', 'autorizacion', 'atencion')),
+    owner_id   INTEGER NOT NULL,
+    name       TEXT NOT NULL,
+    media_type TEXT NOT NULL,
+    size       INTEGER NOT NULL,
+    sha256     TEXT NOT NULL,
+    data       BLOB NOT NULL,
+    at         TEXT NOT NULL,
+    by         TEXT NOT NULL
+) STRICT;
+CREATE INDEX attachments_owner ON attachments (owner_kind, owner_id, id);

@@ -403,6 +403,15 @@ fn show(ctx: &Ctx, radicado: &str, json: bool) -> Result<()> {
             e.note
         );
     }
+    for a in &d.attachments {
+        crate::say!(
+            "Adjunto #{} {} · {} · {}",
+            a.id,
+            a.name,
+            crate::domain::attachment::human_size(u64::try_from(a.size).unwrap_or(0)),
+            a.sha256
+        );
+    }
     for w in &d.work_orders {
         crate::say!(
             "Orden #{} {} · {} · {}",

@@ -97,6 +97,8 @@ pub struct Detail {
     pub work_orders: Vec<WorkOrder>,
     /// Every saved version of the written answer, oldest first.
     pub answers: Vec<pqrs::Answer>,
+    /// The files attached to it.
+    pub attachments: Vec<crate::store::attachments::Attachment>,
 }
 
 /// Who filed `p` when it has no customer record: the name and contact given, if any.
@@ -109,9 +111,20 @@ fn unregistered(p: &Pqrs) -> Option<String> {
     })
 }
 
+/// The PQRS `radicado` names: the full radicado, or its consecutive alone (`000021`, `21`)
+/// for the latest year's.
+pub fn resolve(conn: &Connection, radicado: &str) -> Result<Pqrs> {
+    let r = radicado.trim();
+    let short = !r.is_empty() && r.len() <= 6 && r.bytes().all(|b| b.is_ascii_digit());
+    let found = match r.parse::<i64>() {
+        Ok(seq) if short => pqrs::by_seq(conn, seq)?,
+        _ => pqrs::by_radicado(conn, &r.to_uppercase())?,
+    };
+    found.ok_or_else(|| Error::refused(format!("no hay una PQRS con radicado {r}")))
+}
+
 fn get(conn: &Connection, radicado: &str) -> Result<Pqrs> {
-    pqrs::by_radicado(conn, radicado.trim())?
-        .ok_or_else(|| Error::refused(format!("no hay una PQRS con radicado {}", radicado.trim())))
+    resolve(conn, radicado)
 }
 
 fn date(s: Option<&str>) -> Option<NaiveDate> {
@@ -202,6 +215,11 @@ pub fn show(store: &Store, config: &Config, today: NaiveDate, radicado: &str) ->
         events: pqrs::events(conn, p.id)?,
         work_orders: pqrs::work_orders(conn, p.id)?,
         answers: pqrs::answers(conn, p.id)?,
+        attachments: crate::store::attachments::of(
+            conn,
+            crate::domain::attachment::Owner::Pqrs,
+            p.id,
+        )?,
         customer,
         days_left: if open { days_left } else { None },
         standing,

@@ -300,8 +300,9 @@ fn info<V: Vocab>(name: &'static str) -> SetInfo {
 /// Every closed set of the product. A set declared with [`closed_set!`](crate::closed_set)
 /// and missing here fails the vocabulary tests.
 pub fn every_set() -> Vec<SetInfo> {
-    use super::{advisor, attention, consent, customer, regime, request, turn};
+    use super::{advisor, attachment, attention, consent, customer, regime, request, turn};
     vec![
+        info::<attachment::Owner>("attachment::Owner"),
         info::<advisor::State>("advisor::State"),
         info::<turn::Status>("turn::Status"),
         info::<turn::EventKind>("turn::EventKind"),

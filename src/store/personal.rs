@@ -22,6 +22,12 @@ use Kind::{FreeText, Identity, NotPersonal};
 
 /// Every text column of the schema (FTS index tables excluded: they follow `customers`).
 pub const COLUMNS: &[(&str, &str, Kind)] = &[
+    ("attachments", "owner_kind", NotPersonal),
+    ("attachments", "name", FreeText),
+    ("attachments", "media_type", NotPersonal),
+    ("attachments", "sha256", NotPersonal),
+    ("attachments", "at", NotPersonal),
+    ("attachments", "by", NotPersonal),
     ("attentions", "channel", NotPersonal),
     ("attentions", "service", NotPersonal),
     ("attentions", "opportunity_service", NotPersonal),
@@ -177,6 +183,14 @@ pub const COLUMNS: &[(&str, &str, Kind)] = &[
 /// Which rows of a table belong to one person: `?1` is the customer id, `?2` the document
 /// type and `?3` the document number (as stored before the deletion).
 const OWN_ROWS: &[(&str, &str)] = &[
+    (
+        "attachments",
+        "(owner_kind = 'pqrs' AND owner_id IN (SELECT id FROM pqrs WHERE customer = ?1))
+         OR (owner_kind = 'autorizacion'
+             AND owner_id IN (SELECT id FROM consents WHERE customer = ?1))
+         OR (owner_kind = 'atencion'
+             AND owner_id IN (SELECT id FROM attentions WHERE customer = ?1))",
+    ),
     ("attentions", "customer = ?1"),
     (
         "audit_log",

@@ -256,6 +256,17 @@ pub fn by_radicado(conn: &Connection, radicado: &str) -> Result<Option<Pqrs>> {
         .optional()?)
 }
 
+/// The PQRS of the latest year with consecutive `seq` (a short radicado: the branch implied).
+pub fn by_seq(conn: &Connection, seq: i64) -> Result<Option<Pqrs>> {
+    Ok(conn
+        .query_row(
+            &format!("SELECT {COLUMNS} FROM pqrs WHERE seq = ?1 ORDER BY year DESC LIMIT 1"),
+            [seq],
+            from_row,
+        )
+        .optional()?)
+}
+
 /// A customer's PQRS, newest first.
 pub fn of_customer(conn: &Connection, customer: i64) -> Result<Vec<Pqrs>> {
     let mut stmt = conn.prepare_cached(&format!(
