@@ -362,11 +362,22 @@ fn illegal_steps_are_refused_with_the_reason() {
         )
         .unwrap_err();
     assert!(msg(e).contains("no aceptó la notificación electrónica"));
+    // por aviso only after a citation
+    let e = b
+        .step(
+            r,
+            Action::Notify {
+                via: "aviso".parse().unwrap(),
+                evidence: "guía 123".into(),
+            },
+        )
+        .unwrap_err();
+    assert!(msg(e).contains("después de la citación"));
     b.step(
         r,
         Action::Notify {
-            via: "aviso".parse().unwrap(),
-            evidence: "guía 123".into(),
+            via: "personal".parse().unwrap(),
+            evidence: "acta 123".into(),
         },
     )
     .unwrap();
@@ -1292,4 +1303,186 @@ fn attachments_round_trip_through_the_cli_with_their_sha256() {
         .assert()
         .failure()
         .stderr(predicates::str::contains("no coincide con su SHA-256"));
+}
+
+/// The text of a PDF: `pdftotext` when installed, else the PDF crate's own reader.
+fn pdf_text(path: &std::path::Path) -> String {
+    if let Ok(out) = std::process::Command::new("pdftotext")
+        .arg(path)
+        .arg("-")
+        .output()
+        && out.status.success()
+    {
+        return String::from_utf8_lossy(&out.stdout).into_owned();
+    }
+    let bytes = std::fs::read(path).unwrap();
+    let doc = printpdf::PdfDocument::parse(&bytes, &Default::default(), &mut Vec::new()).unwrap();
+    doc.extract_text().concat().join("\n")
+}
+
+#[test]
+fn letters_as_pdf_and_deliveries_decide_the_notification() {
+    let mut b = branch();
+    let p = b.file(&filing("reclamo", "2026-11-23T09:00"));
+    let r = p.radicado.clone();
+    for a in [
+        Action::Assign {
+            area: "Facturación".into(),
+            user: Some("asesor1".into()),
+        },
+        Action::Start,
+        Action::Draft {
+            answer: "Se reliquida la factura de octubre y se abona la diferencia a su cuenta."
+                .into(),
+        },
+    ] {
+        b.step(&r, a).unwrap();
+    }
+    // no letter before the answer is approved
+    let e = desk::pqrs::letter(
+        &b.store,
+        &b.cfg,
+        day("2026-11-23"),
+        &r,
+        "respuesta".parse().unwrap(),
+    )
+    .unwrap_err();
+    assert!(e.to_string().contains("aprobación de la respuesta"), "{e}");
+    b.step(&r, Action::Approve).unwrap();
+    // the response letter and the citation, through the CLI's own writer
+    for (which, title) in [
+        ("respuesta", "COMUNICADO DE RESPUESTA"),
+        ("citacion", "CITACIÓN PARA NOTIFICACIÓN PERSONAL"),
+    ] {
+        let (name, blocks) = desk::pqrs::letter(
+            &b.store,
+            &b.cfg,
+            day("2026-11-23"),
+            &r,
+            which.parse().unwrap(),
+        )
+        .unwrap();
+        let path = b.dir.path().join(format!("{which}.pdf"));
+        std::fs::write(&path, ventanilla::pdf::letter(&name, &blocks)).unwrap();
+        let text = pdf_text(&path);
+        for want in [title, r.as_str(), "José Luis Pérez Muñoz", "Atentamente"] {
+            assert!(text.contains(want), "{which}: {want} missing in\n{text}");
+        }
+        if which == "respuesta" {
+            assert!(
+                text.contains("Se reliquida la factura de octubre"),
+                "{text}"
+            );
+        }
+    }
+    // citation delivered today; the person does not come in 5 business days
+    let deliver = |b: &mut Branch, letter: &str, returned: bool| {
+        let actor = b.asesor();
+        desk::pqrs::record_delivery(
+            &mut b.store,
+            &b.clock,
+            &actor,
+            &b.cfg,
+            &r,
+            &desk::pqrs::DeliveryInput {
+                letter: letter.parse().unwrap(),
+                to_whom: "José Luis Pérez".into(),
+                on: None,
+                how: "mensajeria".parse().unwrap(),
+                returned,
+                note: "guía 7781".into(),
+            },
+        )
+    };
+    deliver(&mut b, "citacion", false).unwrap();
+    let notify = |via: &str| Action::Notify {
+        via: via.parse().unwrap(),
+        evidence: "acta".into(),
+    };
+    let e = b.step(&r, notify("aviso")).unwrap_err().to_string();
+    assert!(e.contains("hasta el 2026-11-30"), "{e}");
+    b.clock.advance(Duration::days(8)); // Tuesday 1 December
+    let e = b.step(&r, notify("personal")).unwrap_err().to_string();
+    assert!(e.contains("no compareció"), "{e}");
+    let e = b.step(&r, notify("aviso")).unwrap_err().to_string();
+    assert!(e.contains("entrega del aviso"), "{e}");
+    deliver(&mut b, "aviso", false).unwrap();
+    assert_eq!(b.step(&r, notify("aviso")).unwrap(), "notificada");
+    let d = desk::pqrs::show(&b.store, &b.cfg, day("2026-12-01"), &r).unwrap();
+    assert_eq!(d.deliveries.len(), 2);
+    assert!(
+        d.events
+            .iter()
+            .any(|e| e.step == "entrega" && e.note.contains("guía 7781"))
+    );
+}
+
+#[test]
+fn cli_writes_the_letter_and_records_its_delivery() {
+    let b = common::FileBranch::new(1);
+    b.cli()
+        .args([
+            "ticket",
+            "new",
+            "--type",
+            "queja",
+            "--channel",
+            "telefono",
+            "--name",
+            "Rosa Elvira Cárdenas",
+            "--contact",
+            "3115556677",
+            "--subject",
+            "Trato",
+            "--description",
+            "Queja por el trato en ventanilla",
+        ])
+        .assert()
+        .success();
+    for args in [
+        vec!["ticket", "assign", "000001", "--to", "asesor1"],
+        vec!["ticket", "start", "000001"],
+        vec![
+            "ticket",
+            "answer",
+            "000001",
+            "--text",
+            "Ofrecemos excusas; el caso se trató con el equipo.",
+        ],
+        vec!["ticket", "draft", "000001"],
+        vec!["ticket", "approve", "000001"],
+    ] {
+        b.cli().args(&args).assert().success();
+    }
+    let pdf = b.path("respuesta.pdf");
+    b.cli()
+        .args(["ticket", "letter", "000001", "--kind", "respuesta", "--out"])
+        .arg(&pdf)
+        .assert()
+        .success();
+    let text = pdf_text(&pdf);
+    assert!(text.contains("Rosa Elvira Cárdenas"), "{text}");
+    assert!(text.contains("Ofrecemos excusas"), "{text}");
+    b.cli()
+        .args([
+            "ticket",
+            "deliver",
+            "000001",
+            "--letter",
+            "respuesta",
+            "--to-whom",
+            "Rosa Elvira Cárdenas",
+            "--how",
+            "en mano",
+        ])
+        .assert()
+        .success()
+        .stdout(predicates::str::contains(
+            "entregada a Rosa Elvira Cárdenas",
+        ));
+    b.cli()
+        .args(["ticket", "notify", "000001", "--via", "personal"])
+        .assert()
+        .success()
+        .stdout(predicates::str::contains("notificada"));
 }

@@ -35,3 +35,19 @@ CREATE TABLE attachments (
     by         TEXT NOT NULL
 ) STRICT;
 CREATE INDEX attachments_owner ON attachments (owner_kind, owner_id, id);
+
+-- Deliveries of a PQRS's letters (citation, aviso, response): to whom, the day, how, and
+-- whether it came back. They decide which notification is legal.
+CREATE TABLE pqrs_deliveries (
+    id           INTEGER PRIMARY KEY,
+    pqrs         INTEGER NOT NULL REFERENCES pqrs (id),
+    letter       TEXT NOT NULL CHECK (letter IN ('citacion', 'aviso', 'respuesta')),
+    to_whom      TEXT NOT NULL,
+    delivered_on TEXT NOT NULL,
+    how          TEXT NOT NULL,
+    returned     INTEGER NOT NULL DEFAULT 0 CHECK (returned IN (0, 1)),
+    note         TEXT NOT NULL DEFAULT '',
+    at           TEXT NOT NULL,
+    by           TEXT NOT NULL
+) STRICT;
+CREATE INDEX pqrs_deliveries_pqrs ON pqrs_deliveries (pqrs, id);

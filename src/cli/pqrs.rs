@@ -204,6 +204,45 @@ pub enum TicketCommand {
         #[command(flatten)]
         common: StepArgs,
     },
+    /// Genera en PDF una comunicación de la decisión aprobada: el comunicado de respuesta, la
+    /// citación para notificación personal o el aviso.
+    Letter {
+        /// Radicado de la PQRS, p. ej. CALI-2026-000123 (o su consecutivo, 000123).
+        #[arg(value_name = "RADICADO")]
+        radicado: String,
+        #[arg(long, default_value = "respuesta", value_name = "COMUNICACIÓN",
+              help = vocab::help::<request::Letter>("Comunicación"))]
+        kind: String,
+        /// Archivo PDF a escribir (no se sobrescribe uno existente).
+        #[arg(long, value_name = "ARCHIVO")]
+        out: std::path::PathBuf,
+    },
+    /// Registra la entrega (o la devolución) de una comunicación: a quién, cuándo y cómo.
+    Deliver {
+        /// Radicado de la PQRS, p. ej. CALI-2026-000123 (o su consecutivo, 000123).
+        #[arg(value_name = "RADICADO")]
+        radicado: String,
+        #[arg(long, value_name = "COMUNICACIÓN",
+              help = vocab::help::<request::Letter>("Comunicación entregada"))]
+        letter: String,
+        /// A quién se entregó.
+        #[arg(long = "to-whom", value_name = "NOMBRE")]
+        to_whom: String,
+        #[arg(long, value_name = "FORMA",
+              help = vocab::help::<request::DeliveryWay>("Forma de entrega"))]
+        how: String,
+        /// Fecha real de la entrega o devolución (por defecto, hoy).
+        #[arg(long, value_name = "AAAA-MM-DD")]
+        on: Option<String>,
+        /// La comunicación fue devuelta (dirección errada, nadie la recibió).
+        #[arg(long)]
+        returned: bool,
+        /// Observación (número de guía, motivo de la devolución).
+        #[arg(long, default_value = "", value_name = "NOTA")]
+        note: String,
+        #[command(flatten)]
+        common: StepArgs,
+    },
     /// Archiva una PQRS cerrada, trasladada o desistida.
     Archive(Radicado),
     /// Registra la conversación con el afiliado antes de suprimir sus datos.

@@ -286,12 +286,89 @@ pub fn run(ctx: &Ctx, cmd: TicketCommand) -> Result<()> {
             Ok(())
         }
         T::Archive(r) => step(ctx, &r.radicado, &r.common, Action::Archive),
+        T::Letter {
+            radicado,
+            kind,
+            out,
+        } => letter(ctx, &radicado, parse_vocab(&kind)?, &out),
+        T::Deliver {
+            radicado,
+            letter,
+            to_whom,
+            how,
+            on,
+            returned,
+            note,
+            common,
+        } => {
+            let input = desk::pqrs::DeliveryInput {
+                letter: parse_vocab(&letter)?,
+                to_whom,
+                on: on.as_deref().map(parse_date).transpose()?,
+                how: parse_vocab(&how)?,
+                returned,
+                note,
+            };
+            deliver(ctx, &radicado, &input, &common)
+        }
         T::Converse {
             radicado,
             note,
             common,
         } => step(ctx, &radicado, &common, Action::Converse { note }),
     }
+}
+
+/// Writes the PDF of a decision's letter.
+fn letter(
+    ctx: &Ctx,
+    radicado: &str,
+    which: crate::domain::request::Letter,
+    out: &std::path::Path,
+) -> Result<()> {
+    let store = ctx.store()?;
+    let (title, blocks) =
+        desk::pqrs::letter(&store, &ctx.loaded.config, today(ctx), radicado, which)?;
+    let bytes = crate::pdf::letter(&title, &blocks);
+    crate::files::write_new_private(out, &bytes).map_err(|e| {
+        Error::Usage(format!(
+            "no se puede escribir {}: {e} (no se sobrescribe un archivo existente)",
+            out.display()
+        ))
+    })?;
+    crate::say!("{title}: {}", out.display());
+    Ok(())
+}
+
+fn deliver(
+    ctx: &Ctx,
+    radicado: &str,
+    input: &desk::pqrs::DeliveryInput,
+    common: &StepArgs,
+) -> Result<()> {
+    let mut store = ctx.store()?;
+    let actor = ctx.actor(&store, common.on_behalf.user.as_deref())?;
+    let config = &ctx.loaded.config;
+    let d = desk::pqrs::record_delivery(
+        &mut store,
+        ctx.clock.as_ref(),
+        &actor,
+        config,
+        radicado,
+        input,
+    )?;
+    if common.json {
+        return print_json(&d);
+    }
+    let state = if d.returned { "devuelta" } else { "entregada" };
+    crate::say!(
+        "{} {state} a {} el {} ({})",
+        d.letter.label(),
+        d.to_whom,
+        d.delivered_on,
+        d.how.label()
+    );
+    Ok(())
 }
 
 /// The answer typed with `--text` or read from `--file`.
@@ -401,6 +478,16 @@ fn show(ctx: &Ctx, radicado: &str, json: bool) -> Result<()> {
             e.by,
             event_label(&e.step),
             e.note
+        );
+    }
+    for x in &d.deliveries {
+        let state = if x.returned { "devuelta" } else { "entregada" };
+        crate::say!(
+            "{} {state} a {} el {} · {}",
+            x.letter.label(),
+            x.to_whom,
+            x.delivered_on,
+            x.how.label()
         );
     }
     for a in &d.attachments {

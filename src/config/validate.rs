@@ -62,6 +62,14 @@ impl Config {
                 "use asesor, supervisor o administrador",
             ));
         }
+        for k in self.letters.bodies.keys() {
+            if crate::domain::request::Kind::from_code(k).is_none() {
+                return Err(fail(
+                    "letters.bodies",
+                    &format!("«{k}» no es el código de un tipo de PQRS (reclamo, peticion, ...)"),
+                ));
+            }
+        }
         for k in &self.pqrs.anonymous_kinds {
             if let Err(e) = <crate::domain::request::Kind as crate::domain::vocab::Vocab>::parse(k)
             {

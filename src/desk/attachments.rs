@@ -139,13 +139,7 @@ pub fn export(store: &Store, id: i64, to: &Path) -> Result<(Attachment, PathBuf)
     } else {
         to.to_path_buf()
     };
-    let write = || -> std::io::Result<()> {
-        use std::io::Write;
-        let mut f = crate::files::create_new_private(&path)?;
-        f.write_all(&data)?;
-        f.flush()
-    };
-    write().map_err(|e| {
+    crate::files::write_new_private(&path, &data).map_err(|e| {
         Error::refused(format!(
             "no se puede escribir {}: {e} (no se sobrescribe un archivo existente)",
             path.display()

@@ -3,6 +3,7 @@
 
 mod answer;
 mod filing;
+mod letters;
 mod lifecycle;
 mod term;
 mod treatment;
@@ -11,6 +12,7 @@ mod work_orders;
 
 pub use answer::save_answer;
 pub use filing::{Filing, Person, file, receipt};
+pub use letters::{DeliveryInput, letter, record_delivery};
 pub use lifecycle::{Action, step};
 pub use treatment::{Secrets, cleanup_pending, scrub, suppress_again, suppress_in};
 pub use watch::{Filter, Line, count, pending_by_area, watch};
@@ -97,6 +99,8 @@ pub struct Detail {
     pub work_orders: Vec<WorkOrder>,
     /// Every saved version of the written answer, oldest first.
     pub answers: Vec<pqrs::Answer>,
+    /// The deliveries of its letters (citation, aviso, response).
+    pub deliveries: Vec<pqrs::Delivery>,
     /// The files attached to it.
     pub attachments: Vec<crate::store::attachments::Attachment>,
 }
@@ -215,6 +219,7 @@ pub fn show(store: &Store, config: &Config, today: NaiveDate, radicado: &str) ->
         events: pqrs::events(conn, p.id)?,
         work_orders: pqrs::work_orders(conn, p.id)?,
         answers: pqrs::answers(conn, p.id)?,
+        deliveries: pqrs::deliveries(conn, p.id)?,
         attachments: crate::store::attachments::of(
             conn,
             crate::domain::attachment::Owner::Pqrs,

@@ -9,10 +9,11 @@ use chrono::{Months, NaiveDate, NaiveDateTime};
 use serde::Serialize;
 
 mod lifecycle;
+pub mod notification;
 
 pub use super::deadline::{check_extension, days_left};
 pub use super::request::{
-    Channel, DataRequest, EventKind, Kind, NotifyWay, Standing, Status, Step,
+    Channel, DataRequest, DeliveryWay, EventKind, Kind, Letter, NotifyWay, Standing, Status, Step,
 };
 pub use lifecycle::{legal_steps, next, next_for, what_next};
 

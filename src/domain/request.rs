@@ -72,6 +72,30 @@ closed_set! {
 }
 
 closed_set! {
+    /// The letters a PQRS produces and delivers.
+    pub enum Letter: "comunicación" {
+        Citacion = "citacion", "Citación para notificación personal",
+            ["citacion", "citación para notificacion"];
+        Aviso = "aviso", "Notificación por aviso", ["aviso"];
+        Respuesta = "respuesta", "Comunicado de respuesta",
+            ["comunicado", "carta de respuesta", "respuesta"];
+    }
+}
+
+closed_set! {
+    /// How a letter was delivered.
+    pub enum DeliveryWay: "forma de entrega" {
+        Mensajeria = "mensajeria", "Mensajería o correo certificado",
+            ["correo certificado", "empresa de mensajeria", "guia"];
+        EnMano = "en-mano", "Entrega en mano", ["personal", "en persona", "mano"];
+        CorreoElectronico = "correo-electronico", "Correo electrónico",
+            ["email", "correo e", "e mail"];
+        Publicacion = "publicacion", "Publicación en cartelera o página web",
+            ["cartelera", "pagina web", "publicado"];
+    }
+}
+
+closed_set! {
     /// What a habeas data reclamo asks to do with the person's data.
     pub enum DataRequest: "solicitud sobre los datos" {
         Supresion = "supresion", "Supresión de los datos",
@@ -204,6 +228,7 @@ closed_set! {
         Withdrawn = "desistida", "desistimiento";
         Archived = "archivada", "archivo";
         Conversed = "conversacion", "conversación con el afiliado";
+        Delivered = "entrega", "entrega de una comunicación";
         WorkOrder = "orden-de-trabajo", "orden de trabajo";
         WorkOrderClosed = "orden-cerrada", "orden de trabajo cerrada";
         DataApplied = "datos-aplicados", "solicitud sobre los datos aplicada";

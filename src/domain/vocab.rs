@@ -316,6 +316,8 @@ pub fn every_set() -> Vec<SetInfo> {
         info::<request::Channel>("request::Channel"),
         info::<request::NotifyWay>("request::NotifyWay"),
         info::<request::DataRequest>("request::DataRequest"),
+        info::<request::Letter>("request::Letter"),
+        info::<request::DeliveryWay>("request::DeliveryWay"),
         info::<request::Status>("request::Status"),
         info::<request::Step>("request::Step"),
         info::<request::EventKind>("request::EventKind"),

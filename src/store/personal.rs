@@ -124,6 +124,13 @@ pub const COLUMNS: &[(&str, &str, Kind)] = &[
     ("pqrs", "requester_name", FreeText),
     ("pqrs", "requester_contact", FreeText),
     ("pqrs", "sender", FreeText),
+    ("pqrs_deliveries", "letter", NotPersonal),
+    ("pqrs_deliveries", "to_whom", FreeText),
+    ("pqrs_deliveries", "delivered_on", NotPersonal),
+    ("pqrs_deliveries", "how", NotPersonal),
+    ("pqrs_deliveries", "note", FreeText),
+    ("pqrs_deliveries", "at", NotPersonal),
+    ("pqrs_deliveries", "by", NotPersonal),
     ("pqrs_answers", "body", FreeText),
     ("pqrs_answers", "saved_at", NotPersonal),
     ("pqrs_answers", "saved_by", NotPersonal),
@@ -202,6 +209,10 @@ const OWN_ROWS: &[(&str, &str)] = &[
     ("pqrs", "customer = ?1"),
     (
         "pqrs_answers",
+        "pqrs IN (SELECT id FROM pqrs WHERE customer = ?1)",
+    ),
+    (
+        "pqrs_deliveries",
         "pqrs IN (SELECT id FROM pqrs WHERE customer = ?1)",
     ),
     (

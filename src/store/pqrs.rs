@@ -6,6 +6,9 @@ pub use work_orders::{WorkOrder, add_work_order, close_work_order, work_order, w
 mod answers;
 pub use answers::{Answer, add_answer, answers, latest_answer};
 
+mod deliveries;
+pub use deliveries::{Delivery, add_delivery, deliveries};
+
 mod watch;
 #[cfg(test)]
 use watch::WATCH_COLUMNS;

@@ -149,7 +149,10 @@ fn permitted(actor: &Actor, p: &Pqrs, action: &Action) -> Result<()> {
             ),
         ));
     }
-    may_work(actor, p, "tramitar")?;
+    // notifying is the notification clerk's work (GCO Df01 steps 17–19), whoever drafted it
+    if !matches!(action, Action::Notify { .. }) {
+        may_work(actor, p, "tramitar")?;
+    }
     if actor.role >= Role::Supervisor {
         return Ok(());
     }
@@ -241,6 +244,7 @@ fn apply(
         Action::Return { note } => answer::give_back(p, &note)?,
         Action::Notify { via, evidence } => {
             answer::check_notify(p)?;
+            letters::check_notify_way(tx, cal, p, via, today)?;
             if via == NotifyWay::Electronica && p.notify_via != NotifyWay::Electronica {
                 return Err(refused(
                     "el peticionario no aceptó la notificación electrónica".into(),
