@@ -11,6 +11,7 @@ use crate::domain::user::Role;
 use crate::error::Result;
 use crate::store::{Store, settings};
 
+mod calls;
 mod history;
 mod past;
 mod people;
@@ -74,6 +75,7 @@ pub fn seed(
     past::seed(store, clock.now(), cfg, seed)?;
     history::morning(store, clock.now(), cfg, &people, seed)?;
     rate_morning(store, clock, cfg, seed)?;
+    calls::seed(store, clock.now(), cfg)?;
     pqrs::seed(store, clock.now(), cfg, &people)
 }
 

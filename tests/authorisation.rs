@@ -96,7 +96,15 @@ fn a_turn_is_moved_only_by_the_advisor_of_its_window_or_a_supervisor() {
     }
     let asesor2 = d.staff("asesor2");
     let (s, c, cfg) = (&mut d.store, &d.clock, &d.cfg);
-    let transfer = desk::turns::transfer(s, c, &asesor2, cfg, &label, "A", "");
+    let transfer = desk::turns::transfer(
+        s,
+        c,
+        &asesor2,
+        cfg,
+        &label,
+        &desk::turns::Destination::service("A"),
+        "",
+    );
     denied(transfer.map(|_| ()), "solo esa persona o un supervisor");
     d.act("asesor1", &label, Transition::Park).unwrap();
     d.act("supervisora", &label, Transition::Resume).unwrap();
@@ -207,9 +215,9 @@ fn an_attention_is_closed_by_its_assignee_or_a_supervisor() {
     let (s, c, cfg) = (&mut d.store, &d.clock, &d.cfg);
     let a = desk::attentions::add(s, c, &a1, cfg, &req).unwrap();
     let a2 = d.staff("asesor2");
-    let other = desk::attentions::close(&mut d.store, &d.clock, &a2, a.id);
+    let other = desk::attentions::close(&mut d.store, &d.clock, &a2, a.id, "");
     denied(other, "es de asesor1");
-    desk::attentions::close(&mut d.store, &d.clock, &a1, a.id).unwrap();
+    desk::attentions::close(&mut d.store, &d.clock, &a1, a.id, "").unwrap();
 }
 
 #[test]

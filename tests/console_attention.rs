@@ -576,3 +576,60 @@ fn stepping_away_with_a_reason_stops_calls_until_back() {
     app.handle(key(KeyCode::Char('n')));
     assert!(app.queue.current.is_some(), "back: calls again");
 }
+
+/// Procedure 2 in the console: the operator registers a call (F5, Ctrl+N); routing to a topic
+/// nobody handles is refused naming the topics, with everything typed kept; a routed topic goes
+/// to its staff, and the call is in the day's attentions with the caller and contact.
+#[test]
+fn a_call_registered_in_the_console_is_routed_by_topic() {
+    let mut app = logged_in();
+    app.handle(key(KeyCode::F(5)));
+    app.handle(ctrl('n'));
+    for value in ["chat", "Rocío Llamante", "", "rocio@correo.co", "catastro"] {
+        type_text(&mut app, value);
+        app.handle(key(KeyCode::Tab));
+    }
+    type_text(&mut app, "Pregunta por un certificado");
+    app.handle(key(KeyCode::Tab));
+    type_text(&mut app, "derivar");
+    app.handle(key(KeyCode::Enter));
+    let terminal = draw(&app, 80, 24);
+    let text = screen_text(&terminal);
+    assert!(
+        text.contains("no tiene responsables a quien derivar") && text.contains("proponentes"),
+        "{text}"
+    );
+    assert!(
+        text.contains("Rocío Llamante") && text.contains("rocio@correo.co"),
+        "kept: {text}"
+    );
+    assert_snapshot!("call_form_unknown_topic_80x24", terminal.backend());
+
+    // back on the topic field (the refusal names it): a routed one
+    let Some(Overlay::CallForm { form, .. }) = &app.overlay else {
+        panic!("the form stays open");
+    };
+    assert_eq!(form.focus, 4, "the topic field has the focus");
+    for _ in 0.."catastro".len() {
+        app.handle(key(KeyCode::Backspace));
+    }
+    type_text(&mut app, "PROPONENTES");
+    app.handle(key(KeyCode::Tab));
+    app.handle(key(KeyCode::Tab));
+    app.handle(key(KeyCode::Enter));
+    assert!(app.overlay.is_none(), "saved");
+    let text = screen_text(&draw(&app, 120, 40));
+    assert!(text.contains("(chat) derivada a asesor2"), "{text}");
+
+    let config = common::config();
+    let today = ventanilla::desk::turns::day_of(&config, common::monday_morning());
+    let calls = ventanilla::desk::attentions::of_day(app.store(), &config, today).unwrap();
+    let call = calls
+        .iter()
+        .find(|a| a.caller == "Rocío Llamante")
+        .expect("recorded");
+    assert_eq!(call.topic, "proponentes", "the routing table's spelling");
+    assert_eq!(call.contact, "rocio@correo.co");
+    assert_eq!(call.assigned_to.as_deref(), Some("asesor2"));
+    assert!(call.ended_at.is_none(), "open until asesor2 closes it");
+}

@@ -199,6 +199,7 @@ fn queue_pane_calls_attends_and_transfers() {
     app.handle(key(KeyCode::Char('t')));
     type_text(&mut app, "s");
     app.handle(key(KeyCode::Enter));
+    app.handle(key(KeyCode::Enter)); // no window: the service's queue
     type_text(&mut app, "trae el certificado médico");
     assert_snapshot!("transfer_form", draw(&app, 80, 24).backend());
     app.handle(key(KeyCode::Enter));

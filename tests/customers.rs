@@ -303,7 +303,7 @@ fn phone_attentions_go_to_whoever_has_fewest_open() {
     .unwrap()[0]
         .id;
     let asesor2 = Actor::staff(&desk::users::active(&b.store, "asesor2").unwrap());
-    desk::attentions::close(&mut b.store, &b.clock, &asesor2, first).unwrap();
+    desk::attentions::close(&mut b.store, &b.clock, &asesor2, first, "").unwrap();
     let next = desk::attentions::add(&mut b.store, &b.clock, &asesor1, &cfg, &req).unwrap();
     assert_eq!(
         next.assigned_to.as_deref(),

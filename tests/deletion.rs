@@ -138,7 +138,16 @@ fn seed() -> Seeded {
     let t = desk::turns::call_next(&mut store, &clock, &asesor, &cfg, 1).unwrap();
     act(&mut store, &t.label, Transition::Start);
     let note = "Ximena Quiñónez pide hablar de su subsidio";
-    desk::turns::transfer(&mut store, &clock, &asesor, &cfg, &t.label, "A", note).unwrap();
+    desk::turns::transfer(
+        &mut store,
+        &clock,
+        &asesor,
+        &cfg,
+        &t.label,
+        &desk::turns::Destination::service("A"),
+        note,
+    )
+    .unwrap();
     let t = desk::turns::call_next(&mut store, &clock, &asesor, &cfg, 1).unwrap();
     act(&mut store, &t.label, Transition::Start);
     act(&mut store, &t.label, Transition::Finish);

@@ -145,3 +145,83 @@ fn a_visit_in_the_real_console_and_a_second_login_on_its_window_refused() {
     advisor.send(b"s");
     assert!(advisor.wait_exit(WAIT).is_some_and(|s| s.success()));
 }
+
+/// Procedure 2: an operator's phone call routed by topic shows up, while it runs, in the
+/// console of the technician it went to (two processes on one database), who closes it there.
+#[test]
+fn a_routed_call_appears_in_the_technicians_running_console() {
+    let dir = tempfile::TempDir::new().unwrap();
+    let mut tech = PtyApp::spawn(
+        command(
+            dir.path(),
+            &["demo", "--reset", "--customers", "100", "--window", "2"],
+        ),
+        100,
+        30,
+    );
+    assert!(tech.wait_text("PIN 1234", WAIT), "{}", tech.contents());
+    tech.send(b"asesor2\r1234\r");
+    // the console itself, not the login screen (whose title also says "Bienvenido(a)")
+    assert!(
+        tech.wait_text("F5 Teléfono y chat", WAIT),
+        "{}",
+        tech.contents()
+    );
+    tech.send(b"\x1b[15~"); // F5
+    assert!(
+        tech.wait_text("Enter cerrar derivada", WAIT),
+        "{}",
+        tech.contents()
+    );
+    assert!(!tech.contents().contains("Rocío Llamante"));
+
+    // the operator, another process: "proponentes" is routed to asesor2 alone
+    let out = std::process::Command::new(env!("CARGO_BIN_EXE_ventanilla"))
+        .env("XDG_CONFIG_HOME", dir.path().join("cfg"))
+        .env("XDG_DATA_HOME", dir.path().join("data"))
+        .env_remove("VENTANILLA_CONFIG")
+        .args(["--db", dir.path().join("demo.sqlite3").to_str().unwrap()])
+        .args(["attention", "add", "--channel", "teléfono", "--topic"])
+        .args(["Proponentes", "--route", "--caller", "Rocío Llamante"])
+        .args(["--contact", "3205556677", "--user", "asesor3"])
+        .output()
+        .unwrap();
+    let said = String::from_utf8_lossy(&out.stdout);
+    assert!(
+        out.status.success(),
+        "{said}{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    assert!(said.contains("asignada a asesor2"), "{said}");
+
+    // the technician's console re-reads on the other process's write
+    assert!(
+        tech.wait_text("2 derivadas a usted", WAIT),
+        "{}",
+        tech.contents()
+    );
+    // select it (the newest is last) and close it with what was done
+    for _ in 0..5 {
+        tech.send(b"\x1b[B");
+    }
+    assert!(
+        tech.wait_text("Rocío Llamante", WAIT),
+        "{}",
+        tech.contents()
+    );
+    tech.send(b"\r");
+    assert!(
+        tech.wait_text("Cerrar la atención", WAIT),
+        "{}",
+        tech.contents()
+    );
+    tech.send(b"Se le envi\xc3\xb3 el formulario\r");
+    assert!(tech.wait_text("cerrada", WAIT), "{}", tech.contents());
+    assert!(
+        !tech.contents().contains("Rocío Llamante"),
+        "{}",
+        tech.contents()
+    );
+    tech.send(b"\x03");
+    assert!(tech.wait_text("¿Salir?", WAIT) || tech.wait_exit(WAIT).is_some());
+}

@@ -125,7 +125,7 @@ fn transfer_keeps_label_issue_time_and_priority() {
         &actor,
         &common::config(),
         &label,
-        "E",
+        &desk::turns::Destination::service("E"),
         "falta firma",
     )
     .unwrap();
@@ -144,6 +144,57 @@ fn transfer_keeps_label_issue_time_and_priority() {
         all[0].issued_at, moved.issued_at,
         "original issue time kept"
     );
+}
+
+/// A transfer to a chosen window: only that window calls the turn, and before its own queue;
+/// the refusals name the destination's problem.
+#[test]
+fn transfer_to_a_window_is_called_there_first_and_nowhere_else() {
+    let mut b = branch();
+    let first = b.issue("R", None);
+    b.clock.advance(Duration::minutes(1));
+    let second = b.issue("R", None);
+    b.clock.advance(Duration::minutes(1));
+    let other = b.issue("A", None);
+    assert_eq!(b.next(1).unwrap(), first);
+    let actor = b.asesor(1);
+    let cfg = common::config();
+    let to = |w| desk::turns::Destination {
+        service: None,
+        window: Some(w),
+    };
+    for (w, refusal) in [
+        (1, "ya está en la ventanilla 1"),
+        (9, "no existe la ventanilla 9"),
+    ] {
+        let err = desk::turns::transfer(&mut b.store, &b.clock, &actor, &cfg, &first, &to(w), "")
+            .unwrap_err()
+            .to_string();
+        assert!(err.contains(refusal), "{err}");
+    }
+    let moved = desk::turns::transfer(
+        &mut b.store,
+        &b.clock,
+        &actor,
+        &cfg,
+        &first,
+        &to(4),
+        "firma",
+    )
+    .unwrap();
+    assert_eq!((moved.service.as_str(), moved.for_window), ("R", Some(4)));
+    // window 3 serves R too, but the turn is window 4's: it calls the next R turn
+    assert_eq!(b.next(3).unwrap(), second);
+    let w1 = desk::turns::window_queue(&b.store, &cfg, b.clock.now(), 1).unwrap();
+    assert!(
+        w1.waiting.iter().all(|t| t.label != first),
+        "not in window 1's list"
+    );
+    let w4 = desk::turns::window_queue(&b.store, &cfg, b.clock.now(), 4).unwrap();
+    assert_eq!(w4.waiting[0].label, first, "first in window 4's list");
+    // window 4 calls it before the older A turn of its own queue
+    assert_eq!(b.next(4).unwrap(), first);
+    assert_eq!(b.next(2).unwrap(), other);
 }
 
 #[test]

@@ -71,14 +71,18 @@ pub enum TurnCommand {
     Park(TurnLabel),
     /// Reanuda una atención pausada.
     Resume(TurnLabel),
-    /// Traslada un turno a la fila de otro servicio, conservando su hora y prioridad.
+    /// Traslada un turno a la fila de otro servicio o a una ventanilla en particular (que lo
+    /// llama primero), conservando su hora y prioridad.
     Transfer {
         /// Etiqueta del turno, p. ej. E-023.
         #[arg(value_name = "TURNO")]
         label: String,
         /// Letra del servicio de destino.
-        #[arg(long, value_name = "CÓDIGO")]
-        service: String,
+        #[arg(long, value_name = "CÓDIGO", required_unless_present = "window")]
+        service: Option<String>,
+        /// Ventanilla de destino: solo ella lo llama, antes que a los demás.
+        #[arg(long, value_name = "N")]
+        window: Option<u32>,
         /// Nota para el siguiente asesor.
         #[arg(long, default_value = "", value_name = "NOTA")]
         note: String,

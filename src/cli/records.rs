@@ -182,6 +182,18 @@ pub enum AttentionCommand {
         /// Deja la atención abierta (las enrutadas quedan abiertas hasta cerrarlas).
         #[arg(long)]
         open: bool,
+        /// Teléfono o chat: nombre de quien llama o escribe (no hace falta que sea cliente).
+        #[arg(long, default_value = "", value_name = "NOMBRE")]
+        caller: String,
+        /// Teléfono o chat: cómo contactarlo de vuelta (número, correo, usuario del chat).
+        #[arg(long, default_value = "", value_name = "CONTACTO")]
+        contact: String,
+        /// Teléfono o chat: resuelta por quien la tomó (no se deriva).
+        #[arg(long, conflicts_with = "route")]
+        solved: bool,
+        /// Teléfono o chat: derivarla a los responsables del tema (se rechaza si no tiene).
+        #[arg(long)]
+        route: bool,
         /// Salida en JSON.
         #[arg(long)]
         json: bool,
@@ -193,6 +205,17 @@ pub enum AttentionCommand {
         /// Número de la atención.
         #[arg(value_name = "NÚMERO")]
         id: i64,
+        /// Qué se hizo (queda en el registro de telecomunicaciones).
+        #[arg(long, default_value = "", value_name = "RESULTADO")]
+        result: String,
+        #[command(flatten)]
+        on_behalf: OnBehalf,
+    },
+    /// Lista las atenciones telefónicas y de chat abiertas derivadas a usted.
+    Pending {
+        /// Salida en JSON.
+        #[arg(long)]
+        json: bool,
         #[command(flatten)]
         on_behalf: OnBehalf,
     },
@@ -256,6 +279,10 @@ pub enum ExportCommand {
     Turns(RawExport),
     /// Exporta las atenciones de un periodo.
     Attentions(RawExport),
+    /// Registro de usuarios por telecomunicaciones (FOR-DIC-04): las atenciones por teléfono y
+    /// chat de un periodo, a quién se derivaron, el resultado y la calificación del usuario
+    /// (percepción del cliente virtual, FOR-DIC-07).
+    Telecom(RawExport),
     /// Exporta las PQRS radicadas en un periodo.
     Tickets(RawExport),
     /// Exporta las calificaciones de un periodo.

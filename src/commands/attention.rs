@@ -21,6 +21,10 @@ pub fn run(ctx: &Ctx, cmd: AttentionCommand) -> Result<()> {
             opportunity,
             notes,
             open,
+            caller,
+            contact,
+            solved,
+            route,
             json,
             on_behalf,
         } => {
@@ -36,6 +40,10 @@ pub fn run(ctx: &Ctx, cmd: AttentionCommand) -> Result<()> {
                 subtopic: &subtopic,
                 notes: &notes,
                 open,
+                caller: &caller,
+                contact: &contact,
+                solved,
+                route,
             };
             let a = desk::attentions::add(&mut store, clock, &actor, config, &req)?;
             if json {
@@ -46,10 +54,37 @@ pub fn run(ctx: &Ctx, cmd: AttentionCommand) -> Result<()> {
                 None => crate::say!("Atención {} registrada", a.id),
             }
         }
-        AttentionCommand::Close { id, on_behalf } => {
+        AttentionCommand::Close {
+            id,
+            result,
+            on_behalf,
+        } => {
             let actor = ctx.actor(&store, on_behalf.user.as_deref())?;
-            desk::attentions::close(&mut store, clock, &actor, id)?;
+            desk::attentions::close(&mut store, clock, &actor, id, &result)?;
             crate::say!("Atención {id} cerrada");
+        }
+        AttentionCommand::Pending { json, on_behalf } => {
+            let actor = ctx.actor(&store, on_behalf.user.as_deref())?;
+            let me = actor.staff_user().unwrap_or_default().to_string();
+            let list = desk::attentions::open_for(&store, &me)?;
+            if json {
+                return print_json(&list);
+            }
+            if list.is_empty() {
+                crate::say!("No tiene atenciones derivadas abiertas.");
+            }
+            for a in list {
+                crate::say!(
+                    "{}\t{}\t{}\t{}\t{}\t{}\tde {}",
+                    a.id,
+                    crate::localtime::human_stamp(&a.started_at, config.utc_offset()),
+                    a.channel,
+                    a.topic,
+                    a.caller,
+                    a.contact,
+                    a.advisor
+                );
+            }
         }
         AttentionCommand::List { date, json } => {
             let day = match date {

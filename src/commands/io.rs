@@ -116,6 +116,7 @@ pub fn export(ctx: &Ctx, cmd: ExportCommand) -> Result<()> {
         } => return export_customers(ctx, &out, &csv, solo_contactables),
         ExportCommand::Turns(r) => ("turns", r),
         ExportCommand::Attentions(r) => ("attentions", r),
+        ExportCommand::Telecom(r) => ("telecom", r),
         ExportCommand::Tickets(r) => ("tickets", r),
         ExportCommand::Ratings(r) => ("ratings", r),
     };
@@ -158,6 +159,7 @@ fn export_raw(ctx: &Ctx, kind: &str, r: &RawExport) -> Result<()> {
     let sheet = match kind {
         "turns" => "Turnos",
         "attentions" => "Atenciones",
+        "telecom" => "Registro de telecomunicaciones",
         "tickets" => "PQRS",
         _ => "Calificaciones",
     };

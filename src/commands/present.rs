@@ -63,7 +63,7 @@ fn export_labeller(export: &str, column: &str) -> Option<Labeller> {
     Some(match (export, column) {
         ("turns", "estado") => f::<turn::Status>,
         ("turns", "preferencial") => f::<turn::PreferentialReason>,
-        ("attentions", "canal") => f::<crate::domain::attention::Channel>,
+        ("attentions" | "telecom", "canal") => f::<crate::domain::attention::Channel>,
         ("attentions", "nivel") => f::<crate::domain::attention::Level>,
         ("tickets", "tipo") => f::<request::Kind>,
         ("tickets", "canal") => f::<request::Channel>,

@@ -83,13 +83,18 @@ pub fn run(ctx: &Ctx, cmd: TurnCommand) -> Result<()> {
         TurnCommand::Transfer {
             label,
             service,
+            window,
             note,
             json,
             on_behalf,
         } => {
             let actor = ctx.actor(&store, on_behalf.user.as_deref())?;
+            let to = desk::turns::Destination {
+                service: service.as_deref(),
+                window,
+            };
             let turn =
-                desk::turns::transfer(&mut store, clock, &actor, config, &label, &service, &note)?;
+                desk::turns::transfer(&mut store, clock, &actor, config, &label, &to, &note)?;
             return show(&turn, json);
         }
         TurnCommand::Manual {

@@ -123,6 +123,8 @@ pub(super) fn records(
                     ended_at: Some(desk::stamp(
                         start + Duration::minutes(i64::from(rng.u32(3..25))),
                     )),
+                    caller: String::new(),
+                    contact: String::new(),
                 },
             )?;
         }

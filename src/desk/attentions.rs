@@ -28,12 +28,31 @@ pub struct Request<'a> {
     pub notes: &'a str,
     /// Leave it open (routed attentions stay open until closed).
     pub open: bool,
+    /// Phone and chat: who called or wrote, as they gave it (no customer record needed).
+    pub caller: &'a str,
+    /// Phone and chat: how to reach them back.
+    pub contact: &'a str,
+    /// Phone and chat: solved by whoever took it, never routed.
+    pub solved: bool,
+    /// Phone and chat: route it to the staff of its topic (refused when the topic has none).
+    pub route: bool,
+}
+
+/// The staff listed for `topic` in the routing table (matched without regard to accents or
+/// case), with the table's spelling of the topic.
+pub fn routing_of<'c>(config: &'c Config, topic: &str) -> Option<(&'c str, &'c [String])> {
+    use crate::domain::vocab::fold;
+    config
+        .routing
+        .iter()
+        .find(|(t, _)| fold(t) == fold(topic))
+        .map(|(t, staff)| (t.as_str(), staff.as_slice()))
 }
 
 /// Picks, among the active staff listed for `topic`, the one with the fewest open attentions
 /// (ties: the first listed).
 pub fn route(conn: &Connection, config: &Config, topic: &str) -> Result<Option<String>> {
-    let Some(staff) = config.routing.get(topic) else {
+    let Some((_, staff)) = routing_of(config, topic) else {
         return Ok(None);
     };
     let mut best: Option<(u32, String)> = None;
@@ -99,6 +118,52 @@ pub fn pending_record(
     Ok(attentions::pending_record(store.conn(), window, advisor, &day)?.map(|(_, label)| label))
 }
 
+/// The customer record the attention concerns and the caller's name as recorded. At the
+/// window the document must be a registered customer's; by phone or chat an unregistered
+/// document is kept beside the caller's name instead.
+fn caller_of(conn: &Connection, req: &Request<'_>) -> Result<(Option<i64>, String)> {
+    let caller = req.caller.trim().to_string();
+    let Some(d) = &req.document else {
+        return Ok((None, caller));
+    };
+    if let Some(c) = customers::by_document(conn, d.kind.code(), &d.number)? {
+        return Ok((Some(c.id), caller));
+    }
+    if req.channel == Channel::Ventanilla {
+        return Err(Error::refused(format!(
+            "no hay un cliente con {} {}",
+            d.kind, d.number
+        )));
+    }
+    let doc = format!("{} {}", d.kind.code(), d.number);
+    Ok((None, [caller, doc].join(" ").trim().to_string()))
+}
+
+/// Who a phone or chat attention goes to: nobody when solved or at the window; the staff of
+/// its topic otherwise (a refusal naming the routed topics when routing was asked and the
+/// topic has nobody).
+fn assignee(conn: &Connection, config: &Config, req: &Request<'_>) -> Result<Option<String>> {
+    if req.solved || !req.channel.is_routed() {
+        return Ok(None);
+    }
+    let who = route(conn, config, req.topic.trim())?;
+    if who.is_none() && req.route {
+        let topics: Vec<&str> = config.routing.keys().map(String::as_str).collect();
+        return Err(Error::refused(format!(
+            "tema: «{}» no tiene responsables a quien derivar; derive uno de: {}, o regístrela \
+             como resuelta",
+            req.topic.trim(),
+            topics.join(", ")
+        )));
+    }
+    Ok(who)
+}
+
+/// The open phone and chat attentions routed to `staff`, oldest first.
+pub fn open_for(store: &Store, staff: &str) -> Result<Vec<Attention>> {
+    attentions::open_assigned(store.conn(), staff)
+}
+
 /// Records an attention; returns it.
 pub fn add(
     store: &mut Store,
@@ -118,16 +183,7 @@ pub fn add(
     let now = clock.now();
     let at = stamp(now);
     let tx = store.write()?;
-    let customer = match &req.document {
-        Some(d) => Some(
-            customers::by_document(&tx, d.kind.code(), &d.number)?
-                .ok_or_else(|| {
-                    Error::refused(format!("no hay un cliente con {} {}", d.kind, d.number))
-                })?
-                .id,
-        ),
-        None => None,
-    };
+    let (customer, caller) = caller_of(&tx, req)?;
     let day = now
         .with_timezone(&config.utc_offset())
         .date_naive()
@@ -157,8 +213,11 @@ pub fn add(
         .filter(|_| req.channel == Channel::Ventanilla)
     {
         Some(service) => catalogued(config, service, req.topic, req.subtopic)?,
+        // by phone or chat a routed topic takes the routing table's spelling
         None => (
-            req.topic.trim().to_string(),
+            routing_of(config, req.topic)
+                .filter(|_| req.channel.is_routed())
+                .map_or_else(|| req.topic.trim().to_string(), |(t, _)| t.to_string()),
             req.subtopic.trim().to_string(),
         ),
     };
@@ -172,13 +231,8 @@ pub fn add(
             return Err(Error::refused(format!("no existe el servicio «{code}»")));
         }
     }
-    let routed = req.channel.is_routed();
-    let assigned_to = if routed {
-        route(&tx, config, req.topic.trim())?
-    } else {
-        None
-    };
-    let open = req.open || assigned_to.is_some();
+    let assigned_to = assignee(&tx, config, req)?;
+    let open = (req.open && !req.solved) || assigned_to.is_some();
     let id = attentions::insert(
         &tx,
         &NewAttention {
@@ -195,6 +249,8 @@ pub fn add(
             assigned_to: assigned_to.clone(),
             started_at: at.clone(),
             ended_at: (!open).then(|| at.clone()),
+            caller,
+            contact: req.contact.trim().into(),
         },
     )?;
     let detail = assigned_to
@@ -215,8 +271,14 @@ pub fn add(
         .ok_or_else(|| Error::Database("atención desaparecida".into()))
 }
 
-/// Closes an open attention.
-pub fn close(store: &mut Store, clock: &dyn Clock, actor: &Actor, id: i64) -> Result<()> {
+/// Closes an open attention with what was done (`result`, may be empty).
+pub fn close(
+    store: &mut Store,
+    clock: &dyn Clock,
+    actor: &Actor,
+    id: i64,
+    result: &str,
+) -> Result<()> {
     actor.require(Role::Asesor, "cerrar atenciones")?;
     let now = clock.now();
     let tx = store.write()?;
@@ -232,7 +294,7 @@ pub fn close(store: &mut Store, clock: &dyn Clock, actor: &Actor, id: i64) -> Re
             ));
         }
     }
-    if attentions::close(&tx, id, &stamp(now))? == 0 {
+    if attentions::close(&tx, id, &stamp(now), result.trim())? == 0 {
         return Err(Error::NothingToDo(format!(
             "la atención {id} no existe o ya estaba cerrada"
         )));

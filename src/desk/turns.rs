@@ -20,11 +20,13 @@ use serde::Serialize;
 
 pub use crate::store::turns::Call;
 pub use contingency::{contingency, manual, set_contingency};
-pub use lifecycle::{act, expire_previous_days, recall, return_no_show, transfer};
+pub use lifecycle::{act, expire_previous_days, recall, return_no_show};
+pub use transfer::{Destination, transfer};
 pub use views::{Board, WindowQueue, board, list, window_queue};
 
 mod contingency;
 mod lifecycle;
+mod transfer;
 mod views;
 
 /// The business day (local date) of an instant.
@@ -195,16 +197,24 @@ pub fn call_next(
     let tx = store.write()?;
     crate::desk::claims::ensure_holder(&tx, config, window, &who)?;
     let win = free_window(&tx, window)?;
-    let heads = turns::queue_heads(&tx, &day, &win.services)?;
-    let streak = turns::preferential_streak(&tx, window, config.queue.max_preferential_streak)?;
-    let Some(pick) = queue::next(&heads, &win.services, policy(config), streak, now) else {
-        return Err(Error::NothingToDo(format!(
-            "no hay turnos en espera para la ventanilla {window}"
-        )));
+    // a turn transferred to this window goes first: its customer already waited once
+    let pick = match turns::reserved_for(&tx, &day, window)? {
+        Some(t) => t.id,
+        None => {
+            let heads = turns::queue_heads(&tx, &day, &win.services)?;
+            let max = config.queue.max_preferential_streak;
+            let streak = turns::preferential_streak(&tx, window, max)?;
+            let Some(pick) = queue::next(&heads, &win.services, policy(config), streak, now) else {
+                return Err(Error::NothingToDo(format!(
+                    "no hay turnos en espera para la ventanilla {window}"
+                )));
+            };
+            pick.id
+        }
     };
-    turns::mark_called(&tx, pick.id, &at, window, &who)?;
-    turns::add_event(&tx, pick.id, &at, "call", Some(window), &who, "")?;
-    let called = reload(&tx, pick.id)?;
+    turns::mark_called(&tx, pick, &at, window, &who)?;
+    turns::add_event(&tx, pick, &at, "call", Some(window), &who, "")?;
+    let called = reload(&tx, pick)?;
     audit::record(
         &tx,
         now,

@@ -23,6 +23,12 @@ pub struct Attention {
     pub assigned_to: Option<String>,
     pub started_at: String,
     pub ended_at: Option<String>,
+    /// Who called or wrote (phone, chat) when no customer record is bound, or as they said it.
+    pub caller: String,
+    /// How to reach them back (phone number, e-mail, chat handle).
+    pub contact: String,
+    /// What the person who closed it did.
+    pub result: String,
 }
 
 /// Fields of a new attention.
@@ -41,11 +47,13 @@ pub struct NewAttention {
     pub assigned_to: Option<String>,
     pub started_at: String,
     pub ended_at: Option<String>,
+    pub caller: String,
+    pub contact: String,
 }
 
 const COLUMNS: &str =
     "id, customer, turn, channel, service, level, opportunity, opportunity_service, topic,
-    notes, advisor, assigned_to, started_at, ended_at, subtopic";
+    notes, advisor, assigned_to, started_at, ended_at, subtopic, caller, contact, result";
 
 fn from_row(r: &Row<'_>) -> rusqlite::Result<Attention> {
     Ok(Attention {
@@ -64,6 +72,9 @@ fn from_row(r: &Row<'_>) -> rusqlite::Result<Attention> {
         started_at: r.get(12)?,
         ended_at: r.get(13)?,
         subtopic: r.get(14)?,
+        caller: r.get(15)?,
+        contact: r.get(16)?,
+        result: r.get(17)?,
     })
 }
 
@@ -83,8 +94,8 @@ pub fn get(conn: &Connection, id: i64) -> Result<Option<Attention>> {
 pub fn insert(conn: &Connection, a: &NewAttention) -> Result<i64> {
     conn.execute(
         "INSERT INTO attentions (customer, turn, channel, service, level, opportunity, opportunity_service,
-             topic, notes, advisor, assigned_to, started_at, ended_at, subtopic)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14)",
+             topic, notes, advisor, assigned_to, started_at, ended_at, subtopic, caller, contact)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16)",
         params![
             a.customer,
             a.turn,
@@ -99,7 +110,9 @@ pub fn insert(conn: &Connection, a: &NewAttention) -> Result<i64> {
             a.assigned_to,
             a.started_at,
             a.ended_at,
-            a.subtopic
+            a.subtopic,
+            a.caller,
+            a.contact
         ],
     )?;
     Ok(conn.last_insert_rowid())
@@ -114,12 +127,23 @@ pub fn open_count(conn: &Connection, staff: &str) -> Result<u32> {
     )?)
 }
 
-/// Closes an open attention.
-pub fn close(conn: &Connection, id: i64, at: &str) -> Result<usize> {
+/// Closes an open attention with what was done.
+pub fn close(conn: &Connection, id: i64, at: &str, result: &str) -> Result<usize> {
     Ok(conn.execute(
-        "UPDATE attentions SET ended_at = ?2 WHERE id = ?1 AND ended_at IS NULL",
-        params![id, at],
+        "UPDATE attentions SET ended_at = ?2, result = ?3 WHERE id = ?1 AND ended_at IS NULL",
+        params![id, at, result],
     )?)
+}
+
+/// The open attentions assigned to `staff` (routed to them), oldest first.
+pub fn open_assigned(conn: &Connection, staff: &str) -> Result<Vec<Attention>> {
+    let sql = format!(
+        "SELECT {COLUMNS} FROM attentions WHERE assigned_to = ?1 AND ended_at IS NULL
+         ORDER BY started_at, id"
+    );
+    let mut stmt = conn.prepare_cached(&sql)?;
+    let rows = stmt.query_map([staff], from_row)?;
+    Ok(rows.collect::<Result<_, _>>()?)
 }
 
 /// A customer's attentions, newest first.

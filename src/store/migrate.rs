@@ -56,8 +56,12 @@ pub const MIGRATIONS: &[(&str, &str)] = &[
         include_str!("../../assets/migrations/0012_deletion_ledger.sql"),
     ),
     (
-        "0013_pqrs_back_office",
-        include_str!("../../assets/migrations/0013_pqrs_back_office.sql"),
+        "0013_telecom",
+        include_str!("../../assets/migrations/0013_telecom.sql"),
+    ),
+    (
+        "0014_pqrs_back_office",
+        include_str!("../../assets/migrations/0014_pqrs_back_office.sql"),
     ),
 ];
 

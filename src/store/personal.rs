@@ -33,6 +33,9 @@ pub const COLUMNS: &[(&str, &str, Kind)] = &[
     ("attentions", "opportunity_service", NotPersonal),
     ("attentions", "topic", FreeText),
     ("attentions", "subtopic", FreeText),
+    ("attentions", "caller", Identity),
+    ("attentions", "contact", Identity),
+    ("attentions", "result", FreeText),
     ("advisor_states", "username", NotPersonal),
     ("advisor_states", "state", NotPersonal),
     ("advisor_states", "reason", NotPersonal),
@@ -359,7 +362,8 @@ pub fn history(conn: &Connection, customer: i64) -> Result<Vec<(String, String)>
 
 /// Clears the person's structured identifiers outside the customer record: their change
 /// history, the paths of their consent evidence, their document on turns, and the contact
-/// data and requested changes of their PQRS.
+/// data and requested changes of their PQRS, the caller's name and contact on their
+/// attentions.
 pub fn clear_identity(conn: &Connection, person: &Person<'_>) -> Result<()> {
     conn.execute(
         "DELETE FROM customer_changes WHERE customer = ?1",
@@ -376,6 +380,10 @@ pub fn clear_identity(conn: &Connection, person: &Person<'_>) -> Result<()> {
     )?;
     conn.execute(
         "UPDATE pqrs SET notify_address = '', data_changes = NULL WHERE customer = ?1",
+        [person.customer],
+    )?;
+    conn.execute(
+        "UPDATE attentions SET caller = '', contact = '' WHERE customer = ?1",
         [person.customer],
     )?;
     Ok(())

@@ -334,6 +334,18 @@ fn raw_sql(kind: &str) -> (&'static str, bool) {
              WHERE a.started_at >= ?1 AND a.started_at < ?2 ORDER BY a.started_at, a.id",
             false,
         ),
+        "telecom" => (
+            "SELECT a.id, a.started_at AS inicio, a.ended_at AS fin, a.channel AS canal,
+                 a.caller AS usuario, c.doc_type AS tipo_documento,
+                 c.doc_number AS numero_documento, a.contact AS contacto, a.topic AS tema,
+                 a.notes AS consulta, a.advisor AS atendio, a.assigned_to AS derivada_a,
+                 a.result AS resultado, r.score AS calificacion, r.comment AS comentario
+             FROM attentions a LEFT JOIN customers c ON c.id = a.customer
+                  LEFT JOIN ratings r ON r.attention = a.id
+             WHERE a.channel IN ('telefono', 'chat')
+               AND a.started_at >= ?1 AND a.started_at < ?2 ORDER BY a.started_at, a.id",
+            false,
+        ),
         "tickets" => (
             "SELECT p.radicado, p.kind AS tipo, p.channel AS canal, p.area, p.assignee AS asignada_a,
                  p.status AS estado, p.priority AS prioridad, p.received_at AS recibida,

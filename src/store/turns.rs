@@ -29,10 +29,13 @@ pub struct Turn {
     pub advisor: Option<String>,
     pub recalls: u32,
     pub note: Option<String>,
+    /// Transferred to this window alone (it calls the turn first; no other window does).
+    pub for_window: Option<u32>,
 }
 
 const COLUMNS: &str = "id, day, service, label, manual, preferential, granted_by, doc_type, doc_number,
-    status, issued_at, queued_at, called_at, started_at, finished_at, window, advisor, recalls, note";
+    status, issued_at, queued_at, called_at, started_at, finished_at, window, advisor, recalls, note,
+    for_window";
 
 fn from_row(r: &Row<'_>) -> rusqlite::Result<Turn> {
     let status: String = r.get(9)?;
@@ -56,6 +59,7 @@ fn from_row(r: &Row<'_>) -> rusqlite::Result<Turn> {
         advisor: r.get(16)?,
         recalls: r.get(17)?,
         note: r.get(18)?,
+        for_window: r.get(19)?,
     })
 }
 
@@ -205,6 +209,7 @@ pub fn queue_heads(conn: &Connection, day: &str, services: &[String]) -> Result<
     let mut stmt = conn.prepare_cached(
         "SELECT id, service, preferential IS NOT NULL, issued_at FROM turns
          WHERE day = ?1 AND service = ?2 AND status = 'waiting' AND (preferential IS NOT NULL) = ?3
+           AND for_window IS NULL
          ORDER BY issued_at, id LIMIT 1",
     )?;
     let mut out = Vec::new();
@@ -320,6 +325,27 @@ pub fn list(
     let mut stmt = conn.prepare(&sql)?;
     let rows = stmt.query_map(params![day, status.map(Status::as_str), service], from_row)?;
     Ok(rows.collect::<Result<_, _>>()?)
+}
+
+/// Reserves a waiting turn for one window (a transfer to that window).
+pub fn reserve_for(conn: &Connection, id: i64, window: u32) -> Result<()> {
+    conn.execute(
+        "UPDATE turns SET for_window = ?2 WHERE id = ?1",
+        params![id, window],
+    )?;
+    Ok(())
+}
+
+/// The oldest turn of `day` transferred to `window` and still waiting for it.
+pub fn reserved_for(conn: &Connection, day: &str, window: u32) -> Result<Option<Turn>> {
+    use rusqlite::OptionalExtension;
+    let sql = format!(
+        "SELECT {COLUMNS} FROM turns WHERE day = ?1 AND status = 'waiting' AND for_window = ?2
+         ORDER BY queued_at, id LIMIT 1"
+    );
+    Ok(conn
+        .query_row(&sql, params![day, window], from_row)
+        .optional()?)
 }
 
 /// Waiting turns of `services` on `day`, in issue order.

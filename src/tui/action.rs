@@ -13,11 +13,28 @@ pub enum Pane {
     Pqrs,
     /// The satisfaction rating.
     Calificacion,
+    /// Phone and chat attentions: registering them and closing those routed to me.
+    Llamadas,
 }
 
 impl Pane {
-    /// All panes in focus order.
-    pub const ALL: [Pane; 4] = [Pane::Turnos, Pane::Cliente, Pane::Pqrs, Pane::Calificacion];
+    /// All panes in focus order (as drawn: top row, then bottom row left to right).
+    pub const ALL: [Pane; 5] = [
+        Pane::Turnos,
+        Pane::Cliente,
+        Pane::Pqrs,
+        Pane::Llamadas,
+        Pane::Calificacion,
+    ];
+
+    /// The panes by function key, F1 first (F4 kept for the rating when F5 was added).
+    pub const BY_FKEY: [Pane; 5] = [
+        Pane::Turnos,
+        Pane::Cliente,
+        Pane::Pqrs,
+        Pane::Calificacion,
+        Pane::Llamadas,
+    ];
 
     /// Position in focus order.
     pub fn index(self) -> usize {
@@ -70,6 +87,19 @@ pub enum Action {
     Pqrs(PqrsKey),
     /// A command of the Calificación pane.
     Rate(RateKey),
+    /// A command of the phone and chat pane.
+    Call(CallKey),
+}
+
+/// The phone and chat pane's commands.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum CallKey {
+    /// Open the form of a new phone or chat attention.
+    New,
+    /// Move the selection in the attentions routed to me.
+    Move(i8),
+    /// Close the selected attention (asks what was done).
+    Close,
 }
 
 /// The Calificación pane's commands.

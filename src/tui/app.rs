@@ -1,16 +1,19 @@
 //! The console's state and its update function. Nothing here draws; nothing in `view` writes.
 
 mod attention;
+mod calls;
 mod customers;
 mod forms;
 mod pqrs;
 mod rating;
 mod record;
+mod turn_writes;
 mod turns;
 
 use forms::{login_state, setup_intent, setup_state};
 
 pub use attention::{Attention, card_who};
+pub use calls::{CallDraft, CallFormKind, CallIntent, CallsPane};
 pub use customers::{CustomerFormKind, CustomerIntent, Lookup};
 pub use pqrs::{PqrsDetail, PqrsIntent, PqrsPane};
 pub use rating::{RateIntent, RatingPane};
@@ -131,6 +134,12 @@ pub enum Overlay {
         form: Form,
         notice: Option<Notice>,
     },
+    /// A new phone or chat attention, or closing one routed to me.
+    CallForm {
+        kind: CallFormKind,
+        form: Form,
+        notice: Option<Notice>,
+    },
 }
 
 /// What a "yes" to [`Overlay::Confirm`] does.
@@ -173,6 +182,8 @@ pub enum Intent {
     Rate(RateIntent),
     /// The attention record of a finished turn.
     Record(Box<RecordIntent>),
+    /// A phone and chat pane write.
+    Call(CallIntent),
 }
 
 /// The whole app.
@@ -196,6 +207,8 @@ pub struct App {
     pub pqrs: PqrsPane,
     /// The Calificación pane.
     pub rating: RatingPane,
+    /// The phone and chat pane.
+    pub calls: CallsPane,
     /// The advisor stepped away from the window, and why.
     pub away: Option<String>,
     /// The selected row of the Turnos pane: parked turns first, then the waiting ones.
@@ -228,6 +241,7 @@ impl App {
             lookup: Default::default(),
             pqrs: Default::default(),
             rating: Default::default(),
+            calls: Default::default(),
             away: None,
             turn_sel: 0,
             attention: None,
@@ -275,6 +289,11 @@ impl App {
         self.config.rating.satisfaction_target
     }
 
+    /// The database, to read (tests and the run loop's own checks).
+    pub fn store(&self) -> &Store {
+        &self.store
+    }
+
     /// Whether the loop should end.
     pub fn should_quit(&self) -> bool {
         self.quit
@@ -299,7 +318,8 @@ impl App {
                     | Overlay::CustomerForm { .. }
                     | Overlay::PqrsForm { .. }
                     | Overlay::RecordForm { .. }
-                    | Overlay::RatingForm { .. },
+                    | Overlay::RatingForm { .. }
+                    | Overlay::CallForm { .. },
                 ),
                 _,
             ) => Focus::Form,
@@ -373,7 +393,8 @@ impl App {
             | Overlay::CustomerForm { form, .. }
             | Overlay::PqrsForm { form, .. }
             | Overlay::RecordForm { form, .. }
-            | Overlay::RatingForm { form, .. },
+            | Overlay::RatingForm { form, .. }
+            | Overlay::CallForm { form, .. },
         ) = &self.overlay
         {
             return form.has_input();
@@ -430,6 +451,7 @@ impl App {
             Action::Lookup(key) => return self.lookup_key(key),
             Action::Pqrs(key) => return self.pqrs_key(key),
             Action::Rate(key) => return self.rate_key(key),
+            Action::Call(key) => return self.call_key(key),
         }
         None
     }
@@ -452,7 +474,8 @@ impl App {
             | Overlay::CustomerForm { form, .. }
             | Overlay::PqrsForm { form, .. }
             | Overlay::RecordForm { form, .. }
-            | Overlay::RatingForm { form, .. },
+            | Overlay::RatingForm { form, .. }
+            | Overlay::CallForm { form, .. },
         ) = &mut self.overlay
         {
             return Some(form);
@@ -485,6 +508,9 @@ impl App {
         }
         if let Some(Overlay::RecordForm { .. }) = &self.overlay {
             return self.submit_record_form(false);
+        }
+        if let Some(Overlay::CallForm { .. }) = &self.overlay {
+            return self.submit_call_form();
         }
         match &mut self.screen {
             Screen::Setup(s) if !s.form.on_last() => s.form.move_focus(1),
@@ -567,8 +593,19 @@ impl App {
             Intent::Pqrs(p) => self.apply_pqrs(p),
             Intent::Rate(r) => self.apply_rating(r),
             Intent::Record(r) => self.apply_record(*r),
+            Intent::Call(c) => self.apply_call(c),
         }
     }
+}
+
+/// The field a refusal names: its message starts with it ("tema: …" → "tema").
+pub(super) fn refused_field(message: &str) -> String {
+    message
+        .split(':')
+        .next()
+        .unwrap_or("")
+        .trim()
+        .to_lowercase()
 }
 
 pub(super) fn capitalize(msg: &str) -> String {

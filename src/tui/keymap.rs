@@ -1,6 +1,6 @@
 //! Keys become actions here, and only here: (where the focus is, key) → [`Action`].
 
-use super::action::{Action, LookupKey, Pane, PqrsKey, RateKey, TurnKey};
+use super::action::{Action, CallKey, LookupKey, Pane, PqrsKey, RateKey, TurnKey};
 use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 
 /// Who receives keys right now.
@@ -36,6 +36,7 @@ pub fn map(focus: Focus, key: KeyEvent) -> Option<Action> {
         Focus::Console(Pane::Cliente) => lookup(key, ctrl).or_else(|| console(key, ctrl)),
         Focus::Console(Pane::Pqrs) => pqrs(key, ctrl).or_else(|| console(key, ctrl)),
         Focus::Console(Pane::Calificacion) => rate(key, ctrl).or_else(|| console(key, ctrl)),
+        Focus::Console(Pane::Llamadas) => calls(key, ctrl).or_else(|| console(key, ctrl)),
         Focus::Document => match key.code {
             KeyCode::Esc | KeyCode::Char('q') | KeyCode::Enter => Some(Action::CloseOverlay),
             KeyCode::Char('p') => Some(Action::Pqrs(PqrsKey::Print)),
@@ -140,6 +141,18 @@ fn rate(key: KeyEvent, ctrl: bool) -> Option<Action> {
     Some(Action::Rate(k))
 }
 
+/// The phone and chat pane.
+fn calls(key: KeyEvent, ctrl: bool) -> Option<Action> {
+    let k = match key.code {
+        KeyCode::Char('n') if ctrl => CallKey::New,
+        KeyCode::Up => CallKey::Move(-1),
+        KeyCode::Down => CallKey::Move(1),
+        KeyCode::Enter => CallKey::Close,
+        _ => return None,
+    };
+    Some(Action::Call(k))
+}
+
 /// The PQRS pane.
 fn pqrs(key: KeyEvent, ctrl: bool) -> Option<Action> {
     let k = match key.code {
@@ -158,7 +171,7 @@ fn console(key: KeyEvent, ctrl: bool) -> Option<Action> {
         KeyCode::Char('l') if ctrl => Some(Action::Lock),
         KeyCode::Tab => Some(Action::FocusNext),
         KeyCode::BackTab => Some(Action::FocusPrev),
-        KeyCode::F(n @ 1..=4) => Some(Action::Focus(Pane::ALL[usize::from(n - 1)])),
+        KeyCode::F(n @ 1..=5) => Some(Action::Focus(Pane::BY_FKEY[usize::from(n - 1)])),
         KeyCode::Char('?') => Some(Action::OpenHelp),
         KeyCode::Char('q') => Some(Action::Quit),
         _ => None,
@@ -169,12 +182,12 @@ fn console(key: KeyEvent, ctrl: bool) -> Option<Action> {
 pub type HelpLine = (&'static str, &'static str);
 
 /// Every key, by context, for the help overlay (kept next to the mapping it describes).
-pub const HELP: [(&str, &[HelpLine]); 8] = [
+pub const HELP: [(&str, &[HelpLine]); 9] = [
     (
         "Consola",
         &[
             ("Tab / Mayús+Tab", "panel siguiente / anterior"),
-            ("F1 F2 F3 F4", "Turnos, Cliente, Radicar PQRS, Calificación"),
+            ("F1 … F5", "Turnos, Cliente, PQRS, Calificación, Teléfono"),
             ("Ctrl+L", "bloquear la consola ahora"),
             ("?", "esta ayuda"),
             ("q / Ctrl+C", "salir"),
@@ -242,6 +255,19 @@ pub const HELP: [(&str, &[HelpLine]); 8] = [
                 "el cliente no quiso calificar (queda como sin calificar)",
             ),
             ("c", "calificación con un comentario"),
+        ],
+    ),
+    (
+        "Teléfono y chat (F5)",
+        &[
+            (
+                "Ctrl+N",
+                "registrar una llamada o chat: resolverla o derivarla por tema",
+            ),
+            (
+                "↑ ↓ / Enter",
+                "elegir / cerrar una derivada a usted (resultado)",
+            ),
         ],
     ),
     (

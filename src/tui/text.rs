@@ -65,9 +65,15 @@ pub const FOOTER_RATING: &[(&str, &str)] = &[
     ("?", "ayuda"),
     ("Ctrl+C", "salir"),
 ];
+pub const FOOTER_CALLS: &[(&str, &str)] = &[
+    ("Ctrl+N", "registrar"),
+    ("Enter", "cerrar derivada"),
+    ("?", "ayuda"),
+    ("Ctrl+C", "salir"),
+];
 pub const FOOTER_CONSOLE: &[(&str, &str)] = &[
     ("Tab", "panel"),
-    ("F1-F4", "ir a panel"),
+    ("F1-F5", "ir a panel"),
     ("Ctrl+L", "bloquear"),
     ("?", "ayuda"),
     ("q", "salir"),
@@ -92,6 +98,10 @@ pub fn pane(p: super::action::Pane) -> (&'static str, &'static str) {
         Calificacion => (
             "F4 Calificación",
             "Aquí el cliente calificará la atención de 1 a 5 al finalizar cada turno.",
+        ),
+        Llamadas => (
+            "F5 Teléfono y chat",
+            "Aquí registrará llamadas y chats, y cerrará los que le deriven.",
         ),
     }
 }

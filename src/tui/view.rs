@@ -1,5 +1,6 @@
 //! Drawing. Reads state only: never queries the database, never changes anything.
 
+mod calls;
 mod console;
 mod customer;
 mod overlay;
@@ -80,6 +81,9 @@ pub fn render(app: &App, frame: &mut Frame<'_>) {
             form,
             notice,
         }) => rating::form(label, form, notice.as_ref(), frame, area),
+        Some(Overlay::CallForm { kind, form, notice }) => {
+            calls::form(kind, form, notice.as_ref(), frame, area)
+        }
         None => {}
     }
 }

@@ -7,8 +7,8 @@ use crate::desk::{Actor, audit, stamp};
 use crate::domain::turn::{self, Status, Transition};
 use crate::domain::user::Role;
 use crate::error::{Error, Result};
-use crate::store::turns::{self, NewTurn, Stamp, Turn};
-use crate::store::{Store, catalog};
+use crate::store::Store;
+use crate::store::turns::{self, Stamp, Turn};
 
 /// Applies a simple transition (start, finish, no-show, cancel, park, resume) to `label`.
 pub fn act(
@@ -66,7 +66,7 @@ pub fn act(
 }
 
 /// Today's turn `label`, refused when another user's console holds its window.
-fn find_held(
+pub(super) fn find_held(
     conn: &rusqlite::Connection,
     config: &Config,
     day: &str,
@@ -189,94 +189,6 @@ pub fn recall(
     let updated = reload(&tx, current.id)?;
     tx.commit()?;
     Ok(updated)
-}
-
-/// Sends a turn to another service's queue, keeping its issue time, priority and label, with
-/// a note for the next advisor. Returns the new waiting turn.
-pub fn transfer(
-    store: &mut Store,
-    clock: &dyn Clock,
-    actor: &Actor,
-    config: &Config,
-    label: &str,
-    service: &str,
-    note: &str,
-) -> Result<Turn> {
-    let code = service.trim().to_uppercase();
-    let Moment { who, now, at, day } = moment(actor, clock, config, "trasladar turnos")?;
-    let tx = store.write()?;
-    let current = find_held(&tx, config, &day, label, &who)?;
-    may_move(actor, &current, "trasladarlo")?;
-    if turn::apply(current.status, Transition::Transfer).is_none() {
-        return Err(Error::refused(format!(
-            "no se puede trasladar el turno {}: está {}",
-            current.label,
-            current.status.spanish()
-        )));
-    }
-    if code == current.service {
-        return Err(Error::refused(format!(
-            "el turno {} ya está en el servicio {code}",
-            current.label
-        )));
-    }
-    catalog::service(&tx, &code)?
-        .filter(|s| s.active)
-        .ok_or_else(|| {
-            Error::refused(format!("el servicio «{code}» no existe o no está activo"))
-        })?;
-    turns::set_status(&tx, current.id, Status::Transferred, Stamp::Finished, &at)?;
-    turns::add_event(
-        &tx,
-        current.id,
-        &at,
-        "transfer",
-        current.window,
-        &who,
-        &format!("a {code}: {note}"),
-    )?;
-    let note = note.trim();
-    let id = turns::insert(
-        &tx,
-        &NewTurn {
-            day: &day,
-            service: &code,
-            label: &current.label,
-            issuing_service: &current.service,
-            seq: None,
-            manual: current.manual,
-            preferential: current.preferential,
-            granted_by: current.granted_by.as_deref(),
-            doc_type: current.doc_type.as_deref(),
-            doc_number: current.doc_number.as_deref(),
-            status: Status::Waiting,
-            issued_at: &current.issued_at,
-            queued_at: &at,
-            note: (!note.is_empty()).then_some(note),
-            origin: Some(current.id),
-        },
-    )?;
-    turns::add_event(
-        &tx,
-        id,
-        &at,
-        "queued",
-        None,
-        &who,
-        &format!("desde {}", current.service),
-    )?;
-    let object = format!("turn:{day}/{}", current.label);
-    audit::record(
-        &tx,
-        now,
-        actor,
-        "turn.transfer",
-        &object,
-        &format!("{} → {code}", current.service),
-    )?;
-    let created = reload(&tx, id)?;
-    tx.commit()?;
-    Ok(created)
 }
 
 /// Closes as expired the open turns of previous days (run at every start). Returns how many.

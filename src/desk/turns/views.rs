@@ -47,10 +47,25 @@ pub fn window_queue(
     let services = catalog::window(conn, window)?
         .map(|w| w.services)
         .unwrap_or_default();
-    let mut waiting = turns::waiting_in(conn, &day_text(config, now), &services)?;
+    let day = day_text(config, now);
+    let mut waiting = turns::waiting_in(conn, &day, &services)?;
+    // turns transferred to another window are not this one's; those sent here are, first
+    waiting.retain(|t| t.for_window.is_none_or(|w| w == window));
+    let sent_here = turns::list(conn, &day, Some(crate::domain::turn::Status::Waiting), None)?
+        .into_iter()
+        .filter(|t| t.for_window == Some(window) && !services.contains(&t.service));
+    waiting.extend(sent_here);
     // In the order the window will call them (ignoring the anti-starvation exception).
     let rank = |t: &Turn| services.iter().position(|s| *s == t.service);
-    waiting.sort_by_cached_key(|t| (t.preferential.is_none(), rank(t), t.issued_at.clone(), t.id));
+    waiting.sort_by_cached_key(|t| {
+        (
+            t.for_window.is_none(),
+            t.preferential.is_none(),
+            rank(t),
+            t.queued_at.clone(),
+            t.id,
+        )
+    });
     Ok(WindowQueue {
         waiting,
         current: turns::busy_at_window(conn, window)?,

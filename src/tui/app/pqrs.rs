@@ -56,13 +56,7 @@ const PERSON: usize = 10;
 
 /// The form field a refusal names (its message starts with the field).
 fn field_index(message: &str) -> usize {
-    let first = message
-        .split(':')
-        .next()
-        .unwrap_or("")
-        .trim()
-        .to_lowercase();
-    match first.as_str() {
+    match super::refused_field(message).as_str() {
         "tipo" => 0,
         "canal" => 1,
         "documento" => 2,
@@ -78,7 +72,7 @@ fn field_index(message: &str) -> usize {
 }
 
 /// `CC:123`, `CC 123` or `CC123` → a document; empty → none.
-fn parse_document(text: &str) -> Result<Option<ids::Document>, String> {
+pub(super) fn parse_document(text: &str) -> Result<Option<ids::Document>, String> {
     let t = text.trim();
     if t.is_empty() {
         return Ok(None);

@@ -233,7 +233,7 @@ impl App {
             topic: &r.topic,
             subtopic: &r.subtopic,
             notes: &r.notes,
-            open: false,
+            ..Request::default()
         };
         let saved = desk::attentions::add(
             &mut self.store,

@@ -2,9 +2,8 @@
 
 use super::{App, Confirmed, Intent, Notice, Overlay, Screen, capitalize};
 use crate::desk::{self, Actor};
-use crate::domain::service::parse_list;
 use crate::domain::turn::Transition;
-use crate::tui::action::{Pane, TurnKey};
+use crate::tui::action::TurnKey;
 use crate::tui::form::{Field, Form};
 
 /// The refusal of a turn action when no turn is called here.
@@ -42,7 +41,9 @@ pub enum TurnIntent {
     },
     Transfer {
         label: String,
+        /// Empty: the same service (to a chosen window).
         service: String,
+        window: Option<u32>,
         note: String,
     },
     Manual {
@@ -78,6 +79,7 @@ impl App {
         self.sync_attention();
         self.refresh_pqrs();
         self.refresh_rating();
+        self.refresh_calls();
         self.data_version = self.store.data_version().unwrap_or(self.data_version);
     }
 
@@ -246,6 +248,7 @@ impl App {
             TurnKey::Transfer if current.is_some() => {
                 let form = Form::new(vec![
                     Field::text("Servicio (letra)", ""),
+                    Field::text("Ventanilla (opcional)", ""),
                     Field::text("Nota", ""),
                 ]);
                 self.overlay = Some(Overlay::TurnForm {
@@ -369,143 +372,5 @@ impl App {
             None => self.notify(Notice::Error(NO_TURN.into())),
         }
         None
-    }
-
-    /// Enter in the transfer or paper-ticket form.
-    pub(super) fn submit_turn_form(&mut self) -> Option<Intent> {
-        let Some(Overlay::TurnForm { kind, form, notice }) = &mut self.overlay else {
-            return None;
-        };
-        if !form.on_last() {
-            form.move_focus(1);
-            return None;
-        }
-        match kind {
-            TurnFormKind::Transfer => {
-                let service = parse_list(form.value(0))
-                    .into_iter()
-                    .next()
-                    .unwrap_or_default();
-                let label = self.queue.current.as_ref().map(|t| t.label.clone())?;
-                let note = form.value(1).trim().to_string();
-                Some(Intent::Turn(TurnIntent::Transfer {
-                    label,
-                    service,
-                    note,
-                }))
-            }
-            TurnFormKind::CallChosen => Some(Intent::Turn(TurnIntent::CallChosen {
-                label: form.value(0).trim().to_string(),
-                reason: form.value(1).trim().to_string(),
-            })),
-            TurnFormKind::Away => {
-                if let Some(f) = form.fields.first_mut() {
-                    f.complete();
-                }
-                let reason = form.value(0).trim().to_string();
-                self.record_state(crate::domain::advisor::State::Paused, &reason);
-                None
-            }
-            TurnFormKind::Requeue => Some(Intent::Turn(TurnIntent::Requeue {
-                label: form.value(0).trim().to_string(),
-            })),
-            TurnFormKind::Manual => match form.value(0).trim().parse::<u32>() {
-                Ok(number) if number > 0 => {
-                    let service = form.value(1).trim().to_uppercase();
-                    Some(Intent::Turn(TurnIntent::Manual { number, service }))
-                }
-                _ => {
-                    form.focus = 0;
-                    *notice = Some(Notice::Error(
-                        "Escriba el número de la ficha de papel (solo dígitos).".into(),
-                    ));
-                    None
-                }
-            },
-        }
-    }
-
-    /// Performs a turn write through `desk` and folds the result back.
-    pub(super) fn apply_turn(&mut self, intent: TurnIntent) {
-        let Screen::Console(c) = &self.screen else {
-            return;
-        };
-        let actor = Actor::staff(&c.user);
-        let (store, clock, config) = (&mut self.store, self.clock.as_ref(), &self.config);
-        let result = match &intent {
-            TurnIntent::CallNext => {
-                desk::turns::call_next(store, clock, &actor, config, self.window)
-                    .map(|t| format!("Turno {} llamado a la ventanilla {}.", t.label, self.window))
-            }
-            TurnIntent::Recall { label } => {
-                desk::turns::recall(store, clock, &actor, config, label).map(|t| match t.status {
-                    crate::domain::turn::Status::NoShow => {
-                        format!("Turno {} marcado como no presentado.", t.label)
-                    }
-                    _ => format!("Turno {} llamado de nuevo ({}).", t.label, t.recalls),
-                })
-            }
-            TurnIntent::Act { label, transition } => {
-                desk::turns::act(store, clock, &actor, config, label, *transition)
-                    .map(|t| format!("Turno {}: {}.", t.label, t.status.spanish()))
-            }
-            TurnIntent::Transfer {
-                label,
-                service,
-                note,
-            } => desk::turns::transfer(store, clock, &actor, config, label, service, note)
-                .map(|t| format!("Turno {} trasladado a la fila de {}.", t.label, t.service)),
-            TurnIntent::CallChosen { label, reason } => {
-                desk::turns::call_chosen(store, clock, &actor, config, self.window, label, reason)
-                    .map(|t| format!("Turno {} llamado a la ventanilla {}.", t.label, self.window))
-            }
-            TurnIntent::Requeue { label } => {
-                desk::turns::return_no_show(store, clock, &actor, config, label)
-                    .map(|t| format!("Turno {} devuelto a su lugar en la fila.", t.label))
-            }
-            TurnIntent::Manual { number, service } => {
-                desk::turns::manual(store, clock, &actor, config, *number, service, self.window)
-                    .map(|t| {
-                        format!(
-                            "Ficha manual {} llamada a la ventanilla {}.",
-                            t.label, self.window
-                        )
-                    })
-            }
-        };
-        match result {
-            Ok(message) => {
-                let form_open = matches!(self.overlay, Some(Overlay::TurnForm { .. }));
-                if form_open {
-                    self.overlay = None;
-                }
-                let finished = matches!(
-                    intent,
-                    TurnIntent::Act {
-                        transition: Transition::Finish,
-                        ..
-                    }
-                );
-                self.notify(Notice::Info(message));
-                if let (true, Some(a)) = (finished, self.attention.clone()) {
-                    self.open_record_form(&a.label, Some(&a));
-                    self.finished = Some(a);
-                    if let Screen::Console(c) = &mut self.screen {
-                        c.focus = Pane::Calificacion;
-                    }
-                }
-            }
-            Err(err) => {
-                self.audit_denial(&err);
-                let message = capitalize(&err.to_string());
-                match &mut self.overlay {
-                    Some(Overlay::TurnForm { notice, .. }) => {
-                        *notice = Some(Notice::Error(message))
-                    }
-                    _ => self.notify(Notice::Error(message)),
-                }
-            }
-        }
-        self.refresh_queue();
     }
 }

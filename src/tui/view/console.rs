@@ -20,16 +20,23 @@ pub fn render(app: &App, c: &ConsoleState, frame: &mut Frame<'_>, area: Rect) {
     render_header(app, c, frame, header);
     let [top, bottom] = Layout::vertical([Constraint::Fill(3), Constraint::Fill(2)]).areas(body);
     let [tl, tr] = Layout::horizontal([Constraint::Fill(11), Constraint::Fill(9)]).areas(top);
-    let [bl, br] = Layout::horizontal([Constraint::Fill(1), Constraint::Fill(1)]).areas(bottom);
-    for (pane, rect) in Pane::ALL.into_iter().zip([tl, tr, bl, br]) {
-        if pane == Pane::Turnos {
-            super::queue::render(app, pane == c.focus, frame, rect);
-        } else if pane == Pane::Cliente {
-            super::customer::render(app, pane == c.focus, frame, rect);
-        } else if pane == Pane::Pqrs {
-            super::pqrs::render(app, pane == c.focus, frame, rect);
-        } else {
-            super::rating::render(app, pane == c.focus, frame, rect);
+    let slots = bottom_slots(app, c.focus, bottom);
+    for pane in Pane::ALL {
+        let focused = pane == c.focus;
+        match pane {
+            Pane::Turnos => super::queue::render(app, focused, frame, tl),
+            Pane::Cliente => super::customer::render(app, focused, frame, tr),
+            Pane::Pqrs => super::pqrs::render(app, focused, frame, slots.pqrs),
+            Pane::Llamadas => {
+                if let Some(r) = slots.calls {
+                    super::calls::render(app, focused, frame, r);
+                }
+            }
+            Pane::Calificacion => {
+                if let Some(r) = slots.rating {
+                    super::rating::render(app, focused, frame, r);
+                }
+            }
         }
     }
     frame.render_widget(notice_line(c.notice.as_ref()), status);
@@ -40,8 +47,49 @@ pub fn render(app: &App, c: &ConsoleState, frame: &mut Frame<'_>, area: Rect) {
         Pane::Cliente => text::FOOTER_CLIENTE,
         Pane::Pqrs => text::FOOTER_PQRS,
         Pane::Calificacion => text::FOOTER_RATING,
+        Pane::Llamadas => text::FOOTER_CALLS,
     };
     frame.render_widget(key_hints(hints), footer);
+}
+
+/// Where the bottom row's panes go: PQRS, phone and chat, rating side by side when the screen
+/// is wide; on narrower screens the rating and the phone and chat panes share the right half,
+/// showing the focused one (else the rating while one is awaited, else calls routed to me).
+struct BottomSlots {
+    pqrs: Rect,
+    calls: Option<Rect>,
+    rating: Option<Rect>,
+}
+
+/// The width from which the bottom row holds three panes.
+const THREE_PANES: u16 = 120;
+
+fn bottom_slots(app: &App, focus: Pane, bottom: Rect) -> BottomSlots {
+    if bottom.width >= THREE_PANES {
+        let [pqrs, calls, rating] = Layout::horizontal([
+            Constraint::Fill(4),
+            Constraint::Fill(3),
+            Constraint::Fill(3),
+        ])
+        .areas(bottom);
+        return BottomSlots {
+            pqrs,
+            calls: Some(calls),
+            rating: Some(rating),
+        };
+    }
+    let [pqrs, right] =
+        Layout::horizontal([Constraint::Fill(1), Constraint::Fill(1)]).areas(bottom);
+    let calls = match focus {
+        Pane::Llamadas => true,
+        Pane::Calificacion => false,
+        _ => app.rating.awaiting.is_none() && !app.calls.open.is_empty(),
+    };
+    BottomSlots {
+        pqrs,
+        calls: calls.then_some(right),
+        rating: (!calls).then_some(right),
+    }
 }
 
 fn render_header(app: &App, c: &ConsoleState, frame: &mut Frame<'_>, area: Rect) {
@@ -56,6 +104,12 @@ fn render_header(app: &App, c: &ConsoleState, frame: &mut Frame<'_>, area: Rect)
         1 => " 1 PQRS vencida ".to_string(),
         n => format!(" {n} PQRS vencidas "),
     };
+    let calls = match app.calls.open.len() {
+        0 => String::new(),
+        1 => " 1 derivada (F5) ".to_string(),
+        n => format!(" {n} derivadas (F5) "),
+    };
+    let overdue = format!("{calls}{overdue}");
     let overdue_width = overdue.chars().count() as u16;
     let room = usize::from(area.width.saturating_sub(clock_width + overdue_width));
     let left = header_text(app, c, room);

@@ -68,7 +68,12 @@ fn waiting_line(t: &Turn, now: DateTime<FixedOffset>, selected: bool) -> Line<'s
     if let Some(p) = &t.preferential {
         spans.push(Span::styled(format!("  {p}"), theme::PREFERENTIAL));
     }
-    if t.note.is_some() {
+    if t.for_window.is_some() {
+        spans.push(Span::styled(
+            "  (trasladado a esta ventanilla)",
+            theme::HINT,
+        ));
+    } else if t.note.is_some() {
         spans.push(Span::styled("  (trasladado)", theme::HINT));
     }
     let line = Line::from(spans);
