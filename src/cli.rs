@@ -125,6 +125,10 @@ pub enum Command {
     },
     /// Modo supervisor: la fila del día en vivo, indicadores, PQRS por área y gráficas.
     Supervisor,
+    /// Área de trabajo de PQRS: listas con filtros, detalle con su historia, la respuesta
+    /// escrita, firmas, entregas y notificación, órdenes de trabajo; cada paso con su
+    /// formulario, solo cuando es legal.
+    Pqrs,
     /// Copia de seguridad consistente (mientras las consolas siguen trabajando), verificada.
     Backup {
         /// Archivo de destino (por defecto, la carpeta de copias).

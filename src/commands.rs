@@ -112,6 +112,7 @@ fn dispatch(ctx: &Ctx, command: Option<Command>) -> Result<()> {
         Command::Display => modes::display(ctx),
         Command::Rate { window } => modes::rate(ctx, window),
         Command::Supervisor => modes::supervisor(ctx),
+        Command::Pqrs => modes::pqrs(ctx),
         Command::Backup { file, json } => safety::backup(ctx, file.as_deref(), json),
         Command::Restore { file, yes } => safety::restore(ctx, &file, yes),
         Command::Check { json } => safety::check(ctx, json),

@@ -944,7 +944,10 @@ fn the_written_answer_is_drafted_returned_approved_and_required_to_close() {
         },
     )
     .unwrap_err();
-    assert!(refused.contains("escriba la respuesta"), "{refused}");
+    assert!(
+        refused.contains("escriba primero la respuesta"),
+        "{refused}"
+    );
     let v1 =
         desk::pqrs::save_answer(&mut b.store, &b.clock, &asesor, r, "Primera versión").unwrap();
     let again =

@@ -27,6 +27,9 @@ pub const QUIT_UNSAVED: &str = "Hay datos escritos sin guardar que se perderán.
 pub const QUIT_PLAIN: &str = "¿Desea salir de ventanilla?";
 pub const HELP_TITLE: &str = " Ayuda — teclas ";
 pub const TOO_SMALL: &str = "La terminal es demasiado pequeña";
+/// The keys of the PQRS answer editor.
+pub const ANSWER_EDITOR_KEYS: &str =
+    "Enter: nueva línea · Ctrl+S: guardar borrador · Esc: guardar y volver";
 pub const WELCOME: &str = "Bienvenido(a)";
 pub const NO_BRANCH: &str = "(sede sin configurar)";
 

@@ -86,8 +86,8 @@ pub(super) fn draft(tx: &Connection, at: &str, by: &str, p: &Pqrs, body: &str) -
             .map(|a| a.version)
             .ok_or_else(|| {
                 Error::refused(
-                    "no hay respuesta que proyectar: escriba la respuesta y guárdela como \
-                     borrador (o dela con el paso de proyección de la respuesta)",
+                    "no hay respuesta que proyectar: escriba primero la respuesta y guárdela \
+                     como borrador",
                 )
             })?
     } else {

@@ -82,7 +82,7 @@ pub fn render(app: &App, focused: bool, frame: &mut Frame<'_>, area: Rect) {
 }
 
 /// `CALI-2026-000123` → `000123` (the pane is narrow; the year is this one's).
-fn short(radicado: &str) -> &str {
+pub fn short(radicado: &str) -> &str {
     radicado.rsplit('-').next().unwrap_or(radicado)
 }
 
