@@ -6,6 +6,8 @@
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
 mod common;
+#[path = "common/pty.rs"]
+mod pty;
 
 use common::FileBranch;
 use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
@@ -241,5 +243,57 @@ fn a_reclamo_lives_its_whole_life_in_the_workspace_by_four_people() {
             "profesional cerrada",
             "profesional archivada",
         ]
+    );
+}
+
+#[test]
+fn the_real_binary_opens_the_workspace_in_a_pseudo_terminal() {
+    use std::time::Duration;
+    const WAIT: Duration = Duration::from_secs(20);
+    let b = FileBranch::new(1);
+    b.cli()
+        .args([
+            "ticket",
+            "new",
+            "--type",
+            "denuncia",
+            "--channel",
+            "web",
+            "--subject",
+            "Cobros indebidos",
+            "--description",
+            "Piden dinero por turnos",
+        ])
+        .assert()
+        .success();
+    let mut cmd = portable_pty::CommandBuilder::new(env!("CARGO_BIN_EXE_ventanilla"));
+    cmd.env("VENTANILLA_PIN_COSTE", "pruebas");
+    cmd.env("XDG_CONFIG_HOME", b.path("cfg"));
+    cmd.env("XDG_DATA_HOME", b.path("data"));
+    cmd.env_remove("VENTANILLA_CONFIG");
+    cmd.args(["--db", b.db.to_str().unwrap(), "pqrs"]);
+    let mut app = pty::PtyApp::spawn(cmd, 80, 24);
+    assert!(
+        app.wait_text("Ingreso al área de trabajo", WAIT),
+        "{}",
+        app.contents()
+    );
+    app.send(b"asesor1\r1234\r");
+    assert!(app.wait_text("Bienvenido(a)", WAIT), "{}", app.contents());
+    assert!(app.wait_text("000001", WAIT), "{}", app.contents());
+    app.send(b"\r");
+    assert!(app.wait_text("Historia", WAIT), "{}", app.contents());
+    assert!(app.wait_text("s asignar", WAIT), "{}", app.contents());
+    // approving is not offered, and the refusal names the steps legal now
+    app.send(b"f");
+    assert!(app.wait_text("asignación", WAIT), "{}", app.contents());
+    app.send(b"\x1b");
+    assert!(app.wait_text("1 de 1", WAIT), "{}", app.contents());
+    app.send(b"q");
+    let status = app.wait_exit(WAIT).expect("the program exits");
+    assert!(status.success(), "{status:?}");
+    assert!(
+        !app.parser.screen().alternate_screen(),
+        "left the alternate screen"
     );
 }

@@ -1,6 +1,6 @@
 //! Property tests and fuzzed inputs: documents, customer files and configuration text never
 //! panic; random PQRS steps never break the lifecycle's invariants; random key storms into the
-//! console, kiosk and supervisor at any terminal size never panic.
+//! console, kiosk, supervisor and PQRS workspace at any terminal size never panic.
 
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
@@ -282,6 +282,12 @@ proptest! {
         }
         sup.handle(key(KeyCode::Enter));
         storm(&mut sup, &keys, &sizes);
+        // the PQRS workspace as a supervisor, on the first PQRS of the list
+        let mut work = ventanilla::tui::pqrs_desk::PqrsDesk::new(demo_store(&clock), Box::new(clock.clone()), config());
+        for c in "supervisor\r1234\r\r".chars() {
+            work.handle(key(if c == '\r' { KeyCode::Enter } else { KeyCode::Char(c) }));
+        }
+        storm(&mut work, &keys, &sizes);
     }
 }
 
