@@ -170,6 +170,22 @@ pub fn qr_bytes(data: &str) -> Vec<u8> {
     out
 }
 
+/// What a ticket (printed or on the kiosk) says of the wait: who goes before, and about how
+/// long; "el siguiente" only when nobody goes first and a window is free.
+pub fn wait_lines(ahead: u32, minutes: u32) -> [String; 2] {
+    let before = match (ahead, minutes) {
+        (0, 0) => "Usted es el siguiente".to_string(),
+        (0, _) => "Nadie antes que usted; las ventanillas están ocupadas".to_string(),
+        (1, _) => "1 persona antes que usted".to_string(),
+        (n, _) => format!("{n} personas antes que usted"),
+    };
+    let wait = match minutes {
+        0 => "Espera estimada: menos de un minuto".to_string(),
+        m => format!("Espera estimada: aprox. {m} min"),
+    };
+    [before, wait]
+}
+
 /// The ESC/POS bytes of a ticket.
 pub fn ticket_bytes(t: &Ticket, paper: Paper) -> Vec<u8> {
     let w = paper.columns;
@@ -186,17 +202,9 @@ pub fn ticket_bytes(t: &Ticket, paper: Paper) -> Vec<u8> {
         text(&mut out, &format!("Atención preferencial: {p}"), w);
     }
     text(&mut out, &t.when, w);
-    let ahead = match t.ahead {
-        0 => "Usted es el siguiente".to_string(),
-        1 => "1 persona antes que usted".to_string(),
-        n => format!("{n} personas antes que usted"),
-    };
-    text(&mut out, &ahead, w);
-    text(
-        &mut out,
-        &format!("Espera estimada: aprox. {} min", t.estimated_minutes),
-        w,
-    );
+    for line in wait_lines(t.ahead, t.estimated_minutes) {
+        text(&mut out, &line, w);
+    }
     if paper.qr {
         out.extend(qr_bytes(&t.label));
     }

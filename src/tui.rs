@@ -17,6 +17,7 @@ pub mod text;
 pub mod theme;
 pub mod view;
 pub mod voice;
+pub mod widgets;
 
 use crate::error::{Error, Result};
 use event::{Event, EventSource};

@@ -217,11 +217,13 @@ fn a_whole_visit_from_the_call_to_the_next_customer() {
         screen.contains(&name),
         "the consent form says whose it is: {screen}"
     );
+    // the purposes picker: the required one comes marked; ↓ and Space mark the second
+    app.handle(key(KeyCode::Down));
+    app.handle(key(KeyCode::Char(' ')));
     let Some(Overlay::CustomerForm { form, .. }) = &mut app.overlay else {
         panic!("consent form")
     };
     let purpose = config().consent.purposes[1].clone();
-    form.fields[0] = ventanilla::tui::form::Field::text("Finalidad", &purpose);
     form.fields[1] = ventanilla::tui::form::Field::text("Canal", "verbal");
     enter(&mut app, 3);
     let card = app.attention.as_ref().unwrap().customer.as_ref().unwrap();
@@ -359,7 +361,10 @@ fn a_whole_visit_from_the_call_to_the_next_customer() {
             app.overlay
         )
     };
-    assert_eq!((form.value(0), form.value(1)), ("CC", "99887766"));
+    assert_eq!(
+        (form.value(0), form.value(1)),
+        ("CC · cédula de ciudadanía", "99887766")
+    );
     app.handle(key(KeyCode::Esc));
     for (w, h) in [(80, 24), (120, 40)] {
         let screen = screen_text(&draw(&app, w, h));

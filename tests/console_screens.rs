@@ -377,15 +377,7 @@ fn new_customer_form_names_the_bad_field_and_keeps_values() {
 #[test]
 fn edit_form_refuses_a_bad_email_keeps_values_and_records_history() {
     let (mut app, _) = logged_in();
-    app.handle(key(KeyCode::F(2)));
-    type_text(&mut app, "1.144.052.337");
-    app.handle(ctrl('n'));
-    type_text(&mut app, "José Luis");
-    app.handle(key(KeyCode::Enter));
-    type_text(&mut app, "Pérez");
-    for _ in 0..7 {
-        app.handle(key(KeyCode::Enter));
-    }
+    register_jose(&mut app, "José Luis");
     assert!(app.overlay.is_none(), "created");
     app.handle(ctrl('e'));
     let Some(Overlay::CustomerForm { form, .. }) = &app.overlay else {
@@ -444,25 +436,14 @@ fn pqrs_pane_files_with_the_open_customer_and_shows_the_constancia() {
     );
     let open_before = app.pqrs.lines.len();
     // open a customer first: the form takes their document
-    app.handle(key(KeyCode::F(2)));
-    type_text(&mut app, "1.144.052.337");
-    app.handle(ctrl('n'));
-    type_text(&mut app, "José");
-    app.handle(key(KeyCode::Enter));
-    type_text(&mut app, "Pérez");
-    for _ in 0..7 {
-        app.handle(key(KeyCode::Enter));
-    }
+    register_jose(&mut app, "José");
     app.handle(key(KeyCode::F(3)));
     app.handle(ctrl('n'));
     let Some(Overlay::PqrsForm { form, .. }) = &app.overlay else {
         panic!("filing form not open")
     };
     assert_eq!(form.value(2), "CC:1144052337");
-    // type: a typo first
-    for _ in 0.."peticion".len() {
-        app.handle(key(KeyCode::Backspace));
-    }
+    // type: a typo first (typing over the picker's chosen value starts a new filter)
     type_text(&mut app, "qeja");
     for _ in 0..3 {
         app.handle(key(KeyCode::Enter));
@@ -494,7 +475,8 @@ fn pqrs_pane_files_with_the_open_customer_and_shows_the_constancia() {
     }
     assert!(
         matches!(app.overlay, Some(Overlay::PqrsReceipt { .. })),
-        "constancia shown"
+        "constancia shown: {}",
+        screen_text(&draw(&app, 80, 24))
     );
     assert_snapshot!("pqrs_constancia", draw(&app, 80, 24).backend());
     app.handle(key(KeyCode::Esc));
@@ -546,9 +528,7 @@ fn pqrs_form_files_for_a_person_without_record_and_an_anonymous_denuncia() {
     let file = |app: &mut App, kind: &str, person: &str| {
         app.handle(key(KeyCode::F(3)));
         app.handle(ctrl('n'));
-        for _ in 0.."petición".chars().count() {
-            app.handle(key(KeyCode::Backspace));
-        }
+        // typing over the picker's chosen value starts a new filter
         type_text(app, kind);
         for _ in 0..3 {
             app.handle(key(KeyCode::Enter));

@@ -31,20 +31,11 @@ impl Room {
         let path = dir.path().join("sede.sqlite3");
         branch_with_windows(&path, 3);
         let mut store = Store::open(&path).unwrap();
-        for service in ["E", "R", "A", "E", "R", "A", "E", "R"] {
-            let req = desk::turns::IssueRequest {
-                service,
-                ..Default::default()
-            };
-            desk::turns::issue(
-                &mut store,
-                clock.as_ref(),
-                &Actor::cli(None),
-                &config(),
-                &req,
-            )
-            .unwrap();
-        }
+        issue_turns(
+            &mut store,
+            &clock,
+            &["E", "R", "A", "E", "R", "A", "E", "R"],
+        );
         Room { dir, path, clock }
     }
 

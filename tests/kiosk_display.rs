@@ -23,19 +23,11 @@ fn shot(mode: &impl Mode, w: u16, h: u16) -> Terminal<TestBackend> {
     t
 }
 
-/// A demo branch in a file (so a second connection can act as "another process").
-fn branch_file(dir: &tempfile::TempDir, clock: &FixedClock) -> std::path::PathBuf {
-    let path = dir.path().join("sede.sqlite3");
-    let (mut store, _) = Store::open_or_create(&path).unwrap();
-    ventanilla::demo::seed(&mut store, clock, &config(), 30, 1).unwrap();
-    path
-}
-
 #[test]
 fn kiosk_issues_a_preferential_turn_and_prints_it() {
     let dir = tempfile::TempDir::new().unwrap();
     let clock = Arc::new(FixedClock::new(monday_morning()));
-    let path = branch_file(&dir, &clock);
+    let path = demo_file(&dir, &clock);
     let ticket_file = dir.path().join("tiquetes.bin");
     let mut cfg = config();
     cfg.kiosk.printer = format!("file:{}", ticket_file.display());
@@ -43,6 +35,11 @@ fn kiosk_issues_a_preferential_turn_and_prints_it() {
     assert_snapshot!("kiosk_start", shot(&kiosk, 80, 24).backend());
     kiosk.handle(key(KeyCode::Char('e')));
     assert_eq!(kiosk.step, Step::Document);
+    let asked = screen_text(&shot(&kiosk, 80, 24));
+    assert!(
+        asked.contains("Ley 1581 de 2012"),
+        "privacy notice: {asked}"
+    );
     for c in "12A".chars() {
         kiosk.handle(key(KeyCode::Char(c)));
     }
@@ -98,7 +95,7 @@ fn kiosk_issues_a_preferential_turn_and_prints_it() {
 fn a_failed_print_keeps_the_turn_and_offers_a_reprint() {
     let dir = tempfile::TempDir::new().unwrap();
     let clock = Arc::new(FixedClock::new(monday_morning()));
-    let path = branch_file(&dir, &clock);
+    let path = demo_file(&dir, &clock);
     let mut cfg = config();
     cfg.kiosk.printer = dir.path().join("no-such-dir/lp0").display().to_string();
     let mut kiosk = Kiosk::new(Store::open(&path).unwrap(), Box::new(clock), cfg).unwrap();
@@ -121,7 +118,7 @@ fn a_failed_print_keeps_the_turn_and_offers_a_reprint() {
 fn kiosk_in_contingency_sends_people_to_paper_tickets() {
     let dir = tempfile::TempDir::new().unwrap();
     let clock = Arc::new(FixedClock::new(monday_morning()));
-    let path = branch_file(&dir, &clock);
+    let path = demo_file(&dir, &clock);
     let mut other = Store::open(&path).unwrap();
     desk::turns::set_contingency(&mut other, clock.as_ref(), &Actor::cli(None), true).unwrap();
     let mut kiosk = Kiosk::new(Store::open(&path).unwrap(), Box::new(clock), config()).unwrap();
@@ -134,7 +131,7 @@ fn kiosk_in_contingency_sends_people_to_paper_tickets() {
 fn display_shows_calls_made_by_another_connection() {
     let dir = tempfile::TempDir::new().unwrap();
     let clock = Arc::new(FixedClock::new(monday_morning()));
-    let path = branch_file(&dir, &clock);
+    let path = demo_file(&dir, &clock);
     let mut display = Display::new(
         Store::open(&path).unwrap(),
         Box::new(clock.clone()),

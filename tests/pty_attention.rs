@@ -60,7 +60,7 @@ fn a_visit_in_the_real_console_and_a_second_login_on_its_window_refused() {
         .contents()
         .lines()
         .find_map(|l| {
-            l.split_once("▶ ")
+            l.split_once("● ")
                 .map(|(_, r)| r.split(' ').next().unwrap().to_string())
         })
         .expect("the called turn");
@@ -81,7 +81,7 @@ fn a_visit_in_the_real_console_and_a_second_login_on_its_window_refused() {
         .topics_of(service)
         .next()
         .expect("catalogued");
-    let shown = format!("Opciones: {}", topic.topic);
+    let shown = format!("▶ {}", topic.topic);
     assert!(advisor.wait_text(&shown, WAIT), "{}", advisor.contents());
     advisor.send(topic.topic.as_bytes());
     advisor.send(b"\r");
@@ -122,7 +122,7 @@ fn a_visit_in_the_real_console_and_a_second_login_on_its_window_refused() {
         advisor.wait_until(WAIT, |s| {
             s.contents()
                 .lines()
-                .any(|l| l.contains("▶ ") && !l.contains(&format!("▶ {first} ")))
+                .any(|l| l.contains("● ") && !l.contains(&format!("● {first} ")))
         }),
         "{}",
         advisor.contents()

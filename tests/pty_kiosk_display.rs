@@ -133,10 +133,34 @@ fn kiosk_turn_called_elsewhere_appears_on_the_display() {
         kiosk.wait_text("¿Qué servicio necesita?", WAIT),
         "kiosk back to start"
     );
-    for app in [&mut kiosk, &mut display] {
-        app.send(b"\x03");
-        let status = app.wait_exit(WAIT).expect("exits on Ctrl-C");
-        assert!(status.success());
-        assert!(!app.parser.screen().alternate_screen(), "terminal restored");
-    }
+    // the public's Ctrl+C does nothing on the kiosk; staff leave with F10 and their PIN
+    kiosk.send(b"\x03");
+    kiosk.send(b"\x1b[21~");
+    assert!(
+        kiosk.wait_text("solo personal de la sede", WAIT),
+        "{}",
+        kiosk.contents()
+    );
+    kiosk.send(b"asesor1\r9999\r");
+    assert!(kiosk.wait_text("PIN", WAIT));
+    assert!(
+        kiosk.wait_until(WAIT, |s| s.contents().contains("incorrect")),
+        "a wrong PIN keeps the kiosk: {}",
+        kiosk.contents()
+    );
+    assert!(kiosk.child.try_wait().unwrap().is_none(), "still running");
+    kiosk.send(b"1234\r");
+    let status = kiosk.wait_exit(WAIT).expect("exits with a staff PIN");
+    assert!(status.success());
+    assert!(
+        !kiosk.parser.screen().alternate_screen(),
+        "terminal restored"
+    );
+    display.send(b"\x03");
+    let status = display.wait_exit(WAIT).expect("exits on Ctrl-C");
+    assert!(status.success());
+    assert!(
+        !display.parser.screen().alternate_screen(),
+        "terminal restored"
+    );
 }

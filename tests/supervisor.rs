@@ -81,11 +81,14 @@ fn supervisor_actions_change_windows_contingency_and_reassign() {
         s.handle(key(KeyCode::Char(c)));
     }
     s.handle(key(KeyCode::Enter));
-    for c in "E,R".chars() {
+    // the services picker: a letter names its service, Space marks it, Enter marks the last
+    for c in "E R".chars() {
         s.handle(key(KeyCode::Char(c)));
     }
     s.handle(key(KeyCode::Enter));
     assert!(s.form.is_none(), "saved: {:?}", s.notice);
+    let text = format!("{:?}", draw(&s, 120, 40).backend());
+    assert!(text.contains("La ventanilla 1 llama ahora E, R."), "{text}");
     // a withdrawn PQRS cannot be reassigned; an open one can
     for (radicado, expected) in [
         (

@@ -197,6 +197,48 @@ fn transfer_to_a_window_is_called_there_first_and_nowhere_else() {
     assert_eq!(b.next(2).unwrap(), other);
 }
 
+/// The kiosk's promise: nobody ahead and every window serving the service busy is not
+/// "0 min"; turns of queues those windows call first count as people ahead.
+#[test]
+fn the_wait_estimate_counts_busy_windows_and_queues_called_first() {
+    let mut b = branch();
+    let issue = |b: &mut Branch, service: &str| {
+        let req = IssueRequest {
+            service,
+            ..Default::default()
+        };
+        desk::turns::issue(
+            &mut b.store,
+            &b.clock,
+            &Actor::cli(None),
+            &common::config(),
+            &req,
+        )
+        .unwrap()
+    };
+    // windows 1 (R, A), 3 (E, R) and 4 (R, A) serve R: all three busy
+    for w in [1, 3, 4] {
+        issue(&mut b, "R");
+        b.next(w).unwrap();
+    }
+    let r = issue(&mut b, "R");
+    assert_eq!(r.ahead, 0);
+    assert!(r.estimated_minutes > 0, "busy windows: {r:?}");
+    assert_eq!(
+        ventanilla::printer::wait_lines(r.ahead, r.estimated_minutes)[0],
+        "Nadie antes que usted; las ventanillas están ocupadas"
+    );
+    // two E turns wait: window 3 calls E before R, so its share of them goes first
+    issue(&mut b, "E");
+    issue(&mut b, "E");
+    let next_r = issue(&mut b, "R");
+    assert!(
+        next_r.ahead >= 2,
+        "the R ahead and window 3's E turns: {next_r:?}"
+    );
+    assert!(next_r.estimated_minutes > r.estimated_minutes, "{next_r:?}");
+}
+
 #[test]
 fn contingency_uses_paper_numbers_and_digital_numbering_resumes_without_collision() {
     let mut b = branch();

@@ -41,6 +41,26 @@ pub fn record(
     doc: &Document,
     r: &Record<'_>,
 ) -> Result<()> {
+    record_purposes(
+        store,
+        clock,
+        actor,
+        doc,
+        r,
+        std::slice::from_ref(&r.purpose),
+    )
+}
+
+/// One act that grants (or revokes) several purposes at once, as the law allows: every
+/// purpose gets its ledger entry and audit row, in one transaction (`r.purpose` is ignored).
+pub fn record_purposes(
+    store: &mut Store,
+    clock: &dyn Clock,
+    actor: &Actor,
+    doc: &Document,
+    r: &Record<'_>,
+    purposes: &[Purpose],
+) -> Result<()> {
     actor.require(Role::Asesor, "registrar consentimientos")?;
     if r.policy_version.trim().is_empty() {
         return Err(Error::refused("indique la versión del aviso de privacidad"));
@@ -63,30 +83,32 @@ pub fn record(
         Error::refused(format!("no hay un cliente con {} {}", doc.kind, doc.number))
     })?;
     let ev = evidence.as_ref().map(|(p, h)| (p.as_str(), h.as_str()));
-    consents::append(
-        &tx,
-        customer.id,
-        r.grant,
-        r.purpose.code(),
-        r.channel.code(),
-        r.policy_version.trim(),
-        ev,
-        &stamp(now),
-        &actor.principal,
-    )?;
     let action = if r.grant {
         "consent.grant"
     } else {
         "consent.revoke"
     };
-    audit::record(
-        &tx,
-        now,
-        actor,
-        action,
-        &format!("customer:{}:{}", doc.kind, doc.number),
-        r.purpose.code(),
-    )?;
+    for purpose in purposes {
+        consents::append(
+            &tx,
+            customer.id,
+            r.grant,
+            purpose.code(),
+            r.channel.code(),
+            r.policy_version.trim(),
+            ev,
+            &stamp(now),
+            &actor.principal,
+        )?;
+        audit::record(
+            &tx,
+            now,
+            actor,
+            action,
+            &format!("customer:{}:{}", doc.kind, doc.number),
+            purpose.code(),
+        )?;
+    }
     tx.commit()?;
     Ok(())
 }

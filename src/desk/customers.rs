@@ -7,7 +7,7 @@ mod contact;
 pub use contact::{Contact, ContactIndex, reclamo_en_tramite};
 
 mod search;
-pub use search::{find, fts_query};
+pub use search::{find, find_counted, fts_query};
 
 use super::{Actor, audit, stamp};
 use crate::clock::Clock;

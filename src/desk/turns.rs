@@ -25,6 +25,7 @@ pub use transfer::{Destination, transfer};
 pub use views::{Board, WindowQueue, board, list, window_queue};
 
 mod contingency;
+mod estimate;
 mod lifecycle;
 mod transfer;
 mod views;
@@ -140,7 +141,8 @@ pub fn issue(
         reason.map_or("", |r| r.code()),
     )?;
     let ahead = turns::ahead_of(&tx, &day, &code, id, reason.is_some())?;
-    let estimated_minutes = estimate(&tx, config, &day, &code, ahead)?;
+    let load = estimate::load(&tx, config, &day, &code, ahead, reason.is_some())?;
+    let (ahead, estimated_minutes) = estimate::wait(&load);
     tx.commit()?;
     Ok(Issued {
         label,
@@ -151,24 +153,6 @@ pub fn issue(
         estimated_minutes,
         preferential: reason,
     })
-}
-
-/// Minutes until a turn with `ahead` turns before it is likely called.
-fn estimate(
-    conn: &Connection,
-    config: &Config,
-    day: &str,
-    service: &str,
-    ahead: u32,
-) -> Result<u32> {
-    let per = turns::average_service_minutes(conn, day, service)?
-        .unwrap_or(f64::from(config.queue.default_service_minutes));
-    let windows = catalog::windows(conn)?
-        .iter()
-        .filter(|w| w.active && w.services.iter().any(|s| s == service))
-        .count()
-        .max(1);
-    Ok((f64::from(ahead) * per / windows as f64).ceil() as u32)
 }
 
 fn policy(config: &Config) -> Policy {

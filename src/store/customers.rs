@@ -202,6 +202,14 @@ pub fn search(conn: &Connection, fts_query: &str, limit: u32) -> Result<Vec<Cust
     Ok(rows.collect::<Result<_, _>>()?)
 }
 
+/// How many customers a full-text search matches in all (for "20 primeros de 1.234").
+pub fn count_matches(conn: &Connection, fts_query: &str) -> Result<usize> {
+    let n: i64 = conn
+        .prepare_cached("SELECT count(*) FROM customers_fts WHERE customers_fts MATCH ?1")?
+        .query_row([fts_query], |r| r.get(0))?;
+    Ok(usize::try_from(n).unwrap_or(0))
+}
+
 /// Updates one column of a customer (the caller checked the name) and stamps who and when.
 pub fn set_field(
     conn: &Connection,

@@ -1,5 +1,6 @@
 //! Everything a person can ask the app to do, by name.
 
+use super::widgets::list::Step;
 use crossterm::event::KeyEvent;
 
 /// The panes of the advisor's console.
@@ -61,6 +62,10 @@ pub enum Action {
     CloseOverlay,
     /// Show the help overlay with every key.
     OpenHelp,
+    /// Show the last messages of the status line.
+    OpenMessages,
+    /// Scroll the open help, document or message log.
+    Scroll(Step),
     /// Lock the console behind the user's PIN now.
     Lock,
     /// Focus the next pane.
@@ -79,6 +84,10 @@ pub enum Action {
     SubmitAnother,
     /// Edit the focused field with this key.
     Edit(KeyEvent),
+    /// Move the highlight of the focused picker.
+    Pick(Step),
+    /// Mark or unmark the highlighted option of a multi-select picker.
+    PickToggle,
     /// A turn-queue command of the Turnos pane.
     Turn(TurnKey),
     /// A command of the Cliente pane.
@@ -97,7 +106,7 @@ pub enum CallKey {
     /// Open the form of a new phone or chat attention.
     New,
     /// Move the selection in the attentions routed to me.
-    Move(i8),
+    Move(super::widgets::list::Step),
     /// Close the selected attention (asks what was done).
     Close,
 }
@@ -119,7 +128,7 @@ pub enum PqrsKey {
     /// Open the filing form.
     New,
     /// Move the selection.
-    Move(i8),
+    Move(Step),
     /// Show the selected PQRS with its history.
     Open,
     /// Switch between mine and all the branch's.
@@ -134,7 +143,7 @@ pub enum LookupKey {
     /// Edit the search text with this key (search as you type).
     Type(KeyEvent),
     /// Move the selection in the results.
-    Move(i8),
+    Move(Step),
     /// Open the selected customer's card.
     Open,
     /// Clear the search (or close the card).
@@ -173,7 +182,7 @@ pub enum TurnKey {
     /// Open the attention record of the turn just finished.
     Record,
     /// Move the selection in the parked and waiting lists.
-    Move(i8),
+    Move(Step),
     /// Call the selected waiting turn out of order (asks the reason).
     CallChosen,
     /// Return the latest no-show to the queue (asks which).

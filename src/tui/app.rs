@@ -82,6 +82,8 @@ pub enum LockReason {
 #[derive(Debug, Clone)]
 pub enum Overlay {
     Help,
+    /// The last messages of the status line, newest first (F12).
+    Messages,
     ConfirmQuit {
         unsaved: bool,
         /// The turn still in attention at this window, if any.
@@ -140,6 +142,19 @@ pub enum Overlay {
         form: Form,
         notice: Option<Notice>,
     },
+}
+
+/// Every overlay that holds a form, binding it to `$form` (one pattern for `&` and `&mut`).
+macro_rules! form_overlay {
+    ($form:ident) => {
+        Overlay::Locked { form: $form, .. }
+            | Overlay::TurnForm { form: $form, .. }
+            | Overlay::CustomerForm { form: $form, .. }
+            | Overlay::PqrsForm { form: $form, .. }
+            | Overlay::RecordForm { form: $form, .. }
+            | Overlay::RatingForm { form: $form, .. }
+            | Overlay::CallForm { form: $form, .. }
+    };
 }
 
 /// What a "yes" to [`Overlay::Confirm`] does.
@@ -220,6 +235,12 @@ pub struct App {
     data_version: i64,
     /// The current local time, refreshed on every event (drawn in the header).
     pub now: DateTime<FixedOffset>,
+    /// The status line's messages with their local time (HH:MM), oldest first.
+    pub messages: Vec<(String, Notice)>,
+    /// How far the open help, document or message log is scrolled (rows).
+    pub scroll: usize,
+    /// The overlay the scroll belongs to (a new overlay starts at the top).
+    scroll_of: Option<std::mem::Discriminant<Overlay>>,
     last_activity: DateTime<Utc>,
     quit: bool,
 }
@@ -247,6 +268,9 @@ impl App {
             attention: None,
             finished: None,
             data_version: 0,
+            messages: Vec::new(),
+            scroll: 0,
+            scroll_of: None,
             now: now.with_timezone(&config.utc_offset()),
             last_activity: now,
             store,
@@ -272,11 +296,6 @@ impl App {
     /// Minutes after a no-show during which it may go back to the queue.
     pub fn no_show_return_minutes(&self) -> u32 {
         self.config.queue.no_show_return_minutes
-    }
-
-    /// The consent channels of the configuration (for the consent form).
-    pub fn consent_channels(&self) -> &[String] {
-        &self.config.consent.channels
     }
 
     /// The privacy-notice version in force.
@@ -308,6 +327,7 @@ impl App {
     pub fn focus(&self) -> Focus {
         match (&self.overlay, &self.screen) {
             (Some(Overlay::Help), _) => Focus::Help,
+            (Some(Overlay::Messages), _) => Focus::Document,
             (Some(Overlay::ConfirmQuit { .. }), _) => Focus::ConfirmQuit,
             (Some(Overlay::Confirm { .. }), _) => Focus::Confirm,
             (Some(Overlay::PqrsReceipt { .. } | Overlay::PqrsDetail(_)), _) => Focus::Document,
@@ -326,6 +346,19 @@ impl App {
             (None, Screen::Console(c)) => Focus::Console(c.focus),
             (None, _) => Focus::Form,
         }
+        .picking(self.open_form())
+    }
+
+    /// The form that takes the keys now, if any.
+    pub fn open_form(&self) -> Option<&Form> {
+        if let Some(form_overlay!(form)) = &self.overlay {
+            return Some(form);
+        }
+        match &self.screen {
+            Screen::Setup(s) => Some(&s.form),
+            Screen::Login(l) => Some(&l.form),
+            Screen::Console(_) => None,
+        }
     }
 
     /// Handles one event: keys through the keymap, ticks for the clock and the idle lock.
@@ -340,6 +373,11 @@ impl App {
                     self.apply(intent);
                 }
                 self.refresh_record_options();
+                let shown = self.overlay.as_ref().map(std::mem::discriminant);
+                if shown != self.scroll_of {
+                    self.scroll = 0;
+                    self.scroll_of = shown;
+                }
             }
             Event::Tick => {
                 self.check_user_still_active();
@@ -384,6 +422,25 @@ impl App {
             notice: None,
             under,
         });
+    }
+
+    /// Keeps a status-line message in the log (the last 100).
+    pub(super) fn log_message(&mut self, notice: &Notice) {
+        self.messages
+            .push((self.now.format("%H:%M").to_string(), notice.clone()));
+        let extra = self.messages.len().saturating_sub(100);
+        self.messages.drain(..extra);
+    }
+
+    /// Rows the open scrolling overlay holds (a bound for its scroll).
+    fn overlay_rows(&self) -> usize {
+        match &self.overlay {
+            Some(Overlay::Help) => keymap::HELP.iter().map(|(_, k)| k.len() + 1).sum(),
+            Some(Overlay::Messages) => self.messages.len() * 3,
+            Some(Overlay::PqrsReceipt { lines }) => lines.len() * 2,
+            Some(Overlay::PqrsDetail(d)) => d.events.len() * 2 + 8,
+            _ => 0,
+        }
     }
 
     /// Whether some form holds typed input that quitting would lose.
@@ -435,6 +492,12 @@ impl App {
                 }
             }
             Action::OpenHelp => self.overlay = Some(Overlay::Help),
+            Action::OpenMessages => {
+                if matches!(self.screen, Screen::Console(_)) {
+                    self.overlay = Some(Overlay::Messages);
+                }
+            }
+            Action::Scroll(step) => self.scroll = step.from(self.scroll, self.overlay_rows()),
             Action::Lock => {
                 let locked = matches!(self.overlay, Some(Overlay::Locked { .. }));
                 if matches!(self.screen, Screen::Console(_)) && !locked {
@@ -445,7 +508,23 @@ impl App {
             Action::NextField => self.form_mut().map(|f| f.move_focus(1)).unwrap_or(()),
             Action::PrevField => self.form_mut().map(|f| f.move_focus(-1)).unwrap_or(()),
             Action::Edit(key) => self.form_mut().map(|f| f.edit(key)).unwrap_or(()),
-            Action::Submit => return self.submit(),
+            Action::Pick(step) => {
+                if let Some(field) = self.form_mut().and_then(Form::focused_mut) {
+                    field.pick_move(step);
+                }
+            }
+            Action::PickToggle => {
+                if let Some(field) = self.form_mut().and_then(Form::focused_mut) {
+                    field.pick_toggle();
+                }
+            }
+            Action::Submit => {
+                // Enter on a picker takes its highlighted option first
+                if let Some(field) = self.form_mut().and_then(Form::focused_mut) {
+                    field.complete();
+                }
+                return self.submit();
+            }
             Action::SubmitAnother => return self.submit_record_form(true),
             Action::Turn(key) => return self.turn_key(key),
             Action::Lookup(key) => return self.lookup_key(key),
@@ -468,16 +547,7 @@ impl App {
     }
 
     fn form_mut(&mut self) -> Option<&mut Form> {
-        if let Some(
-            Overlay::Locked { form, .. }
-            | Overlay::TurnForm { form, .. }
-            | Overlay::CustomerForm { form, .. }
-            | Overlay::PqrsForm { form, .. }
-            | Overlay::RecordForm { form, .. }
-            | Overlay::RatingForm { form, .. }
-            | Overlay::CallForm { form, .. },
-        ) = &mut self.overlay
-        {
+        if let Some(form_overlay!(form)) = &mut self.overlay {
             return Some(form);
         }
         match &mut self.screen {

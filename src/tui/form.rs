@@ -1,7 +1,8 @@
-//! A form: labelled fields (ratatui-textarea), one focused; a multi-line field takes a new line
-//! with Alt+Enter. Values survive errors.
+//! A form: labelled fields (ratatui-textarea), one focused; a multi-line field wraps by words,
+//! scrolls with its cursor and takes a new line with Alt+Enter. Values survive errors.
 
 use super::theme;
+use super::widgets::picker::{self, Pick};
 use crossterm::event::KeyEvent;
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
@@ -17,9 +18,11 @@ pub struct Field {
     pub input: TextArea<'static>,
     /// Rows drawn; more than one makes a multi-line field.
     pub rows: u16,
-    /// The choices of a picker field (typing filters them; leaving the field completes to the
-    /// only match). Empty for free text.
+    /// The choices of a picker field (typing filters them; leaving the field takes the
+    /// highlighted match). Empty for free text.
     pub options: Vec<String>,
+    /// The picker's highlight and, for multi-select, the marked options.
+    pub pick: Pick,
 }
 
 impl Field {
@@ -33,6 +36,7 @@ impl Field {
             input,
             rows: 1,
             options: Vec::new(),
+            pick: Pick::default(),
         }
     }
 
@@ -42,35 +46,40 @@ impl Field {
         self
     }
 
-    /// The options that contain what is typed, without regard to accents or case (all of them
-    /// when nothing is typed).
-    pub fn matching(&self) -> Vec<&str> {
-        use crate::domain::vocab::fold;
-        let typed = fold(self.value());
-        self.options
-            .iter()
-            .map(String::as_str)
-            .filter(|o| fold(o).contains(&typed))
-            .collect()
+    /// This picker takes several values (Space marks each); what is typed only filters.
+    pub fn multi(mut self) -> Field {
+        self.pick.multi = true;
+        self
     }
 
-    /// Replaces what is typed with the option it names, when exactly one matches (or one is
-    /// equal to it).
+    /// The options matching what is typed (see [`picker::matching`]).
+    pub fn matching(&self) -> Vec<&str> {
+        picker::matching(&self.options, self.value())
+    }
+
+    /// Leaving a picker: a single one takes the highlighted match when something was typed or
+    /// the arrows moved; a multi-select one marks what typing narrowed to one option, and
+    /// forgets the filter.
     pub fn complete(&mut self) {
-        use crate::domain::vocab::fold;
-        if self.value().trim().is_empty() {
+        if self.options.is_empty() {
             return;
         }
-        let typed = fold(self.value());
-        let matching = self.matching();
-        let pick = matching
-            .iter()
-            .find(|o| fold(o) == typed)
-            .or_else(|| (matching.len() == 1).then(|| &matching[0]))
-            .map(|o| o.to_string());
-        if let Some(option) = pick {
-            self.input = Field::text(self.label, &option).input;
+        let typed = !self.value().trim().is_empty();
+        let at = picker::highlighted(&self.options, self.value(), &self.pick);
+        let found: Vec<String> = self.matching().iter().map(|o| o.to_string()).collect();
+        if self.pick.multi {
+            // what typing named (exactly, or the only match) is marked on leaving
+            let named = picker::names_one(&self.options, self.value()) || found.len() == 1;
+            if let (true, Some(option)) = (typed && named, found.get(at))
+                && !self.pick.chosen.contains(option)
+            {
+                self.pick.chosen.push(option.clone());
+            }
+            self.input = Field::text(self.label, "").input;
+        } else if let (true, Some(option)) = (typed || self.pick.moved, found.get(at)) {
+            self.input = Field::text(self.label, option).input;
         }
+        self.pick.moved = false;
     }
 
     /// A multi-line field drawn on `rows` rows.
@@ -78,6 +87,10 @@ impl Field {
         let mut field = Field::text(label, "");
         field.input = TextArea::new(initial.lines().map(str::to_string).collect());
         field.input.set_cursor_line_style(Style::default());
+        // long lines wrap by words and the rows scroll with the cursor, never sideways
+        field
+            .input
+            .set_wrap_mode(ratatui_textarea::WrapMode::WordOrGlyph);
         field
             .input
             .move_cursor(ratatui_textarea::CursorMove::Bottom);
@@ -141,6 +154,11 @@ impl Form {
         self.focus = (self.focus as isize + step).rem_euclid(n) as usize;
     }
 
+    /// The focused field.
+    pub fn focused_mut(&mut self) -> Option<&mut Field> {
+        self.fields.get_mut(self.focus)
+    }
+
     /// Whether the last field is focused.
     pub fn on_last(&self) -> bool {
         self.focus + 1 >= self.fields.len()
@@ -156,7 +174,13 @@ impl Form {
                 }
                 return;
             }
+            // typing over a value already chosen starts a new filter
+            let typing = matches!(key.code, crossterm::event::KeyCode::Char(_));
+            if typing && !field.pick.multi && picker::names_one(&field.options, field.value()) {
+                field.input = Field::text(field.label, "").input;
+            }
             field.input.input(key);
+            field.pick.moved = false;
         }
     }
 
@@ -213,6 +237,17 @@ impl Widget for &Form {
                     width: area.right() - input_x,
                     height: field.rows.min(area.bottom() - y),
                 };
+                if field.pick.multi && field.value().is_empty() {
+                    // a multi-select shows what is marked until something is typed to filter
+                    let marked = if field.pick.chosen.is_empty() {
+                        Span::styled("ninguna marcada (Espacio marca)", theme::HINT)
+                    } else {
+                        Span::styled(field.pick.chosen.join(", "), theme::INPUT)
+                    };
+                    Line::from(marked).render(input_area, buf);
+                    y += field.rows;
+                    continue;
+                }
                 let mut input = field.input.clone();
                 input.set_style(if focused {
                     theme::INPUT_FOCUSED

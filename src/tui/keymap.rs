@@ -1,6 +1,7 @@
 //! Keys become actions here, and only here: (where the focus is, key) → [`Action`].
 
 use super::action::{Action, CallKey, LookupKey, Pane, PqrsKey, RateKey, TurnKey};
+use super::widgets::list::step_for;
 use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 
 /// Who receives keys right now.
@@ -8,6 +9,9 @@ use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 pub enum Focus {
     /// A form (setup, login, unlock): printable keys type into the focused field.
     Form,
+    /// A form whose focused field is a picker: typing filters, arrows move the highlight;
+    /// `multi`: Space marks several.
+    Picker { multi: bool },
     /// The advisor's console with this pane focused.
     Console(Pane),
     /// The help overlay.
@@ -18,6 +22,19 @@ pub enum Focus {
     ConfirmQuit,
     /// A yes/no question before an action that cannot be undone.
     Confirm,
+}
+
+impl Focus {
+    /// A form focus becomes a picker focus when the form's focused field is a picker.
+    pub fn picking(self, form: Option<&crate::tui::form::Form>) -> Focus {
+        let field = form.and_then(|f| f.fields.get(f.focus));
+        match (self, field) {
+            (Focus::Form, Some(f)) if !f.options.is_empty() => Focus::Picker {
+                multi: f.pick.multi,
+            },
+            _ => self,
+        }
+    }
 }
 
 /// Maps a key in a focus context to an action.
@@ -32,6 +49,7 @@ pub fn map(focus: Focus, key: KeyEvent) -> Option<Action> {
     }
     match focus {
         Focus::Form => form(key),
+        Focus::Picker { multi } => picker(key, multi).or_else(|| form(key)),
         Focus::Console(Pane::Turnos) => turns(key).or_else(|| console(key, ctrl)),
         Focus::Console(Pane::Cliente) => lookup(key, ctrl).or_else(|| console(key, ctrl)),
         Focus::Console(Pane::Pqrs) => pqrs(key, ctrl).or_else(|| console(key, ctrl)),
@@ -40,13 +58,13 @@ pub fn map(focus: Focus, key: KeyEvent) -> Option<Action> {
         Focus::Document => match key.code {
             KeyCode::Esc | KeyCode::Char('q') | KeyCode::Enter => Some(Action::CloseOverlay),
             KeyCode::Char('p') => Some(Action::Pqrs(PqrsKey::Print)),
-            _ => None,
+            _ => step_for(key).map(Action::Scroll),
         },
         Focus::Help => match key.code {
             KeyCode::Esc | KeyCode::Char('?') | KeyCode::Char('q') | KeyCode::Enter => {
                 Some(Action::CloseOverlay)
             }
-            _ => None,
+            _ => step_for(key).map(Action::Scroll),
         },
         Focus::Confirm => match key.code {
             KeyCode::Char('s') | KeyCode::Char('S') => Some(Action::Confirm),
@@ -86,10 +104,26 @@ fn form(key: KeyEvent) -> Option<Action> {
     }
 }
 
+/// A picker field: the list's keys move the highlight, Space marks in a multi-select.
+fn picker(key: KeyEvent, multi: bool) -> Option<Action> {
+    if key
+        .modifiers
+        .intersects(KeyModifiers::CONTROL | KeyModifiers::ALT)
+    {
+        return None;
+    }
+    match key.code {
+        KeyCode::Char(' ') if multi => Some(Action::PickToggle),
+        KeyCode::Home | KeyCode::End => None,
+        _ => step_for(key).map(Action::Pick),
+    }
+}
+
 fn turns(key: KeyEvent) -> Option<Action> {
+    if let Some(step) = step_for(key) {
+        return Some(Action::Turn(TurnKey::Move(step)));
+    }
     let c = match key.code {
-        KeyCode::Up => return Some(Action::Turn(TurnKey::Move(-1))),
-        KeyCode::Down => return Some(Action::Turn(TurnKey::Move(1))),
         KeyCode::Char(c) if !key.modifiers.contains(KeyModifiers::CONTROL) => c,
         _ => return None,
     };
@@ -115,14 +149,15 @@ fn turns(key: KeyEvent) -> Option<Action> {
 
 /// The Cliente pane: printable keys type into the search.
 fn lookup(key: KeyEvent, ctrl: bool) -> Option<Action> {
+    if let Some(step) = step_for(key) {
+        return Some(Action::Lookup(LookupKey::Move(step)));
+    }
     let k = match key.code {
         KeyCode::Char('n') if ctrl => LookupKey::New,
         KeyCode::Char('a') if ctrl => LookupKey::Consent,
         KeyCode::Char('e') if ctrl => LookupKey::Edit,
         KeyCode::Char(_) if !ctrl => LookupKey::Type(key),
         KeyCode::Backspace => LookupKey::Type(key),
-        KeyCode::Up => LookupKey::Move(-1),
-        KeyCode::Down => LookupKey::Move(1),
         KeyCode::Enter => LookupKey::Open,
         KeyCode::Esc => LookupKey::Clear,
         _ => return None,
@@ -143,10 +178,11 @@ fn rate(key: KeyEvent, ctrl: bool) -> Option<Action> {
 
 /// The phone and chat pane.
 fn calls(key: KeyEvent, ctrl: bool) -> Option<Action> {
+    if let Some(step) = step_for(key) {
+        return Some(Action::Call(CallKey::Move(step)));
+    }
     let k = match key.code {
         KeyCode::Char('n') if ctrl => CallKey::New,
-        KeyCode::Up => CallKey::Move(-1),
-        KeyCode::Down => CallKey::Move(1),
         KeyCode::Enter => CallKey::Close,
         _ => return None,
     };
@@ -155,11 +191,12 @@ fn calls(key: KeyEvent, ctrl: bool) -> Option<Action> {
 
 /// The PQRS pane.
 fn pqrs(key: KeyEvent, ctrl: bool) -> Option<Action> {
+    if let Some(step) = step_for(key) {
+        return Some(Action::Pqrs(PqrsKey::Move(step)));
+    }
     let k = match key.code {
         KeyCode::Char('n') if ctrl => PqrsKey::New,
         KeyCode::Char('t') if ctrl => PqrsKey::ToggleAll,
-        KeyCode::Up => PqrsKey::Move(-1),
-        KeyCode::Down => PqrsKey::Move(1),
         KeyCode::Enter => PqrsKey::Open,
         _ => return None,
     };
@@ -173,6 +210,7 @@ fn console(key: KeyEvent, ctrl: bool) -> Option<Action> {
         KeyCode::BackTab => Some(Action::FocusPrev),
         KeyCode::F(n @ 1..=5) => Some(Action::Focus(Pane::BY_FKEY[usize::from(n - 1)])),
         KeyCode::Char('?') => Some(Action::OpenHelp),
+        KeyCode::F(12) => Some(Action::OpenMessages),
         KeyCode::Char('q') => Some(Action::Quit),
         _ => None,
     }
@@ -189,7 +227,12 @@ pub const HELP: [(&str, &[HelpLine]); 9] = [
             ("Tab / Mayús+Tab", "panel siguiente / anterior"),
             ("F1 … F5", "Turnos, Cliente, PQRS, Calificación, Teléfono"),
             ("Ctrl+L", "bloquear la consola ahora"),
-            ("?", "esta ayuda"),
+            ("?", "esta ayuda (↑ ↓ RePág AvPág la desplazan)"),
+            ("F12", "los últimos mensajes de la línea de estado"),
+            (
+                "↑ ↓ RePág AvPág Inicio Fin",
+                "mover la selección de una lista",
+            ),
             ("q / Ctrl+C", "salir"),
         ],
     ),

@@ -37,6 +37,16 @@ pub enum Printed {
     Failed(String),
 }
 
+/// The staff's way out of kiosk mode (F10): a username and PIN.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct ExitPrompt {
+    pub username: String,
+    pub pin: String,
+    /// Typing the PIN (else the username).
+    pub on_pin: bool,
+    pub notice: Option<String>,
+}
+
 /// The kiosk's state.
 pub struct Kiosk {
     store: Store,
@@ -53,6 +63,8 @@ pub struct Kiosk {
     pub doc_input: String,
     pub notice: Option<String>,
     pub issued: Option<(Issued, Printed)>,
+    /// The staff exit prompt, while open.
+    pub exit: Option<ExitPrompt>,
     pub now: DateTime<FixedOffset>,
     last_input: DateTime<Utc>,
     data_version: i64,
@@ -81,6 +93,7 @@ impl Kiosk {
             doc_input: String::new(),
             notice: None,
             issued: None,
+            exit: None,
             now: now.with_timezone(&config.utc_offset()),
             last_input: now,
             data_version: -1,
@@ -115,12 +128,20 @@ impl Kiosk {
         self.doc_type = 0;
         self.notice = None;
         self.issued = None;
+        self.exit = None;
     }
 
     fn key(&mut self, key: KeyEvent) {
-        if key.modifiers.contains(KeyModifiers::CONTROL) && key.code == KeyCode::Char('c') {
-            self.quit = true;
+        // the public's keyboard: Ctrl+C does nothing; staff leave with F10 and their PIN
+        if key.modifiers.contains(KeyModifiers::CONTROL) {
             return;
+        }
+        if key.code == KeyCode::F(10) {
+            self.exit = Some(ExitPrompt::default());
+            return;
+        }
+        if self.exit.is_some() {
+            return self.on_exit_prompt(key.code);
         }
         match self.step {
             Step::Service => self.on_service(key.code),
@@ -172,6 +193,38 @@ impl Kiosk {
                 }
                 Err(msg) => self.notice = Some(msg),
             },
+            _ => {}
+        }
+    }
+
+    fn on_exit_prompt(&mut self, code: KeyCode) {
+        let Some(p) = &mut self.exit else {
+            return;
+        };
+        let field = if p.on_pin {
+            &mut p.pin
+        } else {
+            &mut p.username
+        };
+        match code {
+            KeyCode::Esc => self.exit = None,
+            KeyCode::Tab | KeyCode::Down | KeyCode::Up => p.on_pin = !p.on_pin,
+            KeyCode::Backspace => {
+                field.pop();
+            }
+            KeyCode::Char(c) if field.chars().count() < 32 => field.push(c),
+            KeyCode::Enter if !p.on_pin => p.on_pin = true,
+            KeyCode::Enter => {
+                let (user, pin) = (p.username.trim().to_lowercase(), p.pin.clone());
+                let clock = self.clock.as_ref();
+                match desk::users::login(&mut self.store, clock, &user, &pin) {
+                    Ok(_) => self.quit = true,
+                    Err(e) => {
+                        p.pin.clear();
+                        p.notice = Some(e.to_string());
+                    }
+                }
+            }
             _ => {}
         }
     }

@@ -87,6 +87,8 @@ pub struct PqrsDesk {
     pub scope: Scope,
     pub filters: Filters,
     pub lines: Vec<Line>,
+    /// How many the filter selects in all (the list reads the first [`LIST_LIMIT`]).
+    pub total: usize,
     pub selected: usize,
     pub detail: Option<Box<Detail>>,
     /// First line of the detail shown.
@@ -101,7 +103,7 @@ pub struct PqrsDesk {
 use super::form::staff_login as login_form;
 
 /// Lines of the list read at most.
-const LIST_LIMIT: u32 = 500;
+pub(crate) const LIST_LIMIT: u32 = 500;
 
 impl PqrsDesk {
     /// The workspace on `store`, at its login.
@@ -116,6 +118,7 @@ impl PqrsDesk {
             scope: Scope::Mine,
             filters: Filters::default(),
             lines: Vec::new(),
+            total: 0,
             selected: 0,
             detail: None,
             scroll: 0,
@@ -170,6 +173,16 @@ impl PqrsDesk {
             limit: Some(LIST_LIMIT),
         };
         let today = self.today();
+        let counted = desk::pqrs::count(
+            &self.store,
+            &self.config,
+            today,
+            &Filter {
+                limit: None,
+                ..filter.clone()
+            },
+        );
+        self.total = counted.unwrap_or(0);
         match desk::pqrs::watch(&self.store, &self.config, today, &filter) {
             Ok(lines) => {
                 self.lines = lines
@@ -298,6 +311,9 @@ impl PqrsDesk {
                 Key::Step(step) => {
                     match crate::domain::pqrs::next_for(d.pqrs.kind, d.pqrs.status, step) {
                         Err(why) => why,
+                        Ok(_) if step == crate::domain::pqrs::Step::Assign => {
+                            "reasignar PQRS es de un supervisor; pídale que se la reasigne".into()
+                        }
                         Ok(_) => format!(
                             "«{}» lo hace el rol {}",
                             step.label(),
@@ -490,14 +506,11 @@ impl PqrsDesk {
     }
 
     fn list_key(&mut self, k: KeyEvent) {
-        let n = self.lines.len();
+        if let Some(step) = crate::tui::widgets::list::step_for(k) {
+            self.selected = step.from(self.selected, self.lines.len());
+            return;
+        }
         match k.code {
-            KeyCode::Down if n > 0 => self.selected = (self.selected + 1).min(n - 1),
-            KeyCode::Up => self.selected = self.selected.saturating_sub(1),
-            KeyCode::PageDown if n > 0 => self.selected = (self.selected + 10).min(n - 1),
-            KeyCode::PageUp => self.selected = self.selected.saturating_sub(10),
-            KeyCode::Home => self.selected = 0,
-            KeyCode::End => self.selected = n.saturating_sub(1),
             KeyCode::Enter => {
                 if let Some(r) = self
                     .lines

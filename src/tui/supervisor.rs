@@ -8,6 +8,7 @@ use super::Mode;
 use super::app::{Notice, capitalize};
 use super::event::Event;
 use super::form::{Field, Form};
+use super::{action, keymap};
 use crate::clock::Clock;
 use crate::config::Config;
 use crate::desk::{self, Actor, pqrs::Action, reports::Live, users::User};
@@ -205,14 +206,25 @@ impl Supervisor {
     }
 
     fn open_form(&mut self, kind: FormKind) {
+        let services = self
+            .config
+            .services
+            .iter()
+            .map(|s| format!("{} · {}", s.code, s.name))
+            .collect();
+        let windows = desk::catalog::windows(&self.store)
+            .map(|ws| ws.iter().map(|w| w.number.to_string()).collect())
+            .unwrap_or_default();
         let fields = match kind {
             FormKind::Window => vec![
-                Field::text("Ventanilla", ""),
-                Field::text("Servicios (p. ej. E,R)", ""),
+                Field::text("Ventanilla", "").with_options(windows),
+                Field::text("Servicios (en orden)", "")
+                    .with_options(services)
+                    .multi(),
             ],
             FormKind::Reassign => vec![
                 Field::text("Radicado", ""),
-                Field::text("Área", ""),
+                Field::text("Área", "").with_options(self.config.pqrs.areas.clone()),
                 Field::text("Usuario", ""),
             ],
         };
@@ -235,7 +247,11 @@ impl Supervisor {
         let result = match kind {
             FormKind::Window => match form.value(0).trim().parse::<u32>() {
                 Ok(n) => {
-                    let services = crate::domain::service::parse_list(form.value(1));
+                    let services: Vec<String> = form.fields[1]
+                        .chosen()
+                        .iter()
+                        .map(|s| s.split(" · ").next().unwrap_or("").to_string())
+                        .collect();
                     desk::catalog::set_window(store, clock, &actor, n, &services)
                         .map(|()| format!("La ventanilla {n} llama ahora {}.", services.join(", ")))
                 }
@@ -306,8 +322,30 @@ impl Supervisor {
             return;
         }
         if let Some((_, form)) = &mut self.form {
+            // a picker field: the arrows move its highlight, Space marks
+            let focus = keymap::Focus::Form.picking(Some(form));
+            match (focus, keymap::map(focus, k)) {
+                (keymap::Focus::Picker { .. }, Some(action::Action::Pick(step))) => {
+                    if let Some(field) = form.focused_mut() {
+                        field.pick_move(step);
+                    }
+                    return;
+                }
+                (keymap::Focus::Picker { .. }, Some(action::Action::PickToggle)) => {
+                    if let Some(field) = form.focused_mut() {
+                        field.pick_toggle();
+                    }
+                    return;
+                }
+                _ => {}
+            }
             match k.code {
-                KeyCode::Enter => self.submit_form(),
+                KeyCode::Enter => {
+                    if let Some(field) = form.focused_mut() {
+                        field.complete();
+                    }
+                    self.submit_form()
+                }
                 KeyCode::Esc => self.form = None,
                 KeyCode::Tab | KeyCode::Down => form.move_focus(1),
                 KeyCode::BackTab | KeyCode::Up => form.move_focus(-1),

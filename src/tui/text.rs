@@ -26,7 +26,10 @@ pub const QUIT_TITLE: &str = " ¿Salir? ";
 pub const QUIT_UNSAVED: &str = "Hay datos escritos sin guardar que se perderán.";
 pub const QUIT_PLAIN: &str = "¿Desea salir de ventanilla?";
 pub const HELP_TITLE: &str = " Ayuda — teclas ";
+pub const MESSAGES_TITLE: &str = " Últimos mensajes (F12) ";
 pub const TOO_SMALL: &str = "La terminal es demasiado pequeña";
+/// What to do when the PQRS workspace's list is capped.
+pub const PQRS_LIST_CAPPED: &str = "use los filtros (estado, tipo, área, vence) para ver las demás";
 /// The keys of the PQRS answer editor.
 pub const ANSWER_EDITOR_KEYS: &str =
     "Enter: nueva línea · Ctrl+S: guardar borrador · Esc: guardar y volver";
@@ -38,6 +41,20 @@ pub const FOOTER_FORM: &[(&str, &str)] = &[
     ("Tab", "siguiente campo"),
     ("Enter", "aceptar"),
     ("Ctrl+C", "salir"),
+];
+pub const FOOTER_PICKER: &[(&str, &str)] = &[
+    ("escribir", "filtrar"),
+    ("↑↓", "elegir"),
+    ("Enter", "tomar"),
+    ("Tab", "siguiente campo"),
+    ("Esc", "cerrar"),
+];
+pub const FOOTER_PICKER_MULTI: &[(&str, &str)] = &[
+    ("escribir", "filtrar"),
+    ("↑↓", "elegir"),
+    ("Espacio", "marcar"),
+    ("Enter", "aceptar"),
+    ("Esc", "cerrar"),
 ];
 pub const FOOTER_TURNOS: &[(&str, &str)] = &[
     ("n", "llamar"),
@@ -129,3 +146,8 @@ pub fn long_date(date: chrono::NaiveDate) -> String {
     let month = MONTHS[date.month0() as usize];
     format!("{weekday} {} {month} {}", date.day(), date.year())
 }
+
+/// After "200 primeros de 1.234 —" in the PQRS pane.
+pub const PQRS_CAPPED: &str = "los de vencimiento más próximo";
+/// After "20 primeros de 1.234 —" in the customer search.
+pub const SEARCH_CAPPED: &str = "siga escribiendo";

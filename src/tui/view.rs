@@ -12,8 +12,9 @@ mod record;
 mod screens;
 
 use super::app::{App, Notice, Overlay, Screen};
-use super::form::Form;
+use super::form::{Field, Form};
 use super::theme;
+use super::widgets::message;
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Flex, Layout, Rect};
 use ratatui::text::{Line, Span};
@@ -48,8 +49,9 @@ pub fn render(app: &App, frame: &mut Frame<'_>) {
                 ),
                 _ => None,
             };
-            overlay::help(focused, frame, area)
+            overlay::help(focused, app.scroll, frame, area)
         }
+        Some(Overlay::Messages) => overlay::messages(app, app.scroll, frame, area),
         Some(Overlay::ConfirmQuit { unsaved, turn }) => {
             overlay::confirm_quit(*unsaved, turn.as_deref(), frame, area)
         }
@@ -69,8 +71,8 @@ pub fn render(app: &App, frame: &mut Frame<'_>) {
         Some(Overlay::PqrsForm { form, notice }) => {
             pqrs::form(app, form, notice.as_ref(), frame, area)
         }
-        Some(Overlay::PqrsReceipt { lines }) => pqrs::receipt(lines, frame, area),
-        Some(Overlay::PqrsDetail(d)) => pqrs::detail(d, *app.now.offset(), frame, area),
+        Some(Overlay::PqrsReceipt { lines }) => pqrs::receipt(lines, app.scroll, frame, area),
+        Some(Overlay::PqrsDetail(d)) => pqrs::detail(d, *app.now.offset(), app.scroll, frame, area),
         Some(Overlay::RecordForm {
             draft,
             form,
@@ -142,7 +144,10 @@ pub fn form_box_with(
     let help_lines = help
         .as_ref()
         .map_or(0, |h| textwrap::wrap(&h.to_string(), 66).len() as u16);
-    let height = form.height() + 4 + intro_lines + notice_lines + help_lines;
+    // the focused picker's options, as the shared list, right under the fields
+    let picker = form.fields.get(form.focus).and_then(Field::picker_list);
+    let picker_lines = picker.as_ref().map_or(0, |(_, h)| *h);
+    let height = form.height() + 4 + intro_lines + notice_lines + help_lines + picker_lines;
     let rect = centered(area, 70, height);
     frame.render_widget(Clear, rect);
     let block = Block::bordered()
@@ -150,10 +155,11 @@ pub fn form_box_with(
         .border_style(theme::BORDER_FOCUS);
     let inner = block.inner(rect).inner(Margin::new(1, 0));
     frame.render_widget(block, rect);
-    let [a, _, f, _, n] = Layout::vertical([
+    let [a, _, f, p, _, n] = Layout::vertical([
         Constraint::Length(intro_lines),
         Constraint::Length(1),
         Constraint::Length(form.height()),
+        Constraint::Length(picker_lines),
         Constraint::Length(1),
         Constraint::Min(1),
     ])
@@ -163,6 +169,14 @@ pub fn form_box_with(
         a,
     );
     frame.render_widget(form, f);
+    if let Some((list, _)) = picker {
+        let indent = Rect {
+            x: p.x + 4,
+            width: p.width.saturating_sub(4),
+            ..p
+        };
+        frame.render_widget(list, indent);
+    }
     let mut below = vec![notice_line(notice)];
     below.extend(help);
     frame.render_widget(Paragraph::new(below).wrap(Wrap { trim: true }), n);
@@ -200,6 +214,18 @@ pub fn smaller_than(frame: &mut Frame<'_>, min: (u16, u16)) -> bool {
         area,
     );
     true
+}
+
+/// A notice in at most two rows of `width` (see [`message::fit`]).
+pub fn status_lines(notice: Option<&Notice>, width: u16) -> Vec<Line<'static>> {
+    let line = notice_line(notice);
+    let style = line
+        .style
+        .patch(line.spans.first().map(|s| s.style).unwrap_or_default());
+    message::fit(&line.to_string(), width, 2)
+        .into_iter()
+        .map(|l| Line::styled(l, style))
+        .collect()
 }
 
 /// A notice as a styled line.

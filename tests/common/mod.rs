@@ -253,3 +253,37 @@ pub fn branch_today() -> chrono::NaiveDate {
         .with_timezone(&config().utc_offset())
         .date_naive()
 }
+
+/// Issues one plain turn for each service code in `services`, in order.
+pub fn issue_turns(store: &mut Store, clock: &FixedClock, services: &[&str]) {
+    for service in services {
+        let req = ventanilla::desk::turns::IssueRequest {
+            service,
+            ..Default::default()
+        };
+        let actor = ventanilla::desk::Actor::cli(None);
+        ventanilla::desk::turns::issue(store, clock, &actor, &config(), &req).unwrap();
+    }
+}
+
+/// Registers José Pérez (CC 1.144.052.337) from the Cliente pane; his card stays open.
+pub fn register_jose(app: &mut App, names: &str) {
+    app.handle(key(KeyCode::F(2)));
+    type_text(app, "1.144.052.337");
+    app.handle(ctrl('n'));
+    type_text(app, names);
+    app.handle(key(KeyCode::Enter));
+    type_text(app, "Pérez");
+    for _ in 0..7 {
+        app.handle(key(KeyCode::Enter));
+    }
+}
+
+/// A demo branch of 30 customers in a file in `dir` (so a second connection can act as
+/// another process).
+pub fn demo_file(dir: &tempfile::TempDir, clock: &FixedClock) -> std::path::PathBuf {
+    let path = dir.path().join("sede.sqlite3");
+    let (mut store, _) = Store::open_or_create(&path).unwrap();
+    ventanilla::demo::seed(&mut store, clock, &config(), 30, 1).unwrap();
+    path
+}

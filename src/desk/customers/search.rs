@@ -32,6 +32,24 @@ pub fn find(store: &Store, text: &str, limit: u32) -> Result<Vec<Customer>> {
     Ok(found)
 }
 
+/// [`find`], and when the `limit` was reached, how many match in all (the loose prefixes'
+/// count, a superset of what `find` ranks first).
+pub fn find_counted(
+    store: &Store,
+    text: &str,
+    limit: u32,
+) -> Result<(Vec<Customer>, Option<usize>)> {
+    let found = find(store, text, limit)?;
+    if (found.len() as u32) < limit {
+        return Ok((found, None));
+    }
+    let total = match fts_query(text, false) {
+        Some(loose) => Some(customers::count_matches(store.conn(), &loose)?),
+        None => None,
+    };
+    Ok((found, total))
+}
+
 /// An FTS5 expression for `text`: the last word (the one being typed) as a prefix; the
 /// others whole words when `whole_words` (`"maria" "rodr"*`, cheap lookups), else prefixes too
 /// (`"jos"* "rodr"*`).

@@ -92,12 +92,9 @@ impl App {
     pub(super) fn call_key(&mut self, key: CallKey) -> Option<Intent> {
         match key {
             CallKey::New => self.open_call_form(),
-            CallKey::Move(step) if !self.calls.open.is_empty() => {
-                let last = self.calls.open.len() as isize - 1;
-                self.calls.selected =
-                    (self.calls.selected as isize + isize::from(step)).clamp(0, last) as usize;
+            CallKey::Move(step) => {
+                self.calls.selected = step.from(self.calls.selected, self.calls.open.len());
             }
-            CallKey::Move(_) => {}
             CallKey::Close => {
                 let Some(a) = self.calls.open.get(self.calls.selected) else {
                     self.notify(Notice::Info(

@@ -4,11 +4,13 @@ use super::attention::card_document;
 use super::{App, Intent, Notice, Overlay, Screen, capitalize};
 use crate::desk::{self, Actor, consents::Record, customers::Card};
 use crate::domain::consent::{Purpose, Way, channel_label, purpose_label};
+use crate::domain::customer::Affiliation;
 use crate::domain::customer::Input;
 use crate::domain::ids;
 use crate::store::customers::Customer;
 use crate::tui::action::LookupKey;
 use crate::tui::form::{Field, Form};
+use crate::tui::widgets::picker::labels;
 use ratatui_textarea::TextArea;
 
 /// The pane's state.
@@ -16,6 +18,8 @@ use ratatui_textarea::TextArea;
 pub struct Lookup {
     pub query: String,
     pub results: Vec<Customer>,
+    /// How many matched in all, when the results were capped.
+    pub total: Option<usize>,
     pub selected: usize,
     /// The open customer's card.
     pub card: Option<Box<Card>>,
@@ -43,7 +47,8 @@ pub enum CustomerIntent {
     },
     Consent {
         doc: ids::Document,
-        purpose: Purpose,
+        /// Every purpose the person authorises in this act.
+        purposes: Vec<Purpose>,
         channel: Way,
         evidence: String,
     },
@@ -112,11 +117,7 @@ impl App {
                 l.card = None;
                 return Some(Intent::Customer(CustomerIntent::Search(l.query.clone())));
             }
-            LookupKey::Move(step) if !l.results.is_empty() => {
-                let n = l.results.len() as isize;
-                l.selected = (l.selected as isize + isize::from(step)).rem_euclid(n) as usize;
-            }
-            LookupKey::Move(_) => {}
+            LookupKey::Move(step) => l.selected = step.from(l.selected, l.results.len()),
             LookupKey::Open => {
                 let c = l.results.get(l.selected)?;
                 let kind = ids::DocType::parse(&c.doc_type)?;
@@ -171,9 +172,18 @@ impl App {
             .iter()
             .enumerate()
             .map(|(i, label)| match i {
-                0 => Field::text(label, doc_type),
+                0 => {
+                    let types = doc_types();
+                    let named = types
+                        .iter()
+                        .find(|o| o.split(" · ").next() == Some(doc_type));
+                    let initial = named.cloned().unwrap_or_else(|| doc_type.to_string());
+                    Field::text(label, &initial).with_options(types)
+                }
                 1 => Field::text(label, number),
-                7 => Field::text(label, "no afiliado"),
+                7 => Field::text(label, Affiliation::NoAfiliado.label())
+                    .with_options(labels::<Affiliation>()),
+                8 => Field::text(label, "").with_options(categories()),
                 _ => Field::text(label, ""),
             })
             .collect();
@@ -206,7 +216,14 @@ impl App {
         let fields = EDIT_FIELDS
             .iter()
             .zip(values)
-            .map(|((label, _), value)| Field::text(label, &value))
+            .map(|((label, name), value)| {
+                let field = Field::text(label, &value);
+                match *name {
+                    "estado_afiliacion" => field.with_options(labels::<Affiliation>()),
+                    "categoria" => field.with_options(categories()),
+                    _ => field,
+                }
+            })
             .collect();
         self.overlay = Some(Overlay::CustomerForm {
             kind: CustomerFormKind::Edit,
@@ -220,16 +237,17 @@ impl App {
             self.notify(Notice::Error(NO_SUBJECT.into()));
             return;
         }
-        let purpose = self
-            .config
-            .consent
-            .required
-            .first()
-            .cloned()
-            .unwrap_or_default();
+        let consent = &self.config.consent;
+        // the law lets one act authorise several purposes: the required ones come marked
+        let purposes = consent.purposes.iter().map(|p| purpose_label(p)).collect();
+        let mut purpose = Field::text("Finalidades", "")
+            .with_options(purposes)
+            .multi();
+        purpose.pick.chosen = consent.required.iter().map(|p| purpose_label(p)).collect();
+        let channels = consent.channels.iter().map(|c| channel_label(c)).collect();
         let form = Form::new(vec![
-            Field::text("Finalidad", &purpose_label(&purpose)),
-            Field::text("Canal", &channel_label("formato-fisico")),
+            purpose,
+            Field::text("Canal", &channel_label("formato-fisico")).with_options(channels),
             Field::text("Evidencia (ruta)", ""),
         ]);
         self.overlay = Some(Overlay::CustomerForm {
@@ -252,7 +270,7 @@ impl App {
         let v = |i: usize| form.value(i).to_string();
         Some(Intent::Customer(match kind {
             CustomerFormKind::New => CustomerIntent::Add(Input {
-                doc_type: v(0),
+                doc_type: v(0).split(" · ").next().unwrap_or("").to_string(),
                 doc_number: v(1),
                 names: v(2),
                 surnames: v(3),
@@ -278,12 +296,21 @@ impl App {
                 let doc = card_document(self.subject()?)?;
                 let consent = &self.config.consent;
                 // a bad value keeps everything typed and points at its field
-                let parsed = Purpose::parse(&consent.purposes, &v(0))
-                    .map_err(|e| (0, e))
-                    .and_then(|p| {
-                        Ok((p, Way::parse(&consent.channels, &v(1)).map_err(|e| (1, e))?))
-                    });
-                let (purpose, channel) = match parsed {
+                let chosen = form.fields[0].chosen();
+                let parsed = if chosen.is_empty() {
+                    Err((
+                        0,
+                        "finalidades: marque al menos una con Espacio".to_string(),
+                    ))
+                } else {
+                    chosen
+                        .iter()
+                        .map(|p| Purpose::parse(&consent.purposes, p))
+                        .collect::<Result<Vec<_>, _>>()
+                        .map_err(|e| (0, e))
+                }
+                .and_then(|p| Ok((p, Way::parse(&consent.channels, &v(1)).map_err(|e| (1, e))?)));
+                let (purposes, channel) = match parsed {
                     Ok(p) => p,
                     Err((field, e)) => {
                         if let Some(Overlay::CustomerForm { form, notice, .. }) = &mut self.overlay
@@ -296,7 +323,7 @@ impl App {
                 };
                 CustomerIntent::Consent {
                     doc,
-                    purpose,
+                    purposes,
                     channel,
                     evidence: v(2).trim().to_string(),
                 }
@@ -313,12 +340,13 @@ impl App {
         match intent {
             CustomerIntent::Search(q) => {
                 let found = if q.trim().chars().count() < 2 {
-                    Ok(Vec::new())
+                    Ok((Vec::new(), None))
                 } else {
-                    desk::customers::find(&self.store, &q, 20)
+                    desk::customers::find_counted(&self.store, &q, 20)
                 };
                 match found {
-                    Ok(results) => {
+                    Ok((results, total)) => {
+                        self.lookup.total = total;
                         self.lookup.nothing_found =
                             results.is_empty() && q.trim().chars().count() >= 2;
                         self.lookup.results = results;
@@ -375,25 +403,30 @@ impl App {
             }
             CustomerIntent::Consent {
                 doc,
-                purpose,
+                purposes,
                 channel,
                 evidence,
             } => {
+                let Some(first) = purposes.first().cloned() else {
+                    return;
+                };
                 let path = (!evidence.is_empty()).then(|| std::path::PathBuf::from(&evidence));
                 let version = self.config.consent.policy_version.clone();
                 let r = Record {
                     grant: true,
-                    purpose: purpose.clone(),
+                    purpose: first,
                     channel,
                     policy_version: &version,
                     evidence: path.as_deref(),
                 };
-                match desk::consents::record(&mut self.store, self.clock.as_ref(), &actor, &doc, &r)
-                {
+                let (store, clock) = (&mut self.store, self.clock.as_ref());
+                match desk::consents::record_purposes(store, clock, &actor, &doc, &r, &purposes) {
                     Ok(()) => {
                         self.overlay = None;
+                        let names: Vec<String> = purposes.iter().map(|p| p.to_string()).collect();
                         self.notify(Notice::Info(format!(
-                            "Autorización «{purpose}» registrada."
+                            "Autorización registrada: {}.",
+                            names.join(", ")
                         )));
                         self.open_card(&doc);
                     }
@@ -424,4 +457,17 @@ impl App {
             *notice = Some(Notice::Error(message));
         }
     }
+}
+
+/// The document types as a picker shows them: «CC · cédula de ciudadanía».
+fn doc_types() -> Vec<String> {
+    ids::ALL
+        .iter()
+        .map(|d| format!("{} · {}", d.code(), d.name()))
+        .collect()
+}
+
+/// The affiliates' categories.
+fn categories() -> Vec<String> {
+    ["A", "B", "C"].map(String::from).to_vec()
 }

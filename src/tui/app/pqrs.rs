@@ -10,6 +10,7 @@ use crate::domain::request::{Channel, DataRequest, Kind, NotifyWay};
 use crate::domain::vocab::YesNo;
 use crate::tui::action::PqrsKey;
 use crate::tui::form::{Field, Form};
+use crate::tui::widgets::picker::labels;
 
 /// The pane's state.
 #[derive(Debug, Clone, Default)]
@@ -44,7 +45,7 @@ const FIELDS: [&str; 11] = [
     "Asunto",
     "Descripción",
     "Área",
-    "Prioridad (si/no)",
+    "Prioridad",
     "Notificación",
     "Dirección o correo",
     "Datos (habeas data)",
@@ -147,12 +148,9 @@ impl App {
     pub(super) fn pqrs_key(&mut self, key: PqrsKey) -> Option<Intent> {
         match key {
             PqrsKey::New => self.open_pqrs_form(),
-            PqrsKey::Move(step) if !self.pqrs.lines.is_empty() => {
-                let n = self.pqrs.lines.len() as isize;
-                self.pqrs.selected =
-                    (self.pqrs.selected as isize + isize::from(step)).rem_euclid(n) as usize;
+            PqrsKey::Move(step) => {
+                self.pqrs.selected = step.from(self.pqrs.selected, self.pqrs.lines.len());
             }
-            PqrsKey::Move(_) => {}
             PqrsKey::Open => {
                 let l = self.pqrs.lines.get(self.pqrs.selected)?;
                 return Some(Intent::Pqrs(PqrsIntent::Open(l.row.radicado.clone())));
@@ -177,12 +175,15 @@ impl App {
             .iter()
             .enumerate()
             .map(|(i, label)| match i {
-                0 => Field::text(label, "petición"),
-                1 => Field::text(label, "presencial"),
+                0 => Field::text(label, Kind::Peticion.label()).with_options(labels::<Kind>()),
+                1 => Field::text(label, Channel::Presencial.label())
+                    .with_options(labels::<Channel>()),
                 2 => Field::text(label, &doc),
                 DESCRIPTION => Field::multiline(label, "", 3),
-                6 => Field::text(label, "no"),
-                7 => Field::text(label, "personal"),
+                5 => Field::text(label, "").with_options(self.config.pqrs.areas.clone()),
+                6 => Field::text(label, YesNo::No.label()).with_options(labels::<YesNo>()),
+                7 => Field::text(label, NotifyWay::Personal.label())
+                    .with_options(labels::<NotifyWay>()),
                 8 => Field::text(label, &email),
                 _ => Field::text(label, ""),
             })
@@ -326,6 +327,16 @@ impl App {
                         )));
                         self.overlay = Some(Overlay::PqrsReceipt { lines });
                         self.refresh_pqrs();
+                        // the list shows the one just filed, selected
+                        let filed = &detail.pqrs.radicado;
+                        if let Some(i) = self
+                            .pqrs
+                            .lines
+                            .iter()
+                            .position(|l| &l.row.radicado == filed)
+                        {
+                            self.pqrs.selected = i;
+                        }
                     }
                     Err(e) => {
                         self.audit_denial(&e);

@@ -60,7 +60,7 @@ fn field_of(message: &str) -> usize {
 
 impl App {
     /// "R · Recreación" for every configured service.
-    fn service_options(&self) -> Vec<String> {
+    pub(super) fn service_options(&self) -> Vec<String> {
         self.config
             .services
             .iter()
@@ -70,13 +70,7 @@ impl App {
 
     /// The service code a field names ("R", "R · Recreación" or "recreacion"); empty if none.
     fn service_code(&self, text: &str) -> String {
-        let head = text.split('·').next().unwrap_or("").trim();
-        self.config
-            .services
-            .iter()
-            .find(|s| s.code.eq_ignore_ascii_case(head) || fold(&s.name) == fold(head))
-            .map(|s| s.code.clone())
-            .unwrap_or_default()
+        service_code(&self.config, text)
     }
 
     /// Opens the record form for the attention just finished (`finished`) or, after a restart,
@@ -306,4 +300,15 @@ impl App {
             None
         })
     }
+}
+
+/// The service code a field names ("R", "R · Recreación" or "recreacion"); empty if none.
+pub(super) fn service_code(config: &crate::config::Config, text: &str) -> String {
+    let head = text.split('·').next().unwrap_or("").trim();
+    config
+        .services
+        .iter()
+        .find(|s| s.code.eq_ignore_ascii_case(head) || fold(&s.name) == fold(head))
+        .map(|s| s.code.clone())
+        .unwrap_or_default()
 }

@@ -1,10 +1,9 @@
 //! The Turnos pane's writes: what its forms submit (transfer, paper ticket, a chosen call,
 //! stepping away) and how every turn write is applied through `desk` and folded back.
 
-use super::turns::{TurnFormKind, TurnIntent};
+use super::turns::{TurnFormKind, TurnIntent, service_typed};
 use super::{App, Intent, Notice, Overlay, Screen, capitalize};
 use crate::desk::{self, Actor};
-use crate::domain::service::parse_list;
 use crate::domain::turn::Transition;
 use crate::tui::action::Pane;
 
@@ -20,10 +19,7 @@ impl App {
         }
         match kind {
             TurnFormKind::Transfer => {
-                let service = parse_list(form.value(0))
-                    .into_iter()
-                    .next()
-                    .unwrap_or_default();
+                let service = service_typed(&self.config, form.value(0));
                 let label = self.queue.current.as_ref().map(|t| t.label.clone())?;
                 let typed = form.value(1).trim().to_string();
                 let window = match typed.as_str() {
@@ -64,7 +60,7 @@ impl App {
             })),
             TurnFormKind::Manual => match form.value(0).trim().parse::<u32>() {
                 Ok(number) if number > 0 => {
-                    let service = form.value(1).trim().to_uppercase();
+                    let service = service_typed(&self.config, form.value(1));
                     Some(Intent::Turn(TurnIntent::Manual { number, service }))
                 }
                 _ => {

@@ -59,6 +59,16 @@ pub enum TurnIntent {
     },
 }
 
+/// The service a picker names, else what was typed (the refusal then names it).
+pub(super) fn service_typed(config: &crate::config::Config, text: &str) -> String {
+    let code = super::record::service_code(config, text);
+    if code.is_empty() {
+        text.trim().to_uppercase()
+    } else {
+        code
+    }
+}
+
 /// The refusal of a call while the advisor is away.
 fn away_refusal(reason: &str) -> String {
     format!("Está en pausa ({reason}): pulse z para volver antes de llamar.")
@@ -103,6 +113,7 @@ impl App {
     }
 
     pub(super) fn notify(&mut self, notice: Notice) {
+        self.log_message(&notice);
         if let Screen::Console(c) = &mut self.screen {
             c.notice = Some(notice);
         }
@@ -177,10 +188,7 @@ impl App {
             }
             TurnKey::Move(step) => {
                 let n = self.queue.parked.len() + self.queue.waiting.len();
-                if n > 0 {
-                    self.turn_sel = (self.turn_sel as isize + isize::from(step))
-                        .rem_euclid(n as isize) as usize;
-                }
+                self.turn_sel = step.from(self.turn_sel, n);
                 return None;
             }
             TurnKey::CallChosen => {
@@ -247,7 +255,7 @@ impl App {
             TurnKey::Recall => current.clone().map(|label| TurnIntent::Recall { label }),
             TurnKey::Transfer if current.is_some() => {
                 let form = Form::new(vec![
-                    Field::text("Servicio (letra)", ""),
+                    Field::text("Servicio", "").with_options(self.service_options()),
                     Field::text("Ventanilla (opcional)", ""),
                     Field::text("Nota", ""),
                 ]);
@@ -261,7 +269,7 @@ impl App {
             TurnKey::Manual => {
                 let form = Form::new(vec![
                     Field::text("Número de la ficha", ""),
-                    Field::text("Servicio (letra)", ""),
+                    Field::text("Servicio", "").with_options(self.service_options()),
                 ]);
                 self.overlay = Some(Overlay::TurnForm {
                     kind: TurnFormKind::Manual,

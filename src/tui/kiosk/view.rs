@@ -107,10 +107,50 @@ pub fn render(k: &Kiosk, frame: &mut Frame<'_>) {
             preferential_lines(),
             &[("0-5", "elegir"), ("Enter", "no"), ("Esc", "volver")],
         ),
-        Step::Ticket => return ticket(k, frame, inner, footer),
+        Step::Ticket => {
+            ticket(k, frame, inner, footer);
+            return exit_prompt(k, frame, area);
+        }
     };
     frame.render_widget(Paragraph::new(lines).wrap(Wrap { trim: false }), inner);
     frame.render_widget(key_hints(hints), footer);
+    exit_prompt(k, frame, area);
+}
+
+/// The staff's exit prompt (F10), over whatever the kiosk shows.
+fn exit_prompt(k: &Kiosk, frame: &mut Frame<'_>, area: Rect) {
+    let Some(p) = &k.exit else {
+        return;
+    };
+    let field = |label: &str, value: String, on: bool| {
+        let style = if on { SELECTED } else { CHOICE };
+        Line::from(vec![
+            Span::raw(format!("{label:<9}")),
+            Span::styled(format!("{value}▏"), style),
+        ])
+    };
+    let mut lines = vec![
+        Line::from("Salida del modo quiosco: solo personal de la sede."),
+        Line::default(),
+        field("Usuario:", p.username.clone(), !p.on_pin),
+        field("PIN:", "•".repeat(p.pin.chars().count()), p.on_pin),
+    ];
+    if let Some(n) = &p.notice {
+        lines.push(Line::default());
+        lines.push(Line::styled(n.clone(), theme::ERROR));
+    }
+    lines.push(Line::default());
+    lines.push(Line::styled("Enter: salir · Esc: volver", theme::HINT));
+    let rect = crate::tui::view::centered(area, 60, lines.len() as u16 + 2);
+    frame.render_widget(ratatui::widgets::Clear, rect);
+    frame.render_widget(
+        Paragraph::new(lines).wrap(Wrap { trim: false }).block(
+            Block::bordered()
+                .title(" Personal ")
+                .border_style(theme::BORDER_FOCUS),
+        ),
+        rect,
+    );
 }
 
 fn title(text: &str) -> Line<'static> {
@@ -154,6 +194,11 @@ fn document_lines(k: &Kiosk) -> Vec<Line<'static>> {
         title(&format!("Servicio: {service}")),
         Line::default(),
         Line::from("Si desea, digite su número de documento (opcional)."),
+        Line::styled(
+            "Aviso de privacidad (Ley 1581 de 2012): su documento se usa solo para atenderlo \
+             y se trata según la política de datos de la sede, que puede pedir en ventanilla.",
+            theme::HINT,
+        ),
         Line::default(),
         Line::from(vec![
             Span::raw("Tipo:   ◀ "),
@@ -213,15 +258,8 @@ fn ticket(k: &Kiosk, frame: &mut Frame<'_>, area: Rect, footer: Rect) {
         .centered()
         .build();
     frame.render_widget(label, big);
-    let ahead = match issued.ahead {
-        0 => "Usted es el siguiente.".to_string(),
-        1 => "1 persona antes que usted.".to_string(),
-        n => format!("{n} personas antes que usted."),
-    };
-    let mut lines = vec![
-        Line::styled(ahead, CHOICE),
-        Line::from(format!("Espera estimada: {} min", issued.estimated_minutes)),
-    ];
+    let [ahead, wait] = crate::printer::wait_lines(issued.ahead, issued.estimated_minutes);
+    let mut lines = vec![Line::styled(format!("{ahead}."), CHOICE), Line::from(wait)];
     if let Some(p) = &issued.preferential {
         lines.push(Line::styled(
             format!("Atención preferencial: {p}"),

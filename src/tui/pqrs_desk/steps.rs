@@ -59,6 +59,8 @@ pub fn offered(key: Key, d: &Detail, role: Role, config: &Config) -> bool {
         Key::Step(step @ (Step::Approve | Step::Return)) => {
             role >= config.pqrs.signer() && legal_steps(p.kind, p.status).contains(&step)
         }
+        // reassigning is a supervisor's; the first assignment anyone's
+        Key::Step(Step::Assign) if p.assignee.is_some() && role < Role::Supervisor => false,
         Key::Step(step) => legal_steps(p.kind, p.status).contains(&step),
         Key::Write => matches!(
             p.status,

@@ -6,11 +6,13 @@ use crate::desk::pqrs::Detail;
 use crate::domain::request::event_label;
 use crate::localtime;
 use crate::tui::view::{form_box, key_hints, notice_line, pqrs::short};
+use crate::tui::widgets::list::ScrollList;
 use crate::tui::{text, theme};
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::text::Text;
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Block, Cell, Paragraph, Row, Table, TableState, Wrap};
+use ratatui::widgets::{Block, Paragraph, Wrap};
 
 /// The smallest terminal the workspace draws in.
 const MIN: (u16, u16) = (80, 24);
@@ -105,16 +107,7 @@ fn list(s: &PqrsDesk, frame: &mut Frame<'_>, area: Rect) {
     } else {
         format!(" · {shown}")
     };
-    let title = format!(
-        " {}{shown} · {} de {} ",
-        s.scope.label(),
-        if s.lines.is_empty() {
-            0
-        } else {
-            s.selected + 1
-        },
-        s.lines.len()
-    );
+    let title = format!(" {}{shown} ", s.scope.label());
     let block = Block::bordered()
         .title(title)
         .border_style(theme::BORDER_FOCUS);
@@ -125,50 +118,66 @@ fn list(s: &PqrsDesk, frame: &mut Frame<'_>, area: Rect) {
         );
         return;
     }
-    let rows = s.lines.iter().map(|l| {
-        let r = &l.row;
-        let due = r
-            .due_on
-            .as_deref()
-            .and_then(|d| d.parse().ok())
-            .map_or("-".to_string(), |d: chrono::NaiveDate| {
-                d.format("%d/%m").to_string()
-            });
-        let left = l.days_left.map_or("-".to_string(), |d| d.to_string());
-        let priority = if r.priority { "!" } else { " " };
-        Row::new(vec![
-            Cell::from(format!("{priority}{}", short(&r.radicado))),
-            Cell::from(due),
-            Cell::from(left),
-            Cell::from(r.kind.label().to_string()),
-            Cell::from(r.status.label().to_string()),
-            Cell::from(r.assignee.clone().unwrap_or_else(|| r.area.clone())),
-            Cell::from(r.subject.clone()),
-        ])
-    });
-    let table = Table::new(
-        rows,
-        [
-            Constraint::Length(7),
-            Constraint::Length(5),
-            Constraint::Length(3),
-            Constraint::Length(9),
-            Constraint::Length(20),
-            Constraint::Length(11),
-            Constraint::Min(8),
-        ],
-    )
-    .header(
-        Row::new([
-            "Radic.", "Vence", "Días", "Tipo", "Estado", "Asignada", "Asunto",
-        ])
-        .style(theme::TITLE),
-    )
-    .row_highlight_style(theme::CURRENT)
-    .highlight_symbol("▸")
-    .block(block);
-    let mut state = TableState::default().with_selected(Some(s.selected));
-    frame.render_stateful_widget(table, area, &mut state);
+    let inner = block.inner(area);
+    frame.render_widget(block, area);
+    let [head, body] = Layout::vertical([Constraint::Length(1), Constraint::Min(1)]).areas(inner);
+    // the shared list draws its marker in the first two columns
+    let heading = row_text([
+        "Radic.", "Vence", "Días", "Tipo", "Estado", "Asignada", "Asunto",
+    ]);
+    frame.render_widget(
+        Paragraph::new(format!("  {heading}")).style(theme::TITLE),
+        head,
+    );
+    let rows = s
+        .lines
+        .iter()
+        .map(|l| {
+            let r = &l.row;
+            let due = r
+                .due_on
+                .as_deref()
+                .and_then(|d| d.parse().ok())
+                .map_or("-".to_string(), |d: chrono::NaiveDate| {
+                    d.format("%d/%m").to_string()
+                });
+            let left = l.days_left.map_or("-".to_string(), |d| d.to_string());
+            let priority = if r.priority { "!" } else { "" };
+            let who = r.assignee.clone().unwrap_or_else(|| r.area.clone());
+            Text::from(row_text([
+                &format!("{priority}{}", short(&r.radicado)),
+                &due,
+                &left,
+                r.kind.label(),
+                r.status.label(),
+                &who,
+                &r.subject,
+            ]))
+        })
+        .collect();
+    let capped = (s.lines.len() >= super::LIST_LIMIT as usize).then_some(s.total);
+    frame.render_widget(
+        ScrollList::new(rows, s.selected, true).capped(capped, text::PQRS_LIST_CAPPED),
+        body,
+    );
+}
+
+/// Widths of the list's columns (the last one takes the rest).
+const COLUMNS: [usize; 6] = [7, 5, 4, 9, 20, 11];
+
+/// One row of the list: each value cut to its column.
+fn row_text(values: [&str; 7]) -> String {
+    let mut out = String::new();
+    for (i, v) in values.iter().enumerate() {
+        match COLUMNS.get(i) {
+            Some(w) => {
+                let cut: String = v.chars().take(*w).collect();
+                out.push_str(&format!("{cut:<w$} "));
+            }
+            None => out.push_str(v),
+        }
+    }
+    out
 }
 
 fn detail_lines(s: &PqrsDesk, d: &Detail) -> Vec<Line<'static>> {

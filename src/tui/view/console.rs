@@ -1,8 +1,9 @@
 //! The advisor's console: header, four panes, status line, footer.
 
-use super::{key_hints, notice_line};
+use super::{key_hints, status_lines};
 use crate::tui::action::Pane;
 use crate::tui::app::{App, ConsoleState};
+use crate::tui::keymap::Focus;
 use crate::tui::{text, theme};
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
@@ -10,10 +11,12 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::Paragraph;
 
 pub fn render(app: &App, c: &ConsoleState, frame: &mut Frame<'_>, area: Rect) {
+    // the status line takes a second row for a long message; longer ones end in "… F12"
+    let status_lines = status_lines(c.notice.as_ref(), area.width);
     let [header, body, status, footer] = Layout::vertical([
         Constraint::Length(1),
         Constraint::Min(0),
-        Constraint::Length(1),
+        Constraint::Length(status_lines.len().max(1) as u16),
         Constraint::Length(1),
     ])
     .areas(area);
@@ -39,10 +42,12 @@ pub fn render(app: &App, c: &ConsoleState, frame: &mut Frame<'_>, area: Rect) {
             }
         }
     }
-    frame.render_widget(notice_line(c.notice.as_ref()), status);
+    frame.render_widget(Paragraph::new(status_lines), status);
     let hints = match c.focus {
         // a form over the console takes the keys: its keys, not the pane's
-        _ if app.focus() == crate::tui::keymap::Focus::Form => text::FOOTER_FORM,
+        _ if matches!(app.focus(), Focus::Picker { multi: false }) => text::FOOTER_PICKER,
+        _ if matches!(app.focus(), Focus::Picker { multi: true }) => text::FOOTER_PICKER_MULTI,
+        _ if app.focus() == Focus::Form => text::FOOTER_FORM,
         Pane::Turnos => text::FOOTER_TURNOS,
         Pane::Cliente => text::FOOTER_CLIENTE,
         Pane::Pqrs => text::FOOTER_PQRS,

@@ -4,11 +4,13 @@ use crate::domain::consent::Status;
 use crate::tui::action::Pane;
 use crate::tui::app::{App, CustomerFormKind, Notice, card_who};
 use crate::tui::form::Form;
+use crate::tui::text;
 use crate::tui::theme;
+use crate::tui::widgets::{list::ScrollList, wrapped_height};
 use ratatui::Frame;
-use ratatui::layout::Rect;
+use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::style::{Color, Style};
-use ratatui::text::{Line, Span};
+use ratatui::text::{Line, Span, Text};
 use ratatui::widgets::{Paragraph, Wrap};
 
 fn consent_style(s: Status) -> Style {
@@ -28,6 +30,7 @@ pub fn render(app: &App, focused: bool, frame: &mut Frame<'_>, area: Rect) {
         Span::styled(format!("{}{cursor}", l.query), theme::INPUT_FOCUSED),
     ])];
     let searching = !l.query.trim().is_empty();
+    let mut results = Vec::new();
     if let (Some(a), false) = (&app.attention, searching) {
         let whose = if a.customer.is_some() {
             format!("Atención del turno {}:", a.label)
@@ -89,27 +92,27 @@ pub fn render(app: &App, focused: bool, frame: &mut Frame<'_>, area: Rect) {
         };
         lines.push(Line::styled(hint, theme::HINT));
     } else {
-        for (i, c) in l.results.iter().enumerate() {
-            let style = if i == l.selected {
-                theme::CURRENT
-            } else {
-                theme::INPUT
-            };
-            lines.push(Line::styled(
-                format!(
+        results = l
+            .results
+            .iter()
+            .map(|c| {
+                Text::from(format!(
                     "{} {} · {} {}",
                     c.doc_type, c.doc_number, c.names, c.surnames
-                ),
-                style,
-            ));
-        }
+                ))
+            })
+            .collect();
     }
     let block = super::pane::pane_block(Pane::Cliente, focused);
+    let inner = block.inner(area);
+    frame.render_widget(block, area);
+    let head_height = wrapped_height(&lines, inner.width).min(inner.height);
+    let [top, list] =
+        Layout::vertical([Constraint::Length(head_height), Constraint::Min(0)]).areas(inner);
+    frame.render_widget(Paragraph::new(lines).wrap(Wrap { trim: false }), top);
     frame.render_widget(
-        Paragraph::new(lines)
-            .wrap(Wrap { trim: false })
-            .block(block),
-        area,
+        ScrollList::new(results, l.selected, focused).capped(l.total, text::SEARCH_CAPPED),
+        list,
     );
 }
 
@@ -125,14 +128,15 @@ pub fn form(
     let (title, intro) = match kind {
         CustomerFormKind::New => (
             " Cliente nuevo ",
-            "Obligatorios: tipo y número de documento, nombres y apellidos. Tipos: CC TI RC CE PA PEP PPT NIT."
-                .to_string(),
+            "Obligatorios: tipo y número de documento, nombres y apellidos.".to_string(),
         ),
         CustomerFormKind::Edit => {
             let who = app.subject().map(card_who).unwrap_or_default();
             (
                 " Corregir datos del cliente ",
-                format!("{who}. Cada cambio queda en el historial con su autor. Vacío borra el dato opcional."),
+                format!(
+                    "{who}. Cada cambio queda en el historial con su autor. Vacío borra el dato opcional."
+                ),
             )
         }
         CustomerFormKind::Consent => {
@@ -140,8 +144,7 @@ pub fn form(
             (
                 " Autorización de datos personales ",
                 format!(
-                    "{who}. Canales: {}. Aviso de privacidad {}.",
-                    app.consent_channels().join(", "),
+                    "{who}. Un acto autoriza varias finalidades (Espacio marca cada una). Aviso de privacidad {}.",
                     app.consent_policy()
                 ),
             )

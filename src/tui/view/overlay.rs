@@ -4,36 +4,85 @@ use super::{centered, notice_line};
 use crate::tui::app::{App, LockReason, Notice, Screen};
 use crate::tui::form::Form;
 use crate::tui::keymap::HELP;
+use crate::tui::widgets::scroll_box::ScrollBox;
 use crate::tui::{text, theme};
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Margin, Rect};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Clear, Paragraph, Wrap};
 
-/// The keys of the console, of the focused pane and of forms (all sections if they fit).
-pub fn help(focused: Option<&str>, frame: &mut Frame<'_>, area: Rect) {
-    let all: usize = HELP.iter().map(|(_, keys)| keys.len() + 1).sum();
-    let fits = all as u16 + 2 <= area.height;
+/// Every key, the focused pane's section first; it scrolls when it does not fit.
+pub fn help(focused: Option<&str>, scroll: usize, frame: &mut Frame<'_>, area: Rect) {
+    const WIDTH: u16 = 72;
+    let first =
+        |section: &&(&str, &[(&str, &str)])| !focused.is_some_and(|f| section.0.starts_with(f));
+    let mut sections: Vec<_> = HELP.iter().collect();
+    sections.sort_by_key(first);
     let mut lines = Vec::new();
-    for (section, keys) in HELP {
-        let pane_section = section.contains("(F");
-        if !fits && pane_section && focused.is_none_or(|f| !section.starts_with(f)) {
-            continue;
-        }
-        lines.push(Line::styled(section, theme::TITLE));
-        for (k, what) in keys {
-            lines.push(Line::from(vec![
-                Span::styled(format!("  {k:<18}"), theme::KEY),
-                Span::raw(*what),
-            ]));
+    for (section, keys) in sections {
+        lines.push(Line::styled(*section, theme::TITLE));
+        for (k, what) in *keys {
+            lines.extend(key_line(k, what, WIDTH - 2));
         }
     }
-    let rect = centered(area, 70, lines.len() as u16 + 2);
-    frame.render_widget(Clear, rect);
-    let block = Block::bordered()
-        .title(text::HELP_TITLE)
-        .border_style(theme::BORDER_FOCUS);
-    frame.render_widget(Paragraph::new(lines).block(block), rect);
+    let help = ScrollBox {
+        title: text::HELP_TITLE.to_string(),
+        lines,
+        scroll,
+        hint: "Esc cerrar",
+        width: WIDTH,
+    };
+    frame.render_widget(help, area);
+}
+
+/// One help entry: the keys in their column, the meaning wrapped by words beside them.
+fn key_line(keys: &str, what: &str, width: u16) -> Vec<Line<'static>> {
+    const KEYS: usize = 20;
+    let room = usize::from(width).saturating_sub(KEYS + 2).max(10);
+    let mut out = Vec::new();
+    let key_rows: Vec<String> = textwrap::wrap(keys, KEYS - 1)
+        .into_iter()
+        .map(|k| k.into_owned())
+        .collect();
+    let what_rows: Vec<String> = textwrap::wrap(what, room)
+        .into_iter()
+        .map(|w| w.into_owned())
+        .collect();
+    for i in 0..key_rows.len().max(what_rows.len()) {
+        let k = key_rows.get(i).map_or("", String::as_str);
+        let w = what_rows.get(i).map_or("", String::as_str);
+        out.push(Line::from(vec![
+            Span::styled(format!("  {k:<KEYS$}"), theme::KEY),
+            Span::raw(w.to_string()),
+        ]));
+    }
+    out
+}
+
+/// The last messages of the status line, newest first.
+pub fn messages(app: &App, scroll: usize, frame: &mut Frame<'_>, area: Rect) {
+    let mut lines: Vec<Line<'static>> = app
+        .messages
+        .iter()
+        .rev()
+        .map(|(at, notice)| {
+            let mut line = notice_line(Some(notice));
+            line.spans
+                .insert(0, Span::styled(format!("{at} "), theme::HINT));
+            line
+        })
+        .collect();
+    if lines.is_empty() {
+        lines.push(Line::styled("Sin mensajes todavía.", theme::HINT));
+    }
+    let log = ScrollBox {
+        title: text::MESSAGES_TITLE.to_string(),
+        lines,
+        scroll,
+        hint: "Esc cerrar",
+        width: 76,
+    };
+    frame.render_widget(log, area);
 }
 
 pub fn confirm_quit(unsaved: bool, turn: Option<&str>, frame: &mut Frame<'_>, area: Rect) {

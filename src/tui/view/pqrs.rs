@@ -5,11 +5,13 @@ use crate::tui::action::Pane;
 use crate::tui::app::{App, Notice, PqrsDetail, card_who};
 use crate::tui::form::Form;
 use crate::tui::theme;
+use crate::tui::widgets::scroll_box::ScrollBox;
+use crate::tui::widgets::{list::ScrollList, wrapped_height};
 use ratatui::Frame;
-use ratatui::layout::Rect;
+use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::style::{Color, Modifier, Style};
-use ratatui::text::{Line, Span};
-use ratatui::widgets::{Block, Clear, Paragraph, Wrap};
+use ratatui::text::{Line, Span, Text};
+use ratatui::widgets::{Paragraph, Wrap};
 
 /// The colour of a deadline standing.
 pub fn standing_style(s: Option<Standing>) -> Style {
@@ -28,13 +30,19 @@ pub fn standing_style(s: Option<Standing>) -> Style {
 pub fn render(app: &App, focused: bool, frame: &mut Frame<'_>, area: Rect) {
     let p = &app.pqrs;
     let whose = if p.all { "todas" } else { "mías" };
-    let mut lines = vec![Line::from(vec![
-        Span::styled(
-            format!("{} abiertas ({whose})", p.lines.len()),
-            theme::LABEL,
-        ),
-        Span::styled(" · Ctrl+N radicar · Ctrl+T mías/todas", theme::HINT),
-    ])];
+    let block = super::pane::pane_block(Pane::Pqrs, focused);
+    let inner = block.inner(area);
+    let count = format!("{} abiertas ({whose})", p.total);
+    let keys = " · Ctrl+N radicar · Ctrl+T mías/todas";
+    // the keys are in the footer too: on a narrow pane the count keeps its one line
+    let mut head = vec![Span::styled(count.clone(), theme::LABEL)];
+    if count.chars().count() + keys.chars().count() <= usize::from(inner.width) {
+        head.push(Span::styled(keys, theme::HINT));
+    }
+    let head = Line::from(head);
+    // a narrow pane gives the subject its own line instead of cutting it to a few letters
+    let subject_below = inner.width < 64;
+    let mut rows = Vec::new();
     for (i, l) in p.lines.iter().enumerate() {
         let standing = l.standing.map_or("", Standing::label);
         let due = l
@@ -47,38 +55,44 @@ pub fn render(app: &App, focused: bool, frame: &mut Frame<'_>, area: Rect) {
             .map(|d| format!("{d:>3}d"))
             .unwrap_or_else(|| "   -".into());
         let mark = if l.row.priority { "!" } else { " " };
-        let row_style = if focused && i == p.selected {
-            theme::CURRENT
+        let first = format!("{mark}{} {due} {left}", short(&l.row.radicado));
+        let mut row = if subject_below {
+            let mut row = Text::from(Line::from(vec![
+                Span::styled(format!("{:<10} ", standing), standing_style(l.standing)),
+                Span::raw(first),
+            ]));
+            row.push_line(Line::from(format!("  {}", l.row.subject)));
+            row
         } else {
-            theme::INPUT
+            Text::from(Line::from(vec![
+                Span::styled(format!("{:<10} ", standing), standing_style(l.standing)),
+                Span::raw(format!("{first} {}", l.row.subject)),
+            ]))
         };
-        lines.push(Line::from(vec![
-            Span::styled(format!("{:<10}", standing), standing_style(l.standing)),
-            Span::styled(
-                format!(
-                    "{mark}{} {due} {left} {}",
-                    short(&l.row.radicado),
-                    l.row.subject
-                ),
-                row_style,
-            ),
-        ]));
         // the selected priority PQRS says why it goes first (Ley 1437 art. 20)
         if let (true, Some(reason)) = (focused && i == p.selected, &l.row.priority_reason) {
-            lines.push(Line::styled(
-                format!("  ! prioritaria: {reason}"),
+            row.push_line(Line::styled(
+                format!("! prioritaria: {reason}"),
                 theme::PREFERENTIAL,
             ));
         }
+        rows.push(row);
     }
+    frame.render_widget(block, area);
+    let head_height = wrapped_height(std::slice::from_ref(&head), inner.width).min(inner.height);
+    let [top, list] =
+        Layout::vertical([Constraint::Length(head_height), Constraint::Min(0)]).areas(inner);
+    frame.render_widget(Paragraph::new(head).wrap(Wrap { trim: true }), top);
     if p.lines.is_empty() {
-        lines.push(Line::styled(
-            "Sin PQRS abiertas. Ctrl+N: radicar una.",
-            theme::HINT,
-        ));
+        let empty = Line::styled("Sin PQRS abiertas. Ctrl+N: radicar una.", theme::HINT);
+        frame.render_widget(Paragraph::new(empty).wrap(Wrap { trim: true }), list);
+        return;
     }
-    let block = super::pane::pane_block(Pane::Pqrs, focused);
-    frame.render_widget(Paragraph::new(lines).block(block), area);
+    let capped = (p.total > p.lines.len()).then_some(p.total);
+    frame.render_widget(
+        ScrollList::new(rows, p.selected, focused).capped(capped, crate::tui::text::PQRS_CAPPED),
+        list,
+    );
 }
 
 /// `CALI-2026-000123` → `000123` (the pane is narrow; the year is this one's).
@@ -98,25 +112,27 @@ pub fn form(app: &App, form: &Form, notice: Option<&Notice>, frame: &mut Frame<'
     super::form_box(&title, intro, form, notice, frame, area);
 }
 
-fn document(title: &str, lines: Vec<Line<'static>>, hint: &str, frame: &mut Frame<'_>, area: Rect) {
-    let mut lines = lines;
-    lines.push(Line::default());
-    lines.push(Line::styled(hint.to_string(), theme::HINT));
-    let rect = super::centered(area, 72, lines.len() as u16 + 2);
-    frame.render_widget(Clear, rect);
-    let block = Block::bordered()
-        .title(title.to_string())
-        .border_style(theme::BORDER_FOCUS);
-    frame.render_widget(
-        Paragraph::new(lines)
-            .wrap(Wrap { trim: false })
-            .block(block),
-        rect,
-    );
+/// A document over the console: wrapped by words, scrolled with the arrows and pages.
+fn document(
+    title: &str,
+    lines: Vec<Line<'static>>,
+    hint: &str,
+    scroll: usize,
+    frame: &mut Frame<'_>,
+    area: Rect,
+) {
+    let doc = ScrollBox {
+        title: title.to_string(),
+        lines,
+        scroll,
+        hint,
+        width: 72,
+    };
+    frame.render_widget(doc, area);
 }
 
 /// The constancia de radicación just filed.
-pub fn receipt(lines: &[String], frame: &mut Frame<'_>, area: Rect) {
+pub fn receipt(lines: &[String], scroll: usize, frame: &mut Frame<'_>, area: Rect) {
     let body = lines
         .iter()
         .enumerate()
@@ -132,13 +148,20 @@ pub fn receipt(lines: &[String], frame: &mut Frame<'_>, area: Rect) {
         " Constancia de radicación ",
         body,
         "p imprimir · Enter/Esc cerrar",
+        scroll,
         frame,
         area,
     );
 }
 
-/// A PQRS with its history (the latest steps that fit).
-pub fn detail(d: &PqrsDetail, offset: chrono::FixedOffset, frame: &mut Frame<'_>, area: Rect) {
+/// A PQRS with its whole history (it scrolls).
+pub fn detail(
+    d: &PqrsDetail,
+    offset: chrono::FixedOffset,
+    scroll: usize,
+    frame: &mut Frame<'_>,
+    area: Rect,
+) {
     let p = &d.pqrs;
     let mut lines = vec![
         Line::styled(format!("{} · {}", p.radicado, p.kind.label()), theme::TITLE),
@@ -169,9 +192,7 @@ pub fn detail(d: &PqrsDetail, offset: chrono::FixedOffset, frame: &mut Frame<'_>
             standing_style(d.standing),
         ),
     ]));
-    let room = usize::from(area.height.saturating_sub(lines.len() as u16 + 6));
-    let skip = d.events.len().saturating_sub(room);
-    for e in &d.events[skip..] {
+    for e in &d.events {
         let when = crate::localtime::human_stamp(&e.at, offset);
         let day = when.get(..10).unwrap_or(&when);
         let step = crate::domain::request::event_label(&e.step);
@@ -180,5 +201,5 @@ pub fn detail(d: &PqrsDetail, offset: chrono::FixedOffset, frame: &mut Frame<'_>
             theme::HINT,
         ));
     }
-    document(" PQRS ", lines, "Enter/Esc cerrar", frame, area);
+    document(" PQRS ", lines, "Enter/Esc cerrar", scroll, frame, area);
 }

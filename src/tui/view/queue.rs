@@ -5,11 +5,12 @@ use crate::tui::action::Pane;
 use crate::tui::app::{App, Notice, TurnFormKind};
 use crate::tui::form::Form;
 use crate::tui::theme;
+use crate::tui::widgets::{list::ScrollList, wrapped_height};
 use chrono::{DateTime, FixedOffset};
 use ratatui::Frame;
-use ratatui::layout::Rect;
-use ratatui::text::{Line, Span};
-use ratatui::widgets::Paragraph;
+use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::text::{Line, Span, Text};
+use ratatui::widgets::{Paragraph, Wrap};
 
 /// Minutes from an RFC 3339 instant to `now`.
 fn minutes_since(at: &str, now: DateTime<FixedOffset>) -> i64 {
@@ -25,7 +26,7 @@ fn current_lines(t: &Turn, now: DateTime<FixedOffset>) -> Vec<Line<'static>> {
         .or(t.called_at.as_deref())
         .unwrap_or(&t.issued_at);
     let mut head = vec![
-        Span::styled(format!("▶ {} ", t.label), theme::CURRENT),
+        Span::styled(format!("● {} ", t.label), theme::CURRENT),
         Span::styled(
             format!(
                 " {} · {} min",
@@ -48,12 +49,8 @@ fn current_lines(t: &Turn, now: DateTime<FixedOffset>) -> Vec<Line<'static>> {
     lines
 }
 
-fn waiting_line(t: &Turn, now: DateTime<FixedOffset>, selected: bool) -> Line<'static> {
-    let mark = match (selected, t.preferential.is_some()) {
-        (true, _) => "›",
-        (false, true) => "★",
-        (false, false) => " ",
-    };
+fn waiting_line(t: &Turn, now: DateTime<FixedOffset>) -> Line<'static> {
+    let mark = if t.preferential.is_some() { "★" } else { " " };
     let mut spans = vec![
         Span::styled(
             format!("{mark} {:<7}", t.label),
@@ -76,12 +73,7 @@ fn waiting_line(t: &Turn, now: DateTime<FixedOffset>, selected: bool) -> Line<'s
     } else if t.note.is_some() {
         spans.push(Span::styled("  (trasladado)", theme::HINT));
     }
-    let line = Line::from(spans);
-    if selected {
-        line.style(theme::CURRENT)
-    } else {
-        line
-    }
+    Line::from(spans)
 }
 
 /// Draws the Turnos pane from the app's queue state.
@@ -117,37 +109,38 @@ pub fn render(app: &App, focused: bool, frame: &mut Frame<'_>, area: Rect) {
             format!("En pausa: {} · u reanudar el elegido", q.parked.len()),
             theme::TITLE,
         ));
-        for (i, t) in q.parked.iter().enumerate() {
-            let since = t.started_at.as_deref().unwrap_or(&t.issued_at);
-            let mut line = Line::from(format!(
-                "{} {:<7} en pausa desde hace {} min",
-                if focused && app.turn_sel == i {
-                    "›"
-                } else {
-                    " "
-                },
-                t.label,
-                minutes_since(since, app.now)
-            ));
-            if focused && app.turn_sel == i {
-                line = line.style(theme::CURRENT);
-            }
-            lines.push(line);
-        }
     }
     lines.push(Line::styled(
         format!("En espera: {} · servicios {services}", q.waiting.len()),
         theme::TITLE,
     ));
-    let first = q.parked.len();
-    lines.extend(
-        q.waiting
-            .iter()
-            .enumerate()
-            .map(|(i, t)| waiting_line(t, app.now, focused && app.turn_sel == first + i)),
-    );
+    // parked turns first, then the waiting ones: one list, one selection
+    let rows: Vec<Text<'static>> = q
+        .parked
+        .iter()
+        .map(|t| {
+            let since = t.started_at.as_deref().unwrap_or(&t.issued_at);
+            Text::from(format!(
+                "  {:<7} en pausa desde hace {} min",
+                t.label,
+                minutes_since(since, app.now)
+            ))
+        })
+        .chain(
+            q.waiting
+                .iter()
+                .map(|t| Text::from(waiting_line(t, app.now))),
+        )
+        .collect();
     let block = super::pane::pane_block(Pane::Turnos, focused);
-    frame.render_widget(Paragraph::new(lines).block(block), area);
+    let inner = block.inner(area);
+    frame.render_widget(block, area);
+    let head_height = wrapped_height(&lines, inner.width).min(inner.height);
+    let head = Paragraph::new(lines).wrap(Wrap { trim: true });
+    let [top, list] =
+        Layout::vertical([Constraint::Length(head_height), Constraint::Min(0)]).areas(inner);
+    frame.render_widget(head, top);
+    frame.render_widget(ScrollList::new(rows, app.turn_sel, focused), list);
 }
 
 /// The transfer / paper-ticket form over the console.
@@ -194,6 +187,5 @@ pub fn turn_form(
             ),
         ),
     };
-    let choices = super::record::choices(form);
-    super::form_box_with(title, &intro, form, notice, choices, frame, area);
+    super::form_box(title, &intro, form, notice, frame, area);
 }

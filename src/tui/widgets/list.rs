@@ -1,0 +1,204 @@
+//! The one list every screen shares: the selection is always drawn (a marker besides colour),
+//! the rows scroll a page at a time around it, a last line says "n de m" and whether the
+//! results were capped. Moving never wraps silently.
+
+use crate::tui::theme;
+use ratatui::buffer::Buffer;
+use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::text::{Line, Span, Text};
+use ratatui::widgets::{HighlightSpacing, List, ListItem, ListState, StatefulWidget, Widget};
+
+/// Rows a page key moves.
+pub const PAGE: usize = 10;
+
+/// The marker drawn before the selected row.
+pub const MARKER: &str = "▶ ";
+
+/// A move of the selection.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Step {
+    /// Up (negative) or down (positive) by rows.
+    Rows(i8),
+    /// Up (negative) or down (positive) by pages.
+    Pages(i8),
+    /// The first row (Home).
+    First,
+    /// The last row (End).
+    Last,
+}
+
+impl Step {
+    /// Where the selection lands from `selected` in a list of `len` rows (clamped, no wrap).
+    pub fn from(self, selected: usize, len: usize) -> usize {
+        let last = len.saturating_sub(1);
+        let by = |n: isize| (selected as isize + n).clamp(0, last as isize) as usize;
+        match self {
+            Step::Rows(n) => by(isize::from(n)),
+            Step::Pages(n) => by(isize::from(n) * PAGE as isize),
+            Step::First => 0,
+            Step::Last => last,
+        }
+    }
+}
+
+/// The list's own key: arrows, pages, Home/End.
+pub fn step_for(key: crossterm::event::KeyEvent) -> Option<Step> {
+    use crossterm::event::KeyCode;
+    Some(match key.code {
+        KeyCode::Up => Step::Rows(-1),
+        KeyCode::Down => Step::Rows(1),
+        KeyCode::PageUp => Step::Pages(-1),
+        KeyCode::PageDown => Step::Pages(1),
+        KeyCode::Home => Step::First,
+        KeyCode::End => Step::Last,
+        _ => return None,
+    })
+}
+
+/// A list to draw: its rows, the selected one (when the list has the focus) and, for capped
+/// results, how many there were in all.
+pub struct ScrollList<'a> {
+    rows: Vec<Text<'a>>,
+    selected: Option<usize>,
+    /// The position the count line shows (the selection even when unfocused).
+    position: usize,
+    capped: Option<usize>,
+    /// What to do to see the others (after the capped notice).
+    hint: &'a str,
+}
+
+impl<'a> ScrollList<'a> {
+    /// A list of `rows` with the row at `position` selected; highlighted only when `focused`.
+    pub fn new(rows: Vec<Text<'a>>, position: usize, focused: bool) -> ScrollList<'a> {
+        let position = position.min(rows.len().saturating_sub(1));
+        ScrollList {
+            selected: (focused && !rows.is_empty()).then_some(position),
+            rows,
+            position,
+            capped: None,
+            hint: "",
+        }
+    }
+
+    /// Says that only the first rows of `total` are listed, and `hint`: how to see the others.
+    pub fn capped(mut self, total: Option<usize>, hint: &'a str) -> ScrollList<'a> {
+        self.capped = total.filter(|t| *t > self.rows.len());
+        self.hint = hint;
+        self
+    }
+
+    /// The count lines at `width`: "3 de 45", and the capped notice (wrapped by words).
+    fn count_lines(&self, width: u16) -> Vec<Line<'static>> {
+        let len = self.rows.len();
+        let count = format!("{} de {len}", self.position + 1);
+        let Some(total) = self.capped else {
+            return vec![Line::from(Span::styled(count, theme::HINT)).right_aligned()];
+        };
+        let text = format!(
+            "{count} · {len} primeros de {} — {}",
+            thousands(total),
+            self.hint
+        );
+        textwrap::wrap(&text, usize::from(width.max(1)))
+            .into_iter()
+            .map(|l| Line::from(Span::styled(l.into_owned(), theme::PREFERENTIAL)).right_aligned())
+            .collect()
+    }
+}
+
+/// 1234 → "1.234" (the Spanish grouping).
+pub fn thousands(n: usize) -> String {
+    let digits = n.to_string();
+    let mut out = String::new();
+    for (i, c) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i).is_multiple_of(3) {
+            out.push('.');
+        }
+        out.push(c);
+    }
+    out
+}
+
+impl Widget for ScrollList<'_> {
+    fn render(self, area: Rect, buf: &mut Buffer) {
+        if self.rows.is_empty() || area.height == 0 {
+            return;
+        }
+        let count_lines = self.count_lines(area.width);
+        let count_height = (count_lines.len() as u16).min(area.height.saturating_sub(1));
+        let [body, count] =
+            Layout::vertical([Constraint::Min(1), Constraint::Length(count_height)]).areas(area);
+        // page-wise scrolling: the page holding the selection starts at a multiple of the
+        // visible rows, so the same selection is always drawn at the same place
+        let visible = usize::from(body.height.max(1));
+        let offset = self.position - self.position % visible;
+        let mut state = ListState::default()
+            .with_offset(offset)
+            .with_selected(self.selected);
+        let list = List::new(self.rows.into_iter().map(ListItem::new))
+            .highlight_symbol(MARKER)
+            .highlight_spacing(HighlightSpacing::Always)
+            .highlight_style(theme::CURRENT);
+        StatefulWidget::render(list, body, buf, &mut state);
+        ratatui::widgets::Paragraph::new(count_lines).render(count, buf);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn steps_clamp_without_wrapping() {
+        assert_eq!(Step::Rows(-1).from(0, 5), 0);
+        assert_eq!(Step::Rows(1).from(4, 5), 4);
+        assert_eq!(Step::Pages(1).from(2, 30), 12);
+        assert_eq!(Step::Pages(1).from(25, 30), 29);
+        assert_eq!(Step::Pages(-1).from(5, 30), 0);
+        assert_eq!(Step::Last.from(0, 30), 29);
+        assert_eq!(Step::First.from(7, 30), 0);
+        assert_eq!(Step::Rows(1).from(0, 0), 0);
+    }
+
+    #[test]
+    fn spanish_thousands() {
+        assert_eq!(thousands(7), "7");
+        assert_eq!(thousands(1234), "1.234");
+        assert_eq!(thousands(1234567), "1.234.567");
+    }
+
+    fn drawn(list: ScrollList<'_>, height: u16) -> Vec<String> {
+        let area = Rect::new(0, 0, 40, height);
+        let mut buf = Buffer::empty(area);
+        list.render(area, &mut buf);
+        (0..height)
+            .map(|y| {
+                (0..40)
+                    .map(|x| buf[(x, y)].symbol())
+                    .collect::<String>()
+                    .trim_end()
+                    .to_string()
+            })
+            .collect()
+    }
+
+    #[test]
+    fn the_selection_is_always_drawn_with_its_marker() {
+        let rows = (1..=30).map(|i| Text::from(format!("fila {i}"))).collect();
+        let lines = drawn(ScrollList::new(rows, 14, true), 6);
+        assert!(lines.iter().any(|l| l == "▶ fila 15"), "{lines:#?}");
+        assert_eq!(lines[5].trim(), "15 de 30");
+    }
+
+    #[test]
+    fn capped_results_say_so() {
+        let rows = (1..=20).map(|i| Text::from(format!("fila {i}"))).collect();
+        let lines = drawn(
+            ScrollList::new(rows, 0, true).capped(Some(1234), "siga escribiendo"),
+            5,
+        );
+        let all = lines.join(" ");
+        assert!(all.contains("20 primeros de 1.234"), "{lines:#?}");
+        assert!(all.contains("escribiendo"), "{lines:#?}");
+    }
+}
