@@ -201,6 +201,27 @@ fn a_reclamo_lives_its_whole_life_in_the_workspace_by_four_people() {
         "{}",
         text(&m)
     );
+    // the citation as PDF, and the signed delivery proof attached
+    let pdf = b.path("citacion.pdf");
+    press(&mut m, KeyCode::Char('y'));
+    typed(&mut m, "citación");
+    press(&mut m, KeyCode::Tab);
+    clear(&mut m);
+    typed(&mut m, pdf.to_str().unwrap());
+    press(&mut m, KeyCode::Enter);
+    assert!(
+        std::fs::read(&pdf).is_ok_and(|b| b.starts_with(b"%PDF")),
+        "{}",
+        text(&m)
+    );
+    let proof = b.path("guia-7781.jpg");
+    std::fs::write(&proof, b"\xff\xd8 prueba de entrega").unwrap();
+    press(&mut m, KeyCode::Char('j'));
+    typed(&mut m, proof.to_str().unwrap());
+    press(&mut m, KeyCode::Enter);
+    let attached = &m.detail.as_ref().unwrap().attachments;
+    assert_eq!(attached.len(), 1, "{}", text(&m));
+    assert_eq!(attached[0].media_type, "image/jpeg");
     press(&mut m, KeyCode::Char('n'));
     press(&mut m, KeyCode::Tab);
     typed(&mut m, "acta 15");

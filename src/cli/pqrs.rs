@@ -306,7 +306,8 @@ pub struct NewTicket {
     /// configuración).
     #[arg(long, value_name = "TIPO:NÚMERO", conflicts_with = "name")]
     pub doc: Option<String>,
-    /// Nombre de un peticionario sin registro de cliente (no se crea ninguno); pide --contact.
+    /// Nombre de un peticionario sin registro de cliente (no se le crea registro); pide
+    /// --contact.
     #[arg(long, value_name = "NOMBRE", requires = "contact")]
     pub name: Option<String>,
     /// Teléfono, correo o dirección para responder al peticionario sin registro.

@@ -376,6 +376,24 @@ impl PqrsDesk {
                     desk::pqrs::close_work_order(store, clock, &actor, id, &result)
                         .map(|w| format!("Orden de trabajo #{} cerrada.", w.id))
                 }
+                steps::Request::Attach(path) => desk::attachments::attach(
+                    store,
+                    clock,
+                    &actor,
+                    config,
+                    crate::domain::attachment::Owner::Pqrs,
+                    &radicado,
+                    &path,
+                )
+                .map(|a| {
+                    format!(
+                        "Adjunto #{} {} guardado (SHA-256 {}).",
+                        a.id, a.name, a.sha256
+                    )
+                }),
+                steps::Request::Letter(which, path) => {
+                    write_letter(store, clock, config, &radicado, which, &path)
+                }
             });
         match result {
             Ok(message) => {
@@ -627,6 +645,26 @@ impl PqrsDesk {
             self.list_key(k);
         }
     }
+}
+
+/// Writes the PDF of a decision's letter to a new owner-only file at `path`.
+fn write_letter(
+    store: &Store,
+    clock: &dyn Clock,
+    config: &Config,
+    radicado: &str,
+    which: crate::domain::request::Letter,
+    path: &std::path::Path,
+) -> crate::error::Result<String> {
+    let today = clock.now().with_timezone(&config.utc_offset()).date_naive();
+    let (title, blocks) = desk::pqrs::letter(store, config, today, radicado, which)?;
+    crate::files::write_new_private(path, &crate::pdf::letter(&title, &blocks)).map_err(|e| {
+        crate::error::Error::refused(format!(
+            "archivo: no se puede escribir {}: {e} (no se sobrescribe un archivo existente)",
+            path.display()
+        ))
+    })?;
+    Ok(format!("{title}: {}", path.display()))
 }
 
 impl Mode for PqrsDesk {

@@ -23,10 +23,14 @@ pub enum Key {
     NewOrder,
     /// Close a work order with its result.
     CloseOrder,
+    /// Attach a file (scanned petition, evidence, delivery proof).
+    Attach,
+    /// Write a letter of the decision as PDF.
+    Letter,
 }
 
 /// The detail's keys in the order the footer lists them, with their Spanish names.
-pub const KEYS: [(char, Key, &str); 16] = [
+pub const KEYS: [(char, Key, &str); 18] = [
     ('s', Key::Step(Step::Assign), "asignar"),
     ('i', Key::Step(Step::Start), "iniciar"),
     ('w', Key::Write, "respuesta"),
@@ -43,6 +47,8 @@ pub const KEYS: [(char, Key, &str); 16] = [
     ('t', Key::Step(Step::Forward), "trasladar"),
     ('o', Key::NewOrder, "orden"),
     ('k', Key::CloseOrder, "cerrar orden"),
+    ('j', Key::Attach, "adjuntar"),
+    ('y', Key::Letter, "carta PDF"),
 ];
 
 /// The key bound to `c`, if any.
@@ -74,6 +80,10 @@ pub fn offered(key: Key, d: &Detail, role: Role, config: &Config) -> bool {
         }
         Key::NewOrder => p.status.is_open(),
         Key::CloseOrder => d.work_orders.iter().any(|w| w.status == "abierta"),
+        Key::Attach => true,
+        Key::Letter => {
+            p.answer_approved.is_some() && matches!(p.status, Status::Aprobada | Status::Notificada)
+        }
     }
 }
 
@@ -128,6 +138,12 @@ pub fn form_for(key: Key, d: &Detail, config: &Config) -> Option<Form> {
             ),
             Field::text("Resultado", ""),
         ],
+        Key::Attach => vec![Field::text("Archivo (ruta)", "")],
+        Key::Letter => vec![
+            Field::text("Comunicación", Letter::Respuesta.label())
+                .with_options(labels(&Letter::labels())),
+            Field::text("Guardar en (PDF)", &format!("{}.pdf", d.pqrs.radicado)),
+        ],
         _ => return None,
     };
     Some(Form::new(fields))
@@ -140,6 +156,8 @@ pub enum Request {
     Deliver(DeliveryInput),
     NewOrder { area: String, description: String },
     CloseOrder { id: i64, result: String },
+    Attach(std::path::PathBuf),
+    Letter(Letter, std::path::PathBuf),
 }
 
 fn optional_date(text: &str) -> Result<Option<chrono::NaiveDate>, String> {
@@ -227,6 +245,17 @@ pub fn request(key: Key, form: Option<&Form>, kind: Kind) -> Result<Request, Str
                 .map_err(|_| "orden: escriba el número de la orden".to_string())?,
             result: v(1),
         }),
+        Key::Attach => match v(0) {
+            p if p.is_empty() => Err("archivo: escriba la ruta del archivo".into()),
+            p => Ok(Request::Attach(p.into())),
+        },
+        Key::Letter => Ok(Request::Letter(
+            Letter::parse(&v(0)).map_err(|e| e.to_string())?,
+            match v(1) {
+                p if p.is_empty() => return Err("archivo: escriba dónde guardar el PDF".into()),
+                p => p.into(),
+            },
+        )),
         Key::Write => Err("la respuesta se escribe en el editor".into()),
     }
 }
