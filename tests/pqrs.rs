@@ -1489,3 +1489,35 @@ fn cli_writes_the_letter_and_records_its_delivery() {
         .success()
         .stdout(predicates::str::contains("notificada"));
 }
+
+#[test]
+fn the_daily_report_counts_work_orders() {
+    let mut b = branch();
+    let p = b.file(&filing("reclamo", "2026-11-23T09:00"));
+    let actor = b.asesor();
+    let mut ids = Vec::new();
+    for area in ["Facturación", "Comercial"] {
+        let w = desk::pqrs::new_work_order(
+            &mut b.store,
+            &b.clock,
+            &actor,
+            &b.cfg,
+            &p.radicado,
+            area,
+            "Revisar",
+        )
+        .unwrap();
+        ids.push(w.id);
+    }
+    desk::pqrs::close_work_order(&mut b.store, &b.clock, &actor, ids[0], "Hecho").unwrap();
+    let today = day("2026-11-23");
+    let r = desk::reports::build(&b.store, &b.cfg, today, today).unwrap();
+    let w = &r.pqrs.work_orders;
+    assert_eq!((w.opened, w.closed), (2, 1));
+    assert_eq!(w.open_by_area.get("Comercial"), Some(&1));
+    let text = ventanilla::commands::report::text(&r);
+    assert!(
+        text.contains("Órdenes de trabajo: abiertas en el periodo 2 · cerradas 1"),
+        "{text}"
+    );
+}
