@@ -14,7 +14,7 @@ mod spanish;
 pub use attachments::AttachCommand;
 pub use calendar::{CalendarCommand, DocCommand};
 pub use pqrs::{AnswerText, NewTicket, Radicado, StepArgs, TicketCommand, WorkOrderCommand};
-pub use queue::{TurnCommand, TurnLabel};
+pub use queue::{AdvisorCommand, TurnCommand, TurnLabel};
 pub use ratings::RatingCommand;
 pub use records::{
     AttentionCommand, ConsentArgs, ConsentCommand, CsvArg, CustomerCommand, CustomerFields,
@@ -91,6 +91,9 @@ pub enum Command {
     /// Atenciones (historial de casos).
     #[command(subcommand)]
     Attention(AttentionCommand),
+    /// Estados de los asesores (disponible, en pausa, fuera de línea) y el mapa de ventanillas.
+    #[command(subcommand)]
+    Advisor(AdvisorCommand),
     /// PQRS: radicar, tramitar con sus términos de ley, notificar, cerrar, archivar.
     #[command(subcommand)]
     Ticket(TicketCommand),

@@ -1,5 +1,6 @@
 //! One module per subcommand: each has a `run` taking the parsed arguments and the [`Ctx`].
 
+pub mod advisor;
 pub mod attach;
 pub mod attention;
 pub mod audit;
@@ -101,6 +102,7 @@ fn dispatch(ctx: &Ctx, command: Option<Command>) -> Result<()> {
         Command::Customer(cmd) => customer::run(ctx, cmd),
         Command::Consent(cmd) => consent::run(ctx, cmd),
         Command::Attention(cmd) => attention::run(ctx, cmd),
+        Command::Advisor(cmd) => advisor::run(ctx, cmd),
         Command::Ticket(cmd) => ticket::run(ctx, cmd),
         Command::Workorder(cmd) => ticket::work_order(ctx, cmd),
         Command::Attach(cmd) => attach::run(ctx, cmd),

@@ -21,6 +21,7 @@ pub mod setup;
 pub mod trust;
 pub mod turns;
 pub mod users;
+pub mod window_map;
 
 use crate::domain::user::Role;
 use crate::error::{Error, Result};

@@ -152,3 +152,17 @@ fn supervisor_mode_in_a_real_terminal() {
     app.send(b"q");
     assert!(app.wait_exit(wait).is_some());
 }
+
+#[test]
+fn the_map_of_windows_tab() {
+    let mut s = logged_in("supervisor");
+    s.handle(key(KeyCode::Char('3')));
+    assert_eq!(s.tab, Tab::Ventanillas);
+    let terminal = draw(&s, 120, 40);
+    let text = format!("{:?}", terminal.backend());
+    assert!(
+        text.contains("3 Ventanillas") && text.contains("en atención"),
+        "{text}"
+    );
+    assert_snapshot!("supervisor_windows_120x40", terminal.backend());
+}

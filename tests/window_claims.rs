@@ -115,3 +115,72 @@ fn a_claimed_window_refuses_a_second_advisor_and_a_supervisor_takes_it_over() {
     login(&mut other, "asesor1", "1234");
     assert!(matches!(other.screen, Screen::Console(_)));
 }
+
+/// The map of windows follows what each advisor does: the console's login makes the window
+/// available, `advisor state` pauses it with a reason, a call puts it in attention; a window
+/// nobody holds is out. The same map is the supervisor's third tab.
+#[test]
+fn the_map_of_windows_shows_each_advisors_state() {
+    use ventanilla::domain::advisor::State;
+    let dir = tempfile::TempDir::new().unwrap();
+    let db = dir.path().join("sede.sqlite3");
+    branch_with_windows(&db, 2);
+    let mut advisor = console(&db, 1);
+    login(&mut advisor, "asesor1", "1234");
+    let map = || {
+        let store = Store::open(&db).unwrap();
+        let now = chrono::Utc::now();
+        ventanilla::desk::window_map::window_map(&store, &config(), now).unwrap()
+    };
+    let states = |m: &[ventanilla::desk::window_map::WindowState]| {
+        m.iter()
+            .map(|w| (w.window, w.advisor.clone(), w.state, w.detail.clone()))
+            .collect::<Vec<_>>()
+    };
+    assert_eq!(
+        states(&map())[..2],
+        [
+            (1, Some("asesor1".into()), State::Available, String::new()),
+            (2, None, State::LoggedOut, String::new())
+        ]
+    );
+    cli(dir.path())
+        .args(["advisor", "state", "pausa", "--reason", "ALMUERZO"])
+        .args(["--window", "1", "--user", "asesor1"])
+        .assert()
+        .success()
+        .stdout(predicates::str::contains("en pausa (almuerzo)"));
+    assert_eq!(states(&map())[0].2, State::Paused);
+    assert_eq!(states(&map())[0].3, "almuerzo");
+    cli(dir.path())
+        .args([
+            "advisor", "state", "pausa", "--reason", "siesta", "--user", "asesor1",
+        ])
+        .assert()
+        .failure()
+        .stderr(predicates::str::contains("almuerzo, pausa activa"));
+    cli(dir.path())
+        .args(["advisor", "state", "disponible", "--user", "asesor1"])
+        .assert()
+        .success();
+    cli(dir.path())
+        .args(["turn", "issue", "--service", "R"])
+        .assert()
+        .success();
+    cli(dir.path())
+        .args(["turn", "next", "--window", "1", "--user", "asesor1"])
+        .assert()
+        .success();
+    let now = states(&map());
+    assert_eq!((now[0].2, now[0].3.as_str()), (State::InAttention, "R-001"));
+    let out = cli(dir.path()).args(["advisor", "map"]).assert().success();
+    let text = String::from_utf8_lossy(&out.get_output().stdout).to_string();
+    assert!(
+        text.contains("Ventanilla 1") && text.contains("en atención (R-001)"),
+        "{text}"
+    );
+    assert!(
+        text.contains("sin asesor") && text.contains("fuera de línea"),
+        "{text}"
+    );
+}

@@ -138,3 +138,28 @@ pub struct TurnLabel {
     #[command(flatten)]
     pub on_behalf: OnBehalf,
 }
+
+/// `advisor ...`.
+#[derive(Debug, Subcommand)]
+pub enum AdvisorCommand {
+    /// Registra el estado del asesor: disponible, en pausa (con motivo) o fuera de línea.
+    State {
+        #[arg(value_name = "ESTADO",
+              help = crate::domain::vocab::help::<crate::domain::advisor::State>("Estado"))]
+        state: String,
+        /// Motivo de la pausa (uno de los configurados: almuerzo, pausa activa...).
+        #[arg(long, default_value = "", value_name = "MOTIVO")]
+        reason: String,
+        /// Ventanilla donde está.
+        #[arg(long, value_name = "N")]
+        window: Option<u32>,
+        #[command(flatten)]
+        on_behalf: OnBehalf,
+    },
+    /// Mapa de ventanillas: quién está en cada una y qué hace ahora, desde cuándo.
+    Map {
+        /// Salida en JSON.
+        #[arg(long)]
+        json: bool,
+    },
+}

@@ -38,6 +38,7 @@ fn label_of(key: &str, code: &str) -> Option<String> {
             .or_else(|| find::<turn::Status>(code))
             .or_else(|| find::<consent::Status>(code)),
         "consent" => find::<consent::Status>(code),
+        "state" => find::<crate::domain::advisor::State>(code),
         "standing" => find::<Standing>(code),
         "notify_via" | "notified_via" => find::<NotifyWay>(code),
         "data_request" => find::<DataRequest>(code),

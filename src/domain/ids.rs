@@ -203,9 +203,30 @@ fn check_nit(number: &str) -> Result<(), String> {
     Ok(())
 }
 
+/// A document number for lists where the full number is not needed: all but the last four
+/// characters hidden ("••••2337"); short numbers keep only their last character.
+pub fn masked(number: &str) -> String {
+    let chars: Vec<char> = number.chars().collect();
+    let shown = if chars.len() > 4 {
+        4
+    } else {
+        1.min(chars.len())
+    };
+    let hidden = chars.len() - shown;
+    let tail: String = chars[hidden..].iter().collect();
+    format!("{}{tail}", "•".repeat(hidden))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn masked_numbers_keep_the_last_four() {
+        assert_eq!(masked("1144052337"), "••••••2337");
+        assert_eq!(masked("1234"), "•••4");
+        assert_eq!(masked(""), "");
+    }
     use proptest::prelude::*;
 
     fn residue(base: &str) -> u32 {

@@ -46,6 +46,22 @@ pub fn latest(conn: &Connection, username: &str, from: &str) -> Result<Option<(S
         .optional()?)
 }
 
+/// The latest change of `username` since `from`: (state code, reason, at).
+pub fn latest_at(
+    conn: &Connection,
+    username: &str,
+    from: &str,
+) -> Result<Option<(String, String, String)>> {
+    Ok(conn
+        .query_row(
+            "SELECT state, reason, at FROM advisor_states WHERE username = ?1 AND at >= ?2
+             ORDER BY at DESC, id DESC LIMIT 1",
+            params![username, from],
+            |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)),
+        )
+        .optional()?)
+}
+
 /// Seconds each advisor spent attending turns of `day` (start to finish).
 pub fn attention_seconds(conn: &Connection, day: &str) -> Result<Vec<(String, i64)>> {
     let mut stmt = conn.prepare_cached(

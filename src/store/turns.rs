@@ -183,6 +183,15 @@ pub fn requeue(conn: &Connection, id: i64) -> Result<()> {
     Ok(())
 }
 
+/// When the window last ended a turn (finished, transferred, no-show, cancelled) on a day.
+pub fn last_end_at(conn: &Connection, window: u32, day: &str) -> Result<Option<String>> {
+    Ok(conn.query_row(
+        "SELECT max(finished_at) FROM turns WHERE window = ?1 AND day = ?2",
+        params![window, day],
+        |r| r.get(0),
+    )?)
+}
+
 /// The latest no-show at a window on a day, if any.
 pub fn last_no_show(conn: &Connection, window: u32, day: &str) -> Result<Option<Turn>> {
     let sql = format!(

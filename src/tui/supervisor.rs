@@ -3,6 +3,7 @@
 //! Opens behind a login that only a supervisor or administrator passes.
 
 mod view;
+mod windows;
 
 use super::Mode;
 use super::app::{Notice, capitalize};
@@ -25,6 +26,8 @@ pub enum Tab {
     Fila,
     /// Per service and advisor, satisfaction, PQRS, charts.
     Indicadores,
+    /// Each window: who is there and what they are doing now.
+    Ventanillas,
 }
 
 /// Which turns the live table shows.
@@ -62,6 +65,8 @@ pub struct Supervisor {
     pub user: Option<User>,
     pub tab: Tab,
     pub live: Option<Box<Live>>,
+    /// The map of windows (refreshed with the live view).
+    pub windows: Vec<desk::window_map::WindowState>,
     pub filter: usize,
     pub sort: usize,
     pub scroll: usize,
@@ -90,6 +95,7 @@ impl Supervisor {
             user: None,
             tab: Tab::Fila,
             live: None,
+            windows: Vec::new(),
             filter: 0,
             sort: 0,
             scroll: 0,
@@ -147,6 +153,10 @@ impl Supervisor {
         }
         match desk::reports::live(&self.store, &self.config, now) {
             Ok(live) => self.live = Some(Box::new(live)),
+            Err(e) => self.notice = Some(Notice::Error(e.to_string())),
+        }
+        match desk::window_map::window_map(&self.store, &self.config, now) {
+            Ok(map) => self.windows = map,
             Err(e) => self.notice = Some(Notice::Error(e.to_string())),
         }
         self.data_version = version;
@@ -358,11 +368,13 @@ impl Supervisor {
             KeyCode::Tab => {
                 self.tab = match self.tab {
                     Tab::Fila => Tab::Indicadores,
-                    Tab::Indicadores => Tab::Fila,
+                    Tab::Indicadores => Tab::Ventanillas,
+                    Tab::Ventanillas => Tab::Fila,
                 }
             }
             KeyCode::Char('1') => self.tab = Tab::Fila,
             KeyCode::Char('2') => self.tab = Tab::Indicadores,
+            KeyCode::Char('3') => self.tab = Tab::Ventanillas,
             KeyCode::Char('f') => {
                 self.filter = (self.filter + 1) % FILTERS.len();
                 self.scroll = 0;

@@ -20,6 +20,19 @@ pub struct Event {
     pub summary: String,
 }
 
+/// A PQRS of the customer still owed an answer.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct OpenPqrs {
+    pub radicado: String,
+    pub kind: crate::domain::request::Kind,
+    pub status: crate::domain::request::Status,
+    /// A habeas data request (access, rectification, deletion...) rather than a PQRS proper.
+    pub data_request: bool,
+    /// The legal due date (AAAA-MM-DD), if it runs.
+    pub due_date: Option<String>,
+    pub subject: String,
+}
+
 /// Everything the advisor sees about a customer.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct Card {
@@ -33,6 +46,10 @@ pub struct Card {
     pub reclamo_en_tramite: bool,
     /// Attentions, turns, consent events, PQRS and ratings in one list, newest first.
     pub timeline: Vec<Event>,
+    /// PQRS and data requests still owed an answer, oldest due first.
+    pub open_pqrs: Vec<OpenPqrs>,
+    /// Phone or chat attentions about them still open (routed to someone).
+    pub open_calls: usize,
 }
 
 /// Events of the timeline shown at most.
@@ -129,6 +146,25 @@ fn timeline(
     Ok(events)
 }
 
+fn open_pqrs(conn: &rusqlite::Connection, customer: i64) -> Result<Vec<OpenPqrs>> {
+    let mut open: Vec<OpenPqrs> = crate::store::pqrs::of_customer(conn, customer)?
+        .into_iter()
+        .filter(|p| p.status.is_open())
+        .map(|p| OpenPqrs {
+            radicado: p.radicado,
+            kind: p.kind,
+            status: p.status,
+            data_request: p.data_request.is_some(),
+            due_date: p.due_date,
+            subject: p.subject,
+        })
+        .collect();
+    open.sort_by(|a, b| {
+        (a.due_date.is_none(), &a.due_date).cmp(&(b.due_date.is_none(), &b.due_date))
+    });
+    Ok(open)
+}
+
 /// A customer's card, or a refusal when the document is not registered.
 pub fn card(store: &Store, config: &Config, doc: &Document) -> Result<Card> {
     let conn = store.conn();
@@ -163,6 +199,11 @@ pub fn card(store: &Store, config: &Config, doc: &Document) -> Result<Card> {
             let recent = attentions::of_customer(conn, customer.id, TIMELINE as u32)?;
             timeline(conn, &customer, &recent, &entries)?
         },
+        open_pqrs: open_pqrs(conn, customer.id)?,
+        open_calls: attentions::of_customer(conn, customer.id, 200)?
+            .iter()
+            .filter(|a| a.ended_at.is_none())
+            .count(),
         customer,
     })
 }

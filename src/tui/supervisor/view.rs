@@ -66,9 +66,10 @@ pub fn render(s: &Supervisor, frame: &mut Frame<'_>) {
     let selected = match s.tab {
         Tab::Fila => 0,
         Tab::Indicadores => 1,
+        Tab::Ventanillas => 2,
     };
     frame.render_widget(
-        Tabs::new(vec!["1 Fila del día", "2 Indicadores"])
+        Tabs::new(vec!["1 Fila del día", "2 Indicadores", "3 Ventanillas"])
             .select(selected)
             .highlight_style(theme::FOCUS_LABEL),
         tabs,
@@ -77,6 +78,7 @@ pub fn render(s: &Supervisor, frame: &mut Frame<'_>) {
     match s.tab {
         Tab::Fila => queue(s, frame, body),
         Tab::Indicadores => indicators(s, frame, body),
+        Tab::Ventanillas => super::windows::render(s, frame, body),
     }
     frame.render_widget(notice_line(s.notice.as_ref()), status);
     frame.render_widget(

@@ -57,7 +57,15 @@ pub fn render(app: &App, focused: bool, frame: &mut Frame<'_>, area: Rect) {
             .as_deref()
             .map(|k| format!(" · categoría {k}"))
             .unwrap_or_default();
-        lines.push(Line::from(format!("{}{category}", c.affiliation)));
+        let age = c
+            .birth_date
+            .as_deref()
+            .and_then(|b| chrono::NaiveDate::parse_from_str(b, "%Y-%m-%d").ok())
+            .and_then(|b| app.now.date_naive().years_since(b))
+            .map(|y| format!(" · {y} años"))
+            .unwrap_or_default();
+        lines.push(Line::from(format!("{}{category}{age}", c.affiliation)));
+        lines.extend(contact_line(c));
         if card.reclamo_en_tramite {
             lines.push(Line::from(Span::styled(
                 "RECLAMO EN TRÁMITE (habeas data)",
@@ -76,6 +84,10 @@ pub fn render(app: &App, focused: bool, frame: &mut Frame<'_>, area: Rect) {
                 theme::HINT,
             ),
         ]));
+        if !card.purposes.is_empty() {
+            lines.push(purposes_line(card));
+        }
+        lines.extend(open_items(card));
         for e in card.timeline.iter().take(4) {
             let when = crate::localtime::human_stamp(&e.at, *app.now.offset());
             let day = when.get(..10).unwrap_or(&when);
@@ -96,9 +108,13 @@ pub fn render(app: &App, focused: bool, frame: &mut Frame<'_>, area: Rect) {
             .results
             .iter()
             .map(|c| {
+                // the full number is on the card once opened
                 Text::from(format!(
                     "{} {} · {} {}",
-                    c.doc_type, c.doc_number, c.names, c.surnames
+                    c.doc_type,
+                    crate::domain::ids::masked(&c.doc_number),
+                    c.names,
+                    c.surnames
                 ))
             })
             .collect();
@@ -114,6 +130,81 @@ pub fn render(app: &App, focused: bool, frame: &mut Frame<'_>, area: Rect) {
         ScrollList::new(results, l.selected, focused).capped(l.total, text::SEARCH_CAPPED),
         list,
     );
+}
+
+/// Phone, e-mail and address, as far as they are known.
+fn contact_line(c: &crate::store::customers::Customer) -> Option<Line<'static>> {
+    let parts: Vec<String> = [
+        c.phone.as_deref().map(|p| format!("Tel. {p}")),
+        c.email.clone(),
+        c.address.clone(),
+    ]
+    .into_iter()
+    .flatten()
+    .filter(|s| !s.trim().is_empty())
+    .collect();
+    (!parts.is_empty()).then(|| Line::from(parts.join(" · ")))
+}
+
+/// Each purpose's consent: ✓ granted, ✗ revoked, ? never asked.
+fn purposes_line(card: &crate::desk::customers::Card) -> Line<'static> {
+    let mut spans = vec![Span::raw("Finalidades: ")];
+    for (i, p) in card.purposes.iter().enumerate() {
+        let (mark, style) = match p.granted {
+            Some(true) => ("✓", theme::OK),
+            Some(false) => ("✗", theme::ERROR),
+            None => ("?", theme::HINT),
+        };
+        if i > 0 {
+            spans.push(Span::raw(" "));
+        }
+        spans.push(Span::styled(
+            format!(
+                "{mark}{}",
+                crate::domain::consent::purpose_label(&p.purpose)
+            ),
+            style,
+        ));
+    }
+    Line::from(spans)
+}
+
+/// The PQRS and data requests still owed an answer, and open calls about them.
+fn open_items(card: &crate::desk::customers::Card) -> Vec<Line<'static>> {
+    let mut lines = Vec::new();
+    for p in &card.open_pqrs {
+        let due = p
+            .due_date
+            .as_deref()
+            .and_then(|d| chrono::NaiveDate::parse_from_str(d, "%Y-%m-%d").ok())
+            .map(|d| format!(" · vence {}", d.format("%d/%m")))
+            .unwrap_or_default();
+        let what = if p.data_request {
+            "solicitud de datos"
+        } else {
+            p.kind.label()
+        };
+        lines.push(Line::styled(
+            format!(
+                "Abierta: {} {what} · {}{due}",
+                p.radicado.rsplit('-').next().unwrap_or(&p.radicado),
+                p.status.label()
+            ),
+            theme::PREFERENTIAL,
+        ));
+    }
+    match card.open_calls {
+        0 => {}
+        1 => lines.push(Line::styled(
+            "1 llamada o chat abierto",
+            theme::PREFERENTIAL,
+        )),
+        n => lines.push(Line::styled(
+            format!("{n} llamadas o chats abiertos"),
+            theme::PREFERENTIAL,
+        )),
+    }
+    lines
 }
 
 /// The new-customer, edit and consent forms.
