@@ -1,6 +1,7 @@
 //! One module per subcommand: each has a `run` taking the parsed arguments and the [`Ctx`].
 
 pub mod advisor;
+pub mod attach;
 pub mod attention;
 pub mod audit;
 pub mod calendar;
@@ -110,6 +111,7 @@ fn dispatch(ctx: &Ctx, command: Option<Command>) -> Result<()> {
         Command::Advisor(cmd) => advisor::run(ctx, cmd),
         Command::Ticket(cmd) => ticket::run(ctx, cmd),
         Command::Workorder(cmd) => ticket::work_order(ctx, cmd),
+        Command::Attach(cmd) => attach::run(ctx, cmd),
         Command::Rating(cmd) => rating::run(ctx, cmd),
         Command::Report(cmd) => report::run(ctx, cmd),
         Command::Import(cmd) => io::import(ctx, cmd),
@@ -118,6 +120,7 @@ fn dispatch(ctx: &Ctx, command: Option<Command>) -> Result<()> {
         Command::Display => modes::display(ctx),
         Command::Rate { window } => modes::rate(ctx, window),
         Command::Supervisor => modes::supervisor(ctx),
+        Command::Pqrs => modes::pqrs(ctx),
         Command::Backup { file, json } => safety::backup(ctx, file.as_deref(), json),
         Command::Restore { file, yes } => safety::restore(ctx, &file, yes),
         Command::Check { json } => safety::check(ctx, json),

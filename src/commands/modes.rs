@@ -1,10 +1,12 @@
-//! `ventanilla kiosk`, `display`, `rate` (customer-facing) and `supervisor`.
+//! `ventanilla kiosk`, `display`, `rate` (customer-facing), `supervisor` and `pqrs`.
 
 use super::Ctx;
 use crate::clock::SystemClock;
 use crate::desk;
 use crate::error::Result;
-use crate::tui::{self, display::Display, kiosk::Kiosk, rate::Rate, supervisor};
+use crate::tui::{
+    self, display::Display, kiosk::Kiosk, pqrs_desk::PqrsDesk, rate::Rate, supervisor,
+};
 
 /// Starts the day's automatic backup in the background (the first mode opened each day).
 pub fn daily_backup(ctx: &Ctx, store: &crate::store::Store) {
@@ -54,5 +56,13 @@ pub fn supervisor(ctx: &Ctx) -> Result<()> {
     desk::turns::expire_previous_days(&mut store, clock.as_ref(), &ctx.loaded.config)?;
     daily_backup(ctx, &store);
     let mut mode = supervisor::open(store, clock, ctx.loaded.config.clone())?;
+    tui::run_on_terminal(&mut mode)
+}
+
+/// Opens the PQRS workspace (behind a staff login).
+pub fn pqrs(ctx: &Ctx) -> Result<()> {
+    let store = ctx.store()?;
+    daily_backup(ctx, &store);
+    let mut mode = PqrsDesk::new(store, Box::new(SystemClock), ctx.loaded.config.clone());
     tui::run_on_terminal(&mut mode)
 }

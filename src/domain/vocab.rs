@@ -310,8 +310,9 @@ fn info<V: Vocab>(name: &'static str) -> SetInfo {
 /// Every closed set of the product. A set declared with [`closed_set!`](crate::closed_set)
 /// and missing here fails the vocabulary tests.
 pub fn every_set() -> Vec<SetInfo> {
-    use super::{advisor, attention, consent, customer, regime, request, turn};
+    use super::{advisor, attachment, attention, consent, customer, regime, request, turn};
     vec![
+        info::<attachment::Owner>("attachment::Owner"),
         info::<advisor::State>("advisor::State"),
         info::<turn::Status>("turn::Status"),
         info::<turn::EventKind>("turn::EventKind"),
@@ -325,6 +326,8 @@ pub fn every_set() -> Vec<SetInfo> {
         info::<request::Channel>("request::Channel"),
         info::<request::NotifyWay>("request::NotifyWay"),
         info::<request::DataRequest>("request::DataRequest"),
+        info::<request::Letter>("request::Letter"),
+        info::<request::DeliveryWay>("request::DeliveryWay"),
         info::<request::Status>("request::Status"),
         info::<request::Step>("request::Step"),
         info::<request::EventKind>("request::EventKind"),
