@@ -189,7 +189,17 @@ pub fn form_box_with(
         };
         frame.render_widget(list, indent);
     }
-    let mut below = vec![notice_line(notice)];
+    // a refusal longer than its rows ends between words with "…" (the picker lists the
+    // choices a refusal would name)
+    let rows = usize::from(n.height.saturating_sub(help_lines).max(1));
+    let line = notice_line(notice);
+    let style = line
+        .style
+        .patch(line.spans.first().map(|s| s.style).unwrap_or_default());
+    let mut below: Vec<Line> = message::fit_with(&line.to_string(), n.width, rows, "…")
+        .into_iter()
+        .map(|l| Line::styled(l, style))
+        .collect();
     below.extend(help);
     frame.render_widget(Paragraph::new(below).wrap(Wrap { trim: true }), n);
 }
