@@ -192,14 +192,7 @@ pub fn form_box_with(
     // a refusal longer than its rows ends between words with "…" (the picker lists the
     // choices a refusal would name)
     let rows = usize::from(n.height.saturating_sub(help_lines).max(1));
-    let line = notice_line(notice);
-    let style = line
-        .style
-        .patch(line.spans.first().map(|s| s.style).unwrap_or_default());
-    let mut below: Vec<Line> = message::fit_with(&line.to_string(), n.width, rows, "…")
-        .into_iter()
-        .map(|l| Line::styled(l, style))
-        .collect();
+    let mut below = notice_rows(notice, n.width, rows, "…");
     below.extend(help);
     frame.render_widget(Paragraph::new(below).wrap(Wrap { trim: true }), n);
 }
@@ -217,13 +210,19 @@ pub fn key_hints(hints: &[(&str, &str)]) -> Line<'static> {
     Line::from(spans)
 }
 
-/// A notice in at most two rows of `width` (see [`message::fit`]).
+/// A notice in at most two rows of `width`, a longer one ending in "… F12" (the log).
 pub fn status_lines(notice: Option<&Notice>, width: u16) -> Vec<Line<'static>> {
+    let more = format!("… {}", message::LOG_KEY);
+    notice_rows(notice, width, 2, &more)
+}
+
+/// A notice in at most `rows` rows of `width`, cut between words and ended with `more`.
+fn notice_rows(notice: Option<&Notice>, width: u16, rows: usize, more: &str) -> Vec<Line<'static>> {
     let line = notice_line(notice);
     let style = line
         .style
         .patch(line.spans.first().map(|s| s.style).unwrap_or_default());
-    message::fit(&line.to_string(), width, 2)
+    message::fit_with(&line.to_string(), width, rows, more)
         .into_iter()
         .map(|l| Line::styled(l, style))
         .collect()

@@ -37,11 +37,6 @@ pub fn fit_with(text: &str, width: u16, rows: usize, more: &str) -> Vec<String> 
     lines
 }
 
-/// How many rows a message needs at `width`, up to `rows`.
-pub fn rows_for(text: &str, width: u16, rows: usize) -> usize {
-    fit(text, width, rows).len()
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
