@@ -32,8 +32,16 @@ pub fn render(app: &App, frame: &mut Frame<'_>) {
     }
     let locked = matches!(app.overlay, Some(Overlay::Locked { .. }));
     match &app.screen {
-        // Locked: nothing of the customer or the queue is drawn, only the lock box.
-        Screen::Console(_) if locked => {}
+        // Locked: nothing of the customer or the queue is drawn, only the lock box and the
+        // keys that work now.
+        Screen::Console(_) if locked => {
+            let footer = Rect {
+                y: area.bottom().saturating_sub(1),
+                height: 1,
+                ..area
+            };
+            frame.render_widget(key_hints(super::text::FOOTER_LOCK), footer);
+        }
         Screen::Setup(s) => screens::setup(s, frame, area),
         Screen::Login(l) => screens::login(app, l, frame, area),
         Screen::Console(c) => console::render(app, c, frame, area),
