@@ -2,6 +2,7 @@
 //! people at the branch; [`command`] and [`parse`] also put clap's own words (headings, help
 //! and version flags, errors) in Spanish.
 
+mod attachments;
 mod calendar;
 mod pqrs;
 mod queue;
@@ -10,8 +11,9 @@ mod records;
 mod reports;
 mod spanish;
 
+pub use attachments::AttachCommand;
 pub use calendar::{CalendarCommand, DocCommand};
-pub use pqrs::{NewTicket, Radicado, StepArgs, TicketCommand, WorkOrderCommand};
+pub use pqrs::{AnswerText, NewTicket, Radicado, StepArgs, TicketCommand, WorkOrderCommand};
 pub use queue::{AdvisorCommand, TurnCommand, TurnLabel};
 pub use ratings::RatingCommand;
 pub use records::{
@@ -98,6 +100,9 @@ pub enum Command {
     /// Órdenes de trabajo de una PQRS.
     #[command(subcommand)]
     Workorder(WorkOrderCommand),
+    /// Adjuntos de PQRS, autorizaciones y atenciones: agregar, listar, extraer.
+    #[command(subcommand)]
+    Attach(AttachCommand),
     /// Calificaciones de la atención.
     #[command(subcommand)]
     Rating(RatingCommand),
@@ -123,6 +128,10 @@ pub enum Command {
     },
     /// Modo supervisor: la fila del día en vivo, indicadores, PQRS por área y gráficas.
     Supervisor,
+    /// Área de trabajo de PQRS: listas con filtros, detalle con su historia, la respuesta
+    /// escrita, firmas, entregas y notificación, órdenes de trabajo; cada paso con su
+    /// formulario, solo cuando es legal.
+    Pqrs,
     /// Copia de seguridad consistente (mientras las consolas siguen trabajando), verificada.
     Backup {
         /// Archivo de destino (por defecto, la carpeta de copias).

@@ -1,6 +1,7 @@
 //! One module per subcommand: each has a `run` taking the parsed arguments and the [`Ctx`].
 
 pub mod advisor;
+pub mod attach;
 pub mod attention;
 pub mod audit;
 pub mod calendar;
@@ -70,11 +71,17 @@ impl Ctx {
 pub fn run(cli: Cli) -> Result<()> {
     let loaded = crate::config::load(cli.config.as_deref())?;
     present::set_offset(loaded.config.utc_offset());
-    let ctx = Ctx {
+    let mut ctx = Ctx {
         db: cli.db,
         loaded,
         clock: Box::new(SystemClock),
     };
+    // a demo branch made outside office hours keeps its own time for every command
+    if let Some(conn) = ctx.db_path().ok().filter(|p| p.exists()).and_then(|p| {
+        rusqlite::Connection::open_with_flags(p, rusqlite::OpenFlags::SQLITE_OPEN_READ_ONLY).ok()
+    }) {
+        ctx.clock = crate::clock::of_database(&conn);
+    }
     let result = dispatch(&ctx, cli.command);
     if let Err(err @ Error::Denied { .. }) = &result
         && let Ok(mut store) = ctx.store()
@@ -104,6 +111,7 @@ fn dispatch(ctx: &Ctx, command: Option<Command>) -> Result<()> {
         Command::Advisor(cmd) => advisor::run(ctx, cmd),
         Command::Ticket(cmd) => ticket::run(ctx, cmd),
         Command::Workorder(cmd) => ticket::work_order(ctx, cmd),
+        Command::Attach(cmd) => attach::run(ctx, cmd),
         Command::Rating(cmd) => rating::run(ctx, cmd),
         Command::Report(cmd) => report::run(ctx, cmd),
         Command::Import(cmd) => io::import(ctx, cmd),
@@ -112,6 +120,7 @@ fn dispatch(ctx: &Ctx, command: Option<Command>) -> Result<()> {
         Command::Display => modes::display(ctx),
         Command::Rate { window } => modes::rate(ctx, window),
         Command::Supervisor => modes::supervisor(ctx),
+        Command::Pqrs => modes::pqrs(ctx),
         Command::Backup { file, json } => safety::backup(ctx, file.as_deref(), json),
         Command::Restore { file, yes } => safety::restore(ctx, &file, yes),
         Command::Check { json } => safety::check(ctx, json),
@@ -138,6 +147,25 @@ pub fn visible(text: &str) -> std::borrow::Cow<'_, str> {
         })
         .collect::<String>()
         .into()
+}
+
+/// An error message with every quoted value («…») kept to its first 40 characters: a pasted
+/// page or a 20,000-character argument does not come back as a page of error.
+pub fn bounded_quotes(text: &str) -> String {
+    let mut out = String::with_capacity(text.len().min(4096));
+    let mut rest = text;
+    while let Some(open) = rest.find('«') {
+        let (before, after) = rest.split_at(open + '«'.len_utf8());
+        out.push_str(before);
+        let Some(close) = after.find('»') else {
+            rest = after;
+            break;
+        };
+        out.push_str(&crate::domain::vocab::echoed(&after[..close]));
+        rest = &after[close..];
+    }
+    out.push_str(rest);
+    out
 }
 
 /// `println!` for people: the line passes through [`visible`].

@@ -2,6 +2,7 @@
 //! transaction and writes the audit record inside it.
 
 pub mod advisors;
+pub mod attachments;
 pub mod attentions;
 pub mod audit;
 pub mod backup;

@@ -1,6 +1,7 @@
 //! Pure rules of the front desk: no I/O, no clock, no database.
 
 pub mod advisor;
+pub mod attachment;
 pub mod attention;
 pub mod branch;
 pub mod calendar;

@@ -38,6 +38,14 @@ pub fn write_private(path: &Path, bytes: &[u8]) -> io::Result<()> {
     file.flush()
 }
 
+/// Writes `bytes` to a new file at `path`, owner-only, refusing to touch one that exists.
+pub fn write_new_private(path: &Path, bytes: &[u8]) -> io::Result<()> {
+    use std::io::Write;
+    let mut file = create_new_private(path)?;
+    file.write_all(bytes)?;
+    file.flush()
+}
+
 /// Narrows an existing file written by someone else (a crate that takes a path) to owner-only.
 pub fn make_private(path: &Path) -> io::Result<()> {
     #[cfg(unix)]

@@ -24,6 +24,7 @@ pub mod error;
 pub mod files;
 pub mod localtime;
 pub mod paths;
+pub mod pdf;
 pub mod printer;
 pub mod store;
 pub mod tables;

@@ -2,6 +2,7 @@
 
 pub mod advisors;
 pub mod anchors;
+pub mod attachments;
 pub mod attentions;
 pub mod audit;
 pub mod backup;

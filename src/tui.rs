@@ -9,6 +9,7 @@ pub mod event;
 pub mod form;
 pub mod keymap;
 pub mod kiosk;
+pub mod pqrs_desk;
 pub mod rate;
 pub mod supervisor;
 pub mod terminal;

@@ -252,7 +252,7 @@ fn a_whole_visit_from_the_call_to_the_next_customer() {
     type_text(&mut app, "Reembolso de la inscripción");
     enter(&mut app, 1);
     type_text(&mut app, "Pagó dos veces el mismo curso.");
-    enter(&mut app, 6);
+    enter(&mut app, 7);
     assert!(
         matches!(app.overlay, Some(Overlay::PqrsReceipt { .. })),
         "filed"

@@ -453,7 +453,7 @@ fn pqrs_pane_files_with_the_open_customer_and_shows_the_constancia() {
     type_text(&mut app, "Esperó dos horas.");
     app.handle(Event::Key(KeyEvent::new(KeyCode::Enter, KeyModifiers::ALT)));
     type_text(&mut app, "Pide una respuesta escrita.");
-    for _ in 0..6 {
+    for _ in 0..7 {
         app.handle(key(KeyCode::Enter));
     }
     assert_snapshot!("pqrs_form_bad_type", draw(&app, 80, 24).backend());
@@ -470,7 +470,7 @@ fn pqrs_pane_files_with_the_open_customer_and_shows_the_constancia() {
         app.handle(key(KeyCode::Backspace));
     }
     type_text(&mut app, "queja");
-    for _ in 0..10 {
+    for _ in 0..11 {
         app.handle(key(KeyCode::Enter));
     }
     assert!(
@@ -520,4 +520,53 @@ fn header_counts_my_overdue_pqrs_in_red() {
     let x = first.find(&label).expect("overdue count in the header");
     let col = first[..x].chars().count() as u16;
     assert_eq!(terminal.backend().buffer()[(col, 0)].bg, Color::Red);
+}
+
+#[test]
+fn pqrs_form_files_for_a_person_without_record_and_an_anonymous_denuncia() {
+    let (mut app, _) = logged_in();
+    let file = |app: &mut App, kind: &str, person: &str| {
+        app.handle(key(KeyCode::F(3)));
+        app.handle(ctrl('n'));
+        // typing over the picker's chosen value starts a new filter
+        type_text(app, kind);
+        for _ in 0..3 {
+            app.handle(key(KeyCode::Enter));
+        }
+        type_text(app, "Cobro doble");
+        app.handle(key(KeyCode::Enter));
+        type_text(app, "Le cobraron dos veces la cuota.");
+        for _ in 0..6 {
+            app.handle(key(KeyCode::Enter));
+        }
+        type_text(app, person);
+        app.handle(key(KeyCode::Enter));
+    };
+    file(&mut app, "reclamo", "Marta Caicedo; 3201112233");
+    let Some(Overlay::PqrsReceipt { lines }) = &app.overlay else {
+        panic!("not filed: {:?}", app.overlay)
+    };
+    assert!(
+        lines
+            .iter()
+            .any(|l| l.contains("Marta Caicedo · 3201112233 (sin registro de cliente)")),
+        "{lines:?}"
+    );
+    app.handle(key(KeyCode::Esc));
+    file(&mut app, "denuncia", "");
+    let Some(Overlay::PqrsReceipt { lines }) = &app.overlay else {
+        panic!("not filed: {:?}", app.overlay)
+    };
+    assert!(
+        lines.iter().any(|l| l == "Peticionario: anónimo"),
+        "{lines:?}"
+    );
+    app.handle(key(KeyCode::Esc));
+    // a reclamo with neither: refused at the document, everything typed kept
+    file(&mut app, "reclamo", "");
+    let Some(Overlay::PqrsForm { form, notice }) = &app.overlay else {
+        panic!("form closed")
+    };
+    assert_eq!(form.focus, 2, "{notice:?}");
+    assert_eq!(form.value(3), "Cobro doble");
 }

@@ -64,7 +64,7 @@ impl Month {
             },
             Action::Start,
             Action::Draft {
-                note: "Respuesta".into(),
+                answer: "Respuesta".into(),
             },
             Action::Approve,
             Action::Notify {

@@ -134,7 +134,7 @@ impl Branch {
             },
             Action::Start,
             Action::Draft {
-                note: "No procede la devolución".into(),
+                answer: "No procede la devolución".into(),
             },
             Action::Approve,
             Action::Notify {
@@ -259,7 +259,7 @@ fn the_lifecycle_from_filing_to_archive_records_every_step() {
         },
         Action::Start,
         Action::Draft {
-            note: "Se reliquida la factura".into(),
+            answer: "Se reliquida la factura".into(),
         },
         Action::Approve,
         Action::Notify {
@@ -315,8 +315,13 @@ fn illegal_steps_are_refused_with_the_reason() {
     let p = b.file(&filing("peticion", "2026-11-23T09:00"));
     let r = p.radicado.as_str();
     let msg = |e: Error| e.to_string();
-    // approving before drafting
-    assert!(msg(b.step(r, Action::Approve).unwrap_err()).contains("primero proyecte"));
+    // approving before drafting: what approval needs, and the steps legal now
+    let refused = msg(b.step(r, Action::Approve).unwrap_err());
+    assert!(
+        refused.contains("se aprueba una respuesta proyectada"),
+        "{refused}"
+    );
+    assert!(refused.contains("asignación"), "{refused}");
     // closing with a work order open
     b.step(
         r,
@@ -341,7 +346,7 @@ fn illegal_steps_are_refused_with_the_reason() {
     b.step(
         r,
         Action::Draft {
-            note: String::new(),
+            answer: "Se da respuesta de fondo".into(),
         },
     )
     .unwrap();
@@ -357,11 +362,22 @@ fn illegal_steps_are_refused_with_the_reason() {
         )
         .unwrap_err();
     assert!(msg(e).contains("no aceptó la notificación electrónica"));
+    // por aviso only after a citation
+    let e = b
+        .step(
+            r,
+            Action::Notify {
+                via: "aviso".parse().unwrap(),
+                evidence: "guía 123".into(),
+            },
+        )
+        .unwrap_err();
+    assert!(msg(e).contains("después de la citación"));
     b.step(
         r,
         Action::Notify {
-            via: "aviso".parse().unwrap(),
-            evidence: "guía 123".into(),
+            via: "personal".parse().unwrap(),
+            evidence: "acta 123".into(),
         },
     )
     .unwrap();
@@ -407,7 +423,7 @@ fn illegal_steps_are_refused_with_the_reason() {
     b.step(
         &p.radicado,
         Action::Draft {
-            note: String::new(),
+            answer: "Se da respuesta de fondo".into(),
         },
     )
     .unwrap();
@@ -694,7 +710,7 @@ fn affiliates_are_talked_to_first_and_other_requests_apply_their_change() {
     b.step(r, assign).unwrap();
     b.step(r, Action::Start).unwrap();
     let draft = || Action::Draft {
-        note: "Se conserva la afiliación".into(),
+        answer: "Se conserva la afiliación".into(),
     };
     let e = b.step(r, draft()).unwrap_err();
     assert!(e.to_string().contains("conversación"), "{e}");
@@ -802,7 +818,9 @@ fn cli_files_lists_and_steps_with_json() {
         .args(["ticket", "approve", &first])
         .assert()
         .failure()
-        .stderr(predicates::str::contains("primero proyecte"));
+        .stderr(predicates::str::contains(
+            "se aprueba una respuesta proyectada",
+        ));
     b.cli()
         .args(["ticket", "assign", &first, "--area", "Jurídica"])
         .assert()
@@ -885,5 +903,621 @@ fn radicados_from_concurrent_processes_have_no_duplicates_nor_gaps() {
         unique.into_iter().cloned().collect::<BTreeSet<_>>(),
         expected,
         "no gaps"
+    );
+}
+
+#[test]
+fn the_written_answer_is_drafted_returned_approved_and_required_to_close() {
+    use ventanilla::domain::user::Role;
+    let mut b = branch();
+    common::add_staff(&mut b.store, "firma", Role::Supervisor);
+    let supervisor = Actor::staff(&desk::users::active(&b.store, "firma").unwrap());
+    let asesor = b.asesor();
+    let p = b.file(&filing("reclamo", "2026-11-23T09:00"));
+    let r = p.radicado.as_str();
+    let as_actor = |b: &mut Branch, who: &Actor, a: Action| {
+        desk::pqrs::step(&mut b.store, &b.clock, who, &b.cfg, r, a).map_err(|e| e.to_string())
+    };
+    let assign = Action::Assign {
+        area: "Facturación".into(),
+        user: Some("asesor1".into()),
+    };
+    as_actor(&mut b, &asesor, assign).unwrap();
+    as_actor(&mut b, &asesor, Action::Start).unwrap();
+    // closing while in process: no answer yet, and the refusal names the next legal steps
+    let refused = as_actor(
+        &mut b,
+        &asesor,
+        Action::Close {
+            in_favor: true,
+            note: "listo".into(),
+        },
+    )
+    .unwrap_err();
+    assert!(refused.contains("proyección de la respuesta"), "{refused}");
+    // projecting needs a written answer
+    let refused = as_actor(
+        &mut b,
+        &asesor,
+        Action::Draft {
+            answer: String::new(),
+        },
+    )
+    .unwrap_err();
+    assert!(
+        refused.contains("escriba primero la respuesta"),
+        "{refused}"
+    );
+    let v1 =
+        desk::pqrs::save_answer(&mut b.store, &b.clock, &asesor, r, "Primera versión").unwrap();
+    let again =
+        desk::pqrs::save_answer(&mut b.store, &b.clock, &asesor, r, "Primera versión").unwrap();
+    assert_eq!(
+        (v1.version, again.version),
+        (1, 1),
+        "the same text saves nothing new"
+    );
+    as_actor(
+        &mut b,
+        &asesor,
+        Action::Draft {
+            answer: String::new(),
+        },
+    )
+    .unwrap();
+    // the advisor does not sign
+    let refused = as_actor(&mut b, &asesor, Action::Approve).unwrap_err();
+    assert!(refused.contains("supervisor"), "{refused}");
+    // returned for correction (GCO step 14 "No") needs a note, and goes back to en trámite
+    let refused = as_actor(&mut b, &supervisor, Action::Return { note: " ".into() }).unwrap_err();
+    assert!(refused.contains("qué debe corregirse"), "{refused}");
+    as_actor(
+        &mut b,
+        &supervisor,
+        Action::Return {
+            note: "Cite la resolución tarifaria".into(),
+        },
+    )
+    .unwrap();
+    as_actor(
+        &mut b,
+        &asesor,
+        Action::Draft {
+            answer: "Segunda versión, con la resolución CRA 943".into(),
+        },
+    )
+    .unwrap();
+    as_actor(&mut b, &supervisor, Action::Approve).unwrap();
+    let d = desk::pqrs::show(&b.store, &b.cfg, day("2026-11-23"), r).unwrap();
+    assert_eq!(d.pqrs.answer_approved, Some(2));
+    assert_eq!(d.answers.len(), 2);
+    let steps: Vec<&str> = d.events.iter().map(|e| e.step.as_str()).collect();
+    assert!(steps.contains(&"devuelta"), "{steps:?}");
+    let approved = d.events.last().unwrap();
+    assert_eq!(approved.note, "versión 2");
+    // once approved the text is frozen
+    let refused = desk::pqrs::save_answer(&mut b.store, &b.clock, &asesor, r, "otra").unwrap_err();
+    assert!(
+        refused.to_string().contains("notificación de la respuesta"),
+        "{refused}"
+    );
+    as_actor(
+        &mut b,
+        &asesor,
+        Action::Notify {
+            via: "personal".parse().unwrap(),
+            evidence: "acta 1".into(),
+        },
+    )
+    .unwrap();
+    as_actor(
+        &mut b,
+        &asesor,
+        Action::Close {
+            in_favor: false,
+            note: String::new(),
+        },
+    )
+    .unwrap();
+}
+
+#[test]
+fn window_closing_needs_a_note_and_felicitaciones_need_no_answer() {
+    let mut b = branch();
+    let p = b.file(&filing("queja", "2026-11-23T09:00"));
+    let close = |note: &str| Action::Close {
+        in_favor: true,
+        note: note.into(),
+    };
+    let refused = b.step(&p.radicado, close("  ")).unwrap_err().to_string();
+    assert!(refused.contains("qué se hizo"), "{refused}");
+    assert!(refused.contains("asignación"), "{refused}");
+    b.step(&p.radicado, close("Se corrigió la dirección en ventanilla"))
+        .unwrap();
+    let f = b.file(&filing("felicitacion", "2026-11-23T09:00"));
+    b.step(
+        &f.radicado,
+        Action::Assign {
+            area: String::new(),
+            user: None,
+        },
+    )
+    .unwrap();
+    b.step(&f.radicado, close("")).unwrap();
+}
+
+#[test]
+fn the_signing_role_is_configurable() {
+    let mut b = branch();
+    b.cfg.pqrs.signing_role = "administrador".into();
+    common::add_staff(
+        &mut b.store,
+        "firma",
+        ventanilla::domain::user::Role::Supervisor,
+    );
+    let supervisor = Actor::staff(&desk::users::active(&b.store, "firma").unwrap());
+    let p = b.file(&filing("peticion", "2026-11-23T09:00"));
+    for a in [
+        Action::Assign {
+            area: String::new(),
+            user: None,
+        },
+        Action::Draft {
+            answer: "Respuesta".into(),
+        },
+    ] {
+        b.step(&p.radicado, a).unwrap();
+    }
+    let refused = desk::pqrs::step(
+        &mut b.store,
+        &b.clock,
+        &supervisor,
+        &b.cfg,
+        &p.radicado,
+        Action::Approve,
+    )
+    .unwrap_err();
+    assert!(refused.to_string().contains("administrador"), "{refused}");
+}
+
+#[test]
+fn any_requester_files_registered_by_name_or_anonymously_where_allowed() {
+    let mut b = branch();
+    let customers_before: i64 = b
+        .store
+        .conn()
+        .query_row("SELECT count(*) FROM customers", [], |r| r.get(0))
+        .unwrap();
+    // a phone caller who gives only a name and a number
+    let mut named = filing("reclamo", "2026-11-23T09:00");
+    named.document = None;
+    named.person = Some(desk::pqrs::Person {
+        name: "Marta Lucía Caicedo".into(),
+        contact: "3201112233".into(),
+    });
+    let p = b.file(&named);
+    assert_eq!(p.customer, None);
+    assert_eq!(p.requester_name.as_deref(), Some("Marta Lucía Caicedo"));
+    let d = desk::pqrs::show(&b.store, &b.cfg, day("2026-11-23"), &p.radicado).unwrap();
+    assert!(
+        d.customer.as_deref().unwrap().contains("3201112233"),
+        "{:?}",
+        d.customer
+    );
+    let customers_after: i64 = b
+        .store
+        .conn()
+        .query_row("SELECT count(*) FROM customers", [], |r| r.get(0))
+        .unwrap();
+    assert_eq!(
+        customers_before, customers_after,
+        "no customer record created"
+    );
+    // a name without a contact, both a document and a name, a sender on a window filing
+    let actor = b.asesor();
+    let mut no_contact = named.clone();
+    no_contact.person.as_mut().unwrap().contact = " ".into();
+    let mut both = named.clone();
+    both.document = Some(cc("1144052337"));
+    let mut sender_at_window = named.clone();
+    sender_at_window.channel = "presencial".parse().unwrap();
+    sender_at_window.sender = "marta@correo.co".into();
+    for (f, field) in [
+        (no_contact, "contacto:"),
+        (both, "documento:"),
+        (sender_at_window, "remitente:"),
+    ] {
+        let e = desk::pqrs::file(&mut b.store, &b.clock, &actor, &b.cfg, &f).unwrap_err();
+        assert!(e.to_string().starts_with(field), "{e}");
+    }
+    // a web form with the sender's address
+    let mut web = named.clone();
+    web.channel = "web".parse().unwrap();
+    web.sender = "marta@correo.co".into();
+    assert_eq!(b.file(&web).sender.as_deref(), Some("marta@correo.co"));
+    // anonymous quejas only where configured
+    let mut queja = filing("queja", "2026-11-23T09:00");
+    queja.document = None;
+    let e = desk::pqrs::file(&mut b.store, &b.clock, &actor, &b.cfg, &queja).unwrap_err();
+    assert!(e.to_string().contains("nombre y un contacto"), "{e}");
+    b.cfg.pqrs.anonymous_kinds = vec!["queja".into(), "sugerencia".into()];
+    assert_eq!(b.file(&queja).customer, None);
+}
+
+/// Files an anonymous denuncia received on the web through the CLI.
+fn anonymous_denuncia(b: &common::FileBranch) -> assert_cmd::assert::Assert {
+    b.cli()
+        .args([
+            "ticket",
+            "new",
+            "--type",
+            "denuncia",
+            "--channel",
+            "web",
+            "--subject",
+            "Cobros indebidos",
+            "--description",
+            "Un funcionario pide dinero por adelantar turnos",
+        ])
+        .assert()
+        .success()
+}
+
+#[test]
+fn cli_files_for_a_person_without_record_and_an_anonymous_denuncia() {
+    let b = common::FileBranch::new(1);
+    let out = b
+        .cli()
+        .args([
+            "ticket",
+            "new",
+            "--type",
+            "peticion",
+            "--channel",
+            "correo",
+            "--name",
+            "Pedro Pablo Angulo",
+            "--contact",
+            "pedro@correo.co",
+            "--sender",
+            "pedro@correo.co",
+            "--subject",
+            "Horario",
+            "--description",
+            "Pregunta por el horario de la sede",
+        ])
+        .assert()
+        .success()
+        .get_output()
+        .stdout
+        .clone();
+    let text = String::from_utf8(out).unwrap();
+    assert!(text.contains("Pedro Pablo Angulo"), "{text}");
+    assert!(text.contains("Remitente: pedro@correo.co"), "{text}");
+    anonymous_denuncia(&b).stdout(predicates::str::contains("Peticionario: anónimo"));
+    b.cli()
+        .args([
+            "ticket",
+            "new",
+            "--type",
+            "reclamo",
+            "--channel",
+            "web",
+            "--subject",
+            "x",
+            "--description",
+            "y",
+        ])
+        .assert()
+        .failure()
+        .stderr(predicates::str::contains("no se radica anónima"));
+}
+
+#[test]
+fn attachments_round_trip_through_the_cli_with_their_sha256() {
+    use sha2::{Digest, Sha256};
+    let b = common::FileBranch::new(1);
+    anonymous_denuncia(&b);
+    // a scanned petition (binary bytes), attached by the short radicado
+    let scan = b.path("peticion escaneada.pdf");
+    let bytes: Vec<u8> = (0..50_000u32).map(|i| (i * 7 % 251) as u8).collect();
+    std::fs::write(&scan, &bytes).unwrap();
+    let want: String = Sha256::digest(&bytes)
+        .iter()
+        .map(|x| format!("{x:02x}"))
+        .collect();
+    let out = b
+        .cli()
+        .args(["attach", "add", "pqrs", "000001"])
+        .arg(&scan)
+        .arg("--json")
+        .assert()
+        .success()
+        .get_output()
+        .stdout
+        .clone();
+    let a: serde_json::Value = serde_json::from_slice(&out).unwrap();
+    assert_eq!(a["sha256"], want.as_str());
+    assert_eq!(a["media_type"], "application/pdf");
+    assert_eq!(a["size"], 50_000);
+    let id = a["id"].as_i64().unwrap();
+    b.cli()
+        .args([
+            "attach",
+            "list",
+            "pqrs",
+            &format!("SEDE-{}-000001", this_year()),
+        ])
+        .assert()
+        .success()
+        .stdout(predicates::str::contains("peticion escaneada.pdf"))
+        .stdout(predicates::str::contains("48,8 KB"));
+    // exported (extract is the same), verified, owner-only, never over an existing file
+    let out_dir = b.path("salida");
+    std::fs::create_dir(&out_dir).unwrap();
+    b.cli()
+        .args(["attach", "extract", &id.to_string(), "--to"])
+        .arg(&out_dir)
+        .assert()
+        .success()
+        .stdout(predicates::str::contains("SHA-256 verificado"));
+    let copy = out_dir.join("peticion escaneada.pdf");
+    assert_eq!(std::fs::read(&copy).unwrap(), bytes);
+    {
+        use std::os::unix::fs::PermissionsExt;
+        let mode = std::fs::metadata(&copy).unwrap().permissions().mode();
+        assert_eq!(mode & 0o777, 0o600);
+    }
+    b.cli()
+        .args(["attach", "export", &id.to_string(), "--to"])
+        .arg(&copy)
+        .assert()
+        .failure()
+        .stderr(predicates::str::contains("no se sobrescribe"));
+    // a file over the limit, and one that cannot be read: refused with size and limit
+    let cfg = b.path("limite.toml");
+    std::fs::write(&cfg, "[files]\nattachment_max_kb = 10\n").unwrap();
+    b.cli()
+        .arg("--config")
+        .arg(&cfg)
+        .args(["attach", "add", "pqrs", "1"])
+        .arg(&scan)
+        .assert()
+        .failure()
+        .stderr(predicates::str::contains(
+            "pesa 48,8 KB y el límite es 10,0 KB",
+        ));
+    b.cli()
+        .args(["attach", "add", "pqrs", "1"])
+        .arg(b.path("no-existe.pdf"))
+        .assert()
+        .failure()
+        .stderr(predicates::str::contains("no se puede leer"));
+    // tampered bytes in the database: the export refuses
+    b.raw()
+        .execute(
+            "UPDATE attachments SET data = zeroblob(length(data)) WHERE id = ?1",
+            [id],
+        )
+        .unwrap();
+    b.cli()
+        .args(["attach", "export", &id.to_string(), "--to"])
+        .arg(b.path("otra.pdf"))
+        .assert()
+        .failure()
+        .stderr(predicates::str::contains("no coincide con su SHA-256"));
+}
+
+/// The text of a PDF: `pdftotext` when installed, else the PDF crate's own reader.
+fn pdf_text(path: &std::path::Path) -> String {
+    if let Ok(out) = std::process::Command::new("pdftotext")
+        .arg(path)
+        .arg("-")
+        .output()
+        && out.status.success()
+    {
+        return String::from_utf8_lossy(&out.stdout).into_owned();
+    }
+    let bytes = std::fs::read(path).unwrap();
+    let doc = printpdf::PdfDocument::parse(&bytes, &Default::default(), &mut Vec::new()).unwrap();
+    doc.extract_text().concat().join("\n")
+}
+
+#[test]
+fn letters_as_pdf_and_deliveries_decide_the_notification() {
+    let mut b = branch();
+    let p = b.file(&filing("reclamo", "2026-11-23T09:00"));
+    let r = p.radicado.clone();
+    for a in [
+        Action::Assign {
+            area: "Facturación".into(),
+            user: Some("asesor1".into()),
+        },
+        Action::Start,
+        Action::Draft {
+            answer: "Se reliquida la factura de octubre y se abona la diferencia a su cuenta."
+                .into(),
+        },
+    ] {
+        b.step(&r, a).unwrap();
+    }
+    // no letter before the answer is approved
+    let e = desk::pqrs::letter(
+        &b.store,
+        &b.cfg,
+        day("2026-11-23"),
+        &r,
+        "respuesta".parse().unwrap(),
+    )
+    .unwrap_err();
+    assert!(e.to_string().contains("aprobación de la respuesta"), "{e}");
+    b.step(&r, Action::Approve).unwrap();
+    // the response letter and the citation, through the CLI's own writer
+    for (which, title) in [
+        ("respuesta", "COMUNICADO DE RESPUESTA"),
+        ("citacion", "CITACIÓN PARA NOTIFICACIÓN PERSONAL"),
+    ] {
+        let (name, blocks) = desk::pqrs::letter(
+            &b.store,
+            &b.cfg,
+            day("2026-11-23"),
+            &r,
+            which.parse().unwrap(),
+        )
+        .unwrap();
+        let path = b.dir.path().join(format!("{which}.pdf"));
+        std::fs::write(&path, ventanilla::pdf::letter(&name, &blocks)).unwrap();
+        let text = pdf_text(&path);
+        for want in [title, r.as_str(), "José Luis Pérez Muñoz", "Atentamente"] {
+            assert!(text.contains(want), "{which}: {want} missing in\n{text}");
+        }
+        if which == "respuesta" {
+            assert!(
+                text.contains("Se reliquida la factura de octubre"),
+                "{text}"
+            );
+        }
+    }
+    // citation delivered today; the person does not come in 5 business days
+    let deliver = |b: &mut Branch, letter: &str, returned: bool| {
+        let actor = b.asesor();
+        desk::pqrs::record_delivery(
+            &mut b.store,
+            &b.clock,
+            &actor,
+            &b.cfg,
+            &r,
+            &desk::pqrs::DeliveryInput {
+                letter: letter.parse().unwrap(),
+                to_whom: "José Luis Pérez".into(),
+                on: None,
+                how: "mensajeria".parse().unwrap(),
+                returned,
+                note: "guía 7781".into(),
+            },
+        )
+    };
+    deliver(&mut b, "citacion", false).unwrap();
+    let notify = |via: &str| Action::Notify {
+        via: via.parse().unwrap(),
+        evidence: "acta".into(),
+    };
+    let e = b.step(&r, notify("aviso")).unwrap_err().to_string();
+    assert!(e.contains("hasta el 2026-11-30"), "{e}");
+    b.clock.advance(Duration::days(8)); // Tuesday 1 December
+    let e = b.step(&r, notify("personal")).unwrap_err().to_string();
+    assert!(e.contains("no compareció"), "{e}");
+    let e = b.step(&r, notify("aviso")).unwrap_err().to_string();
+    assert!(e.contains("entrega del aviso"), "{e}");
+    deliver(&mut b, "aviso", false).unwrap();
+    assert_eq!(b.step(&r, notify("aviso")).unwrap(), "notificada");
+    let d = desk::pqrs::show(&b.store, &b.cfg, day("2026-12-01"), &r).unwrap();
+    assert_eq!(d.deliveries.len(), 2);
+    assert!(
+        d.events
+            .iter()
+            .any(|e| e.step == "entrega" && e.note.contains("guía 7781"))
+    );
+}
+
+#[test]
+fn cli_writes_the_letter_and_records_its_delivery() {
+    let b = common::FileBranch::new(1);
+    b.cli()
+        .args([
+            "ticket",
+            "new",
+            "--type",
+            "queja",
+            "--channel",
+            "telefono",
+            "--name",
+            "Rosa Elvira Cárdenas",
+            "--contact",
+            "3115556677",
+            "--subject",
+            "Trato",
+            "--description",
+            "Queja por el trato en ventanilla",
+        ])
+        .assert()
+        .success();
+    for args in [
+        vec!["ticket", "assign", "000001", "--to", "asesor1"],
+        vec!["ticket", "start", "000001"],
+        vec![
+            "ticket",
+            "answer",
+            "000001",
+            "--text",
+            "Ofrecemos excusas; el caso se trató con el equipo.",
+        ],
+        vec!["ticket", "draft", "000001"],
+        vec!["ticket", "approve", "000001"],
+    ] {
+        b.cli().args(&args).assert().success();
+    }
+    let pdf = b.path("respuesta.pdf");
+    b.cli()
+        .args(["ticket", "letter", "000001", "--kind", "respuesta", "--out"])
+        .arg(&pdf)
+        .assert()
+        .success();
+    let text = pdf_text(&pdf);
+    assert!(text.contains("Rosa Elvira Cárdenas"), "{text}");
+    assert!(text.contains("Ofrecemos excusas"), "{text}");
+    b.cli()
+        .args([
+            "ticket",
+            "deliver",
+            "000001",
+            "--letter",
+            "respuesta",
+            "--to-whom",
+            "Rosa Elvira Cárdenas",
+            "--how",
+            "en mano",
+        ])
+        .assert()
+        .success()
+        .stdout(predicates::str::contains(
+            "entregada a Rosa Elvira Cárdenas",
+        ));
+    b.cli()
+        .args(["ticket", "notify", "000001", "--via", "personal"])
+        .assert()
+        .success()
+        .stdout(predicates::str::contains("notificada"));
+}
+
+#[test]
+fn the_daily_report_counts_work_orders() {
+    let mut b = branch();
+    let p = b.file(&filing("reclamo", "2026-11-23T09:00"));
+    let actor = b.asesor();
+    let mut ids = Vec::new();
+    for area in ["Facturación", "Comercial"] {
+        let w = desk::pqrs::new_work_order(
+            &mut b.store,
+            &b.clock,
+            &actor,
+            &b.cfg,
+            &p.radicado,
+            area,
+            "Revisar",
+        )
+        .unwrap();
+        ids.push(w.id);
+    }
+    desk::pqrs::close_work_order(&mut b.store, &b.clock, &actor, ids[0], "Hecho").unwrap();
+    let today = day("2026-11-23");
+    let r = desk::reports::build(&b.store, &b.cfg, today, today).unwrap();
+    let w = &r.pqrs.work_orders;
+    assert_eq!((w.opened, w.closed), (2, 1));
+    assert_eq!(w.open_by_area.get("Comercial"), Some(&1));
+    let text = ventanilla::commands::report::text(&r);
+    assert!(
+        text.contains("Órdenes de trabajo: abiertas en el periodo 2 · cerradas 1"),
+        "{text}"
     );
 }

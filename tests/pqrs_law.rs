@@ -158,7 +158,7 @@ impl Branch {
             },
             Action::Start,
             Action::Draft {
-                note: "No procede".into(),
+                answer: "No procede".into(),
             },
             Action::Approve,
             notify(),
@@ -171,7 +171,7 @@ impl Branch {
     fn decide_from_draft(&mut self, radicado: &str) {
         for s in [
             Action::Draft {
-                note: "Procede".into(),
+                answer: "Procede".into(),
             },
             Action::Approve,
             notify(),
@@ -595,7 +595,7 @@ fn an_affiliate_deletion_notified_before_the_conversation_can_still_be_conversed
     let e = refusal(b.step(
         &p.radicado,
         Action::Draft {
-            note: "Procede".into(),
+            answer: "Procede".into(),
         },
     ));
     assert!(e.contains("conversación"), "{e}");

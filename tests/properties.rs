@@ -1,6 +1,6 @@
 //! Property tests and fuzzed inputs: documents, customer files and configuration text never
 //! panic; random PQRS steps never break the lifecycle's invariants; random key storms into the
-//! console, kiosk and supervisor at any terminal size never panic.
+//! console, kiosk, supervisor and PQRS workspace at any terminal size never panic.
 
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
@@ -90,7 +90,10 @@ proptest! {
     }
 
     #[test]
-    fn random_pqrs_steps_keep_the_lifecycle_sound(steps in proptest::collection::vec((0u8..14, 0i64..40), 1..25)) {
+    fn random_pqrs_steps_keep_the_lifecycle_sound(
+        kind in prop::sample::select(vec!["denuncia", "reclamo", "felicitacion"]),
+        steps in proptest::collection::vec((0u8..16, 0i64..40), 1..25),
+    ) {
         let clock = FixedClock::new(monday_morning());
         let mut store = bare(&clock);
         let cfg = config();
@@ -104,7 +107,11 @@ proptest! {
             ..Filing::default()
         };
         let mut anonymous = filing.clone();
-        anonymous.kind = "denuncia".parse().unwrap();
+        anonymous.kind = kind.parse().unwrap();
+        if kind != "denuncia" {
+            // a requester without a customer record
+            anonymous.person = Some(desk::pqrs::Person { name: "Ana".into(), contact: "3001234567".into() });
+        }
         let p = desk::pqrs::file(&mut store, &clock, &admin, &cfg, &anonymous).unwrap();
         let r = p.radicado.clone();
         let today = |c: &FixedClock| desk::turns::day_of(&cfg, ventanilla::clock::Clock::now(c));
@@ -121,14 +128,28 @@ proptest! {
                     until: today(&clock) + chrono::Duration::days(n),
                     reason: "visita".into(),
                 },
-                5 => Action::Draft { note: String::new() },
+                5 => Action::Draft { answer: if n % 3 == 0 { String::new() } else { "Respuesta de fondo".into() } },
                 6 => Action::Approve,
                 7 => Action::Notify { via: "personal".parse().unwrap(), evidence: String::new() },
-                8 => Action::Close { in_favor: n % 2 == 0, note: String::new() },
+                8 => Action::Close {
+                    in_favor: n % 2 == 0,
+                    note: if n % 3 == 0 { String::new() } else { "se resolvió".into() },
+                },
                 9 => Action::Forward { entity: "Otra".into(), told_on: None, late_reason: None },
                 10 => Action::Withdraw { reason: "no completó".into() },
                 11 => Action::Archive,
                 12 => Action::ExtendCompletion { asked_on: None },
+                14 => Action::Return {
+                    note: if n % 2 == 0 { String::new() } else { "corrija la cita".into() },
+                },
+                15 => {
+                    let saved = desk::pqrs::save_answer(&mut store, &clock, &admin, &r, &format!("texto {n}"));
+                    let after = desk::pqrs::show(&store, &cfg, today(&clock), &r).unwrap();
+                    prop_assert_eq!(&before.pqrs, &after.pqrs, "a draft changes no status");
+                    prop_assert_eq!(saved.is_ok(), after.answers.len() > before.answers.len()
+                        || before.answers.last().is_some_and(|a| a.body == format!("texto {n}")));
+                    continue;
+                }
                 _ => {
                     match work_order.take() {
                         None => {
@@ -147,14 +168,36 @@ proptest! {
             let after = desk::pqrs::show(&store, &cfg, today(&clock), &r).unwrap();
             let status = after.pqrs.status;
             match &result {
-                Err(_) => {
+                Err(e) => {
                     // a refused step changes nothing
                     prop_assert_eq!(&before.pqrs, &after.pqrs);
                     prop_assert_eq!(before.events.len(), after.events.len());
+                    // a lifecycle refusal names a step legal from where the PQRS stands
+                    let why = e.to_string();
+                    let legal = ventanilla::domain::pqrs::legal_steps(before.pqrs.kind, before.pqrs.status);
+                    if why.contains("no se puede pasar a") {
+                        prop_assert!(
+                            legal.iter().any(|s| why.contains(s.label())) || legal.is_empty(),
+                            "{}", why
+                        );
+                    }
                 }
                 Ok(_) => prop_assert_eq!(after.events.len(), before.events.len() + 1),
             }
             prop_assert_eq!(status == Status::EsperaInformacion, after.pqrs.paused_on.is_some());
+            // nothing reaches cerrada without an approved written answer, a note of what was
+            // done at the window, or being a felicitación
+            if status == Status::Cerrada && before.pqrs.status != Status::Cerrada {
+                let approved = after.pqrs.answer_approved.is_some_and(|v| {
+                    after.answers.iter().any(|a| a.version == v && !a.body.trim().is_empty())
+                });
+                let at_window = before.pqrs.status == Status::Radicada
+                    && after.events.last().is_some_and(|e| e.note.contains("se resolvió"));
+                prop_assert!(
+                    approved || at_window || after.pqrs.kind == "felicitacion".parse().unwrap(),
+                    "closed from {:?} without an answer", before.pqrs.status
+                );
+            }
             if matches!(status, Status::Cerrada | Status::Archivada | Status::Trasladada) {
                 prop_assert!(after.work_orders.iter().all(|w| w.status != "abierta"));
             }
@@ -239,6 +282,12 @@ proptest! {
         }
         sup.handle(key(KeyCode::Enter));
         storm(&mut sup, &keys, &sizes);
+        // the PQRS workspace as a supervisor, on the first PQRS of the list
+        let mut work = ventanilla::tui::pqrs_desk::PqrsDesk::new(demo_store(&clock), Box::new(clock.clone()), config());
+        for c in "supervisor\r1234\r\r".chars() {
+            work.handle(key(if c == '\r' { KeyCode::Enter } else { KeyCode::Char(c) }));
+        }
+        storm(&mut work, &keys, &sizes);
     }
 }
 

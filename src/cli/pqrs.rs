@@ -115,19 +115,39 @@ pub enum TicketCommand {
         #[command(flatten)]
         common: StepArgs,
     },
-    /// Respuesta proyectada.
+    /// Guarda un borrador de la respuesta escrita (cada borrador es una versión nueva).
+    Answer {
+        /// Radicado de la PQRS, p. ej. CALI-2026-000123.
+        #[arg(value_name = "RADICADO")]
+        radicado: String,
+        #[command(flatten)]
+        text: AnswerText,
+        #[command(flatten)]
+        common: StepArgs,
+    },
+    /// Respuesta proyectada: el texto dado o el último borrador guardado pasa a firma.
     Draft {
         /// Radicado de la PQRS, p. ej. CALI-2026-000123.
         #[arg(value_name = "RADICADO")]
         radicado: String,
-        /// Nota sobre la respuesta proyectada.
-        #[arg(long, default_value = "", value_name = "NOTA")]
+        #[command(flatten)]
+        text: AnswerText,
+        #[command(flatten)]
+        common: StepArgs,
+    },
+    /// Respuesta aprobada y firmada (por el rol que firma; supervisor por omisión).
+    Approve(Radicado),
+    /// Devuelve la respuesta proyectada para corrección, con lo que debe cambiar.
+    Return {
+        /// Radicado de la PQRS, p. ej. CALI-2026-000123.
+        #[arg(value_name = "RADICADO")]
+        radicado: String,
+        /// Qué debe corregirse.
+        #[arg(long, value_name = "NOTA")]
         note: String,
         #[command(flatten)]
         common: StepArgs,
     },
-    /// Respuesta aprobada y firmada (supervisor).
-    Approve(Radicado),
     /// Respuesta notificada (por medio electrónico solo si el peticionario lo aceptó).
     Notify {
         /// Radicado de la PQRS, p. ej. CALI-2026-000123.
@@ -184,6 +204,45 @@ pub enum TicketCommand {
         #[command(flatten)]
         common: StepArgs,
     },
+    /// Genera en PDF una comunicación de la decisión aprobada: el comunicado de respuesta, la
+    /// citación para notificación personal o el aviso.
+    Letter {
+        /// Radicado de la PQRS, p. ej. CALI-2026-000123 (o su consecutivo, 000123).
+        #[arg(value_name = "RADICADO")]
+        radicado: String,
+        #[arg(long, default_value = "respuesta", value_name = "COMUNICACIÓN",
+              help = vocab::help::<request::Letter>("Comunicación"))]
+        kind: String,
+        /// Archivo PDF a escribir (no se sobrescribe uno existente).
+        #[arg(long, value_name = "ARCHIVO")]
+        out: std::path::PathBuf,
+    },
+    /// Registra la entrega (o la devolución) de una comunicación: a quién, cuándo y cómo.
+    Deliver {
+        /// Radicado de la PQRS, p. ej. CALI-2026-000123 (o su consecutivo, 000123).
+        #[arg(value_name = "RADICADO")]
+        radicado: String,
+        #[arg(long, value_name = "COMUNICACIÓN",
+              help = vocab::help::<request::Letter>("Comunicación entregada"))]
+        letter: String,
+        /// A quién se entregó.
+        #[arg(long = "to-whom", value_name = "NOMBRE")]
+        to_whom: String,
+        #[arg(long, value_name = "FORMA",
+              help = vocab::help::<request::DeliveryWay>("Forma de entrega"))]
+        how: String,
+        /// Fecha real de la entrega o devolución (por defecto, hoy).
+        #[arg(long, value_name = "AAAA-MM-DD")]
+        on: Option<String>,
+        /// La comunicación fue devuelta (dirección errada, nadie la recibió).
+        #[arg(long)]
+        returned: bool,
+        /// Observación (número de guía, motivo de la devolución).
+        #[arg(long, default_value = "", value_name = "NOTA")]
+        note: String,
+        #[command(flatten)]
+        common: StepArgs,
+    },
     /// Archiva una PQRS cerrada, trasladada o desistida.
     Archive(Radicado),
     /// Registra la conversación con el afiliado antes de suprimir sus datos.
@@ -209,6 +268,22 @@ pub struct Radicado {
     pub common: StepArgs,
 }
 
+/// The text of an answer: typed or read from a file (UTF-8).
+#[derive(Debug, Args)]
+pub struct AnswerText {
+    /// Texto de la respuesta.
+    #[arg(
+        long = "text",
+        alias = "note",
+        value_name = "TEXTO",
+        conflicts_with = "file"
+    )]
+    pub text: Option<String>,
+    /// Archivo de texto (UTF-8) con la respuesta.
+    #[arg(long, value_name = "ARCHIVO")]
+    pub file: Option<std::path::PathBuf>,
+}
+
 /// What every step takes.
 #[derive(Debug, Args)]
 pub struct StepArgs {
@@ -226,10 +301,21 @@ pub struct NewTicket {
     pub kind: String,
     #[arg(long, value_name = "CANAL", help = vocab::help::<request::Channel>("Canal"))]
     pub channel: String,
-    /// Documento del peticionario, p. ej. CC:1144052337 (solo las denuncias pueden ser
-    /// anónimas).
-    #[arg(long, value_name = "TIPO:NÚMERO")]
+    /// Documento del peticionario registrado como cliente, p. ej. CC:1144052337. Sin
+    /// documento ni nombre la PQRS es anónima (denuncias, y los tipos que permita la
+    /// configuración).
+    #[arg(long, value_name = "TIPO:NÚMERO", conflicts_with = "name")]
     pub doc: Option<String>,
+    /// Nombre de un peticionario sin registro de cliente (no se le crea registro); pide
+    /// --contact.
+    #[arg(long, value_name = "NOMBRE", requires = "contact")]
+    pub name: Option<String>,
+    /// Teléfono, correo o dirección para responder al peticionario sin registro.
+    #[arg(long, value_name = "CONTACTO", requires = "name")]
+    pub contact: Option<String>,
+    /// Canales web y correo: dirección de correo del remitente.
+    #[arg(long, value_name = "CORREO")]
+    pub sender: Option<String>,
     /// Asunto de la solicitud.
     #[arg(long, value_name = "ASUNTO")]
     pub subject: String,

@@ -1,7 +1,7 @@
 //! `ventanilla ticket ...` and `ventanilla workorder ...`.
 
 use super::{Ctx, parse_date, parse_doc, parse_vocab, print_json};
-use crate::cli::{NewTicket, StepArgs, TicketCommand, WorkOrderCommand};
+use crate::cli::{AnswerText, NewTicket, StepArgs, TicketCommand, WorkOrderCommand};
 use crate::desk::{
     self,
     pqrs::{Action, Filing, Filter},
@@ -38,6 +38,11 @@ fn new(ctx: &Ctx, t: NewTicket) -> Result<()> {
         kind: parse_vocab(&t.kind)?,
         channel: parse_vocab(&t.channel)?,
         document: t.doc.as_deref().map(parse_doc).transpose()?,
+        person: t.name.map(|name| desk::pqrs::Person {
+            name,
+            contact: t.contact.unwrap_or_default(),
+        }),
+        sender: t.sender.unwrap_or_default(),
         subject: t.subject,
         description: t.description,
         area: t.area.unwrap_or_default(),
@@ -206,12 +211,29 @@ pub fn run(ctx: &Ctx, cmd: TicketCommand) -> Result<()> {
             let until = parse_date(&until)?;
             step(ctx, &radicado, &common, Action::Extend { until, reason })
         }
+        T::Answer {
+            radicado,
+            text,
+            common,
+        } => save_answer(ctx, &radicado, &text, &common),
         T::Draft {
+            radicado,
+            text,
+            common,
+        } => {
+            let answer = if text.text.is_none() && text.file.is_none() {
+                String::new()
+            } else {
+                answer_text(&text)?
+            };
+            step(ctx, &radicado, &common, Action::Draft { answer })
+        }
+        T::Approve(r) => step(ctx, &r.radicado, &r.common, Action::Approve),
+        T::Return {
             radicado,
             note,
             common,
-        } => step(ctx, &radicado, &common, Action::Draft { note }),
-        T::Approve(r) => step(ctx, &r.radicado, &r.common, Action::Approve),
+        } => step(ctx, &radicado, &common, Action::Return { note }),
         T::Notify {
             radicado,
             via,
@@ -264,12 +286,121 @@ pub fn run(ctx: &Ctx, cmd: TicketCommand) -> Result<()> {
             Ok(())
         }
         T::Archive(r) => step(ctx, &r.radicado, &r.common, Action::Archive),
+        T::Letter {
+            radicado,
+            kind,
+            out,
+        } => letter(ctx, &radicado, parse_vocab(&kind)?, &out),
+        T::Deliver {
+            radicado,
+            letter,
+            to_whom,
+            how,
+            on,
+            returned,
+            note,
+            common,
+        } => {
+            let input = desk::pqrs::DeliveryInput {
+                letter: parse_vocab(&letter)?,
+                to_whom,
+                on: on.as_deref().map(parse_date).transpose()?,
+                how: parse_vocab(&how)?,
+                returned,
+                note,
+            };
+            deliver(ctx, &radicado, &input, &common)
+        }
         T::Converse {
             radicado,
             note,
             common,
         } => step(ctx, &radicado, &common, Action::Converse { note }),
     }
+}
+
+/// Writes the PDF of a decision's letter.
+fn letter(
+    ctx: &Ctx,
+    radicado: &str,
+    which: crate::domain::request::Letter,
+    out: &std::path::Path,
+) -> Result<()> {
+    let store = ctx.store()?;
+    let (title, blocks) =
+        desk::pqrs::letter(&store, &ctx.loaded.config, today(ctx), radicado, which)?;
+    let bytes = crate::pdf::letter(&title, &blocks);
+    crate::files::write_new_private(out, &bytes).map_err(|e| {
+        Error::Usage(format!(
+            "no se puede escribir {}: {e} (no se sobrescribe un archivo existente)",
+            out.display()
+        ))
+    })?;
+    crate::say!("{title}: {}", out.display());
+    Ok(())
+}
+
+fn deliver(
+    ctx: &Ctx,
+    radicado: &str,
+    input: &desk::pqrs::DeliveryInput,
+    common: &StepArgs,
+) -> Result<()> {
+    let mut store = ctx.store()?;
+    let actor = ctx.actor(&store, common.on_behalf.user.as_deref())?;
+    let config = &ctx.loaded.config;
+    let d = desk::pqrs::record_delivery(
+        &mut store,
+        ctx.clock.as_ref(),
+        &actor,
+        config,
+        radicado,
+        input,
+    )?;
+    if common.json {
+        return print_json(&d);
+    }
+    let state = if d.returned { "devuelta" } else { "entregada" };
+    crate::say!(
+        "{} {state} a {} el {} ({})",
+        d.letter.label(),
+        d.to_whom,
+        d.delivered_on,
+        d.how.label()
+    );
+    Ok(())
+}
+
+/// The answer typed with `--text` or read from `--file`.
+fn answer_text(t: &AnswerText) -> Result<String> {
+    match (&t.text, &t.file) {
+        (Some(text), _) => Ok(text.clone()),
+        (None, Some(path)) => std::fs::read_to_string(path).map_err(|e| {
+            Error::Usage(format!(
+                "archivo: no se puede leer {} como texto UTF-8: {e}",
+                path.display()
+            ))
+        }),
+        (None, None) => Err(Error::Usage(
+            "respuesta: indique el texto (--text) o el archivo (--file)".into(),
+        )),
+    }
+}
+
+fn save_answer(ctx: &Ctx, radicado: &str, text: &AnswerText, common: &StepArgs) -> Result<()> {
+    let body = answer_text(text)?;
+    let mut store = ctx.store()?;
+    let actor = ctx.actor(&store, common.on_behalf.user.as_deref())?;
+    let a = desk::pqrs::save_answer(&mut store, ctx.clock.as_ref(), &actor, radicado, &body)?;
+    if common.json {
+        return print_json(&a);
+    }
+    crate::say!(
+        "PQRS {}: borrador de respuesta guardado (versión {})",
+        radicado.trim(),
+        a.version
+    );
+    Ok(())
 }
 
 fn show(ctx: &Ctx, radicado: &str, json: bool) -> Result<()> {
@@ -285,6 +416,9 @@ fn show(ctx: &Ctx, radicado: &str, json: bool) -> Result<()> {
         "Peticionario: {}",
         d.customer.as_deref().unwrap_or("anónimo")
     );
+    if let Some(s) = &p.sender {
+        crate::say!("Remitente: {s}");
+    }
     crate::say!("Asunto: {}", p.subject);
     crate::say!(
         "Área: {}{}",
@@ -323,6 +457,19 @@ fn show(ctx: &Ctx, radicado: &str, json: bool) -> Result<()> {
         crate::say!("En espera de información: desiste el {w}");
     }
     crate::say!("Descripción:\n{}", p.description);
+    if let Some(a) = d.answers.last() {
+        let state = match p.answer_approved {
+            Some(v) if v == a.version => "aprobada",
+            _ => "borrador",
+        };
+        crate::say!(
+            "Respuesta (versión {}, {state}, {} {}):\n{}",
+            a.version,
+            a.saved_by,
+            localtime::human_stamp(&a.saved_at, off),
+            a.body
+        );
+    }
     crate::say!("Historia:");
     for e in &d.events {
         crate::say!(
@@ -331,6 +478,25 @@ fn show(ctx: &Ctx, radicado: &str, json: bool) -> Result<()> {
             e.by,
             event_label(&e.step),
             e.note
+        );
+    }
+    for x in &d.deliveries {
+        let state = if x.returned { "devuelta" } else { "entregada" };
+        crate::say!(
+            "{} {state} a {} el {} · {}",
+            x.letter.label(),
+            x.to_whom,
+            x.delivered_on,
+            x.how.label()
+        );
+    }
+    for a in &d.attachments {
+        crate::say!(
+            "Adjunto #{} {} · {} · {}",
+            a.id,
+            a.name,
+            crate::domain::attachment::human_size(u64::try_from(a.size).unwrap_or(0)),
+            a.sha256
         );
     }
     for w in &d.work_orders {

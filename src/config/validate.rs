@@ -56,6 +56,26 @@ impl Config {
                 "la hora de cierre debe ser posterior a la apertura",
             ));
         }
+        if crate::domain::user::Role::parse(&self.pqrs.signing_role).is_none() {
+            return Err(fail(
+                "pqrs.signing_role",
+                "use asesor, supervisor o administrador",
+            ));
+        }
+        for k in self.letters.bodies.keys() {
+            if crate::domain::request::Kind::from_code(k).is_none() {
+                return Err(fail(
+                    "letters.bodies",
+                    &format!("«{k}» no es el código de un tipo de PQRS (reclamo, peticion, ...)"),
+                ));
+            }
+        }
+        for k in &self.pqrs.anonymous_kinds {
+            if let Err(e) = <crate::domain::request::Kind as crate::domain::vocab::Vocab>::parse(k)
+            {
+                return Err(fail("pqrs.anonymous_kinds", &e.to_string()));
+            }
+        }
         if self
             .advisor
             .pause_reasons

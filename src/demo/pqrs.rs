@@ -201,7 +201,7 @@ pub(super) fn seed(
                 },
                 "start" => Action::Start,
                 "draft" => Action::Draft {
-                    note: "Respuesta proyectada con sus soportes".into(),
+                    answer: "Respuesta proyectada con sus soportes".into(),
                 },
                 "approve" => {
                     desk::pqrs::step(store, &clock, &supervisor, cfg, r, Action::Approve)?;

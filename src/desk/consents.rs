@@ -10,7 +10,6 @@ use crate::store::Store;
 use crate::store::consents::{self, Entry};
 use crate::store::customers;
 use serde::Serialize;
-use sha2::{Digest, Sha256};
 use std::path::Path;
 
 /// A grant or revocation as given.
@@ -31,10 +30,7 @@ pub fn sha256_file(path: &Path) -> Result<String> {
             path.display()
         ))
     })?;
-    Ok(Sha256::digest(&bytes)
-        .iter()
-        .map(|b| format!("{b:02x}"))
-        .collect())
+    Ok(crate::domain::attachment::sha256_hex(&bytes))
 }
 
 /// Appends a grant or revocation for the customer with `doc`.

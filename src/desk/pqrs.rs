@@ -1,13 +1,18 @@
 //! PQRS: filing with its radicado and legal dates, every lifecycle step as an event, work
 //! orders, and the deadline watch.
 
+mod answer;
 mod filing;
+mod letters;
 mod lifecycle;
+mod term;
 mod treatment;
 mod watch;
 mod work_orders;
 
-pub use filing::{Filing, file, receipt};
+pub use answer::save_answer;
+pub use filing::{Filing, Person, file, receipt};
+pub use letters::{DeliveryInput, letter, record_delivery};
 pub use lifecycle::{Action, step};
 pub use treatment::{Secrets, cleanup_pending, scrub, suppress_again, suppress_in};
 pub use watch::{Filter, Line, count, pending_by_area, watch};
@@ -92,11 +97,38 @@ pub struct Detail {
     pub standing: Option<rules::Standing>,
     pub events: Vec<Event>,
     pub work_orders: Vec<WorkOrder>,
+    /// Every saved version of the written answer, oldest first.
+    pub answers: Vec<pqrs::Answer>,
+    /// The deliveries of its letters (citation, aviso, response).
+    pub deliveries: Vec<pqrs::Delivery>,
+    /// The files attached to it.
+    pub attachments: Vec<crate::store::attachments::Attachment>,
+}
+
+/// Who filed `p` when it has no customer record: the name and contact given, if any.
+fn unregistered(p: &Pqrs) -> Option<String> {
+    p.requester_name.as_ref().map(|name| {
+        format!(
+            "{name} · {} (sin registro de cliente)",
+            p.requester_contact.as_deref().unwrap_or("")
+        )
+    })
+}
+
+/// The PQRS `radicado` names: the full radicado, or its consecutive alone (`000021`, `21`)
+/// for the latest year's.
+pub fn resolve(conn: &Connection, radicado: &str) -> Result<Pqrs> {
+    let r = radicado.trim();
+    let short = !r.is_empty() && r.len() <= 6 && r.bytes().all(|b| b.is_ascii_digit());
+    let found = match r.parse::<i64>() {
+        Ok(seq) if short => pqrs::by_seq(conn, seq)?,
+        _ => pqrs::by_radicado(conn, &r.to_uppercase())?,
+    };
+    found.ok_or_else(|| Error::refused(format!("no hay una PQRS con radicado {r}")))
 }
 
 fn get(conn: &Connection, radicado: &str) -> Result<Pqrs> {
-    pqrs::by_radicado(conn, radicado.trim())?
-        .ok_or_else(|| Error::refused(format!("no hay una PQRS con radicado {}", radicado.trim())))
+    resolve(conn, radicado)
 }
 
 fn date(s: Option<&str>) -> Option<NaiveDate> {
@@ -134,7 +166,7 @@ pub fn withdrawal_letter(store: &Store, config: &Config, radicado: &str) -> Resu
                 c.names, c.surnames, c.doc_type, c.doc_number
             )
         }),
-        None => None,
+        None => unregistered(&p),
     };
     let regime = crate::domain::regime::Regime::from_config(config);
     let on = crate::localtime::human_stamp(&act.at, config.utc_offset());
@@ -171,7 +203,7 @@ pub fn show(store: &Store, config: &Config, today: NaiveDate, radicado: &str) ->
                 c.doc_type, c.doc_number, c.names, c.surnames
             )
         }),
-        None => None,
+        None => unregistered(&p),
     };
     let open = p.status.is_open();
     let days_left = date(p.due_date.as_deref()).map(|d| rules::days_left(&cal, today, d));
@@ -186,6 +218,13 @@ pub fn show(store: &Store, config: &Config, today: NaiveDate, radicado: &str) ->
     Ok(Detail {
         events: pqrs::events(conn, p.id)?,
         work_orders: pqrs::work_orders(conn, p.id)?,
+        answers: pqrs::answers(conn, p.id)?,
+        deliveries: pqrs::deliveries(conn, p.id)?,
+        attachments: crate::store::attachments::of(
+            conn,
+            crate::domain::attachment::Owner::Pqrs,
+            p.id,
+        )?,
         customer,
         days_left: if open { days_left } else { None },
         standing,

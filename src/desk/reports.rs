@@ -11,6 +11,10 @@ use chrono::NaiveDate;
 use serde::Serialize;
 use std::collections::BTreeMap;
 
+mod pqrs;
+use pqrs::pqrs_section;
+pub use pqrs::{PqrsSection, WorkOrders};
+
 /// Turn figures of a group (a service, an advisor, or all).
 #[derive(Debug, Clone, Default, PartialEq, Serialize)]
 pub struct Group {
@@ -129,25 +133,6 @@ impl Indicator {
             formula: formula.into(),
         }
     }
-}
-
-/// PQRS figures of the range.
-#[derive(Debug, Clone, Default, PartialEq, Serialize)]
-pub struct PqrsSection {
-    pub filed: usize,
-    pub by_type: BTreeMap<String, usize>,
-    pub by_channel: BTreeMap<String, usize>,
-    pub by_area: BTreeMap<String, usize>,
-    pub by_status: BTreeMap<String, usize>,
-    pub answered: usize,
-    pub answered_on_time: usize,
-    /// Filed in the range, term expired unanswered before its last day.
-    pub overdue_unanswered: usize,
-    /// answered on time ÷ (answered + overdue unanswered).
-    pub on_time_percent: Option<f64>,
-    pub closed_in_favor: usize,
-    /// Unanswered at a due date in the range where silence grants the request.
-    pub positive_silence: Vec<crate::store::reports::Silence>,
 }
 
 /// The report.
@@ -334,40 +319,6 @@ pub fn build(store: &Store, config: &Config, from: NaiveDate, to: NaiveDate) -> 
         advisor_times: Vec::new(),
         indicators,
     })
-}
-
-fn pqrs_section(
-    store: &Store,
-    start: &str,
-    end: &str,
-    offset: &str,
-    from: NaiveDate,
-    to: NaiveDate,
-) -> Result<PqrsSection> {
-    let conn = store.conn();
-    let mut s = PqrsSection::default();
-    for (kind, channel, area, status, _, due, answered) in
-        reports::pqrs_facts(conn, start, end, offset)?
-    {
-        s.filed += 1;
-        *s.by_type.entry(kind.label().to_string()).or_default() += 1;
-        *s.by_channel.entry(channel.label().to_string()).or_default() += 1;
-        *s.by_area.entry(area).or_default() += 1;
-        *s.by_status.entry(status.label().to_string()).or_default() += 1;
-        if let Some(day) = answered {
-            s.answered += 1;
-            if due.is_none_or(|d| day <= d) {
-                s.answered_on_time += 1;
-            }
-        }
-    }
-    // overdue: due before the range's last day (a term due that day may still be answered)
-    s.overdue_unanswered = reports::overdue_unanswered(conn, start, end, &to.to_string())?;
-    s.on_time_percent = share(s.answered_on_time, s.answered + s.overdue_unanswered);
-    s.closed_in_favor = reports::closed_in_favor(conn, start, end)?;
-    s.positive_silence =
-        reports::positive_silences(conn, &from.to_string(), &to.to_string(), offset)?;
-    Ok(s)
 }
 
 /// PQRS of an area still owed an answer.

@@ -8,10 +8,14 @@ use crate::config::Terms;
 use chrono::{Months, NaiveDate, NaiveDateTime};
 use serde::Serialize;
 
+mod lifecycle;
+pub mod notification;
+
 pub use super::deadline::{check_extension, days_left};
 pub use super::request::{
-    Channel, DataRequest, EventKind, Kind, NotifyWay, Standing, Status, Step,
+    Channel, DataRequest, DeliveryWay, EventKind, Kind, Letter, NotifyWay, Standing, Status, Step,
 };
+pub use lifecycle::{legal_steps, next, next_for, what_next};
 
 /// The legal dates of a PQRS filing.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
@@ -78,67 +82,6 @@ pub fn month_term_end(cal: &Calendar, from: NaiveDate, months: u32) -> NaiveDate
     } else {
         cal.next_business_day(end)
     }
-}
-
-/// The state `step` leads to from `from`, or why it is not allowed (Spanish).
-pub fn next(from: Status, step: Step) -> Result<Status, String> {
-    use Status::*;
-    let to = match (step, from) {
-        (Step::Assign, Radicada | Asignada | EnTramite) => Some(Asignada),
-        (Step::Start, Asignada) => Some(EnTramite),
-        (Step::RequestInfo, Radicada | Asignada | EnTramite) => Some(EsperaInformacion),
-        (Step::Resume, EsperaInformacion) => Some(EnTramite),
-        (Step::ExtendCompletion, EsperaInformacion) => Some(EsperaInformacion),
-        (Step::Extend, Radicada | Asignada | EnTramite | Proyectada | Aprobada) => Some(from),
-        (Step::Draft, Asignada | EnTramite) => Some(Proyectada),
-        (Step::Approve, Proyectada) => Some(Aprobada),
-        (Step::Notify, Aprobada) => Some(Notificada),
-        // the desistimiento is a decision notified like any other
-        (Step::Notify, Desistida) => Some(Desistida),
-        (Step::Close, Radicada | Notificada) => Some(Cerrada),
-        (Step::Forward, Radicada | Asignada | EnTramite) => Some(Trasladada),
-        (Step::Withdraw, EsperaInformacion) => Some(Desistida),
-        (Step::Archive, Cerrada | Trasladada | Desistida) => Some(Archivada),
-        // the affiliate may be talked to until the request is closed
-        (Step::Converse, s) if s.is_open() || s == Notificada => Some(s),
-        _ => None,
-    };
-    to.ok_or_else(|| {
-        let hint = match step {
-            Step::Start => "primero asígnela a un área",
-            Step::Resume | Step::Withdraw | Step::ExtendCompletion => {
-                "solo aplica a una PQRS en espera de información"
-            }
-            Step::Draft => "primero asígnela",
-            Step::Approve => "primero proyecte la respuesta",
-            Step::Notify => "primero apruebe la respuesta",
-            Step::Close => {
-                "se cierra al resolverla en ventanilla (recién radicada) o después de notificar"
-            }
-            Step::Archive => "solo se archiva cerrada, trasladada o desistida",
-            Step::Extend => "solo se amplía una PQRS en trámite",
-            _ => "ya no está en trámite",
-        };
-        format!(
-            "no se puede pasar a «{}» una PQRS {}: {hint}",
-            step.outcome(),
-            from.label()
-        )
-    })
-}
-
-/// [`next`] for a PQRS of `kind`: a recurso is decided by the legal area and notified, never
-/// closed at the window.
-pub fn next_for(kind: Kind, from: Status, step: Step) -> Result<Status, String> {
-    if kind.is_appeal() && step == Step::Close && from == Status::Radicada {
-        return Err(format!(
-            "no se puede pasar a «{}» un {}: un recurso no se resuelve en ventanilla; \
-             asígnelo al área jurídica, que lo decide y notifica",
-            step.outcome(),
-            kind.label().to_lowercase()
-        ));
-    }
-    next(from, step)
 }
 
 /// Checks the day a person says something happened: not after `today`, not before
@@ -365,28 +308,6 @@ mod tests {
             at(2026, 12, 30, 10),
         );
         assert_eq!(year_end.due_on, Some(day(2027, 1, 22)));
-    }
-
-    #[test]
-    fn transitions_follow_the_lifecycle() {
-        use Status::*;
-        assert_eq!(next(Radicada, Step::Assign), Ok(Asignada));
-        assert_eq!(next(Asignada, Step::Start), Ok(EnTramite));
-        assert_eq!(next(EnTramite, Step::Draft), Ok(Proyectada));
-        assert_eq!(next(Proyectada, Step::Approve), Ok(Aprobada));
-        assert_eq!(next(Aprobada, Step::Notify), Ok(Notificada));
-        assert_eq!(next(Notificada, Step::Close), Ok(Cerrada));
-        assert_eq!(next(Cerrada, Step::Archive), Ok(Archivada));
-        assert_eq!(
-            next(Radicada, Step::Close),
-            Ok(Cerrada),
-            "solved at the window"
-        );
-        let refused = next(EnTramite, Step::Close).unwrap_err();
-        assert!(refused.contains("después de notificar"), "{refused}");
-        assert!(next(Archivada, Step::Assign).is_err());
-        assert!(next(Radicada, Step::Approve).is_err());
-        assert!(next(EnTramite, Step::Withdraw).is_err());
     }
 
     #[test]

@@ -72,6 +72,30 @@ closed_set! {
 }
 
 closed_set! {
+    /// The letters a PQRS produces and delivers.
+    pub enum Letter: "comunicación" {
+        Citacion = "citacion", "Citación para notificación personal",
+            ["citacion", "citación para notificacion"];
+        Aviso = "aviso", "Notificación por aviso", ["aviso"];
+        Respuesta = "respuesta", "Comunicado de respuesta",
+            ["comunicado", "carta de respuesta", "respuesta"];
+    }
+}
+
+closed_set! {
+    /// How a letter was delivered.
+    pub enum DeliveryWay: "forma de entrega" {
+        Mensajeria = "mensajeria", "Mensajería o correo certificado",
+            ["correo certificado", "empresa de mensajeria", "guia"];
+        EnMano = "en-mano", "Entrega en mano", ["personal", "en persona", "mano"];
+        CorreoElectronico = "correo-electronico", "Correo electrónico",
+            ["email", "correo e", "e mail"];
+        Publicacion = "publicacion", "Publicación en cartelera o página web",
+            ["cartelera", "pagina web", "publicado"];
+    }
+}
+
+closed_set! {
     /// What a habeas data reclamo asks to do with the person's data.
     pub enum DataRequest: "solicitud sobre los datos" {
         Supresion = "supresion", "Supresión de los datos",
@@ -140,6 +164,9 @@ closed_set! {
         Extend = "ampliada", "ampliación del término", ["ampliar", "prorroga"];
         Draft = "proyectada", "proyección de la respuesta", ["proyectar"];
         Approve = "aprobada", "aprobación de la respuesta", ["aprobar"];
+        /// The signing role sends the draft back for correction (GCO Df01 step 14 "No").
+        Return = "devuelta", "devolución de la respuesta para corrección",
+            ["devolver", "devolucion", "corregir"];
         Notify = "notificada", "notificación de la respuesta", ["notificar"];
         Close = "cerrada", "cierre", ["cerrar"];
         Forward = "trasladada", "traslado por competencia", ["trasladar"];
@@ -167,6 +194,7 @@ impl Step {
             Extend => "término ampliado",
             Draft => Status::Proyectada.label(),
             Approve => Status::Aprobada.label(),
+            Return => Status::EnTramite.label(),
             Notify => Status::Notificada.label(),
             Close => Status::Cerrada.label(),
             Forward => Status::Trasladada.label(),
@@ -193,12 +221,14 @@ closed_set! {
         Extended = "ampliada", "ampliación del término";
         Drafted = "proyectada", "proyección de la respuesta";
         Approved = "aprobada", "aprobación de la respuesta";
+        Returned = "devuelta", "respuesta devuelta para corrección";
         Notified = "notificada", "notificación de la respuesta";
         Closed = "cerrada", "cierre";
         Forwarded = "trasladada", "traslado por competencia";
         Withdrawn = "desistida", "desistimiento";
         Archived = "archivada", "archivo";
         Conversed = "conversacion", "conversación con el afiliado";
+        Delivered = "entrega", "entrega de una comunicación";
         WorkOrder = "orden-de-trabajo", "orden de trabajo";
         WorkOrderClosed = "orden-cerrada", "orden de trabajo cerrada";
         DataApplied = "datos-aplicados", "solicitud sobre los datos aplicada";

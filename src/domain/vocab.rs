@@ -130,10 +130,20 @@ impl VocabError {
         });
         VocabError {
             what: V::WHAT,
-            input: nfc(input.trim()),
+            input: echoed(&nfc(input.trim())),
             labels: V::labels(),
             suggestion: closest(input, candidates),
         }
+    }
+}
+
+/// What a refusal repeats of the input: all of it, or its first 40 characters and "…" (a
+/// pasted page does not come back as a page of error).
+pub fn echoed(input: &str) -> String {
+    const SHOWN: usize = 40;
+    match input.char_indices().nth(SHOWN) {
+        Some((cut, _)) => format!("{}…", &input[..cut]),
+        None => input.to_string(),
     }
 }
 
@@ -300,8 +310,9 @@ fn info<V: Vocab>(name: &'static str) -> SetInfo {
 /// Every closed set of the product. A set declared with [`closed_set!`](crate::closed_set)
 /// and missing here fails the vocabulary tests.
 pub fn every_set() -> Vec<SetInfo> {
-    use super::{advisor, attention, consent, customer, regime, request, turn};
+    use super::{advisor, attachment, attention, consent, customer, regime, request, turn};
     vec![
+        info::<attachment::Owner>("attachment::Owner"),
         info::<advisor::State>("advisor::State"),
         info::<turn::Status>("turn::Status"),
         info::<turn::EventKind>("turn::EventKind"),
@@ -315,6 +326,8 @@ pub fn every_set() -> Vec<SetInfo> {
         info::<request::Channel>("request::Channel"),
         info::<request::NotifyWay>("request::NotifyWay"),
         info::<request::DataRequest>("request::DataRequest"),
+        info::<request::Letter>("request::Letter"),
+        info::<request::DeliveryWay>("request::DeliveryWay"),
         info::<request::Status>("request::Status"),
         info::<request::Step>("request::Step"),
         info::<request::EventKind>("request::EventKind"),

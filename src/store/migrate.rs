@@ -59,6 +59,10 @@ pub const MIGRATIONS: &[(&str, &str)] = &[
         "0013_telecom",
         include_str!("../../assets/migrations/0013_telecom.sql"),
     ),
+    (
+        "0014_pqrs_back_office",
+        include_str!("../../assets/migrations/0014_pqrs_back_office.sql"),
+    ),
 ];
 
 /// The schema version this build writes.

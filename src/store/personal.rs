@@ -22,6 +22,12 @@ use Kind::{FreeText, Identity, NotPersonal};
 
 /// Every text column of the schema (FTS index tables excluded: they follow `customers`).
 pub const COLUMNS: &[(&str, &str, Kind)] = &[
+    ("attachments", "owner_kind", NotPersonal),
+    ("attachments", "name", FreeText),
+    ("attachments", "media_type", NotPersonal),
+    ("attachments", "sha256", NotPersonal),
+    ("attachments", "at", NotPersonal),
+    ("attachments", "by", NotPersonal),
     ("attentions", "channel", NotPersonal),
     ("attentions", "service", NotPersonal),
     ("attentions", "opportunity_service", NotPersonal),
@@ -118,6 +124,19 @@ pub const COLUMNS: &[(&str, &str, Kind)] = &[
     ("pqrs", "created_at", NotPersonal),
     ("pqrs", "created_by", NotPersonal),
     ("pqrs", "updated_at", NotPersonal),
+    ("pqrs", "requester_name", FreeText),
+    ("pqrs", "requester_contact", FreeText),
+    ("pqrs", "sender", FreeText),
+    ("pqrs_deliveries", "letter", NotPersonal),
+    ("pqrs_deliveries", "to_whom", FreeText),
+    ("pqrs_deliveries", "delivered_on", NotPersonal),
+    ("pqrs_deliveries", "how", NotPersonal),
+    ("pqrs_deliveries", "note", FreeText),
+    ("pqrs_deliveries", "at", NotPersonal),
+    ("pqrs_deliveries", "by", NotPersonal),
+    ("pqrs_answers", "body", FreeText),
+    ("pqrs_answers", "saved_at", NotPersonal),
+    ("pqrs_answers", "saved_by", NotPersonal),
     ("pqrs_events", "at", NotPersonal),
     ("pqrs_events", "by", NotPersonal),
     ("pqrs_events", "step", NotPersonal),
@@ -174,6 +193,14 @@ pub const COLUMNS: &[(&str, &str, Kind)] = &[
 /// Which rows of a table belong to one person: `?1` is the customer id, `?2` the document
 /// type and `?3` the document number (as stored before the deletion).
 const OWN_ROWS: &[(&str, &str)] = &[
+    (
+        "attachments",
+        "(owner_kind = 'pqrs' AND owner_id IN (SELECT id FROM pqrs WHERE customer = ?1))
+         OR (owner_kind = 'autorizacion'
+             AND owner_id IN (SELECT id FROM consents WHERE customer = ?1))
+         OR (owner_kind = 'atencion'
+             AND owner_id IN (SELECT id FROM attentions WHERE customer = ?1))",
+    ),
     ("attentions", "customer = ?1"),
     (
         "audit_log",
@@ -183,6 +210,14 @@ const OWN_ROWS: &[(&str, &str)] = &[
     ("consents", "customer = ?1"),
     ("customer_changes", "customer = ?1"),
     ("pqrs", "customer = ?1"),
+    (
+        "pqrs_answers",
+        "pqrs IN (SELECT id FROM pqrs WHERE customer = ?1)",
+    ),
+    (
+        "pqrs_deliveries",
+        "pqrs IN (SELECT id FROM pqrs WHERE customer = ?1)",
+    ),
     (
         "pqrs_events",
         "pqrs IN (SELECT id FROM pqrs WHERE customer = ?1)",

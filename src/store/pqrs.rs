@@ -3,6 +3,12 @@
 mod work_orders;
 pub use work_orders::{WorkOrder, add_work_order, close_work_order, work_order, work_orders};
 
+mod answers;
+pub use answers::{Answer, add_answer, answers, latest_answer};
+
+mod deliveries;
+pub use deliveries::{Delivery, add_delivery, deliveries};
+
 mod watch;
 #[cfg(test)]
 use watch::WATCH_COLUMNS;
@@ -66,6 +72,13 @@ pub struct Pqrs {
     pub positive_silence: bool,
     /// Why it goes first (Ley 1437 art. 20), when it has priority.
     pub priority_reason: Option<String>,
+    /// The answer version the signing role approved (none: not approved, or returned).
+    pub answer_approved: Option<i64>,
+    /// A requester without a customer record: their name and contact.
+    pub requester_name: Option<String>,
+    pub requester_contact: Option<String>,
+    /// The sender's address of a web form or an e-mail.
+    pub sender: Option<String>,
     pub created_at: String,
     pub created_by: String,
     pub updated_at: String,
@@ -77,7 +90,8 @@ const COLUMNS: &str = "id, radicado, kind, channel, customer, subject, descripti
     in_process_marked_at, extended, paused_on, pause_remaining, withdrawal_on,
     needs_conversation, in_favor, forwarded_to, requester_told_on, notified_via,
     notified_evidence, created_at, created_by, updated_at, notified_on, completion_extended,
-    appeal_of, window_override, forwarded_late, positive_silence, priority_reason";
+    appeal_of, window_override, forwarded_late, positive_silence, priority_reason,
+    answer_approved, requester_name, requester_contact, sender";
 
 fn from_row(r: &Row<'_>) -> rusqlite::Result<Pqrs> {
     Ok(Pqrs {
@@ -123,6 +137,10 @@ fn from_row(r: &Row<'_>) -> rusqlite::Result<Pqrs> {
         forwarded_late: r.get(39)?,
         positive_silence: r.get(40)?,
         priority_reason: r.get(41)?,
+        answer_approved: r.get(42)?,
+        requester_name: r.get(43)?,
+        requester_contact: r.get(44)?,
+        sender: r.get(45)?,
     })
 }
 
@@ -145,9 +163,10 @@ pub fn insert(conn: &Connection, p: &Pqrs, year: i32, seq: i64) -> Result<i64> {
              status, received_at, filed_on, due_on, max_extension_on, completion_request_by,
              in_process_mark_by, in_process_marked_at, needs_conversation, created_at,
              created_by, updated_at, appeal_of, window_override, positive_silence,
-             priority_reason)
+             priority_reason, requester_name, requester_contact, sender)
          VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17,
-             ?18, ?19, ?20, ?21, ?22, ?23, ?24, ?25, ?26, ?25, ?27, ?28, ?29, ?30)",
+             ?18, ?19, ?20, ?21, ?22, ?23, ?24, ?25, ?26, ?25, ?27, ?28, ?29, ?30, ?31, ?32,
+             ?33)",
         params![
             p.radicado,
             year,
@@ -179,6 +198,9 @@ pub fn insert(conn: &Connection, p: &Pqrs, year: i32, seq: i64) -> Result<i64> {
             p.window_override,
             p.positive_silence,
             p.priority_reason,
+            p.requester_name,
+            p.requester_contact,
+            p.sender,
         ],
     )?;
     Ok(conn.last_insert_rowid())
@@ -193,7 +215,7 @@ pub fn save(conn: &Connection, p: &Pqrs) -> Result<()> {
              requester_told_on = ?14, notified_via = ?15, notified_evidence = ?16,
              updated_at = ?17, subject = ?18, description = ?19, notify_address = ?20,
              in_process_marked_at = ?21, notified_on = ?22, completion_extended = ?23,
-             forwarded_late = ?24
+             forwarded_late = ?24, answer_approved = ?25
          WHERE id = ?1",
         params![
             p.id,
@@ -220,6 +242,7 @@ pub fn save(conn: &Connection, p: &Pqrs) -> Result<()> {
             p.notified_on,
             p.completion_extended,
             p.forwarded_late,
+            p.answer_approved,
         ],
     )?;
     Ok(())
@@ -231,6 +254,17 @@ pub fn by_radicado(conn: &Connection, radicado: &str) -> Result<Option<Pqrs>> {
         .query_row(
             &format!("SELECT {COLUMNS} FROM pqrs WHERE radicado = ?1"),
             [radicado],
+            from_row,
+        )
+        .optional()?)
+}
+
+/// The PQRS of the latest year with consecutive `seq` (a short radicado: the branch implied).
+pub fn by_seq(conn: &Connection, seq: i64) -> Result<Option<Pqrs>> {
+    Ok(conn
+        .query_row(
+            &format!("SELECT {COLUMNS} FROM pqrs WHERE seq = ?1 ORDER BY year DESC LIMIT 1"),
+            [seq],
             from_row,
         )
         .optional()?)

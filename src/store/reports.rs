@@ -104,6 +104,33 @@ pub fn closed_in_favor(conn: &Connection, from: &str, to: &str) -> Result<usize>
     Ok(usize::try_from(n).unwrap_or(0))
 }
 
+/// Work orders opened, and closed, in `[from, to)`.
+pub fn work_order_counts(conn: &Connection, from: &str, to: &str) -> Result<(usize, usize)> {
+    let (opened, closed): (i64, i64) = conn.query_row(
+        "SELECT
+             (SELECT count(*) FROM work_orders WHERE created_at >= ?1 AND created_at < ?2),
+             (SELECT count(*) FROM work_orders WHERE closed_at >= ?1 AND closed_at < ?2)",
+        [from, to],
+        |r| Ok((r.get(0)?, r.get(1)?)),
+    )?;
+    Ok((
+        usize::try_from(opened).unwrap_or(0),
+        usize::try_from(closed).unwrap_or(0),
+    ))
+}
+
+/// Work orders open now, by area.
+pub fn open_work_orders_by_area(conn: &Connection) -> Result<Vec<(String, usize)>> {
+    let mut stmt = conn.prepare_cached(
+        "SELECT area, count(*) FROM work_orders WHERE status = 'abierta' GROUP BY area
+         ORDER BY area",
+    )?;
+    let rows = stmt.query_map([], |r| {
+        Ok((r.get(0)?, usize::try_from(r.get::<_, i64>(1)?).unwrap_or(0)))
+    })?;
+    Ok(rows.collect::<Result<_, _>>()?)
+}
+
 /// Distinct persons attended through every channel: turns served on the local days
 /// `days` (through the report index) and attentions started in `[from, to)`; one person per
 /// document; a turn or attention without a known person counts once (an attention of a turn is

@@ -689,7 +689,8 @@ pub(super) fn refused_field(message: &str) -> String {
         .to_lowercase()
 }
 
-pub(super) fn capitalize(msg: &str) -> String {
+/// `msg` with its first letter in upper case (messages start lower case in `desk`).
+pub(crate) fn capitalize(msg: &str) -> String {
     let mut chars = msg.chars();
     match chars.next() {
         Some(first) => first.to_uppercase().chain(chars).collect(),

@@ -117,6 +117,11 @@ impl Field {
     }
 }
 
+/// The staff login of a mode: user and PIN.
+pub fn staff_login() -> Form {
+    Form::new(vec![Field::text("Usuario", ""), Field::secret("PIN")])
+}
+
 /// A list of fields with one focused.
 #[derive(Debug, Clone)]
 pub struct Form {

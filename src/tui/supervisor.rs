@@ -8,7 +8,7 @@ mod windows;
 pub use view::{MIN, QUEUE_COLUMNS};
 
 use super::Mode;
-use super::app::Notice;
+use super::app::{Notice, capitalize};
 use super::event::Event;
 use super::form::{Field, Form};
 use super::{action, keymap};
@@ -80,9 +80,7 @@ pub struct Supervisor {
     quit: bool,
 }
 
-fn login_form() -> Form {
-    Form::new(vec![Field::text("Usuario", ""), Field::secret("PIN")])
-}
+use super::form::staff_login as login_form;
 
 /// Seconds after which the screen is re-read even if nothing was written (waits grow).
 const REFRESH_SECONDS: i64 = 5;
@@ -394,14 +392,6 @@ impl Supervisor {
             KeyCode::Char('r') => self.refresh(true),
             _ => {}
         }
-    }
-}
-
-fn capitalize(msg: &str) -> String {
-    let mut chars = msg.chars();
-    match chars.next() {
-        Some(first) => first.to_uppercase().chain(chars).collect(),
-        None => String::new(),
     }
 }
 

@@ -28,6 +28,11 @@ pub const QUIT_PLAIN: &str = "¿Desea salir de ventanilla?";
 pub const HELP_TITLE: &str = " Ayuda — teclas ";
 pub const MESSAGES_TITLE: &str = " Últimos mensajes (F12) ";
 pub const TOO_SMALL: &str = "La terminal es demasiado pequeña";
+/// What to do when the PQRS workspace's list is capped.
+pub const PQRS_LIST_CAPPED: &str = "use los filtros (estado, tipo, área, vence) para ver las demás";
+/// The keys of the PQRS answer editor.
+pub const ANSWER_EDITOR_KEYS: &str =
+    "Enter: nueva línea · Ctrl+S: guardar borrador · Esc: guardar y volver";
 pub const WELCOME: &str = "Bienvenido(a)";
 pub const NO_BRANCH: &str = "(sede sin configurar)";
 

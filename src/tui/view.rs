@@ -5,7 +5,7 @@ mod console;
 mod customer;
 mod overlay;
 mod pane;
-mod pqrs;
+pub(crate) mod pqrs;
 mod queue;
 mod rating;
 mod record;
@@ -216,6 +216,27 @@ pub fn key_hints(hints: &[(&str, &str)]) -> Line<'static> {
         spans.push(Span::raw(what.to_string()));
     }
     Line::from(spans)
+}
+
+/// Says so and returns true when the frame is smaller than `min` (width, height).
+pub fn smaller_than(frame: &mut Frame<'_>, min: (u16, u16)) -> bool {
+    let area = frame.area();
+    if area.width >= min.0 && area.height >= min.1 {
+        return false;
+    }
+    let msg = format!(
+        "{} ({}×{}; mínimo {}×{})",
+        super::text::TOO_SMALL,
+        area.width,
+        area.height,
+        min.0,
+        min.1
+    );
+    frame.render_widget(
+        Paragraph::new(msg).wrap(ratatui::widgets::Wrap { trim: true }),
+        area,
+    );
+    true
 }
 
 /// A notice in at most two rows of `width`, a longer one ending in "… F12" (the log).

@@ -221,7 +221,9 @@ pub fn data_request_steps(draft: &str) -> Vec<ventanilla::desk::pqrs::Action> {
             user: Some("asesor1".into()),
         },
         Action::Start,
-        Action::Draft { note: draft.into() },
+        Action::Draft {
+            answer: draft.into(),
+        },
         Action::Approve,
         Action::Notify {
             via: "electronica".parse().unwrap(),

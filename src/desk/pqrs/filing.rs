@@ -7,8 +7,12 @@ use super::*;
 pub struct Filing {
     pub kind: Kind,
     pub channel: Channel,
-    /// The requester; none only for denuncias (anonymous).
+    /// The requester as a registered customer.
     pub document: Option<Document>,
+    /// The requester given only by name and contact (no customer record is created).
+    pub person: Option<Person>,
+    /// Web and e-mail channels: the sender's address.
+    pub sender: String,
     pub subject: String,
     pub description: String,
     /// Area by competence; empty: the default area (recursos always go to the legal area).
@@ -32,12 +36,59 @@ pub struct Filing {
     pub window_override: Option<String>,
 }
 
+/// A requester without a customer record.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Person {
+    pub name: String,
+    /// A phone, e-mail or address to answer them.
+    pub contact: String,
+}
+
+/// Checks who files: a registered customer, a person by name and contact, or nobody where
+/// anonymity is allowed; and the sender's address of web and e-mail filings.
+fn check_requester(config: &Config, f: &Filing) -> std::result::Result<(), String> {
+    match (&f.document, &f.person) {
+        (Some(_), Some(_)) => {
+            return Err("documento: dé el documento de un cliente registrado o el nombre y el                  contacto de quien no lo es, no ambos"
+                .into());
+        }
+        (None, Some(p)) if p.name.trim().is_empty() => {
+            return Err("nombre: escriba el nombre del peticionario".into());
+        }
+        (None, Some(p)) if p.contact.trim().is_empty() => {
+            return Err(
+                "contacto: escriba un teléfono, correo o dirección para responderle".into(),
+            );
+        }
+        (None, None) if !config.pqrs.allows_anonymous(f.kind) => {
+            return Err(format!(
+                "documento: una {} no se radica anónima; dé el documento de un cliente                  registrado, o el nombre y un contacto (sin registro de cliente)",
+                f.kind.label().to_lowercase()
+            ));
+        }
+        _ => {}
+    }
+    let sender = f.sender.trim();
+    if !sender.is_empty() {
+        if !matches!(f.channel, Channel::Web | Channel::Correo) {
+            return Err(format!(
+                "remitente: solo para los canales web y correo electrónico (el canal es {})",
+                f.channel.label().to_lowercase()
+            ));
+        }
+        if !sender.contains('@') || sender.contains(char::is_whitespace) {
+            return Err(format!(
+                "remitente: «{sender}» no es una dirección de correo"
+            ));
+        }
+    }
+    Ok(())
+}
+
 /// Checks a filing; every refusal starts with the field it is about.
 fn check(config: &Config, f: &Filing, now: NaiveDateTime) -> std::result::Result<String, String> {
     let kind = f.kind;
-    if f.document.is_none() && !kind.may_be_anonymous() {
-        return Err("documento: solo las denuncias pueden ser anónimas".into());
-    }
+    check_requester(config, f)?;
     if f.subject.trim().is_empty() {
         return Err("asunto: escriba el asunto".into());
     }
@@ -187,6 +238,10 @@ pub fn file(
                 r.to_string()
             }
         }),
+        answer_approved: None,
+        requester_name: f.person.as_ref().map(|p| p.name.trim().to_string()),
+        requester_contact: f.person.as_ref().map(|p| p.contact.trim().to_string()),
+        sender: Some(f.sender.trim().to_string()).filter(|s| !s.is_empty()),
         created_at: at.clone(),
         created_by: actor.principal.clone(),
         updated_at: at.clone(),
@@ -339,6 +394,9 @@ pub fn receipt(p: &Pqrs, branch: &str, customer: Option<&str>) -> Vec<String> {
         None => "Sin término legal de respuesta".to_string(),
     });
     lines.push(format!("Peticionario: {}", customer.unwrap_or("anónimo")));
+    if let Some(s) = &p.sender {
+        lines.push(format!("Remitente: {s}"));
+    }
     lines.push(format!("Asunto: {}", p.subject));
     lines.push(format!("Área: {}", p.area));
     if let Some(r) = &p.priority_reason {

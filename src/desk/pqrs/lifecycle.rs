@@ -30,10 +30,15 @@ pub enum Action {
         until: NaiveDate,
         reason: String,
     },
+    /// Projects the answer: its text (empty: the latest saved draft).
     Draft {
-        note: String,
+        answer: String,
     },
     Approve,
+    /// The signing role sends the draft back for correction, saying what to change.
+    Return {
+        note: String,
+    },
     Notify {
         via: NotifyWay,
         evidence: String,
@@ -69,8 +74,10 @@ pub fn step(
     radicado: &str,
     action: Action,
 ) -> Result<Pqrs> {
-    let role = if matches!(action, Action::Approve)
-        || matches!(&action, Action::Forward { late_reason: Some(r), .. } if !r.trim().is_empty())
+    if matches!(action, Action::Approve | Action::Return { .. }) {
+        actor.require(config.pqrs.signer(), "firmar la respuesta de una PQRS")?;
+    }
+    let role = if matches!(&action, Action::Forward { late_reason: Some(r), .. } if !r.trim().is_empty())
     {
         Role::Supervisor
     } else {
@@ -142,7 +149,10 @@ fn permitted(actor: &Actor, p: &Pqrs, action: &Action) -> Result<()> {
             ),
         ));
     }
-    may_work(actor, p, "tramitar")?;
+    // notifying is the notification clerk's work (GCO Df01 steps 17–19), whoever drafted it
+    if !matches!(action, Action::Notify { .. }) {
+        may_work(actor, p, "tramitar")?;
+    }
     if actor.role >= Role::Supervisor {
         return Ok(());
     }
@@ -178,6 +188,7 @@ fn step_kind(action: &Action) -> Step {
         Action::Extend { .. } => Step::Extend,
         Action::Draft { .. } => Step::Draft,
         Action::Approve => Step::Approve,
+        Action::Return { .. } => Step::Return,
         Action::Notify { .. } => Step::Notify,
         Action::Close { .. } => Step::Close,
         Action::Forward { .. } => Step::Forward,
@@ -220,118 +231,20 @@ fn apply(
             }
         }
         Action::Start => String::new(),
-        Action::RequestInfo { missing, on } => {
-            let missing = required(&missing, "qué información falta")?;
-            let (filed, due) = (date(Some(&p.filed_on)), date(p.due_date.as_deref()));
-            let request_by = date(Some(&p.completion_request_by));
-            let (Some(filed), Some(due), Some(request_by)) = (filed, due, request_by) else {
-                return Err(refused("esta PQRS no tiene término que suspender".into()));
-            };
-            let on = rules::check_real_date(
-                on.unwrap_or(today),
-                today,
-                filed,
-                "fecha de la solicitud de información",
-            )
-            .map_err(refused)?;
-            let paused = rules::pause(cal, &config.terms, p.kind, (filed, due, request_by), on)
-                .map_err(refused)?;
-            p.paused_on = Some(on.to_string());
-            p.pause_remaining = Some(paused.remaining);
-            p.withdrawal_on = Some(paused.withdrawal_on.to_string());
-            format!(
-                "{missing} · pedida el {on} · desiste el {}",
-                paused.withdrawal_on
-            )
+        a @ (Action::RequestInfo { .. }
+        | Action::ExtendCompletion { .. }
+        | Action::Resume { .. }
+        | Action::Extend { .. }
+        | Action::Withdraw { .. }) => term::apply(config, cal, today, p, a)?,
+        Action::Draft { answer } => {
+            let by = actor.staff_user().unwrap_or(&actor.principal).to_string();
+            answer::draft(tx, &stamp(now), &by, p, &answer)?
         }
-        Action::ExtendCompletion { asked_on } => {
-            let (Some(paused), Some(withdrawal)) = (
-                date(p.paused_on.as_deref()),
-                date(p.withdrawal_on.as_deref()),
-            ) else {
-                return Err(refused(
-                    "no hay un plazo para completar que prorrogar".into(),
-                ));
-            };
-            let asked = rules::check_real_date(
-                asked_on.unwrap_or(today),
-                today,
-                paused,
-                "fecha de la solicitud de prórroga",
-            )
-            .map_err(refused)?;
-            let until = rules::extend_completion(
-                &config.terms,
-                p.kind,
-                withdrawal,
-                asked,
-                p.completion_extended,
-            )
-            .map_err(refused)?;
-            p.completion_extended = true;
-            p.withdrawal_on = Some(until.to_string());
-            format!("pedida el {asked}: ahora tiene hasta el {until} para completar")
-        }
-        Action::Resume { on } => {
-            let paused = date(p.paused_on.as_deref()).unwrap_or(today);
-            let on = rules::check_real_date(
-                on.unwrap_or(today),
-                today,
-                paused,
-                "fecha en que se completó",
-            )
-            .map_err(refused)?;
-            if date(p.withdrawal_on.as_deref()).is_some_and(|w| on > w) {
-                return Err(refused(format!(
-                    "el plazo para completar venció el {}: declare el desistimiento con su \
-                     motivación (ticket withdraw --motivo); la persona puede volver a presentarla",
-                    p.withdrawal_on.as_deref().unwrap_or("")
-                )));
-            }
-            let remaining = p.pause_remaining.unwrap_or(0);
-            let new_due = rules::resume(cal, remaining, on);
-            if let (Some(due), Some(max)) = (
-                date(p.due_date.as_deref()),
-                date(p.max_extension_on.as_deref()),
-            ) {
-                let slack = u32::try_from(cal.between(due, max).max(0)).unwrap_or(0);
-                p.max_extension_on = Some(cal.add(new_due, slack).to_string());
-            }
-            p.due_date = Some(new_due.to_string());
-            p.paused_on = None;
-            p.pause_remaining = None;
-            p.withdrawal_on = None;
-            format!("completada el {on} · vence el {new_due}")
-        }
-        Action::Extend { until, reason } => {
-            let reason = required(&reason, "el motivo de la ampliación")?;
-            if p.extended {
-                return Err(refused("el término ya se amplió una vez".into()));
-            }
-            let (Some(due), Some(max)) = (
-                date(p.due_date.as_deref()),
-                date(p.max_extension_on.as_deref()),
-            ) else {
-                return Err(refused("esta PQRS no tiene término que ampliar".into()));
-            };
-            if max <= due {
-                return Err(refused("la ley no prevé ampliar este término".into()));
-            }
-            rules::check_extension(cal, today, due, max, until).map_err(refused)?;
-            p.due_date = Some(until.to_string());
-            p.extended = true;
-            format!("hasta el {until}: {reason}")
-        }
-        Action::Draft { note } => {
-            if p.needs_conversation {
-                return Err(refused(
-                    "el peticionario es afiliado: registre primero la conversación con él".into(),
-                ));
-            }
-            note.trim().to_string()
-        }
-        Action::Approve => String::new(),
+        Action::Approve => answer::approve(tx, p)?,
+        Action::Return { note } => answer::give_back(p, &note)?,
         Action::Notify { via, evidence } => {
+            answer::check_notify(p)?;
+            letters::check_notify_way(tx, cal, p, via, today)?;
             if via == NotifyWay::Electronica && p.notify_via != NotifyWay::Electronica {
                 return Err(refused(
                     "el peticionario no aceptó la notificación electrónica".into(),
@@ -357,6 +270,7 @@ fn apply(
                 + &silence
         }
         Action::Close { in_favor, note } => {
+            answer::check_close(p, &note)?;
             no_open_work_orders(tx, p)?;
             if p.needs_conversation {
                 return Err(refused(
@@ -429,21 +343,6 @@ fn apply(
             p.requester_told_on = Some(told.to_string());
             note
         }
-        Action::Withdraw { reason } => match date(p.withdrawal_on.as_deref()) {
-            Some(w) if today > w => {
-                let reason = required(&reason, "la motivación del desistimiento (--motivo)")?;
-                // desistida is final: the paused clock no longer runs
-                p.paused_on = None;
-                p.pause_remaining = None;
-                format!("sin respuesta del peticionario desde el {w}. {reason}")
-            }
-            Some(w) => {
-                return Err(refused(format!(
-                    "el peticionario tiene hasta el {w} para completar"
-                )));
-            }
-            None => return Err(refused("no hay plazo de desistimiento".into())),
-        },
         Action::Archive => {
             no_open_work_orders(tx, p)?;
             if p.status == Status::Desistida && p.notified_on.is_none() {

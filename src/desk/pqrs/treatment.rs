@@ -5,7 +5,7 @@ use crate::desk::{Actor, audit, customers::EDITABLE, stamp};
 use crate::domain::request::DataRequest;
 use crate::domain::service::fold_accent;
 use crate::error::{Error, Result};
-use crate::store::pqrs::{self, Pqrs};
+use crate::store::pqrs::Pqrs;
 use crate::store::{Store, consents, customers, deletions, personal, settings};
 use chrono::{DateTime, NaiveDate, Utc};
 use rusqlite::{Connection, params};
@@ -339,7 +339,7 @@ fn cleanup(store: &mut Store, needles: Option<&[String]>) -> Result<bool> {
 /// contact data, full names, also as their history had them), whose bytes the file must not
 /// keep; empty when the request is not a deletion or the person is gone already.
 pub(super) fn needles(conn: &Connection, radicado: &str) -> Result<Vec<String>> {
-    let Some(p) = pqrs::by_radicado(conn, radicado)? else {
+    let Ok(p) = super::resolve(conn, radicado) else {
         return Ok(Vec::new());
     };
     let (Some(DataRequest::Supresion), Some(id)) = (p.data_request, p.customer) else {

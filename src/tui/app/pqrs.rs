@@ -38,7 +38,7 @@ pub enum PqrsIntent {
 }
 
 /// Labels of the filing form, in field order.
-const FIELDS: [&str; 10] = [
+const FIELDS: [&str; 11] = [
     "Tipo",
     "Canal",
     "Documento (TIPO:NÚMERO)",
@@ -49,8 +49,11 @@ const FIELDS: [&str; 10] = [
     "Notificación",
     "Dirección o correo",
     "Datos (habeas data)",
+    "Nombre; contacto",
 ];
 const DESCRIPTION: usize = 4;
+/// The field of a requester without a customer record.
+const PERSON: usize = 10;
 
 /// The form field a refusal names (its message starts with the field).
 fn field_index(message: &str) -> usize {
@@ -64,6 +67,7 @@ fn field_index(message: &str) -> usize {
         "notificación" => 7,
         "dirección" => 8,
         "solicitud de datos" | "cambios" => 9,
+        "nombre" | "contacto" | "remitente" => PERSON,
         _ => 0,
     }
 }
@@ -220,6 +224,20 @@ impl App {
                 return None;
             }
         };
+        // a person without a customer record: "name; contact"; a web or e-mail filing's
+        // contact address is also its sender
+        let person = Some(v(PERSON))
+            .filter(|t| !t.is_empty())
+            .map(|t| match t.split_once(';') {
+                Some((name, contact)) => desk::pqrs::Person {
+                    name: name.trim().to_string(),
+                    contact: contact.trim().to_string(),
+                },
+                None => desk::pqrs::Person {
+                    name: t,
+                    contact: String::new(),
+                },
+            });
         let data = v(9);
         let (request, changes) = match data.split_once(':') {
             Some((r, c)) => (r.trim().to_string(), c.trim().to_string()),
@@ -245,10 +263,19 @@ impl App {
                 return None;
             }
         };
+        let sender = person
+            .as_ref()
+            .filter(|p| {
+                matches!(channel, Channel::Web | Channel::Correo) && p.contact.contains('@')
+            })
+            .map(|p| p.contact.clone())
+            .unwrap_or_default();
         Some(Intent::Pqrs(PqrsIntent::File(Box::new(Filing {
             kind,
             channel,
             document,
+            person,
+            sender,
             subject: v(3),
             description: form.fields[DESCRIPTION].all_lines(),
             area: v(5),

@@ -35,16 +35,7 @@ const WIDE: u16 = 79 + SIDE;
 
 pub fn render(s: &Supervisor, frame: &mut Frame<'_>) {
     let area = frame.area();
-    if area.width < MIN.0 || area.height < MIN.1 {
-        let msg = format!(
-            "{} ({}×{}; mínimo {}×{})",
-            text::TOO_SMALL,
-            area.width,
-            area.height,
-            MIN.0,
-            MIN.1
-        );
-        frame.render_widget(Paragraph::new(msg), area);
+    if crate::tui::view::smaller_than(frame, MIN) {
         return;
     }
     if let Some(form) = &s.login {

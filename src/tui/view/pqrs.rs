@@ -96,14 +96,14 @@ pub fn render(app: &App, focused: bool, frame: &mut Frame<'_>, area: Rect) {
 }
 
 /// `CALI-2026-000123` → `000123` (the pane is narrow; the year is this one's).
-fn short(radicado: &str) -> &str {
+pub fn short(radicado: &str) -> &str {
     radicado.rsplit('-').next().unwrap_or(radicado)
 }
 
 /// The filing form.
 pub fn form(app: &App, form: &Form, notice: Option<&Notice>, frame: &mut Frame<'_>, area: Rect) {
     // The choices of each closed field are listed when a value is not understood.
-    let intro = "Alt+Enter: nueva línea · Sin documento: solo denuncias anónimas";
+    let intro = "Alt+Enter: nueva línea · Sin registro: «Nombre; contacto»";
     let title = match (&app.attention, app.subject()) {
         (Some(a), Some(card)) => format!(" Radicar PQRS · turno {} · {} ", a.label, card_who(card)),
         (None, Some(card)) => format!(" Radicar PQRS · {} ", card_who(card)),
