@@ -1521,3 +1521,26 @@ fn the_daily_report_counts_work_orders() {
         "{text}"
     );
 }
+
+#[test]
+fn consent_evidence_is_copied_into_the_database() {
+    let mut b = branch();
+    let scan = b.dir.path().join("actualiza-tus-datos.pdf");
+    std::fs::write(&scan, b"%PDF-1.4 firmado").unwrap();
+    let actor = b.asesor();
+    let record = common::paper_consent(&b.cfg, &scan);
+    desk::consents::record(&mut b.store, &b.clock, &actor, &cc("52123456"), &record).unwrap();
+    let id: i64 = b
+        .store
+        .conn()
+        .query_row("SELECT max(id) FROM consents", [], |r| r.get(0))
+        .unwrap();
+    // the file may go away: the database keeps its bytes
+    std::fs::remove_file(&scan).unwrap();
+    let owner = ventanilla::domain::attachment::Owner::Consent;
+    let list = desk::attachments::list(&b.store, owner, &id.to_string()).unwrap();
+    assert_eq!(list.len(), 1);
+    assert_eq!(list[0].name, "actualiza-tus-datos.pdf");
+    let (_, path) = desk::attachments::export(&b.store, list[0].id, b.dir.path()).unwrap();
+    assert_eq!(std::fs::read(path).unwrap(), b"%PDF-1.4 firmado");
+}
