@@ -1466,6 +1466,25 @@ fn cli_writes_the_letter_and_records_its_delivery() {
     let text = pdf_text(&pdf);
     assert!(text.contains("Rosa Elvira Cárdenas"), "{text}");
     assert!(text.contains("Ofrecemos excusas"), "{text}");
+    // printable where a printer is configured (here a capture file)
+    let capture = b.path("impresora.bin");
+    let cfg = b.path("impresora.toml");
+    std::fs::write(
+        &cfg,
+        format!("[kiosk]\nprinter = \"file:{}\"\n", capture.display()),
+    )
+    .unwrap();
+    b.cli()
+        .arg("--config")
+        .arg(&cfg)
+        .args([
+            "ticket", "letter", "000001", "--kind", "citacion", "--print",
+        ])
+        .assert()
+        .success()
+        .stdout(predicates::str::contains("impresa"));
+    let printed = String::from_utf8_lossy(&std::fs::read(&capture).unwrap()).into_owned();
+    assert!(printed.contains("SEDE-"), "{printed}");
     b.cli()
         .args([
             "ticket",
