@@ -504,6 +504,19 @@ impl PqrsDesk {
             Some(Overlay::Step(_, f) | Overlay::GoTo(f) | Overlay::Reassign(_, f)) => f,
             _ => return,
         };
+        // a picker field: the list's keys move its highlight (Tab changes field)
+        let plain = !k
+            .modifiers
+            .intersects(KeyModifiers::CONTROL | KeyModifiers::ALT);
+        if let Some(field) = form
+            .focused_mut()
+            .filter(|f| !f.options.is_empty() && plain)
+            && !matches!(k.code, KeyCode::Home | KeyCode::End)
+            && let Some(step) = crate::tui::widgets::list::step_for(k)
+        {
+            field.pick_move(step);
+            return;
+        }
         match k.code {
             KeyCode::Enter if !k.modifiers.contains(KeyModifiers::ALT) => self.submit_overlay(),
             KeyCode::Esc => self.overlay = None,
