@@ -20,6 +20,38 @@ impl Clock for SystemClock {
     }
 }
 
+/// The operating system clock moved by a fixed amount: a demo branch made outside office hours
+/// lives at a time of day the office is open, running at the normal pace.
+#[derive(Debug, Clone, Copy)]
+pub struct ShiftedClock {
+    pub by: Duration,
+}
+
+impl Clock for ShiftedClock {
+    fn now(&self) -> DateTime<Utc> {
+        Utc::now() + self.by
+    }
+}
+
+/// The clock of a database: shifted when it is a demo branch made outside office hours (its
+/// `demo_clock_shift` setting, in seconds), else the system clock.
+pub fn of_database(conn: &rusqlite::Connection) -> Box<dyn Clock> {
+    let shift = conn
+        .query_row(
+            "SELECT value FROM settings WHERE key = 'demo_clock_shift'",
+            [],
+            |r| r.get::<_, String>(0),
+        )
+        .ok()
+        .and_then(|s| s.parse::<i64>().ok());
+    match shift {
+        Some(seconds) if seconds != 0 => Box::new(ShiftedClock {
+            by: Duration::seconds(seconds),
+        }),
+        _ => Box::new(SystemClock),
+    }
+}
+
 /// A clock that stays where it is put; tests advance it explicitly.
 #[derive(Debug)]
 pub struct FixedClock {

@@ -71,11 +71,17 @@ impl Ctx {
 pub fn run(cli: Cli) -> Result<()> {
     let loaded = crate::config::load(cli.config.as_deref())?;
     present::set_offset(loaded.config.utc_offset());
-    let ctx = Ctx {
+    let mut ctx = Ctx {
         db: cli.db,
         loaded,
         clock: Box::new(SystemClock),
     };
+    // a demo branch made outside office hours keeps its own time for every command
+    if let Some(conn) = ctx.db_path().ok().filter(|p| p.exists()).and_then(|p| {
+        rusqlite::Connection::open_with_flags(p, rusqlite::OpenFlags::SQLITE_OPEN_READ_ONLY).ok()
+    }) {
+        ctx.clock = crate::clock::of_database(&conn);
+    }
     let result = dispatch(&ctx, cli.command);
     if let Err(err @ Error::Denied { .. }) = &result
         && let Ok(mut store) = ctx.store()
@@ -141,6 +147,25 @@ pub fn visible(text: &str) -> std::borrow::Cow<'_, str> {
         })
         .collect::<String>()
         .into()
+}
+
+/// An error message with every quoted value («…») kept to its first 40 characters: a pasted
+/// page or a 20,000-character argument does not come back as a page of error.
+pub fn bounded_quotes(text: &str) -> String {
+    let mut out = String::with_capacity(text.len().min(4096));
+    let mut rest = text;
+    while let Some(open) = rest.find('«') {
+        let (before, after) = rest.split_at(open + '«'.len_utf8());
+        out.push_str(before);
+        let Some(close) = after.find('»') else {
+            rest = after;
+            break;
+        };
+        out.push_str(&crate::domain::vocab::echoed(&after[..close]));
+        rest = &after[close..];
+    }
+    out.push_str(rest);
+    out
 }
 
 /// `println!` for people: the line passes through [`visible`].

@@ -16,6 +16,7 @@ mod history;
 mod past;
 mod people;
 mod pqrs;
+mod records;
 
 pub use people::Generator;
 
@@ -30,6 +31,26 @@ pub const DEMO_USERS: [(&str, &str, Role); 5] = [
     ("asesor2", "Luz Marina Quiñónez", Role::Asesor),
     ("asesor3", "Sebastián Ortiz Peña", Role::Asesor),
 ];
+
+/// How far to move the clock so the demo lives in office hours: none when `now` is between
+/// three hours after opening (the morning the demo seeds fits) and half an hour before closing;
+/// otherwise to today's opening plus three hours (a demo made at 3 a.m. or 10 p.m. shows a
+/// busy late morning, not turns issued at night).
+pub fn office_shift(now: chrono::DateTime<chrono::Utc>, cfg: &Config) -> chrono::Duration {
+    use chrono::Duration;
+    let local = now.with_timezone(&cfg.utc_offset());
+    let earliest = cfg.open_time() + Duration::hours(3);
+    let latest = cfg.close_time() - Duration::minutes(30);
+    let time = local.time();
+    if earliest <= latest && time >= earliest && time <= latest {
+        return Duration::zero();
+    }
+    let target = local.date_naive().and_time(earliest);
+    match target.and_local_timezone(cfg.utc_offset()).single() {
+        Some(t) => t.with_timezone(&chrono::Utc) - now,
+        None => Duration::zero(),
+    }
+}
 
 /// Fills an empty database with the demo branch.
 pub fn seed(
@@ -75,6 +96,8 @@ pub fn seed(
     past::seed(store, clock.now(), cfg, seed)?;
     history::morning(store, clock.now(), cfg, &people, seed)?;
     rate_morning(store, clock, cfg, seed)?;
+    records::seed(store, clock.now(), cfg, seed)?;
+    records::signed_in(store, clock.now(), history::MORNING_MINUTES + 5)?;
     calls::seed(store, clock.now(), cfg)?;
     pqrs::seed(store, clock.now(), cfg, &people)
 }
@@ -105,4 +128,34 @@ fn rate_morning(store: &mut Store, clock: &dyn Clock, cfg: &Config, seed: u64) -
         desk::ratings::rate(store, clock, &actor, cfg, &target, score, "")?;
     }
     Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use chrono::{TimeZone, Utc};
+
+    #[test]
+    fn a_demo_made_at_night_lives_in_the_late_morning() {
+        let cfg = Config::defaults().unwrap();
+        // 03:10 in Bogotá (08:10 UTC): moved to 11:00 the same day
+        let night = Utc.with_ymd_and_hms(2026, 12, 1, 8, 10, 0).unwrap();
+        let moved = night + office_shift(night, &cfg);
+        let local = moved.with_timezone(&cfg.utc_offset());
+        assert_eq!(
+            local.format("%Y-%m-%d %H:%M").to_string(),
+            "2026-12-01 11:00"
+        );
+        // 22:30 the day before: the same day's 11:00
+        let evening = Utc.with_ymd_and_hms(2026, 12, 1, 3, 30, 0).unwrap();
+        let moved = evening + office_shift(evening, &cfg);
+        let local = moved.with_timezone(&cfg.utc_offset());
+        assert_eq!(
+            local.format("%Y-%m-%d %H:%M").to_string(),
+            "2026-11-30 11:00"
+        );
+        // 14:00: the office is open, nothing moves
+        let afternoon = Utc.with_ymd_and_hms(2026, 12, 1, 19, 0, 0).unwrap();
+        assert_eq!(office_shift(afternoon, &cfg), chrono::Duration::zero());
+    }
 }

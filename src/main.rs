@@ -16,10 +16,8 @@ fn main() -> ExitCode {
     match ventanilla::commands::run(cli) {
         Ok(()) => ExitCode::SUCCESS,
         Err(err) => {
-            eprintln!(
-                "ventanilla: {}",
-                ventanilla::commands::visible(&err.to_string())
-            );
+            let message = ventanilla::commands::bounded_quotes(&err.to_string());
+            eprintln!("ventanilla: {}", ventanilla::commands::visible(&message));
             ExitCode::from(err.exit_code() as u8)
         }
     }

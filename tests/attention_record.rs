@@ -102,7 +102,7 @@ fn records_are_checked_against_the_catalogue_and_counted_in_the_day_report() {
     );
     assert!(
         text.contains(
-            "Atenciones por nivel de información: 1 · información básica: 1 · 2 · información detallada y orientación: 1"
+            "Atenciones por nivel de información:\n  nivel 1 · información básica: 1\n  nivel 2 · información detallada y orientación: 1\n"
         ),
         "{text}"
     );

@@ -161,3 +161,143 @@ fn zero_legal_terms_and_unknown_regimes_are_configuration_errors() {
             .stderr(predicate::str::contains(format!("clave «{key}»")));
     }
 }
+
+/// What hostile or careless input looks like: huge and negative numbers, dates far out of
+/// range or malformed, very long and odd text, injection attempts, empty values.
+fn nasty() -> impl proptest::strategy::Strategy<Value = String> {
+    use proptest::prelude::*;
+    prop_oneof![
+        Just("999999999999999999999".to_string()),
+        Just("-1".to_string()),
+        Just("0".to_string()),
+        Just(String::new()),
+        Just("0001-01-01T00:00".to_string()),
+        Just("9999-12-31".to_string()),
+        Just("2026-02-30".to_string()),
+        Just("2026-13-01T25:61".to_string()),
+        Just("' OR 1=1; DROP TABLE turns; --".to_string()),
+        Just("%s%n{}{{}}\\u{0}".to_string()),
+        Just("CC:".to_string()),
+        Just("CC:99999999999999999999999999".to_string()),
+        Just("ñÑáéíóú 🙂 \u{202e}tfel".to_string()),
+        "[a-zA-Z0-9:;, -]{0,24}",
+        "\\PC{0,40}",
+        (1usize..6).prop_map(|n| "x".repeat(n * 4000)),
+        (0u32..100_000).prop_map(|n| n.to_string()),
+        (1u32..9999, 1u32..13, 1u32..29).prop_map(|(y, m, d)| format!("{y:04}-{m:02}-{d:02}")),
+    ]
+}
+
+/// The command lines the fuzzing fills: every `{}` gets a nasty value.
+const TEMPLATES: &[&[&str]] = &[
+    &["calendar", "add", "{}", "{}"],
+    &["calendar", "due", "{}", "{}"],
+    &["calendar", "holidays", "{}"],
+    &["calendar", "between", "{}", "{}"],
+    &[
+        "ticket",
+        "new",
+        "--type",
+        "{}",
+        "--channel",
+        "{}",
+        "--subject",
+        "{}",
+        "--description",
+        "{}",
+    ],
+    &[
+        "ticket",
+        "new",
+        "--type",
+        "queja",
+        "--channel",
+        "web",
+        "--subject",
+        "s",
+        "--description",
+        "d",
+        "--received",
+        "{}",
+    ],
+    &["ticket", "show", "{}"],
+    &["ticket", "list", "--status", "{}"],
+    &["turn", "issue", "--service", "{}", "--doc", "{}"],
+    &["turn", "next", "--window", "{}", "--user", "{}"],
+    &["turn", "transfer", "{}", "--window", "{}"],
+    &["turn", "list", "--date", "{}"],
+    &["customer", "search", "{}"],
+    &["customer", "show", "{}", "{}"],
+    &[
+        "attention",
+        "add",
+        "--channel",
+        "{}",
+        "--topic",
+        "{}",
+        "--caller",
+        "{}",
+        "--user",
+        "asesor1",
+    ],
+    &[
+        "advisor", "state", "{}", "--reason", "{}", "--user", "asesor1",
+    ],
+    &["report", "day", "{}"],
+    &["report", "range", "{}", "{}"],
+    &["report", "month", "{}"],
+    &["doc", "check", "{}", "{}"],
+    &["doc", "dv", "{}"],
+    &[
+        "export",
+        "turns",
+        "--from",
+        "{}",
+        "--to",
+        "{}",
+        "--out",
+        "/dev/null",
+    ],
+];
+
+proptest::proptest! {
+    #![proptest_config(proptest::prelude::ProptestConfig {
+        cases: 128,
+        failure_persistence: None,
+        ..proptest::prelude::ProptestConfig::default()
+    })]
+
+    /// Any command line filled with nasty values ends within the time limit, never panics,
+    /// and either succeeds or says what is wrong in Spanish on stderr.
+    #[test]
+    fn nasty_command_lines_end_in_time_without_panicking(
+        template in proptest::sample::select(TEMPLATES),
+        values in proptest::collection::vec(nasty(), 4),
+    ) {
+        let b = shared_branch();
+        let mut filled = values.iter();
+        let args: Vec<String> = template
+            .iter()
+            .map(|a| if *a == "{}" { filled.next().cloned().unwrap_or_default() } else { a.to_string() })
+            .collect();
+        let shown: Vec<String> = args.iter().map(|a| a.chars().take(40).collect()).collect();
+        let args_shown = &shown;
+        let out = b.cli().args(&args).output();
+        let out = out.unwrap_or_else(|e| panic!("{args_shown:?}: did not end within 10 s: {e}"));
+        let stderr = String::from_utf8_lossy(&out.stderr);
+        proptest::prop_assert!(!stderr.contains("panicked"), "{args_shown:?} panicked: {stderr}");
+        proptest::prop_assert_ne!(out.status.code(), Some(101), "{:?}", args_shown);
+        proptest::prop_assert!(out.status.code().is_some(), "{:?} killed by a signal", args_shown);
+        if !out.status.success() {
+            proptest::prop_assert!(!stderr.trim().is_empty(), "{:?} failed silently", args_shown);
+            // a refusal repeats a bounded part of what was typed, not a pasted page
+            proptest::prop_assert!(stderr.len() < 8000, "{:?}: {} bytes of error", args_shown, stderr.len());
+        }
+    }
+}
+
+/// One branch for every fuzzed call (making one per case would dominate the run).
+fn shared_branch() -> &'static Branch {
+    static BRANCH: std::sync::OnceLock<Branch> = std::sync::OnceLock::new();
+    BRANCH.get_or_init(branch)
+}

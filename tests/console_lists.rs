@@ -39,21 +39,25 @@ fn console_with_turns(extra: usize) -> App {
     app
 }
 
-/// The drawn row holding the marker: its text and the background of the marker cell.
+/// The drawn row holding the marker (with the row below it, where a two-row item goes on):
+/// its text and the background of the row after the marker.
 fn marked_row(app: &App) -> (String, Color) {
     let terminal = draw(app, 80, 24);
     let buf = terminal.backend().buffer();
+    let text_at = |x: u16, y: u16| -> String {
+        (x..buf.area.width)
+            .map(|x| buf[(x, y)].symbol())
+            .collect::<String>()
+            .split('│')
+            .next()
+            .unwrap_or("")
+            .to_string()
+    };
     for y in 0..buf.area.height {
         for x in 0..buf.area.width {
             if buf[(x, y)].symbol() == "▶" && buf[(x, y)].bg == Color::Yellow {
-                let text: String = (x..buf.area.width)
-                    .map(|x| buf[(x, y)].symbol())
-                    .collect::<String>()
-                    .split('│')
-                    .next()
-                    .unwrap_or("")
-                    .to_string();
-                return (text, buf[(x + 2, y)].bg);
+                let below = text_at(x, (y + 1).min(buf.area.height - 1));
+                return (format!("{} {below}", text_at(x, y)), buf[(x + 2, y)].bg);
             }
         }
     }
@@ -166,4 +170,51 @@ fn lists_do_not_wrap_and_page_keys_move() {
     assert_eq!(app.turn_sel, last, "down at the bottom stays there");
     app.handle(key(KeyCode::Home));
     assert_eq!(app.turn_sel, 0);
+}
+
+#[test]
+fn a_customers_15th_history_event_is_shown_and_its_pqrs_opened() {
+    let clock = Arc::new(FixedClock::new(monday_morning()));
+    let mut store = demo_store(&clock);
+    let asesor = Actor::staff(&desk::users::active(&store, "asesor1").unwrap());
+    let customer = desk::customers::find(&store, "a", 1).unwrap().remove(0);
+    let doc = ventanilla::domain::ids::Document {
+        kind: ventanilla::domain::ids::DocType::parse(&customer.doc_type).unwrap(),
+        number: customer.doc_number.clone(),
+    };
+    for i in 0..16 {
+        let filing = desk::pqrs::Filing {
+            kind: "queja".parse().unwrap(),
+            channel: "escrito".parse().unwrap(),
+            document: Some(doc.clone()),
+            subject: format!("Queja {i}"),
+            description: "Sobre la fila".into(),
+            notify_via: "personal".parse().unwrap(),
+            ..desk::pqrs::Filing::default()
+        };
+        desk::pqrs::file(&mut store, clock.as_ref(), &asesor, &config(), &filing).unwrap();
+    }
+    let mut app = App::new(store, Box::new(clock), config(), 1).unwrap();
+    login(&mut app, "asesor1", "1234");
+    app.handle(key(KeyCode::F(2)));
+    type_text(&mut app, &customer.doc_number);
+    app.handle(key(KeyCode::Enter));
+    // the card is open: Esc clears the search text, the history takes the arrows
+    let timeline = app.subject().expect("card open").timeline.clone();
+    assert!(timeline.len() >= 16, "{}", timeline.len());
+    down(&mut app, 14);
+    let radicado = timeline[14]
+        .summary
+        .split(" · ")
+        .next()
+        .unwrap()
+        .to_string();
+    let (row, bg) = marked_row(&app);
+    assert!(row.contains(&radicado), "{row:?} should show {radicado}");
+    assert_eq!(bg, Color::Yellow);
+    app.handle(key(KeyCode::Enter));
+    match &app.overlay {
+        Some(Overlay::PqrsDetail(d)) => assert_eq!(d.pqrs.radicado, radicado),
+        other => panic!("no PQRS opened: {other:?}"),
+    }
 }

@@ -14,19 +14,13 @@ use ventanilla::tui::app::{App, Overlay};
 use ventanilla::tui::form::Form;
 use ventanilla::tui::widgets::picker::labels;
 
-fn console() -> App {
-    let (mut app, _) = demo_app();
-    login(&mut app, "asesor1", "1234");
-    app
-}
-
 fn open_form(app: &App) -> &Form {
     app.open_form().expect("a form is open")
 }
 
 #[test]
 fn pqrs_form_offers_every_type_channel_answer_way_and_area() {
-    let mut app = console();
+    let mut app = advisor_console();
     app.handle(key(KeyCode::F(3)));
     app.handle(ctrl('n'));
     let form = open_form(&app);
@@ -43,7 +37,7 @@ fn pqrs_form_offers_every_type_channel_answer_way_and_area() {
 
 #[test]
 fn customer_form_offers_document_types_affiliation_and_category() {
-    let mut app = console();
+    let mut app = advisor_console();
     app.handle(key(KeyCode::F(2)));
     app.handle(ctrl('n'));
     let form = open_form(&app);
@@ -57,7 +51,7 @@ fn customer_form_offers_document_types_affiliation_and_category() {
 
 #[test]
 fn consent_takes_several_purposes_in_one_act() {
-    let mut app = console();
+    let mut app = advisor_console();
     register_jose(&mut app, "José");
     app.handle(ctrl('a'));
     let cfg = config();
@@ -89,7 +83,7 @@ fn consent_takes_several_purposes_in_one_act() {
 
 #[test]
 fn transfer_and_paper_tickets_pick_the_service() {
-    let mut app = console();
+    let mut app = advisor_console();
     app.handle(key(KeyCode::Char('m')));
     let Some(Overlay::TurnForm { form, .. }) = &app.overlay else {
         panic!("paper ticket form")

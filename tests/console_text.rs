@@ -10,12 +10,6 @@ use crossterm::event::KeyCode;
 use ventanilla::tui::app::{App, Overlay};
 use ventanilla::tui::keymap::HELP;
 
-fn console() -> App {
-    let (mut app, _) = demo_app();
-    login(&mut app, "asesor1", "1234");
-    app
-}
-
 /// White space collapsed: text wrapped over several rows reads as one line.
 fn words(text: &str) -> String {
     text.split_whitespace().collect::<Vec<_>>().join(" ")
@@ -46,7 +40,7 @@ fn box_text(app: &App, title: &str) -> String {
 
 #[test]
 fn the_help_scrolls_to_every_entry_and_wraps_between_words() {
-    let mut app = console();
+    let mut app = advisor_console();
     app.handle(key(KeyCode::Char('?')));
     let mut seen = box_text(&app, "Ayuda");
     for _ in 0..10 {
@@ -72,7 +66,7 @@ fn the_help_scrolls_to_every_entry_and_wraps_between_words() {
 
 #[test]
 fn a_long_status_message_wraps_whole_and_stays_in_the_log() {
-    let mut app = console();
+    let mut app = advisor_console();
     app.handle(key(KeyCode::Char('n')));
     app.handle(key(KeyCode::Char('l')));
     let screen = screen_text(&draw(&app, 80, 24));
@@ -90,11 +84,12 @@ fn a_long_status_message_wraps_whole_and_stays_in_the_log() {
         log.contains("llamado a la ventanilla 1"),
         "older messages too: {log}"
     );
+    assert!(log.contains("Bienvenido(a)"), "the greeting too: {log}");
 }
 
 #[test]
 fn a_pqrs_history_scrolls_instead_of_dropping_steps() {
-    let mut app = console();
+    let mut app = advisor_console();
     app.handle(key(KeyCode::F(3)));
     app.handle(key(KeyCode::Enter));
     let Some(Overlay::PqrsDetail(d)) = &app.overlay else {

@@ -10,13 +10,13 @@ use crossterm::event::{KeyCode, KeyModifiers, MouseButton, MouseEvent, MouseEven
 use ratatui::{Terminal, backend::TestBackend};
 use std::sync::Arc;
 use ventanilla::clock::FixedClock;
-use ventanilla::desk::{self, Actor};
-use ventanilla::domain::turn::{PreferentialReason, Transition};
+use ventanilla::desk;
+use ventanilla::domain::turn::PreferentialReason;
 use ventanilla::store::Store;
 use ventanilla::tui::Mode;
 use ventanilla::tui::event::Event;
 use ventanilla::tui::kiosk::{Kiosk, Step};
-use ventanilla::tui::rate::{Phase, Rate};
+use ventanilla::tui::rate::Phase;
 
 /// Draws `mode` at `w`×`h` and returns where `text` starts on the screen.
 fn find(mode: &impl Mode, w: u16, h: u16, text: &str) -> (u16, u16) {
@@ -73,24 +73,9 @@ fn a_click_on_a_rating_number_records_it() {
     let dir = tempfile::TempDir::new().unwrap();
     let clock = Arc::new(FixedClock::new(monday_morning()));
     let path = demo_file(&dir, &clock);
-    let mut rate = Rate::new(
-        Store::open(&path).unwrap(),
-        Box::new(clock.clone()),
-        config(),
-        1,
-    )
-    .unwrap();
-    // window 1 finishes a turn through another connection
-    let mut store = Store::open(&path).unwrap();
-    issue_turns(&mut store, &clock, &["R"]);
-    let cfg = config();
-    let asesor = Actor::staff(&desk::users::active(&store, "asesor1").unwrap());
-    let t = desk::turns::call_next(&mut store, clock.as_ref(), &asesor, &cfg, 1).unwrap();
-    for step in [Transition::Start, Transition::Finish] {
-        desk::turns::act(&mut store, clock.as_ref(), &asesor, &cfg, &t.label, step).unwrap();
-    }
-    rate.handle(Event::Tick);
-    assert!(matches!(&rate.phase, Phase::Asking { label, .. } if *label == t.label));
+    let (rate, label) = rate_asking(&path, &clock);
+    let mut rate = rate;
+    assert!(matches!(&rate.phase, Phase::Asking { label: l, .. } if *l == label));
     // a click on the name under the fourth number ("Satisfecho", capital S: not the fifth)
     let (x, y) = find(&rate, 100, 30, "Satisfecho");
     rate.handle(click((x + 2, y)));
@@ -99,12 +84,13 @@ fn a_click_on_a_rating_number_records_it() {
         "{:?}",
         rate.phase
     );
+    let (store, cfg) = (Store::open(&path).unwrap(), config());
     let day = desk::turns::day_of(&cfg, monday_morning());
     let ratings = desk::ratings::of_day(&store, &cfg, day).unwrap();
     assert!(
         ratings
             .iter()
-            .any(|r| r.turn.as_deref() == Some(t.label.as_str()) && r.score == Some(4)),
+            .any(|r| r.turn.as_deref() == Some(label.as_str()) && r.score == Some(4)),
         "{ratings:?}"
     );
 }

@@ -154,6 +154,47 @@ fn supervisor_mode_in_a_real_terminal() {
 }
 
 #[test]
+fn supervisor_at_its_minimum_shows_every_column_header_and_the_footer() {
+    let (w, h) = ventanilla::tui::supervisor::MIN;
+    let mut s = logged_in("supervisor");
+    let queue = format!("{:?}", draw(&s, w, h).backend());
+    for header in ventanilla::tui::supervisor::QUEUE_COLUMNS {
+        assert!(queue.contains(header), "{header}: {queue}");
+    }
+    assert!(queue.contains("q salir"), "footer: {queue}");
+    assert_snapshot!("supervisor_queue_min", draw(&s, w, h).backend());
+    s.handle(key(KeyCode::Tab));
+    let shown = format!("{:?}", draw(&s, w, h).backend());
+    for header in [
+        "Turnos",
+        "Atend.",
+        "No vino",
+        "Canc.",
+        "Esp.med",
+        "Esp.p90",
+        "Aten.med",
+        "%Pref",
+        "Man.",
+        "Satisfacción",
+        "Indicadores",
+        "PQRS por área",
+        "Abiertas",
+        "Por vencer",
+        "Vencidas",
+        "q salir",
+    ] {
+        assert!(shown.contains(header), "{header}: {shown}");
+    }
+    assert_snapshot!("supervisor_indicators_min", draw(&s, w, h).backend());
+    s.handle(key(KeyCode::Char('3')));
+    let map = format!("{:?}", draw(&s, w, h).backend());
+    assert!(map.contains("q salir"), "footer: {map}");
+    assert_snapshot!("supervisor_windows_min", draw(&s, w, h).backend());
+    let below = format!("{:?}", draw(&s, w - 1, h).backend());
+    assert!(below.contains("demasiado pequeña"), "{below}");
+}
+
+#[test]
 fn the_map_of_windows_tab() {
     let mut s = logged_in("supervisor");
     s.handle(key(KeyCode::Char('3')));

@@ -2,7 +2,6 @@
 
 use super::Ctx;
 use crate::cli::ConsoleArgs;
-use crate::clock::SystemClock;
 use crate::error::{Error, Result};
 use crate::store::{Store, catalog};
 use crate::tui::{self, app::App};
@@ -43,12 +42,8 @@ fn open_on(ctx: &Ctx, path: &Path, window: Option<u32>) -> Result<()> {
         )));
     }
     super::modes::daily_backup(ctx, &store);
-    let mut app = App::new(
-        store,
-        Box::new(SystemClock),
-        ctx.loaded.config.clone(),
-        window,
-    )?;
+    let clock = crate::clock::of_database(store.conn());
+    let mut app = App::new(store, clock, ctx.loaded.config.clone(), window)?;
     if ask {
         app.ask_window();
     }

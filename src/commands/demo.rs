@@ -14,13 +14,18 @@ pub fn run(ctx: &Ctx, args: &DemoArgs) -> Result<()> {
     }
     if !path.exists() {
         let (mut store, _) = Store::open_or_create(&path)?;
-        let result = crate::demo::seed(
-            &mut store,
-            ctx.clock.as_ref(),
-            &ctx.loaded.config,
-            args.customers,
-            args.seed,
-        );
+        // made outside office hours, the demo lives at a time the office is open
+        let config = &ctx.loaded.config;
+        let shift = crate::demo::office_shift(ctx.clock.now(), config);
+        let clock = crate::clock::ShiftedClock { by: shift };
+        let result = crate::demo::seed(&mut store, &clock, config, args.customers, args.seed)
+            .and_then(|()| {
+                let tx = store.write()?;
+                let seconds = shift.num_seconds().to_string();
+                crate::store::settings::set(&tx, "demo_clock_shift", &seconds)?;
+                tx.commit()?;
+                Ok(())
+            });
         if let Err(err) = result {
             drop(store);
             let _ = remove_database(&path);

@@ -22,18 +22,20 @@ pub fn daily_backup(ctx: &Ctx, store: &crate::store::Store) {
 /// Opens the kiosk on the branch database.
 pub fn kiosk(ctx: &Ctx) -> Result<()> {
     let mut store = ctx.store()?;
-    desk::turns::expire_previous_days(&mut store, &SystemClock, &ctx.loaded.config)?;
+    let clock = crate::clock::of_database(store.conn());
+    desk::turns::expire_previous_days(&mut store, clock.as_ref(), &ctx.loaded.config)?;
     daily_backup(ctx, &store);
-    let mut kiosk = Kiosk::new(store, Box::new(SystemClock), ctx.loaded.config.clone())?;
+    let mut kiosk = Kiosk::new(store, clock, ctx.loaded.config.clone())?;
     tui::run_on_terminal(&mut kiosk)
 }
 
 /// Opens the waiting-room display on the branch database.
 pub fn display(ctx: &Ctx) -> Result<()> {
     let mut store = ctx.store()?;
-    desk::turns::expire_previous_days(&mut store, &SystemClock, &ctx.loaded.config)?;
+    let clock = crate::clock::of_database(store.conn());
+    desk::turns::expire_previous_days(&mut store, clock.as_ref(), &ctx.loaded.config)?;
     daily_backup(ctx, &store);
-    let mut display = Display::new(store, Box::new(SystemClock), ctx.loaded.config.clone())?;
+    let mut display = Display::new(store, clock, ctx.loaded.config.clone())?;
     tui::run_on_terminal(&mut display)
 }
 
@@ -42,21 +44,18 @@ pub fn rate(ctx: &Ctx, window: u32) -> Result<()> {
     let store = ctx.store()?;
     desk::catalog::window_exists(&store, window)?;
     daily_backup(ctx, &store);
-    let mut rate = Rate::new(
-        store,
-        Box::new(SystemClock),
-        ctx.loaded.config.clone(),
-        window,
-    )?;
+    let clock = crate::clock::of_database(store.conn());
+    let mut rate = Rate::new(store, clock, ctx.loaded.config.clone(), window)?;
     tui::run_on_terminal(&mut rate)
 }
 
 /// Opens supervisor mode (behind a supervisor's login).
 pub fn supervisor(ctx: &Ctx) -> Result<()> {
     let mut store = ctx.store()?;
-    desk::turns::expire_previous_days(&mut store, &SystemClock, &ctx.loaded.config)?;
+    let clock = crate::clock::of_database(store.conn());
+    desk::turns::expire_previous_days(&mut store, clock.as_ref(), &ctx.loaded.config)?;
     daily_backup(ctx, &store);
-    let mut mode = supervisor::open(store, Box::new(SystemClock), ctx.loaded.config.clone())?;
+    let mut mode = supervisor::open(store, clock, ctx.loaded.config.clone())?;
     tui::run_on_terminal(&mut mode)
 }
 

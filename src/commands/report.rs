@@ -218,16 +218,10 @@ pub fn text(r: &Report) -> String {
         .map(|(k, v)| format!("{k} {v}"))
         .collect();
     let _ = writeln!(s, "\nAtenciones por canal: {}", items.join(" · "));
-    let by_level: Vec<String> = r
-        .attentions_by_level
-        .iter()
-        .map(|(k, v)| format!("{k}: {v}"))
-        .collect();
-    let _ = writeln!(
-        s,
-        "Atenciones por nivel de información: {}",
-        by_level.join(" · ")
-    );
+    let _ = writeln!(s, "Atenciones por nivel de información:");
+    for (k, v) in &r.attentions_by_level {
+        let _ = writeln!(s, "  nivel {k}: {v}");
+    }
     if !r.advisor_times.is_empty() {
         let _ = writeln!(s, "\nTiempos por asesor (minutos)");
         for t in &r.advisor_times {

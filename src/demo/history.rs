@@ -154,7 +154,7 @@ fn office_moment(
 }
 
 /// Minutes of the simulated morning that ends now.
-const MORNING_MINUTES: i64 = 150;
+pub(super) const MORNING_MINUTES: i64 = 150;
 
 /// Simulates the last two and a half hours of the branch minute by minute: customers take
 /// turns (some preferential, some with their document), windows 2–4 call, attend and finish

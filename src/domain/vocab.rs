@@ -130,10 +130,20 @@ impl VocabError {
         });
         VocabError {
             what: V::WHAT,
-            input: nfc(input.trim()),
+            input: echoed(&nfc(input.trim())),
             labels: V::labels(),
             suggestion: closest(input, candidates),
         }
+    }
+}
+
+/// What a refusal repeats of the input: all of it, or its first 40 characters and "…" (a
+/// pasted page does not come back as a page of error).
+pub fn echoed(input: &str) -> String {
+    const SHOWN: usize = 40;
+    match input.char_indices().nth(SHOWN) {
+        Some((cut, _)) => format!("{}…", &input[..cut]),
+        None => input.to_string(),
     }
 }
 

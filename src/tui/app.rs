@@ -373,6 +373,7 @@ impl App {
                     self.apply(intent);
                 }
                 self.refresh_record_options();
+                self.log_notice();
                 let shown = self.overlay.as_ref().map(std::mem::discriminant);
                 if shown != self.scroll_of {
                     self.scroll = 0;
@@ -383,6 +384,7 @@ impl App {
                 self.check_user_still_active();
                 self.check_idle(now);
                 self.poll_changes();
+                self.log_notice();
             }
             Event::Resize(..) | Event::Mouse(_) => {}
         }
@@ -424,10 +426,19 @@ impl App {
         });
     }
 
-    /// Keeps a status-line message in the log (the last 100).
-    pub(super) fn log_message(&mut self, notice: &Notice) {
+    /// Keeps the status line's message in the log when it changed (the last 100).
+    fn log_notice(&mut self) {
+        let Screen::Console(c) = &self.screen else {
+            return;
+        };
+        let Some(notice) = c.notice.clone() else {
+            return;
+        };
+        if self.messages.last().map(|(_, n)| n) == Some(&notice) {
+            return;
+        }
         self.messages
-            .push((self.now.format("%H:%M").to_string(), notice.clone()));
+            .push((self.now.format("%H:%M").to_string(), notice));
         let extra = self.messages.len().saturating_sub(100);
         self.messages.drain(..extra);
     }

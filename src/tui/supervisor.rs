@@ -5,6 +5,8 @@
 mod view;
 mod windows;
 
+pub use view::{MIN, QUEUE_COLUMNS};
+
 use super::Mode;
 use super::app::{Notice, capitalize};
 use super::event::Event;

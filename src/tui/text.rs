@@ -65,6 +65,17 @@ pub const FOOTER_FORM: &[(&str, &str)] = &[
     ("Enter", "aceptar"),
     ("Ctrl+C", "salir"),
 ];
+pub const FOOTER_SCROLL: &[(&str, &str)] = &[
+    ("↑↓", "desplazar"),
+    ("RePág AvPág", "página"),
+    ("Esc", "cerrar"),
+];
+pub const FOOTER_RECEIPT: &[(&str, &str)] = &[
+    ("p", "imprimir"),
+    ("↑↓", "desplazar"),
+    ("Enter/Esc", "cerrar"),
+];
+pub const FOOTER_CONFIRM: &[(&str, &str)] = &[("s", "sí"), ("n / Esc", "no")];
 pub const FOOTER_PICKER: &[(&str, &str)] = &[
     ("escribir", "filtrar"),
     ("↑↓", "elegir"),

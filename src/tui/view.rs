@@ -137,17 +137,29 @@ pub fn form_box_with(
     use ratatui::layout::Margin;
     use ratatui::widgets::{Block, Clear, Wrap};
     // The box is 70 wide: 66 columns of text inside its borders and margins.
-    let intro_lines = textwrap::wrap(intro, 66).len().clamp(1, 4) as u16;
+    let intro_lines = crate::tui::widgets::wrap(intro, 66).len().clamp(1, 4) as u16;
     // Room for the whole notice (a refusal lists the valid choices), at least four lines.
     let notice_text = notice_line(notice).to_string();
-    let notice_lines = textwrap::wrap(&notice_text, 66).len().clamp(4, 12) as u16;
-    let help_lines = help
-        .as_ref()
-        .map_or(0, |h| textwrap::wrap(&h.to_string(), 66).len() as u16);
+    let notice_lines = crate::tui::widgets::wrap(&notice_text, 66)
+        .len()
+        .clamp(4, 12) as u16;
+    let help_lines = help.as_ref().map_or(0, |h| {
+        crate::tui::widgets::wrap(&h.to_string(), 66).len() as u16
+    });
     // the focused picker's options, as the shared list, right under the fields
     let picker = form.fields.get(form.focus).and_then(Field::picker_list);
-    let picker_lines = picker.as_ref().map_or(0, |(_, h)| *h);
-    let height = form.height() + 4 + intro_lines + notice_lines + help_lines + picker_lines;
+    // the header and the footer (the keys that work now) stay visible: on a short screen
+    // the picker's list and the room kept for the notice give way first
+    let room = area.height.saturating_sub(2);
+    let fixed = form.height() + 4 + intro_lines + help_lines;
+    let notice_now = crate::tui::widgets::wrap(&notice_text, 66).len().max(1) as u16;
+    let picker_lines = picker.as_ref().map_or(0, |(_, h)| {
+        (*h).min(room.saturating_sub(fixed + notice_now).max(2))
+    });
+    let notice_lines = notice_lines
+        .min(room.saturating_sub(fixed + picker_lines))
+        .max(1);
+    let height = (fixed + notice_lines + picker_lines).min(room);
     let rect = centered(area, 70, height);
     frame.render_widget(Clear, rect);
     let block = Block::bordered()

@@ -287,3 +287,40 @@ pub fn demo_file(dir: &tempfile::TempDir, clock: &FixedClock) -> std::path::Path
     ventanilla::demo::seed(&mut store, clock, &config(), 30, 1).unwrap();
     path
 }
+
+/// The demo console logged in as asesor1 at window 1.
+pub fn advisor_console() -> App {
+    let (mut app, _) = demo_app();
+    login(&mut app, "asesor1", "1234");
+    app
+}
+
+/// The rating device of window 1 on the branch file `path`, asking about the turn asesor1
+/// just finished there through another connection (its label).
+pub fn rate_asking(
+    path: &std::path::Path,
+    clock: &Arc<FixedClock>,
+) -> (ventanilla::tui::rate::Rate, String) {
+    use ventanilla::desk::{self, Actor};
+    use ventanilla::tui::Mode;
+    let mut rate = ventanilla::tui::rate::Rate::new(
+        Store::open(path).unwrap(),
+        Box::new(clock.clone()),
+        config(),
+        1,
+    )
+    .unwrap();
+    let mut store = Store::open(path).unwrap();
+    issue_turns(&mut store, clock, &["R"]);
+    let cfg = config();
+    let asesor = Actor::staff(&desk::users::active(&store, "asesor1").unwrap());
+    let t = desk::turns::call_next(&mut store, clock.as_ref(), &asesor, &cfg, 1).unwrap();
+    for step in [
+        ventanilla::domain::turn::Transition::Start,
+        ventanilla::domain::turn::Transition::Finish,
+    ] {
+        desk::turns::act(&mut store, clock.as_ref(), &asesor, &cfg, &t.label, step).unwrap();
+    }
+    rate.handle(Event::Tick);
+    (rate, t.label)
+}

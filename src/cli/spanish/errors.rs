@@ -5,8 +5,10 @@ use super::*;
 /// The first line of the message: what was wrong.
 pub(super) fn message(err: &clap::Error) -> String {
     let arg = text(err.get(ContextKind::InvalidArg));
-    let value = text(err.get(ContextKind::InvalidValue));
-    let sub = text(err.get(ContextKind::InvalidSubcommand));
+    let bounded = |v: Option<String>| v.map(|v| crate::domain::vocab::echoed(&v));
+    let arg = bounded(arg);
+    let value = bounded(text(err.get(ContextKind::InvalidValue)));
+    let sub = bounded(text(err.get(ContextKind::InvalidSubcommand)));
     let list = |kind| match err.get(kind) {
         Some(ContextValue::Strings(values)) if !values.is_empty() => Some(values.join(", ")),
         _ => None,

@@ -18,6 +18,8 @@ use ratatui_textarea::TextArea;
 pub struct Lookup {
     pub query: String,
     pub results: Vec<Customer>,
+    /// The selected event of the open card's history.
+    pub event: usize,
     /// How many matched in all, when the results were capped.
     pub total: Option<usize>,
     pub selected: usize,
@@ -107,8 +109,28 @@ fn field_index(kind: CustomerFormKind, name: &str) -> usize {
 impl App {
     /// A key of the Cliente pane.
     pub(super) fn lookup_key(&mut self, key: LookupKey) -> Option<Intent> {
+        // with a card shown (nothing searched), the arrows and Enter act on its history
+        let history = self
+            .subject()
+            .filter(|_| self.lookup.query.trim().is_empty())
+            .map(|c| c.timeline.clone());
         let l = &mut self.lookup;
         match key {
+            LookupKey::Move(step) if history.is_some() => {
+                let n = history.as_ref().map_or(0, Vec::len);
+                l.event = step.from(l.event, n);
+            }
+            LookupKey::Open if history.is_some() => {
+                let event = history.as_ref()?.get(l.event)?.clone();
+                if event.kind != "PQRS" {
+                    self.notify(Notice::Info(
+                        "Desde la historia se abren las PQRS; lo demás se ve completo aquí.".into(),
+                    ));
+                    return None;
+                }
+                let radicado = event.summary.split(" · ").next()?.to_string();
+                return Some(Intent::Pqrs(super::PqrsIntent::Open(radicado)));
+            }
             LookupKey::Type(k) => {
                 let mut input = TextArea::new(vec![l.query.clone()]);
                 input.move_cursor(ratatui_textarea::CursorMove::End);
@@ -119,6 +141,7 @@ impl App {
             }
             LookupKey::Move(step) => l.selected = step.from(l.selected, l.results.len()),
             LookupKey::Open => {
+                l.event = 0;
                 let c = l.results.get(l.selected)?;
                 let kind = ids::DocType::parse(&c.doc_type)?;
                 let doc = ids::Document {

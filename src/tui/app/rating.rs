@@ -66,7 +66,8 @@ impl App {
             })),
             RateKey::WithComment => {
                 let form = Form::new(vec![
-                    Field::text("Calificación (1 a 5)", ""),
+                    Field::text("Calificación (1 a 5)", "")
+                        .with_options((1..=5).map(|n| n.to_string()).collect()),
                     Field::text("Comentario", ""),
                 ]);
                 self.overlay = Some(Overlay::RatingForm {
@@ -133,6 +134,10 @@ impl App {
                     Some(s) => format!("Turno {}: calificación {s} registrada.", r.label),
                     None => format!("Turno {}: registrado como sin calificar.", r.label),
                 }));
+                // the next step is calling the next turn: back to Turnos, where `n` works
+                if let Screen::Console(c) = &mut self.screen {
+                    c.focus = crate::tui::action::Pane::Turnos;
+                }
             }
             Err(e) => {
                 self.audit_denial(&e);

@@ -59,6 +59,15 @@ pub enum TurnIntent {
     },
 }
 
+impl App {
+    /// The branch's window numbers (a picker's options; none if they cannot be read).
+    fn window_options(&self) -> Vec<String> {
+        desk::catalog::windows(&self.store)
+            .map(|ws| ws.iter().map(|w| w.number.to_string()).collect())
+            .unwrap_or_default()
+    }
+}
+
 /// The service a picker names, else what was typed (the refusal then names it).
 pub(super) fn service_typed(config: &crate::config::Config, text: &str) -> String {
     let code = super::record::service_code(config, text);
@@ -113,7 +122,6 @@ impl App {
     }
 
     pub(super) fn notify(&mut self, notice: Notice) {
-        self.log_message(&notice);
         if let Screen::Console(c) = &mut self.screen {
             c.notice = Some(notice);
         }
@@ -256,7 +264,7 @@ impl App {
             TurnKey::Transfer if current.is_some() => {
                 let form = Form::new(vec![
                     Field::text("Servicio", "").with_options(self.service_options()),
-                    Field::text("Ventanilla (opcional)", ""),
+                    Field::text("Ventanilla (opcional)", "").with_options(self.window_options()),
                     Field::text("Nota", ""),
                 ]);
                 self.overlay = Some(Overlay::TurnForm {

@@ -29,11 +29,35 @@ fn inner_area(area: Rect) -> Rect {
     Block::bordered().inner(body)
 }
 
+/// Columns the kiosk's questions take at most (wider screens centre them).
+const CONTENT_WIDTH: u16 = 90;
+
+/// Where a question of `lines` goes inside the body: as wide as its longest line (at most
+/// [`CONTENT_WIDTH`]) and centred both ways, so a wide screen is not left half empty.
+fn content(inner: Rect, lines: &[Line<'_>]) -> Rect {
+    let longest = lines.iter().map(Line::width).max().unwrap_or(0) as u16;
+    let width = longest.clamp(1, CONTENT_WIDTH).min(inner.width);
+    let rows = crate::tui::widgets::wrapped_height(lines, width);
+    let [row] = Layout::vertical([Constraint::Length(rows.min(inner.height))])
+        .flex(ratatui::layout::Flex::Center)
+        .areas(inner);
+    let [rect] = Layout::horizontal([Constraint::Length(width)])
+        .flex(ratatui::layout::Flex::Center)
+        .areas(row);
+    rect
+}
+
 /// The key a touch at (`col`, `row`) stands for: a service's letter on the first screen, a
 /// preferential reason's number on the third. Choices are drawn one per line (services with a
 /// blank line between them) below a title and a blank line.
 pub fn key_at(k: &Kiosk, area: Rect, col: u16, row: u16) -> Option<char> {
     let inner = inner_area(area);
+    let lines = match k.step {
+        Step::Service => service_lines(k),
+        Step::Preferential => preferential_lines(),
+        _ => return None,
+    };
+    let inner = content(inner, &lines);
     if area.width < 40 || area.height < 16 || !inner.contains((col, row).into()) {
         return None;
     }
@@ -112,7 +136,8 @@ pub fn render(k: &Kiosk, frame: &mut Frame<'_>) {
             return exit_prompt(k, frame, area);
         }
     };
-    frame.render_widget(Paragraph::new(lines).wrap(Wrap { trim: false }), inner);
+    let rect = content(inner, &lines);
+    frame.render_widget(Paragraph::new(lines).wrap(Wrap { trim: false }), rect);
     frame.render_widget(key_hints(hints), footer);
     exit_prompt(k, frame, area);
 }

@@ -11,8 +11,27 @@ use ratatui::style::{Color, Style};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Bar, BarChart, BarGroup, Block, Cell, Gauge, Paragraph, Row, Table, Tabs};
 
-/// The smallest terminal the supervisor screen draws in.
-const MIN: (u16, u16) = (100, 30);
+/// The smallest terminal the supervisor screen draws in: the indicator tables (79 columns)
+/// with their targets, satisfaction and PQRS below them, every column with its header.
+pub const MIN: (u16, u16) = (100, 40);
+
+/// The live queue's column headers.
+pub const QUEUE_COLUMNS: [&str; 8] = [
+    "Turno",
+    "Serv.",
+    "Estado",
+    "Vent.",
+    "Asesor",
+    "Llegó",
+    "Espera",
+    "Atención",
+];
+
+/// Columns of the satisfaction, targets and PQRS-by-area boxes.
+const SIDE: u16 = 56;
+
+/// From this width the targets and PQRS go beside the indicator tables.
+const WIDE: u16 = 79 + SIDE;
 
 pub fn render(s: &Supervisor, frame: &mut Frame<'_>) {
     let area = frame.area();
@@ -74,7 +93,7 @@ pub fn render(s: &Supervisor, frame: &mut Frame<'_>) {
             .highlight_style(theme::FOCUS_LABEL),
         tabs,
     );
-    frame.render_widget(alert_line(s), alerts);
+    frame.render_widget(alert_line(s, alerts.width), alerts);
     match s.tab {
         Tab::Fila => queue(s, frame, body),
         Tab::Indicadores => indicators(s, frame, body),
@@ -86,9 +105,10 @@ pub fn render(s: &Supervisor, frame: &mut Frame<'_>) {
             ("Tab", "vista"),
             ("f", "filtro"),
             ("o", "orden"),
-            ("v", "servicios de ventanilla"),
+            ("↑↓", "desplazar"),
+            ("v", "ventanilla"),
             ("m", "contingencia"),
-            ("p", "reasignar PQRS"),
+            ("p", "PQRS"),
             ("q", "salir"),
         ]),
         footer,
@@ -108,7 +128,7 @@ pub fn render(s: &Supervisor, frame: &mut Frame<'_>) {
     }
 }
 
-fn alert_line(s: &Supervisor) -> Line<'static> {
+fn alert_line(s: &Supervisor, width: u16) -> Line<'static> {
     let Some(live) = &s.live else {
         return Line::default();
     };
@@ -126,7 +146,29 @@ fn alert_line(s: &Supervisor) -> Line<'static> {
         .iter()
         .map(|(svc, label, min)| format!("{svc}: {label} espera {min:.0} min"))
         .collect();
-    Line::styled(format!(" ⚠ {}", items.join(" · ")), theme::ERROR)
+    // whole alerts only, then how many more did not fit
+    let mut text = " ⚠".to_string();
+    for (i, item) in items.iter().enumerate() {
+        let sep = if i == 0 { " " } else { " · " };
+        let rest = items.len() - i - 1;
+        let tail = if rest > 0 {
+            format!(" · y {rest} más")
+        } else {
+            String::new()
+        };
+        let wanted = [text.as_str(), sep, item, &tail]
+            .iter()
+            .map(|t| t.chars().count())
+            .sum::<usize>();
+        let fits = wanted <= usize::from(width);
+        if !fits {
+            text.push_str(&format!(" · y {} más", items.len() - i));
+            break;
+        }
+        text.push_str(sep);
+        text.push_str(item);
+    }
+    Line::styled(text, theme::ERROR)
 }
 
 fn status_word(status: &str) -> &'static str {
@@ -137,19 +179,7 @@ fn queue(s: &Supervisor, frame: &mut Frame<'_>, area: Rect) {
     let rows = s.rows();
     let visible = usize::from(area.height.saturating_sub(3));
     let first = s.scroll.min(rows.len().saturating_sub(visible.max(1)));
-    let header = Row::new(
-        [
-            "Turno",
-            "Serv.",
-            "Estado",
-            "Vent.",
-            "Asesor",
-            "Llegó",
-            "Espera",
-            "Atención",
-        ]
-        .map(|h| Cell::from(h).style(theme::TITLE)),
-    );
+    let header = Row::new(QUEUE_COLUMNS.map(|h| Cell::from(h).style(theme::TITLE)));
     let threshold = f64::from(s.alert_minutes());
     let body: Vec<Row> = rows
         .iter()
@@ -178,6 +208,12 @@ fn queue(s: &Supervisor, frame: &mut Frame<'_>, area: Rect) {
             ])
         })
         .collect();
+    let shown = rows.len().min(first + visible);
+    let position = if rows.is_empty() {
+        String::new()
+    } else {
+        format!(" filas {}–{shown} de {} ", first + 1, rows.len())
+    };
     let title = format!(
         " Fila del día · {} turnos · filtro: {} · orden: {} ",
         rows.len(),
@@ -201,6 +237,7 @@ fn queue(s: &Supervisor, frame: &mut Frame<'_>, area: Rect) {
     .block(
         Block::bordered()
             .title(title)
+            .title_bottom(Line::styled(position, theme::HINT).right_aligned())
             .border_style(theme::BORDER_FOCUS),
     );
     frame.render_widget(table, area);
@@ -263,23 +300,46 @@ fn indicators(s: &Supervisor, frame: &mut Frame<'_>, area: Rect) {
         return;
     };
     let r = &live.today;
-    let [top, charts] = Layout::vertical([Constraint::Fill(3), Constraint::Fill(2)]).areas(area);
-    let [tables, side] =
-        Layout::horizontal([Constraint::Min(78), Constraint::Length(44)]).areas(top);
+    // every table at its full height (rows + header + borders); the charts take what is left
     let n_services = r.by_service.len() as u16 + 4;
+    let n_advisors = r.by_advisor.len() as u16 + 3;
+    let wide = area.width >= WIDE;
+    // the satisfaction gauge, then every target with the box's borders
+    let side_rows = 3 + r.indicators.len() as u16 + 2;
+    // wide: the satisfaction, targets and PQRS beside the tables; else in a row below them
+    let tables_height = n_services + n_advisors;
+    let side_height = if wide {
+        tables_height.max(side_rows)
+    } else {
+        tables_height + side_rows
+    };
+    let [top, charts] =
+        Layout::vertical([Constraint::Length(side_height), Constraint::Min(0)]).areas(area);
+    let (tables, gauge, ind, pqrs) = if wide {
+        let [tables, side] =
+            Layout::horizontal([Constraint::Min(79), Constraint::Length(SIDE)]).areas(top);
+        let [gauge, ind, pqrs] = Layout::vertical([
+            Constraint::Length(3),
+            Constraint::Length(side_rows - 3),
+            Constraint::Min(0),
+        ])
+        .areas(side);
+        (tables, gauge, ind, pqrs)
+    } else {
+        let [tables, below] =
+            Layout::vertical([Constraint::Length(tables_height), Constraint::Min(0)]).areas(top);
+        let [left, pqrs] =
+            Layout::horizontal([Constraint::Length(44), Constraint::Min(0)]).areas(below);
+        let [gauge, ind] =
+            Layout::vertical([Constraint::Length(3), Constraint::Min(0)]).areas(left);
+        (tables, gauge, ind, pqrs)
+    };
     let [services, advisors] =
         Layout::vertical([Constraint::Length(n_services), Constraint::Min(0)]).areas(tables);
     let mut with_total = r.by_service.clone();
     with_total.push(r.totals.clone());
     frame.render_widget(group_table("Por servicio", &with_total), services);
     frame.render_widget(group_table("Por asesor", &r.by_advisor), advisors);
-
-    let [gauge, ind, pqrs] = Layout::vertical([
-        Constraint::Length(3),
-        Constraint::Length(5),
-        Constraint::Min(0),
-    ])
-    .areas(side);
     let target = s.satisfaction_target();
     let (ratio, label, color) = match r.satisfaction_percent {
         Some(p) => (
@@ -316,7 +376,7 @@ fn indicators(s: &Supervisor, frame: &mut Frame<'_>, area: Rect) {
             };
             Line::from(vec![
                 Span::raw(format!(
-                    "{:<15} {:>5} {:>6} ",
+                    "{:<18} {:>5} {:>6} ",
                     i.short,
                     num(i.value),
                     i.target
@@ -352,11 +412,19 @@ fn indicators(s: &Supervisor, frame: &mut Frame<'_>, area: Rect) {
             ])
         })
         .collect();
+    // the area column as wide as the longest name: no name cut mid-word
+    let area_width = live
+        .pqrs_by_area
+        .iter()
+        .map(|a| a.area.chars().count() as u16)
+        .max()
+        .unwrap_or(4)
+        .max(4);
     frame.render_widget(
         Table::new(
             rows,
             [
-                Constraint::Length(18),
+                Constraint::Length(area_width),
                 Constraint::Length(8),
                 Constraint::Length(10),
                 Constraint::Length(8),
@@ -371,6 +439,10 @@ fn indicators(s: &Supervisor, frame: &mut Frame<'_>, area: Rect) {
         pqrs,
     );
 
+    if charts.height < 6 {
+        // no room for readable charts: the tables and targets come first
+        return;
+    }
     let [bars, line] = Layout::horizontal([Constraint::Fill(1), Constraint::Fill(1)]).areas(charts);
     let hours: Vec<usize> = (0..24).filter(|h| r.arrivals_per_hour[*h] > 0).collect();
     let (lo, hi) = (

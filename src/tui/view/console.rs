@@ -2,7 +2,7 @@
 
 use super::{key_hints, status_lines};
 use crate::tui::action::Pane;
-use crate::tui::app::{App, ConsoleState};
+use crate::tui::app::{App, ConsoleState, Overlay};
 use crate::tui::keymap::Focus;
 use crate::tui::{text, theme};
 use ratatui::Frame;
@@ -43,16 +43,22 @@ pub fn render(app: &App, c: &ConsoleState, frame: &mut Frame<'_>, area: Rect) {
         }
     }
     frame.render_widget(Paragraph::new(status_lines), status);
-    let hints = match c.focus {
-        // a form over the console takes the keys: its keys, not the pane's
-        _ if matches!(app.focus(), Focus::Picker { multi: false }) => text::FOOTER_PICKER,
-        _ if matches!(app.focus(), Focus::Picker { multi: true }) => text::FOOTER_PICKER_MULTI,
-        _ if app.focus() == Focus::Form => text::FOOTER_FORM,
-        Pane::Turnos => text::FOOTER_TURNOS,
-        Pane::Cliente => text::FOOTER_CLIENTE,
-        Pane::Pqrs => text::FOOTER_PQRS,
-        Pane::Calificacion => text::FOOTER_RATING,
-        Pane::Llamadas => text::FOOTER_CALLS,
+    // whatever has the focus (a form, a picker, an overlay, a pane) says its keys
+    let hints = match (app.focus(), c.focus) {
+        (Focus::Picker { multi: false }, _) => text::FOOTER_PICKER,
+        (Focus::Picker { multi: true }, _) => text::FOOTER_PICKER_MULTI,
+        (Focus::Form, _) => text::FOOTER_FORM,
+        (Focus::Help, _) => text::FOOTER_SCROLL,
+        (Focus::Document, _) if matches!(app.overlay, Some(Overlay::PqrsReceipt { .. })) => {
+            text::FOOTER_RECEIPT
+        }
+        (Focus::Document, _) => text::FOOTER_SCROLL,
+        (Focus::Confirm | Focus::ConfirmQuit, _) => text::FOOTER_CONFIRM,
+        (_, Pane::Turnos) => text::FOOTER_TURNOS,
+        (_, Pane::Cliente) => text::FOOTER_CLIENTE,
+        (_, Pane::Pqrs) => text::FOOTER_PQRS,
+        (_, Pane::Calificacion) => text::FOOTER_RATING,
+        (_, Pane::Llamadas) => text::FOOTER_CALLS,
     };
     frame.render_widget(key_hints(hints), footer);
 }

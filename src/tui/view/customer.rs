@@ -31,6 +31,8 @@ pub fn render(app: &App, focused: bool, frame: &mut Frame<'_>, area: Rect) {
     ])];
     let searching = !l.query.trim().is_empty();
     let mut results = Vec::new();
+    let mut position = l.selected;
+    let mut capped = l.total;
     if let (Some(a), false) = (&app.attention, searching) {
         let whose = if a.customer.is_some() {
             format!("Atención del turno {}:", a.label)
@@ -88,14 +90,26 @@ pub fn render(app: &App, focused: bool, frame: &mut Frame<'_>, area: Rect) {
             lines.push(purposes_line(card));
         }
         lines.extend(open_items(card));
-        for e in card.timeline.iter().take(4) {
-            let when = crate::localtime::human_stamp(&e.at, *app.now.offset());
-            let day = when.get(..10).unwrap_or(&when);
-            lines.push(Line::styled(
-                format!("{day} {} · {}", e.kind, e.summary),
-                theme::HINT,
-            ));
-        }
+        // the whole history, as the shared list (Enter opens a PQRS of it); an event takes
+        // two rows when the pane is narrow, so its radicado is never cut
+        position = l.event;
+        capped = None;
+        let width = usize::from(area.width.saturating_sub(4 + 2)).max(10);
+        results = card
+            .timeline
+            .iter()
+            .map(|e| {
+                let when = crate::localtime::human_stamp(&e.at, *app.now.offset());
+                let day = when.get(..10).unwrap_or(&when).to_string();
+                let text = format!("{day} {} · {}", e.kind, e.summary);
+                let rows: Vec<Line> = crate::tui::widgets::wrap(&text, width)
+                    .into_iter()
+                    .take(2)
+                    .map(|r| Line::styled(r, theme::HINT))
+                    .collect();
+                Text::from(rows)
+            })
+            .collect();
     } else if l.results.is_empty() && (searching || app.attention.is_none()) {
         let hint = if l.nothing_found {
             "No se encontró. Ctrl+N: registrar cliente nuevo."
@@ -122,12 +136,15 @@ pub fn render(app: &App, focused: bool, frame: &mut Frame<'_>, area: Rect) {
     let block = super::pane::pane_block(Pane::Cliente, focused);
     let inner = block.inner(area);
     frame.render_widget(block, area);
-    let head_height = wrapped_height(&lines, inner.width).min(inner.height);
+    // the list keeps at least four rows (three and its count) when it has any
+    let list_rows = if results.is_empty() { 0 } else { 4 };
+    let head_height =
+        wrapped_height(&lines, inner.width).min(inner.height.saturating_sub(list_rows));
     let [top, list] =
         Layout::vertical([Constraint::Length(head_height), Constraint::Min(0)]).areas(inner);
     frame.render_widget(Paragraph::new(lines).wrap(Wrap { trim: false }), top);
     frame.render_widget(
-        ScrollList::new(results, l.selected, focused).capped(l.total, text::SEARCH_CAPPED),
+        ScrollList::new(results, position, focused).capped(capped, text::SEARCH_CAPPED),
         list,
     );
 }
@@ -172,7 +189,9 @@ fn purposes_line(card: &crate::desk::customers::Card) -> Line<'static> {
 /// The PQRS and data requests still owed an answer, and open calls about them.
 fn open_items(card: &crate::desk::customers::Card) -> Vec<Line<'static>> {
     let mut lines = Vec::new();
-    for p in &card.open_pqrs {
+    // the first few; the others are in the history list below (↑↓ Enter opens them)
+    const SHOWN: usize = 3;
+    for p in card.open_pqrs.iter().take(SHOWN) {
         let due = p
             .due_date
             .as_deref()
@@ -190,6 +209,12 @@ fn open_items(card: &crate::desk::customers::Card) -> Vec<Line<'static>> {
                 p.radicado.rsplit('-').next().unwrap_or(&p.radicado),
                 p.status.label()
             ),
+            theme::PREFERENTIAL,
+        ));
+    }
+    if let Some(more) = card.open_pqrs.len().checked_sub(SHOWN).filter(|n| *n > 0) {
+        lines.push(Line::styled(
+            format!("y {more} abiertas más (en la historia)"),
             theme::PREFERENTIAL,
         ));
     }

@@ -40,14 +40,8 @@ fn key_line(keys: &str, what: &str, width: u16) -> Vec<Line<'static>> {
     const KEYS: usize = 20;
     let room = usize::from(width).saturating_sub(KEYS + 2).max(10);
     let mut out = Vec::new();
-    let key_rows: Vec<String> = textwrap::wrap(keys, KEYS - 1)
-        .into_iter()
-        .map(|k| k.into_owned())
-        .collect();
-    let what_rows: Vec<String> = textwrap::wrap(what, room)
-        .into_iter()
-        .map(|w| w.into_owned())
-        .collect();
+    let key_rows = crate::tui::widgets::wrap(keys, KEYS - 1);
+    let what_rows = crate::tui::widgets::wrap(what, room);
     for i in 0..key_rows.len().max(what_rows.len()) {
         let k = key_rows.get(i).map_or("", String::as_str);
         let w = what_rows.get(i).map_or("", String::as_str);

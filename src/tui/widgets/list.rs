@@ -99,11 +99,45 @@ impl<'a> ScrollList<'a> {
             thousands(total),
             self.hint
         );
-        textwrap::wrap(&text, usize::from(width.max(1)))
+        super::wrap(&text, usize::from(width.max(1)))
             .into_iter()
-            .map(|l| Line::from(Span::styled(l.into_owned(), theme::PREFERENTIAL)).right_aligned())
+            .map(|l| Line::from(Span::styled(l, theme::PREFERENTIAL)).right_aligned())
             .collect()
     }
+}
+
+/// `line` cut to `width` columns at the last space that leaves room for "…" (styles kept).
+pub fn fit_line(line: Line<'_>, width: usize) -> Line<'_> {
+    if line.width() <= width {
+        return line;
+    }
+    let text: String = line.spans.iter().map(|s| s.content.as_ref()).collect();
+    let room = width.saturating_sub(1);
+    let cut: String = text.chars().take(room).collect();
+    // back to the end of the last whole word (a single long word is cut where it must be)
+    let whole = cut.ends_with(' ') || text.chars().nth(room) == Some(' ');
+    let keep = match cut.trim_end().rfind(' ') {
+        Some(i) if !whole => cut[..i].trim_end().chars().count(),
+        _ => cut.trim_end().chars().count(),
+    };
+    let mut left = keep;
+    let mut spans = Vec::new();
+    for span in line.spans {
+        if left == 0 {
+            break;
+        }
+        let n = span.content.chars().count();
+        if n <= left {
+            left -= n;
+            spans.push(span);
+        } else {
+            let part: String = span.content.chars().take(left).collect();
+            spans.push(Span::styled(part, span.style));
+            left = 0;
+        }
+    }
+    spans.push(Span::raw("…"));
+    Line::from(spans).style(line.style)
 }
 
 /// 1234 → "1.234" (the Spanish grouping).
@@ -132,10 +166,16 @@ impl Widget for ScrollList<'_> {
         // visible rows, so the same selection is always drawn at the same place
         let visible = usize::from(body.height.max(1));
         let offset = self.position - self.position % visible;
+        // a row wider than the list ends between words with "…", never mid-word
+        let room = usize::from(body.width.saturating_sub(MARKER.chars().count() as u16));
+        let rows = self.rows.into_iter().map(|row| {
+            let lines: Vec<Line> = row.lines.into_iter().map(|l| fit_line(l, room)).collect();
+            Text::from(lines)
+        });
         let mut state = ListState::default()
             .with_offset(offset)
             .with_selected(self.selected);
-        let list = List::new(self.rows.into_iter().map(ListItem::new))
+        let list = List::new(rows.map(ListItem::new))
             .highlight_symbol(MARKER)
             .highlight_spacing(HighlightSpacing::Always)
             .highlight_style(theme::CURRENT);
@@ -158,6 +198,14 @@ mod tests {
         assert_eq!(Step::Last.from(0, 30), 29);
         assert_eq!(Step::First.from(7, 30), 0);
         assert_eq!(Step::Rows(1).from(0, 0), 0);
+    }
+
+    #[test]
+    fn wide_rows_end_between_words() {
+        let fitted = fit_line(Line::from("R-011  7 min  Niña, niño o adolescente"), 26);
+        assert_eq!(fitted.to_string(), "R-011  7 min  Niña, niño…");
+        let short = fit_line(Line::from("corto"), 26);
+        assert_eq!(short.to_string(), "corto");
     }
 
     #[test]

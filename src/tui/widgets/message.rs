@@ -9,10 +9,7 @@ pub const LOG_KEY: &str = "F12";
 /// not fit ends with "… F12".
 pub fn fit(text: &str, width: u16, rows: usize) -> Vec<String> {
     let width = usize::from(width.max(8));
-    let mut lines: Vec<String> = textwrap::wrap(text, width)
-        .into_iter()
-        .map(|l| l.into_owned())
-        .collect();
+    let mut lines = super::wrap(text, width);
     if lines.len() <= rows.max(1) {
         return lines;
     }

@@ -24,7 +24,8 @@ impl Widget for ScrollBox<'_> {
         let width = self.width.min(area.width);
         let inner_width = width.saturating_sub(2);
         let total = wrapped_height(&self.lines, inner_width);
-        let height = (total + 2).min(area.height);
+        // the header and the footer (the keys that work now) stay visible
+        let height = (total + 2).min(area.height.saturating_sub(2).max(3));
         let [row] = Layout::vertical([Constraint::Length(height)])
             .flex(Flex::Center)
             .areas(area);
