@@ -25,6 +25,20 @@ const COLUMNS: usize = 85;
 const BODY: f32 = 11.0;
 const TITLE: f32 = 13.0;
 
+/// The letter as plain lines (for a text printer): headings and paragraphs, blank lines
+/// between blocks kept.
+pub fn plain_lines(blocks: &[Block]) -> Vec<String> {
+    let mut out = Vec::new();
+    for b in blocks {
+        match b {
+            Block::Title(t) => out.push(t.clone()),
+            Block::Para(t) => out.extend(t.lines().map(str::to_string)),
+            Block::Gap => out.push(String::new()),
+        }
+    }
+    out
+}
+
 /// A line as laid out: its text and whether it is a heading.
 type Laid = (String, bool);
 

@@ -1466,6 +1466,25 @@ fn cli_writes_the_letter_and_records_its_delivery() {
     let text = pdf_text(&pdf);
     assert!(text.contains("Rosa Elvira Cárdenas"), "{text}");
     assert!(text.contains("Ofrecemos excusas"), "{text}");
+    // printable where a printer is configured (here a capture file)
+    let capture = b.path("impresora.bin");
+    let cfg = b.path("impresora.toml");
+    std::fs::write(
+        &cfg,
+        format!("[kiosk]\nprinter = \"file:{}\"\n", capture.display()),
+    )
+    .unwrap();
+    b.cli()
+        .arg("--config")
+        .arg(&cfg)
+        .args([
+            "ticket", "letter", "000001", "--kind", "citacion", "--print",
+        ])
+        .assert()
+        .success()
+        .stdout(predicates::str::contains("impresa"));
+    let printed = String::from_utf8_lossy(&std::fs::read(&capture).unwrap()).into_owned();
+    assert!(printed.contains("SEDE-"), "{printed}");
     b.cli()
         .args([
             "ticket",
@@ -1520,4 +1539,27 @@ fn the_daily_report_counts_work_orders() {
         text.contains("Órdenes de trabajo: abiertas en el periodo 2 · cerradas 1"),
         "{text}"
     );
+}
+
+#[test]
+fn consent_evidence_is_copied_into_the_database() {
+    let mut b = branch();
+    let scan = b.dir.path().join("actualiza-tus-datos.pdf");
+    std::fs::write(&scan, b"%PDF-1.4 firmado").unwrap();
+    let actor = b.asesor();
+    let record = common::paper_consent(&b.cfg, &scan);
+    desk::consents::record(&mut b.store, &b.clock, &actor, &cc("52123456"), &record).unwrap();
+    let id: i64 = b
+        .store
+        .conn()
+        .query_row("SELECT max(id) FROM consents", [], |r| r.get(0))
+        .unwrap();
+    // the file may go away: the database keeps its bytes
+    std::fs::remove_file(&scan).unwrap();
+    let owner = ventanilla::domain::attachment::Owner::Consent;
+    let list = desk::attachments::list(&b.store, owner, &id.to_string()).unwrap();
+    assert_eq!(list.len(), 1);
+    assert_eq!(list[0].name, "actualiza-tus-datos.pdf");
+    let (_, path) = desk::attachments::export(&b.store, list[0].id, b.dir.path()).unwrap();
+    assert_eq!(std::fs::read(path).unwrap(), b"%PDF-1.4 firmado");
 }

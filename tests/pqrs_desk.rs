@@ -109,6 +109,10 @@ fn a_reclamo_lives_its_whole_life_in_the_workspace_by_four_people() {
     // 1. the advisor opens it and assigns it; signing is not offered to them
     let mut m = desk_as(&b, &clock, "asesor1");
     assert_snapshot!("list_advisor", screen(&m).backend());
+    press(&mut m, KeyCode::Char('?'));
+    assert_snapshot!("help", screen(&m).backend());
+    press(&mut m, KeyCode::Char('x'));
+    assert!(m.overlay.is_none(), "any key closes the help");
     press(&mut m, KeyCode::Enter);
     assert_snapshot!("detail_radicada", screen(&m).backend());
     press(&mut m, KeyCode::Char('f'));

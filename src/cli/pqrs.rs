@@ -214,8 +214,11 @@ pub enum TicketCommand {
               help = vocab::help::<request::Letter>("Comunicación"))]
         kind: String,
         /// Archivo PDF a escribir (no se sobrescribe uno existente).
-        #[arg(long, value_name = "ARCHIVO")]
-        out: std::path::PathBuf,
+        #[arg(long, value_name = "ARCHIVO", required_unless_present = "print")]
+        out: Option<std::path::PathBuf>,
+        /// Imprime el texto en la impresora configurada (kiosk.printer).
+        #[arg(long)]
+        print: bool,
     },
     /// Registra la entrega (o la devolución) de una comunicación: a quién, cuándo y cómo.
     Deliver {

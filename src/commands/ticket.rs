@@ -290,7 +290,8 @@ pub fn run(ctx: &Ctx, cmd: TicketCommand) -> Result<()> {
             radicado,
             kind,
             out,
-        } => letter(ctx, &radicado, parse_vocab(&kind)?, &out),
+            print,
+        } => letter(ctx, &radicado, parse_vocab(&kind)?, out.as_deref(), print),
         T::Deliver {
             radicado,
             letter,
@@ -319,24 +320,39 @@ pub fn run(ctx: &Ctx, cmd: TicketCommand) -> Result<()> {
     }
 }
 
-/// Writes the PDF of a decision's letter.
+/// Writes the PDF of a decision's letter, and prints it where a printer is configured.
 fn letter(
     ctx: &Ctx,
     radicado: &str,
     which: crate::domain::request::Letter,
-    out: &std::path::Path,
+    out: Option<&std::path::Path>,
+    print: bool,
 ) -> Result<()> {
     let store = ctx.store()?;
-    let (title, blocks) =
-        desk::pqrs::letter(&store, &ctx.loaded.config, today(ctx), radicado, which)?;
-    let bytes = crate::pdf::letter(&title, &blocks);
-    crate::files::write_new_private(out, &bytes).map_err(|e| {
-        Error::Usage(format!(
-            "no se puede escribir {}: {e} (no se sobrescribe un archivo existente)",
-            out.display()
-        ))
-    })?;
-    crate::say!("{title}: {}", out.display());
+    let config = &ctx.loaded.config;
+    let (title, blocks) = desk::pqrs::letter(&store, config, today(ctx), radicado, which)?;
+    if let Some(out) = out {
+        let bytes = crate::pdf::letter(&title, &blocks);
+        crate::files::write_new_private(out, &bytes).map_err(|e| {
+            Error::Usage(format!(
+                "no se puede escribir {}: {e} (no se sobrescribe un archivo existente)",
+                out.display()
+            ))
+        })?;
+        crate::say!("{title}: {}", out.display());
+    }
+    if print {
+        let target = printer::Target::parse(&config.kiosk.printer);
+        if target == printer::Target::None {
+            return Err(Error::Usage(
+                "no hay impresora configurada (kiosk.printer en la configuración)".into(),
+            ));
+        }
+        let lines = crate::pdf::plain_lines(&blocks);
+        let bytes = printer::document_bytes(&title, &lines, None, config.printing.paper());
+        printer::send(&target, &bytes).map_err(Error::Usage)?;
+        crate::say!("{title}: impresa");
+    }
     Ok(())
 }
 

@@ -201,7 +201,10 @@ pub(super) fn seed(
                 },
                 "start" => Action::Start,
                 "draft" => Action::Draft {
-                    answer: "Respuesta proyectada con sus soportes".into(),
+                    answer:
+                        "Revisada su solicitud y sus soportes, le informamos que se atendió lo \
+                             pedido; adjuntamos los documentos que la sustentan."
+                            .into(),
                 },
                 "approve" => {
                     desk::pqrs::step(store, &clock, &supervisor, cfg, r, Action::Approve)?;

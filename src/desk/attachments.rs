@@ -46,18 +46,17 @@ fn owner_id(conn: &Connection, owner: Owner, reference: &str) -> Result<i64> {
 
 /// Reads the file at `path`, refusing one over `limit` bytes before reading it.
 fn read_limited(path: &Path, limit: u64) -> Result<(String, Vec<u8>)> {
-    let unreadable = |e: std::io::Error| {
-        Error::refused(format!("archivo: no se puede leer {}: {e}", path.display()))
-    };
+    let shown = crate::domain::vocab::echoed(&path.display().to_string());
+    let unreadable =
+        |e: std::io::Error| Error::refused(format!("archivo: no se puede leer «{shown}»: {e}"));
     let name = path
         .file_name()
         .map(|n| n.to_string_lossy().into_owned())
-        .ok_or_else(|| Error::refused(format!("archivo: {} no es un archivo", path.display())))?;
+        .ok_or_else(|| Error::refused(format!("archivo: «{shown}» no es un archivo")))?;
     let meta = std::fs::metadata(path).map_err(unreadable)?;
     if !meta.is_file() {
         return Err(Error::refused(format!(
-            "archivo: {} no es un archivo",
-            path.display()
+            "archivo: «{shown}» no es un archivo"
         )));
     }
     rules::check_size(&name, meta.len(), limit).map_err(Error::Refused)?;

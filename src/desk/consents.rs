@@ -70,10 +70,19 @@ pub fn record_purposes(
             "una autorización por escrito o digital necesita su evidencia (--evidence)",
         ));
     }
+    // the evidence is copied into the database too (an attachment of the act): never only
+    // a path
     let evidence = match r.evidence {
         Some(path) => {
             let full = std::fs::canonicalize(path).unwrap_or_else(|_| path.to_path_buf());
-            Some((full.display().to_string(), sha256_file(path)?))
+            let bytes = std::fs::read(path).map_err(|e| {
+                Error::refused(format!(
+                    "no se puede leer la evidencia {}: {e}",
+                    path.display()
+                ))
+            })?;
+            let sha = crate::domain::attachment::sha256_hex(&bytes);
+            Some((full.display().to_string(), sha, bytes))
         }
         None => None,
     };
@@ -82,7 +91,8 @@ pub fn record_purposes(
     let customer = customers::by_document(&tx, doc.kind.code(), &doc.number)?.ok_or_else(|| {
         Error::refused(format!("no hay un cliente con {} {}", doc.kind, doc.number))
     })?;
-    let ev = evidence.as_ref().map(|(p, h)| (p.as_str(), h.as_str()));
+    let ev = evidence.as_ref().map(|(p, h, _)| (p.as_str(), h.as_str()));
+    let mut attached = false;
     let action = if r.grant {
         "consent.grant"
     } else {
@@ -100,6 +110,25 @@ pub fn record_purposes(
             &stamp(now),
             &actor.principal,
         )?;
+        if let (Some((path, sha, bytes)), false) = (&evidence, attached) {
+            let name = std::path::Path::new(path)
+                .file_name()
+                .map_or_else(|| path.clone(), |n| n.to_string_lossy().into_owned());
+            crate::store::attachments::insert(
+                &tx,
+                &crate::store::attachments::New {
+                    owner: crate::domain::attachment::Owner::Consent,
+                    owner_id: tx.last_insert_rowid(),
+                    name: &name,
+                    media_type: crate::domain::attachment::media_type(&name),
+                    sha256: sha,
+                    data: bytes,
+                    at: &stamp(now),
+                    by: actor.staff_user().unwrap_or(&actor.principal),
+                },
+            )?;
+            attached = true;
+        }
         audit::record(
             &tx,
             now,

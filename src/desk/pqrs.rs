@@ -124,7 +124,12 @@ pub fn resolve(conn: &Connection, radicado: &str) -> Result<Pqrs> {
         Ok(seq) if short => pqrs::by_seq(conn, seq)?,
         _ => pqrs::by_radicado(conn, &r.to_uppercase())?,
     };
-    found.ok_or_else(|| Error::refused(format!("no hay una PQRS con radicado {r}")))
+    found.ok_or_else(|| {
+        Error::refused(format!(
+            "no hay una PQRS con radicado «{}»",
+            crate::domain::vocab::echoed(r)
+        ))
+    })
 }
 
 fn get(conn: &Connection, radicado: &str) -> Result<Pqrs> {

@@ -69,6 +69,8 @@ pub enum Overlay {
     GoTo(Form),
     /// Reassign the selected PQRS of the list.
     Reassign(String, Form),
+    /// Every key of the workspace, what it does and when it is offered.
+    Help,
     /// The answer editor of a PQRS; `saved` is the text as last saved.
     Editor {
         radicado: String,
@@ -479,6 +481,10 @@ impl PqrsDesk {
     }
 
     fn overlay_key(&mut self, k: KeyEvent) {
+        if matches!(self.overlay, Some(Overlay::Help)) {
+            self.overlay = None;
+            return;
+        }
         let editor = matches!(self.overlay, Some(Overlay::Editor { .. }));
         if editor {
             match k.code {
@@ -504,6 +510,19 @@ impl PqrsDesk {
             Some(Overlay::Step(_, f) | Overlay::GoTo(f) | Overlay::Reassign(_, f)) => f,
             _ => return,
         };
+        // a picker field: the list's keys move its highlight (Tab changes field)
+        let plain = !k
+            .modifiers
+            .intersects(KeyModifiers::CONTROL | KeyModifiers::ALT);
+        if let Some(field) = form
+            .focused_mut()
+            .filter(|f| !f.options.is_empty() && plain)
+            && !matches!(k.code, KeyCode::Home | KeyCode::End)
+            && let Some(step) = crate::tui::widgets::list::step_for(k)
+        {
+            field.pick_move(step);
+            return;
+        }
         match k.code {
             KeyCode::Enter if !k.modifiers.contains(KeyModifiers::ALT) => self.submit_overlay(),
             KeyCode::Esc => self.overlay = None,
@@ -575,6 +594,7 @@ impl PqrsDesk {
                 )])));
             }
             KeyCode::Char('r') => self.start_reassign(),
+            KeyCode::Char('?') => self.overlay = Some(Overlay::Help),
             KeyCode::Char('q') => self.quit = true,
             _ => {}
         }
@@ -608,6 +628,7 @@ impl PqrsDesk {
             KeyCode::PageDown => self.scroll = self.scroll.saturating_add(10),
             KeyCode::PageUp => self.scroll = self.scroll.saturating_sub(10),
             KeyCode::Char('q') => self.quit = true,
+            KeyCode::Char('?') => self.overlay = Some(Overlay::Help),
             KeyCode::Char(c) => {
                 if let Some(key) = steps::key_of(c) {
                     self.step_key(key);

@@ -28,6 +28,29 @@ pub const QUIT_PLAIN: &str = "¿Desea salir de ventanilla?";
 pub const HELP_TITLE: &str = " Ayuda — teclas ";
 pub const MESSAGES_TITLE: &str = " Últimos mensajes (F12) ";
 pub const TOO_SMALL: &str = "La terminal es demasiado pequeña";
+/// The PQRS workspace's help: headings, the list's keys, how to close it.
+pub const PQRS_HELP_LIST: &str = "Lista";
+pub const PQRS_HELP_DETAIL: &str =
+    "Detalle (cada paso aparece solo cuando es legal para la PQRS y su rol)";
+pub const PQRS_HELP_CLOSE: &str = "Cualquier tecla cierra la ayuda.";
+pub const PQRS_LIST_KEYS: [(&str, &str); 10] = [
+    (
+        "↑↓ RePág",
+        "moverse; Enter abre la PQRS; Esc vuelve a la lista",
+    ),
+    (
+        "Tab",
+        "mías → todas (supervisor) → por firmar (quien firma)",
+    ),
+    ("e", "estado: abiertas o uno a uno"),
+    ("t", "tipo de PQRS"),
+    ("a", "área"),
+    ("d", "vencen dentro de 3, 5 o 10 días hábiles"),
+    ("v", "solo vencidas"),
+    ("g", "ir a un radicado (o su consecutivo: 000021)"),
+    ("r", "reasignar la seleccionada (supervisor)"),
+    ("q", "salir (guarda la respuesta que se esté escribiendo)"),
+];
 /// What to do when the PQRS workspace's list is capped.
 pub const PQRS_LIST_CAPPED: &str = "use los filtros (estado, tipo, área, vence) para ver las demás";
 /// The keys of the PQRS answer editor.

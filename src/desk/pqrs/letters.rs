@@ -223,7 +223,7 @@ pub fn letter(
                 "Le solicitamos comparecer en {branch}, dentro de los cinco (5) días hábiles \
                  siguientes al recibo de esta citación (si la recibe hoy, a más tardar el {}), \
                  de {} a {}, para notificarle personalmente la decisión sobre su {kind} \
-                 radicada con el número {} (Ley 1437 de 2011, art. 68). Si no comparece en ese \
+                 (radicado {}) (Ley 1437 de 2011, art. 68). Si no comparece en ese \
                  plazo, la decisión se le notificará por aviso (art. 69).",
                 human_date(by),
                 config.office_hours.open,
@@ -240,8 +240,8 @@ pub fn letter(
             blocks.extend([Block::Gap, para(fill(&l.greeting)), Block::Gap]);
             blocks.push(para(format!(
                 "Por no haber comparecido a la citación para notificación personal, le \
-                 notificamos por este aviso la decisión sobre su {kind} radicada con el número \
-                 {}. La notificación se considera surtida al finalizar el día siguiente al de \
+                 notificamos por este aviso la decisión sobre su {kind} (radicado {}). La \
+                 notificación se considera surtida al finalizar el día siguiente al de \
                  la entrega de este aviso en el lugar de destino (Ley 1437 de 2011, art. 69). \
                  Se acompaña copia íntegra de la decisión:",
                 p.radicado

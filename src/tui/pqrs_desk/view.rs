@@ -313,6 +313,7 @@ fn footer_line(s: &PqrsDesk) -> Line<'static> {
                 ("Esc", "guardar y volver"),
             ]);
         }
+        Some(Overlay::Help) => return Line::from(text::PQRS_HELP_CLOSE),
         Some(_) => {
             return key_hints(&[("Tab", "campo"), ("Enter", "aceptar"), ("Esc", "cancelar")]);
         }
@@ -341,6 +342,7 @@ fn footer_line(s: &PqrsDesk) -> Line<'static> {
             ("v", "vencidas"),
             ("g", "radicado"),
             ("r", "reasignar"),
+            ("?", "ayuda"),
             ("q", "salir"),
         ]),
     }
@@ -381,8 +383,40 @@ fn overlay(s: &PqrsDesk, frame: &mut Frame<'_>, area: Rect) {
             area,
         ),
         Some(Overlay::Editor { radicado, form, .. }) => editor(radicado, form, notice, frame, area),
+        Some(Overlay::Help) => help(frame, area),
         None => {}
     }
+}
+
+/// Every key: the list's, then the detail's steps (offered only when legal for the PQRS and
+/// the role).
+fn help(frame: &mut Frame<'_>, area: Rect) {
+    use ratatui::widgets::Clear;
+    let mut lines = vec![Line::styled(text::PQRS_HELP_LIST, theme::TITLE)];
+    for (k, what) in text::PQRS_LIST_KEYS {
+        lines.push(Line::from(vec![
+            Span::styled(format!(" {k:<9} "), theme::KEY),
+            Span::raw(what.to_string()),
+        ]));
+    }
+    lines.push(Line::styled(text::PQRS_HELP_DETAIL, theme::TITLE));
+    let steps: Vec<String> = KEYS
+        .iter()
+        .map(|(c, _, what)| format!("{c} {what}"))
+        .collect();
+    lines.push(Line::from(steps.join(" · ")));
+    lines.push(Line::styled(text::PQRS_HELP_CLOSE, theme::HINT));
+    // the steps' line wraps to about four rows in 74 columns
+    let rect = crate::tui::view::centered(area, 76, lines.len() as u16 + 5);
+    frame.render_widget(Clear, rect);
+    frame.render_widget(
+        Paragraph::new(lines).wrap(Wrap { trim: true }).block(
+            Block::bordered()
+                .title(" Ayuda — teclas ")
+                .border_style(theme::BORDER_FOCUS),
+        ),
+        rect,
+    );
 }
 
 /// The answer editor: the text wrapped to the box, the cursor shown as `▌`.
