@@ -212,6 +212,37 @@ pub fn parse_date(text: &str) -> Result<chrono::NaiveDate> {
     crate::localtime::parse_date(text).map_err(Error::Usage)
 }
 
+/// Checks a period typed on the command line: it ends on or after it starts, both days are in
+/// the calendar ventanilla handles, and it spans at most `max_days` when given (a report over
+/// ten thousand years would run for hours).
+pub fn check_period(
+    from: chrono::NaiveDate,
+    to: chrono::NaiveDate,
+    max_days: Option<i64>,
+) -> Result<()> {
+    use crate::domain::holidays::{FIRST_YEAR, LAST_YEAR};
+    use chrono::Datelike;
+    if to < from {
+        return Err(Error::Usage(format!(
+            "el periodo termina ({to}) antes de empezar ({from})"
+        )));
+    }
+    for day in [from, to] {
+        if !(FIRST_YEAR..=LAST_YEAR).contains(&day.year()) {
+            return Err(Error::Usage(format!(
+                "la fecha {day} está fuera del calendario que maneja ventanilla \
+                 ({FIRST_YEAR}–{LAST_YEAR})"
+            )));
+        }
+    }
+    if let Some(max) = max_days.filter(|max| (to - from).num_days() + 1 > *max) {
+        return Err(Error::Usage(format!(
+            "el periodo del {from} al {to} es de más de {max} días; pida periodos más cortos"
+        )));
+    }
+    Ok(())
+}
+
 /// Parses a value of a closed set typed on the command line (code, label or synonym).
 pub fn parse_vocab<V: crate::domain::vocab::Vocab>(text: &str) -> Result<V> {
     Ok(V::parse(text)?)

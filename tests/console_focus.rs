@@ -41,6 +41,14 @@ fn the_footer_follows_the_focus() {
     );
     app.handle(key(KeyCode::Esc));
     app.handle(key(KeyCode::F(1)));
+    app.handle(ctrl('l'));
+    assert!(
+        footer(&app).contains("desbloquear"),
+        "lock: {}",
+        footer(&app)
+    );
+    type_text(&mut app, "1234");
+    app.handle(key(KeyCode::Enter));
     app.handle(key(KeyCode::Char('q')));
     assert!(footer(&app).contains("sí"), "question: {}", footer(&app));
 }

@@ -218,3 +218,47 @@ fn a_customers_15th_history_event_is_shown_and_its_pqrs_opened() {
         other => panic!("no PQRS opened: {other:?}"),
     }
 }
+
+#[test]
+fn the_15th_call_routed_to_me_is_shown_and_closed() {
+    let clock = Arc::new(FixedClock::new(monday_morning()));
+    let mut store = demo_store(&clock);
+    let mut cfg = config();
+    cfg.routing
+        .insert("Cuota monetaria".into(), vec!["asesor1".into()]);
+    let asesor2 = Actor::staff(&desk::users::active(&store, "asesor2").unwrap());
+    for i in 0..16 {
+        let caller = format!("Llamante {i:02}");
+        let req = desk::attentions::Request {
+            channel: ventanilla::domain::attention::Channel::Telefono,
+            topic: "Cuota monetaria",
+            caller: &caller,
+            contact: "3001234567",
+            route: true,
+            open: true,
+            ..Default::default()
+        };
+        desk::attentions::add(&mut store, clock.as_ref(), &asesor2, &cfg, &req).unwrap();
+    }
+    let mut app = App::new(store, Box::new(clock), cfg, 1).unwrap();
+    login(&mut app, "asesor1", "1234");
+    app.handle(key(KeyCode::F(5)));
+    assert!(app.calls.open.len() >= 15, "{}", app.calls.open.len());
+    down(&mut app, 14);
+    let want = app.calls.open[14].clone();
+    let (row, bg) = marked_row(&app);
+    assert!(
+        row.contains(&want.caller),
+        "{row:?} should show {}",
+        want.caller
+    );
+    assert_eq!(bg, Color::Yellow);
+    app.handle(key(KeyCode::Enter));
+    match &app.overlay {
+        Some(Overlay::CallForm {
+            kind: ventanilla::tui::app::CallFormKind::Close { id, .. },
+            ..
+        }) => assert_eq!(*id, want.id),
+        other => panic!("no close form for the chosen call: {other:?}"),
+    }
+}

@@ -57,6 +57,13 @@ fn a_click_on_a_kiosk_service_and_reason_issues_the_turn() {
         assert_eq!(kiosk.step, Step::Document, "{w}×{h}");
         assert_eq!(kiosk.services[kiosk.selected].code, service.code);
     }
+    // a wide screen draws the services as big buttons (four rows each, one row apart, under
+    // the title and a blank row): a touch inside the second button picks the second service
+    kiosk.handle(key(KeyCode::Esc));
+    let (x, y) = find(&kiosk, 200, 60, "¿Qué servicio necesita?");
+    kiosk.handle(click((x + 6, y + 2 + 5 + 2)));
+    assert_eq!(kiosk.step, Step::Document, "200×60");
+    assert_eq!(kiosk.services[kiosk.selected].code, service.code);
     kiosk.handle(key(KeyCode::Enter));
     assert_eq!(kiosk.step, Step::Preferential);
     let reason = PreferentialReason::ALL[1];

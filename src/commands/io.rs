@@ -145,11 +145,7 @@ pub fn title(ctx: &Ctx, what: &str, period: Option<String>) -> Result<Title> {
 
 fn export_raw(ctx: &Ctx, kind: &str, r: &RawExport) -> Result<()> {
     let (from, to) = (super::parse_date(&r.from)?, super::parse_date(&r.to)?);
-    if to < from {
-        return Err(Error::Usage(format!(
-            "el periodo termina ({to}) antes de empezar ({from})"
-        )));
-    }
+    super::check_period(from, to, None)?;
     let dialect = dialect(ctx, &r.csv)?;
     let store = ctx.store()?;
     let config = &ctx.loaded.config;

@@ -39,11 +39,8 @@ pub fn run(ctx: &Ctx, cmd: ReportCommand) -> Result<()> {
         }
         ReportCommand::Range { from, to, output } => (parse_date(&from)?, parse_date(&to)?, output),
     };
-    if to < from {
-        return Err(Error::Usage(format!(
-            "el periodo termina ({to}) antes de empezar ({from})"
-        )));
-    }
+    // ten years of days at most: a report builds its figures day by day
+    super::check_period(from, to, Some(3660))?;
     let store = ctx.store()?;
     let report = desk::reports::build(&store, &ctx.loaded.config, from, to)?;
     let report = desk::reports::with_advisor_times(

@@ -2,6 +2,7 @@
 //! reason, and gets a turn with the people ahead and an estimated wait; a ticket prints. Big
 //! and simple; back to the start after a few idle seconds.
 
+mod big;
 mod view;
 
 use super::Mode;

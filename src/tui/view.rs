@@ -32,8 +32,16 @@ pub fn render(app: &App, frame: &mut Frame<'_>) {
     }
     let locked = matches!(app.overlay, Some(Overlay::Locked { .. }));
     match &app.screen {
-        // Locked: nothing of the customer or the queue is drawn, only the lock box.
-        Screen::Console(_) if locked => {}
+        // Locked: nothing of the customer or the queue is drawn, only the lock box and the
+        // keys that work now.
+        Screen::Console(_) if locked => {
+            let footer = Rect {
+                y: area.bottom().saturating_sub(1),
+                height: 1,
+                ..area
+            };
+            frame.render_widget(key_hints(super::text::FOOTER_LOCK), footer);
+        }
         Screen::Setup(s) => screens::setup(s, frame, area),
         Screen::Login(l) => screens::login(app, l, frame, area),
         Screen::Console(c) => console::render(app, c, frame, area),
@@ -189,7 +197,10 @@ pub fn form_box_with(
         };
         frame.render_widget(list, indent);
     }
-    let mut below = vec![notice_line(notice)];
+    // a refusal longer than its rows ends between words with "…" (the picker lists the
+    // choices a refusal would name)
+    let rows = usize::from(n.height.saturating_sub(help_lines).max(1));
+    let mut below = notice_rows(notice, n.width, rows, "…");
     below.extend(help);
     frame.render_widget(Paragraph::new(below).wrap(Wrap { trim: true }), n);
 }
@@ -228,13 +239,19 @@ pub fn smaller_than(frame: &mut Frame<'_>, min: (u16, u16)) -> bool {
     true
 }
 
-/// A notice in at most two rows of `width` (see [`message::fit`]).
+/// A notice in at most two rows of `width`, a longer one ending in "… F12" (the log).
 pub fn status_lines(notice: Option<&Notice>, width: u16) -> Vec<Line<'static>> {
+    let more = format!("… {}", message::LOG_KEY);
+    notice_rows(notice, width, 2, &more)
+}
+
+/// A notice in at most `rows` rows of `width`, cut between words and ended with `more`.
+fn notice_rows(notice: Option<&Notice>, width: u16, rows: usize, more: &str) -> Vec<Line<'static>> {
     let line = notice_line(notice);
     let style = line
         .style
         .patch(line.spans.first().map(|s| s.style).unwrap_or_default());
-    message::fit(&line.to_string(), width, 2)
+    message::fit_with(&line.to_string(), width, rows, more)
         .into_iter()
         .map(|l| Line::styled(l, style))
         .collect()

@@ -52,6 +52,11 @@ fn content(inner: Rect, lines: &[Line<'_>]) -> Rect {
 /// blank line between them) below a title and a blank line.
 pub fn key_at(k: &Kiosk, area: Rect, col: u16, row: u16) -> Option<char> {
     let inner = inner_area(area);
+    if k.step == Step::Service
+        && let Some(key) = super::big::key_at(k, inner, (col, row).into())
+    {
+        return key;
+    }
     let lines = match k.step {
         Step::Service => service_lines(k),
         Step::Preferential => preferential_lines(),
@@ -136,8 +141,11 @@ pub fn render(k: &Kiosk, frame: &mut Frame<'_>) {
             return exit_prompt(k, frame, area);
         }
     };
-    let rect = content(inner, &lines);
-    frame.render_widget(Paragraph::new(lines).wrap(Wrap { trim: false }), rect);
+    let big = k.step == Step::Service && super::big::render(k, frame, inner, BIG);
+    if !big {
+        let rect = content(inner, &lines);
+        frame.render_widget(Paragraph::new(lines).wrap(Wrap { trim: false }), rect);
+    }
     frame.render_widget(key_hints(hints), footer);
     exit_prompt(k, frame, area);
 }

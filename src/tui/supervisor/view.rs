@@ -117,7 +117,7 @@ pub fn render(s: &Supervisor, frame: &mut Frame<'_>) {
         let (title, intro) = match kind {
             FormKind::Window => (
                 " Servicios de una ventanilla ",
-                "Letras de los servicios en el orden en que la ventanilla los llama.",
+                "Marque con Espacio los servicios en el orden en que la ventanilla los llama.",
             ),
             FormKind::Reassign => (
                 " Reasignar PQRS ",

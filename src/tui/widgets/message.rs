@@ -8,13 +8,17 @@ pub const LOG_KEY: &str = "F12";
 /// `text` in at most `rows` rows of `width` columns, cut between words: a message that does
 /// not fit ends with "… F12".
 pub fn fit(text: &str, width: u16, rows: usize) -> Vec<String> {
+    fit_with(text, width, rows, &format!("… {LOG_KEY}"))
+}
+
+/// [`fit`] ending a message that does not fit with `more` ("…" where no log holds it).
+pub fn fit_with(text: &str, width: u16, rows: usize, more: &str) -> Vec<String> {
     let width = usize::from(width.max(8));
     let mut lines = super::wrap(text, width);
     if lines.len() <= rows.max(1) {
         return lines;
     }
     lines.truncate(rows.max(1));
-    let more = format!("… {LOG_KEY}");
     let room = width.saturating_sub(more.chars().count() + 1);
     let last = lines.pop().unwrap_or_default();
     // whole words that fit before the marker
@@ -31,11 +35,6 @@ pub fn fit(text: &str, width: u16, rows: usize) -> Vec<String> {
     }
     lines.push(format!("{kept}{more}"));
     lines
-}
-
-/// How many rows a message needs at `width`, up to `rows`.
-pub fn rows_for(text: &str, width: u16, rows: usize) -> usize {
-    fit(text, width, rows).len()
 }
 
 #[cfg(test)]
