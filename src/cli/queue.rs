@@ -190,11 +190,13 @@ pub enum StationCommand {
     },
     /// Quita un equipo: su llave deja de servir desde la próxima conexión.
     Remove {
+        /// Nombre del equipo.
         #[arg(value_name = "NOMBRE")]
         name: String,
     },
     /// Cambia la llave de un equipo.
     Key {
+        /// Nombre del equipo.
         #[arg(value_name = "NOMBRE")]
         name: String,
         /// La llave pública nueva.
@@ -219,6 +221,7 @@ pub enum StationCommand {
     },
     /// Lo que corre un equipo al conectarse (lo fija su llave; no se escribe a mano).
     Run {
+        /// Nombre del equipo.
         #[arg(value_name = "NOMBRE")]
         name: String,
     },
