@@ -601,7 +601,7 @@ fn a_call_registered_in_the_console_is_routed_by_topic() {
     let terminal = draw(&app, 80, 24);
     let text = screen_text(&terminal);
     assert!(
-        text.contains("no tiene responsables a quien derivar") && text.contains("proponentes"),
+        text.contains("no tiene responsables a quien derivar") && text.contains("Proponentes"),
         "{text}"
     );
     assert!(
@@ -633,8 +633,52 @@ fn a_call_registered_in_the_console_is_routed_by_topic() {
         .iter()
         .find(|a| a.caller == "Rocío Llamante")
         .expect("recorded");
-    assert_eq!(call.topic, "proponentes", "the routing table's spelling");
+    assert_eq!(call.topic, "Proponentes", "the routing table's spelling");
     assert_eq!(call.contact, "rocio@correo.co");
     assert_eq!(call.assigned_to.as_deref(), Some("asesor2"));
     assert!(call.ended_at.is_none(), "open until asesor2 closes it");
+}
+
+/// Ctrl+C on the lock screen does nothing (nobody passing by closes or unlocks the console);
+/// "no" to quitting gives back the form it covered, with what was typed.
+#[test]
+fn ctrl_c_cannot_open_the_lock_and_no_to_quitting_keeps_the_form() {
+    let mut app = logged_in();
+    app.handle(key(KeyCode::Char('n')));
+    let name = bound_name(&app);
+    app.handle(ctrl('l'));
+    app.handle(ctrl('c'));
+    app.handle(key(KeyCode::Char('n')));
+    app.handle(key(KeyCode::Esc));
+    assert!(
+        matches!(app.overlay, Some(Overlay::Locked { .. })),
+        "still locked"
+    );
+    let text = screen_text(&draw(&app, 80, 24));
+    assert!(!text.contains(&name), "{text}");
+    app.handle(key(KeyCode::Backspace)); // the «n» went into the PIN field
+    type_text(&mut app, "1234");
+    app.handle(key(KeyCode::Enter));
+    app.handle(key(KeyCode::F(3)));
+    app.handle(ctrl('n'));
+    app.handle(key(KeyCode::Tab));
+    app.handle(key(KeyCode::Tab));
+    app.handle(key(KeyCode::Tab));
+    type_text(&mut app, "Cobro doble");
+    app.handle(ctrl('c'));
+    assert!(
+        matches!(app.overlay, Some(Overlay::ConfirmQuit { .. })),
+        "{}",
+        screen_text(&draw(&app, 80, 24))
+    );
+    app.handle(key(KeyCode::Char('n')));
+    match &app.overlay {
+        Some(Overlay::PqrsForm { form, .. }) => {
+            assert!(
+                form.fields.iter().any(|f| f.value() == "Cobro doble"),
+                "kept"
+            )
+        }
+        _ => panic!("the form is back"),
+    }
 }

@@ -233,3 +233,38 @@ fn the_customers_timeline_shows_their_rating() {
     assert!(rating.summary.starts_with("3 de 5"), "{}", rating.summary);
     assert!(rating.summary.contains(&issued.label));
 }
+
+/// Once the window calls the next customer, the one who left is no longer asked: the rating
+/// pane and device wait for the turn just finished, never an older one.
+#[test]
+fn only_the_turn_just_finished_awaits_its_rating() {
+    let dir = tempfile::TempDir::new().unwrap();
+    let path = dir.path().join("sede.sqlite3");
+    common::branch_with_windows(&path, 1);
+    let mut store = Store::open(&path).unwrap();
+    let clock = FixedClock::new(common::monday_morning());
+    let cfg = common::config();
+    let first = finished_turn(&mut store, &clock, "asesor1", 1);
+    let awaiting = |store: &Store| {
+        desk::ratings::awaiting(store, &cfg, clock.now(), 1)
+            .unwrap()
+            .map(|a| a.label)
+    };
+    assert_eq!(awaiting(&store), Some(first.clone()));
+    clock.advance(chrono::Duration::minutes(1));
+    let second = finished_turn(&mut store, &clock, "asesor1", 1);
+    assert_eq!(awaiting(&store), Some(second.clone()));
+    // the second is rated: the first, whose customer left long ago, is not asked again
+    let asesor = Actor::staff(&desk::users::active(&store, "asesor1").unwrap());
+    desk::ratings::rate(
+        &mut store,
+        &clock,
+        &asesor,
+        &cfg,
+        &Target::Turn(second),
+        Some(5),
+        "",
+    )
+    .unwrap();
+    assert_eq!(awaiting(&store), None, "{first} must not come back");
+}

@@ -184,3 +184,19 @@ fn the_map_of_windows_shows_each_advisors_state() {
         "{text}"
     );
 }
+
+/// One advisor, one window: an advisor whose console holds a window cannot open another.
+#[test]
+fn an_advisor_at_one_window_cannot_open_a_second() {
+    let dir = tempfile::TempDir::new().unwrap();
+    let db = dir.path().join("sede.sqlite3");
+    branch_with_windows(&db, 2);
+    let mut first = console(&db, 1);
+    login(&mut first, "asesor1", "1234");
+    assert!(matches!(first.screen, Screen::Console(_)));
+    let mut second = console(&db, 2);
+    login(&mut second, "asesor1", "1234");
+    assert!(matches!(second.screen, Screen::Login(_)));
+    let text = screen_text(&draw(&second, 80, 24));
+    assert!(text.contains("ya tiene abierta la ventanilla 1"), "{text}");
+}

@@ -49,20 +49,31 @@ pub fn routing_of<'c>(config: &'c Config, topic: &str) -> Option<(&'c str, &'c [
         .map(|(t, staff)| (t.as_str(), staff.as_slice()))
 }
 
-/// Picks, among the active staff listed for `topic`, the one with the fewest open attentions
-/// (ties: the first listed).
-pub fn route(conn: &Connection, config: &Config, topic: &str) -> Result<Option<String>> {
+/// Picks, among the active staff listed for `topic`, the one with the fewest open attentions,
+/// preferring those at work now (not paused, not signed out) over those away (ties: the first
+/// listed).
+pub fn route(
+    conn: &Connection,
+    config: &Config,
+    now: chrono::DateTime<chrono::Utc>,
+    topic: &str,
+) -> Result<Option<String>> {
+    use crate::domain::advisor::State;
     let Some((_, staff)) = routing_of(config, topic) else {
         return Ok(None);
     };
-    let mut best: Option<(u32, String)> = None;
+    let (day_start, _) = super::turns::day_bounds(config, super::turns::day_of(config, now));
+    let mut best: Option<((bool, u32), String)> = None;
     for username in staff {
         if !users::find(conn, username)?.is_some_and(|u| u.active) {
             continue;
         }
-        let open = attentions::open_count(conn, username)?;
-        if best.as_ref().is_none_or(|(n, _)| open < *n) {
-            best = Some((open, username.clone()));
+        let away = crate::store::advisors::latest(conn, username, &day_start)?
+            .and_then(|(code, _)| State::from_code(&code))
+            .is_some_and(|s| matches!(s, State::Paused | State::LoggedOut));
+        let rank = (away, attentions::open_count(conn, username)?);
+        if best.as_ref().is_none_or(|(r, _)| rank < *r) {
+            best = Some((rank, username.clone()));
         }
     }
     Ok(best.map(|(_, u)| u))
@@ -142,11 +153,16 @@ fn caller_of(conn: &Connection, req: &Request<'_>) -> Result<(Option<i64>, Strin
 /// Who a phone or chat attention goes to: nobody when solved or at the window; the staff of
 /// its topic otherwise (a refusal naming the routed topics when routing was asked and the
 /// topic has nobody).
-fn assignee(conn: &Connection, config: &Config, req: &Request<'_>) -> Result<Option<String>> {
+fn assignee(
+    conn: &Connection,
+    config: &Config,
+    now: chrono::DateTime<chrono::Utc>,
+    req: &Request<'_>,
+) -> Result<Option<String>> {
     if req.solved || !req.channel.is_routed() {
         return Ok(None);
     }
-    let who = route(conn, config, req.topic.trim())?;
+    let who = route(conn, config, now, req.topic.trim())?;
     if who.is_none() && req.route {
         let topics: Vec<&str> = config.routing.keys().map(String::as_str).collect();
         return Err(Error::refused(format!(
@@ -221,6 +237,11 @@ pub fn add(
             req.subtopic.trim().to_string(),
         ),
     };
+    // a window attention began when its turn did; the record is written at its end
+    let began = turn
+        .as_ref()
+        .and_then(|t| t.started_at.clone().or_else(|| t.called_at.clone()))
+        .unwrap_or_else(|| at.clone());
     let turn = turn.map(|t| t.id);
     for code in service
         .iter()
@@ -231,7 +252,7 @@ pub fn add(
             return Err(Error::refused(format!("no existe el servicio «{code}»")));
         }
     }
-    let assigned_to = assignee(&tx, config, req)?;
+    let assigned_to = assignee(&tx, config, now, req)?;
     let open = (req.open && !req.solved) || assigned_to.is_some();
     let id = attentions::insert(
         &tx,
@@ -247,7 +268,7 @@ pub fn add(
             notes: req.notes.trim().into(),
             advisor: advisor.clone(),
             assigned_to: assigned_to.clone(),
-            started_at: at.clone(),
+            started_at: began,
             ended_at: (!open).then(|| at.clone()),
             caller,
             contact: req.contact.trim().into(),
@@ -265,9 +286,7 @@ pub fn add(
         &detail,
     )?;
     tx.commit()?;
-    list_between(store, &at, &stamp(now + chrono::Duration::seconds(1)))?
-        .into_iter()
-        .find(|a| a.id == id)
+    attentions::get(store.conn(), id)?
         .ok_or_else(|| Error::Database("atención desaparecida".into()))
 }
 

@@ -129,6 +129,7 @@ pub fn action_label(action: &str) -> String {
         }
         ("turn", "manual") => Some("ficha manual registrada"),
         ("turn", "call_chosen") => Some("llamado fuera de orden"),
+        ("turn", "identify") => Some("cliente identificado"),
         ("window", "claim") => Some("abierta en una consola"),
         ("window", "takeover") => Some("tomada por un supervisor"),
         ("window", "release") => Some("liberada"),

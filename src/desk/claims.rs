@@ -63,6 +63,16 @@ pub fn claim(
             "la ventanilla {window} no existe o no está activa"
         )));
     }
+    // one advisor, one window: a console open elsewhere is closed there first
+    if let Some(other) = claims::all(&tx)?
+        .into_iter()
+        .find(|c| c.username == who && c.window != window)
+    {
+        return Err(Error::refused(format!(
+            "{who} ya tiene abierta la ventanilla {}: ciérrela allí (q) antes de abrir la {window}",
+            other.window
+        )));
+    }
     let previous = claims::of_window(&tx, window)?.filter(|c| c.username != who);
     let outcome = match previous {
         None => Claimed::Free,

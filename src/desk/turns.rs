@@ -155,6 +155,43 @@ pub fn issue(
     })
 }
 
+/// Records whose turn it is: the customer the advisor identified at the window (the turn
+/// carried no document, or another one), so a paused and resumed attention, the record and
+/// the rating keep their customer.
+pub fn identify(
+    store: &mut Store,
+    clock: &dyn Clock,
+    actor: &Actor,
+    config: &Config,
+    label: &str,
+    doc: &crate::domain::ids::Document,
+) -> Result<()> {
+    let Moment {
+        who: _,
+        now,
+        at: _,
+        day,
+    } = moment(actor, clock, config, "identificar turnos")?;
+    let tx = store.write()?;
+    let t = find(&tx, &day, label)?;
+    if t.doc_type.as_deref() == Some(doc.kind.code())
+        && t.doc_number.as_deref() == Some(&doc.number)
+    {
+        return Ok(());
+    }
+    turns::set_document(&tx, t.id, doc.kind.code(), &doc.number)?;
+    audit::record(
+        &tx,
+        now,
+        actor,
+        "turn.identify",
+        &format!("turn:{day}/{}", t.label),
+        "",
+    )?;
+    tx.commit()?;
+    Ok(())
+}
+
 fn policy(config: &Config) -> Policy {
     Policy {
         max_preferential_streak: config.queue.max_preferential_streak,

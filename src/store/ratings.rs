@@ -124,6 +124,9 @@ pub fn awaiting(
              WHERE t.day = ?1 AND t.window = ?2 AND t.status = 'finished'
                AND t.finished_at >= ?3
                AND NOT EXISTS (SELECT 1 FROM ratings r WHERE r.turn = t.id)
+               -- once the window calls someone else, the customer who left is not asked
+               AND NOT EXISTS (SELECT 1 FROM turns n WHERE n.day = ?1 AND n.window = ?2
+                                 AND n.id <> t.id AND n.called_at > t.finished_at)
              ORDER BY t.finished_at DESC, t.id DESC LIMIT 1",
             params![day, window, since],
             |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?)),

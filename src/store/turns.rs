@@ -336,6 +336,15 @@ pub fn list(
     Ok(rows.collect::<Result<_, _>>()?)
 }
 
+/// Writes the customer's document on a turn (identified at the window).
+pub fn set_document(conn: &Connection, id: i64, kind: &str, number: &str) -> Result<()> {
+    conn.execute(
+        "UPDATE turns SET doc_type = ?2, doc_number = ?3 WHERE id = ?1",
+        params![id, kind, number],
+    )?;
+    Ok(())
+}
+
 /// Reserves a waiting turn for one window (a transfer to that window).
 pub fn reserve_for(conn: &Connection, id: i64, window: u32) -> Result<()> {
     conn.execute(

@@ -88,6 +88,8 @@ pub enum Overlay {
         unsaved: bool,
         /// The turn still in attention at this window, if any.
         turn: Option<String>,
+        /// The overlay the question covers (a form keeps what was typed), back on "no".
+        under: Option<Box<Overlay>>,
     },
     /// A yes/no question before an action that cannot be undone.
     Confirm {
@@ -479,14 +481,31 @@ impl App {
             Action::Quit => {
                 let unsaved = self.has_unsaved_input();
                 let in_console = matches!(self.screen, Screen::Console(_));
-                let turn = self
-                    .queue
-                    .current
-                    .as_ref()
-                    .filter(|_| in_console)
-                    .map(|t| format!("{} ({})", t.label, t.status));
+                let parked: Vec<&str> =
+                    self.queue.parked.iter().map(|t| t.label.as_str()).collect();
+                let turn = match (&self.queue.current, parked.as_slice()) {
+                    _ if !in_console => None,
+                    (Some(t), []) => Some(format!("{} ({})", t.label, t.status)),
+                    (Some(t), p) => Some(format!(
+                        "{} ({}) y el en pausa {}",
+                        t.label,
+                        t.status,
+                        p.join(", ")
+                    )),
+                    (None, []) => None,
+                    (None, p) => Some(format!("en pausa {}", p.join(", "))),
+                };
+                // a locked console cannot be closed by whoever walks by
+                if matches!(self.overlay, Some(Overlay::Locked { .. })) {
+                    return None;
+                }
                 if unsaved || in_console {
-                    self.overlay = Some(Overlay::ConfirmQuit { unsaved, turn });
+                    let under = self.overlay.take().map(Box::new);
+                    self.overlay = Some(Overlay::ConfirmQuit {
+                        unsaved,
+                        turn,
+                        under,
+                    });
                 } else {
                     self.quit = true;
                 }
@@ -497,11 +516,12 @@ impl App {
                 self.quit = true;
             }
             Action::Confirm => return self.confirm_yes(),
-            Action::CloseOverlay => {
-                if !matches!(self.overlay, Some(Overlay::Locked { .. })) {
-                    self.overlay = None;
-                }
-            }
+            Action::CloseOverlay => match self.overlay.take() {
+                // the lock stays; "no" to quitting gives back what the question covered
+                Some(locked @ Overlay::Locked { .. }) => self.overlay = Some(locked),
+                Some(Overlay::ConfirmQuit { under, .. }) => self.overlay = under.map(|o| *o),
+                _ => {}
+            },
             Action::OpenHelp => self.overlay = Some(Overlay::Help),
             Action::OpenMessages => {
                 if matches!(self.screen, Screen::Console(_)) {

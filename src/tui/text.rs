@@ -65,7 +65,7 @@ pub const FOOTER_FORM: &[(&str, &str)] = &[
     ("Enter", "aceptar"),
     ("Ctrl+C", "salir"),
 ];
-pub const FOOTER_LOCK: &[(&str, &str)] = &[("PIN y Enter", "desbloquear"), ("Ctrl+C", "salir")];
+pub const FOOTER_LOCK: &[(&str, &str)] = &[("PIN y Enter", "desbloquear")];
 pub const FOOTER_SCROLL: &[(&str, &str)] = &[
     ("↑↓", "desplazar"),
     ("RePág AvPág", "página"),

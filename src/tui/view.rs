@@ -60,7 +60,7 @@ pub fn render(app: &App, frame: &mut Frame<'_>) {
             overlay::help(focused, app.scroll, frame, area)
         }
         Some(Overlay::Messages) => overlay::messages(app, app.scroll, frame, area),
-        Some(Overlay::ConfirmQuit { unsaved, turn }) => {
+        Some(Overlay::ConfirmQuit { unsaved, turn, .. }) => {
             overlay::confirm_quit(*unsaved, turn.as_deref(), frame, area)
         }
         Some(Overlay::Confirm { question, .. }) => overlay::confirm(question, frame, area),

@@ -1,7 +1,7 @@
 //! The attention: the turn this window is serving and the customer it concerns. Every action
 //! about a person (consent, edits, PQRS, the attention record, the rating) is bound to it.
 
-use super::{App, CustomerFormKind, Notice, Overlay};
+use super::{App, CustomerFormKind, Notice, Overlay, Screen};
 use crate::desk::{self, customers::Card};
 use crate::domain::ids::{DocType, Document};
 use crate::store::turns::Turn;
@@ -119,8 +119,28 @@ impl App {
         self.lookup.results.clear();
         self.lookup.nothing_found = false;
         match &mut self.attention {
-            Some(a) => a.customer = Some(Box::new(card)),
+            Some(a) => {
+                let label = a.label.clone();
+                let doc = card_document(&card);
+                a.customer = Some(Box::new(card));
+                if let Some(doc) = doc {
+                    self.identify_turn(&label, &doc);
+                }
+            }
             None => self.lookup.card = Some(Box::new(card)),
+        }
+    }
+
+    /// Writes the bound customer's document on the turn, so pausing and resuming it, its record
+    /// and its rating keep the customer.
+    fn identify_turn(&mut self, label: &str, doc: &Document) {
+        let Screen::Console(c) = &self.screen else {
+            return;
+        };
+        let actor = desk::Actor::staff(&c.user);
+        let (clock, config) = (self.clock.as_ref(), &self.config);
+        if let Err(e) = desk::turns::identify(&mut self.store, clock, &actor, config, label, doc) {
+            self.notify(Notice::Error(super::capitalize(&e.to_string())));
         }
     }
 

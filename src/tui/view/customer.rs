@@ -67,7 +67,6 @@ pub fn render(app: &App, focused: bool, frame: &mut Frame<'_>, area: Rect) {
             .map(|y| format!(" · {y} años"))
             .unwrap_or_default();
         lines.push(Line::from(format!("{}{category}{age}", c.affiliation)));
-        lines.extend(contact_line(c));
         if card.reclamo_en_tramite {
             lines.push(Line::from(Span::styled(
                 "RECLAMO EN TRÁMITE (habeas data)",
@@ -90,6 +89,8 @@ pub fn render(app: &App, focused: bool, frame: &mut Frame<'_>, area: Rect) {
             lines.push(purposes_line(card));
         }
         lines.extend(open_items(card));
+        // contact data last: on a short pane consent and open PQRS matter more
+        lines.extend(contact_line(c));
         // the whole history, as the shared list (Enter opens a PQRS of it); an event takes
         // two rows when the pane is narrow, so its radicado is never cut
         position = l.event;
