@@ -381,3 +381,36 @@ fn cli_turn_commands_and_exit_codes() {
     assert_eq!(list[0]["doc_number"], "1144052337");
     assert_eq!(list[0]["status"], "called");
 }
+
+/// A parked turn says how long it has been parked, not how long since its attention began.
+#[test]
+fn a_parked_turn_counts_from_when_it_was_parked() {
+    let mut b = branch();
+    let label = b.issue("R", None);
+    b.next(1).unwrap();
+    let actor = b.asesor(1);
+    let cfg = common::config();
+    desk::turns::act(
+        &mut b.store,
+        &b.clock,
+        &actor,
+        &cfg,
+        &label,
+        Transition::Start,
+    )
+    .unwrap();
+    b.clock.advance(Duration::minutes(17));
+    let parked_at = b.clock.now();
+    desk::turns::act(
+        &mut b.store,
+        &b.clock,
+        &actor,
+        &cfg,
+        &label,
+        Transition::Park,
+    )
+    .unwrap();
+    let q = desk::turns::window_queue(&b.store, &cfg, b.clock.now(), 1).unwrap();
+    assert_eq!(q.parked[0].label, label);
+    assert_eq!(q.parked_since[0].1, ventanilla::desk::stamp(parked_at));
+}

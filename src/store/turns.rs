@@ -212,6 +212,15 @@ pub fn parked_at_window(conn: &Connection, window: u32) -> Result<Vec<Turn>> {
     Ok(rows.collect::<Result<_, _>>()?)
 }
 
+/// When a parked turn was parked (its latest park event).
+pub fn parked_since(conn: &Connection, id: i64) -> Result<Option<String>> {
+    Ok(conn.query_row(
+        "SELECT max(at) FROM turn_events WHERE turn = ?1 AND kind = 'park'",
+        [id],
+        |r| r.get(0),
+    )?)
+}
+
 /// The heads of the queues of `services` on `day`: the oldest preferential and the oldest
 /// regular turn of each service (the only turns the policy can pick).
 pub fn queue_heads(conn: &Connection, day: &str, services: &[String]) -> Result<Vec<Candidate>> {

@@ -30,6 +30,8 @@ pub struct WindowQueue {
     pub current: Option<Turn>,
     /// Turns parked here (the customer stepped away), resumable at this window.
     pub parked: Vec<Turn>,
+    /// When each parked turn was parked (turn id, RFC 3339 instant), in `parked`'s order.
+    pub parked_since: Vec<(i64, String)>,
     /// The latest no-show here today (it may go back to the queue for a few minutes).
     pub last_no_show: Option<Turn>,
     pub services: Vec<String>,
@@ -66,10 +68,15 @@ pub fn window_queue(
             t.id,
         )
     });
+    let parked = turns::parked_at_window(conn, window)?;
     Ok(WindowQueue {
         waiting,
         current: turns::busy_at_window(conn, window)?,
-        parked: turns::parked_at_window(conn, window)?,
+        parked_since: parked
+            .iter()
+            .map(|t| Ok((t.id, turns::parked_since(conn, t.id)?.unwrap_or_default())))
+            .collect::<Result<_>>()?,
+        parked,
         last_no_show: turns::last_no_show(conn, window, &day_text(config, now))?,
         services,
         contingency: contingency_on(conn)?,

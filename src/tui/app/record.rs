@@ -260,11 +260,20 @@ impl App {
                 } else {
                     format!("{n} trámites")
                 };
+                self.refresh_rating();
+                // the rating is asked only while the turn still awaits one
+                let rate = self.rating.awaiting.as_ref().map(|a| a.label.as_str())
+                    == Some(r.draft.label.as_str());
+                let next = if rate {
+                    " Pida la calificación: 1 a 5."
+                } else {
+                    ""
+                };
                 self.notify(Notice::Info(format!(
-                    "Atención del turno {} registrada ({procedures}). Pida la calificación: 1 a 5.",
+                    "Atención del turno {} registrada ({procedures}).{next}",
                     r.draft.label
                 )));
-                if let Screen::Console(c) = &mut self.screen {
+                if let (true, Screen::Console(c)) = (rate, &mut self.screen) {
                     c.focus = Pane::Calificacion;
                 }
             }

@@ -119,7 +119,13 @@ pub fn render(app: &App, focused: bool, frame: &mut Frame<'_>, area: Rect) {
         .parked
         .iter()
         .map(|t| {
-            let since = t.started_at.as_deref().unwrap_or(&t.issued_at);
+            let since = q
+                .parked_since
+                .iter()
+                .find(|(id, at)| *id == t.id && !at.is_empty())
+                .map(|(_, at)| at.as_str())
+                .or(t.started_at.as_deref())
+                .unwrap_or(&t.issued_at);
             Text::from(format!(
                 "  {:<7} en pausa desde hace {} min",
                 t.label,

@@ -66,7 +66,12 @@ pub fn render(app: &App, focused: bool, frame: &mut Frame<'_>, area: Rect) {
     let (n, share) = r.today;
     lines.push(Line::from(match share {
         Some(s) => format!(
-            "Hoy en esta ventanilla: {n} calificaciones, {s:.0}% satisfechos (meta {}%)",
+            "Hoy en esta ventanilla: {}, {s:.0}% satisfechos (meta {}%)",
+            if n == 1 {
+                "1 calificación".to_string()
+            } else {
+                format!("{n} calificaciones")
+            },
             app.satisfaction_target()
         ),
         None => "Hoy en esta ventanilla: sin calificaciones".to_string(),
