@@ -112,7 +112,12 @@ fn supervisor_actions_change_windows_contingency_and_reassign() {
         s.handle(key(KeyCode::Enter));
         let text = format!("{:?}", draw(&s, 120, 40).backend());
         assert!(text.contains(expected), "{expected}: {text}");
+        // a refused form keeps what was typed: Esc asks before discarding it
         s.handle(key(KeyCode::Esc));
+        if s.form.is_some() {
+            s.handle(key(KeyCode::Char('s')));
+        }
+        assert!(s.form.is_none());
     }
 }
 

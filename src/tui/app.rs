@@ -94,6 +94,11 @@ pub enum Overlay {
         question: String,
         on_yes: Confirmed,
     },
+    /// "¿Descartar lo escrito?" over a form Esc would close with what was typed; "no" puts
+    /// the form back as it was.
+    Discard {
+        under: Box<Overlay>,
+    },
     Locked {
         reason: LockReason,
         form: Form,
@@ -329,7 +334,7 @@ impl App {
             (Some(Overlay::Help), _) => Focus::Help,
             (Some(Overlay::Messages), _) => Focus::Document,
             (Some(Overlay::ConfirmQuit { .. }), _) => Focus::ConfirmQuit,
-            (Some(Overlay::Confirm { .. }), _) => Focus::Confirm,
+            (Some(Overlay::Confirm { .. } | Overlay::Discard { .. }), _) => Focus::Confirm,
             (Some(Overlay::PqrsReceipt { .. } | Overlay::PqrsDetail(_)), _) => Focus::Document,
             (
                 Some(
@@ -497,11 +502,7 @@ impl App {
                 self.quit = true;
             }
             Action::Confirm => return self.confirm_yes(),
-            Action::CloseOverlay => {
-                if !matches!(self.overlay, Some(Overlay::Locked { .. })) {
-                    self.overlay = None;
-                }
-            }
+            Action::CloseOverlay => self.close_overlay(),
             Action::OpenHelp => self.overlay = Some(Overlay::Help),
             Action::OpenMessages => {
                 if matches!(self.screen, Screen::Console(_)) {
@@ -633,9 +634,26 @@ impl App {
         None
     }
 
+    /// Esc (or "no"): closes the overlay, except the lock; a form holding what was typed
+    /// first asks whether to discard it, and "no" to that question puts the form back.
+    fn close_overlay(&mut self) {
+        let typed = matches!(&self.overlay, Some(form_overlay!(form)) if form.changed());
+        match self.overlay.take() {
+            Some(locked @ Overlay::Locked { .. }) => self.overlay = Some(locked),
+            Some(Overlay::Discard { under }) => self.overlay = Some(*under),
+            Some(form) if typed => {
+                self.overlay = Some(Overlay::Discard {
+                    under: Box::new(form),
+                })
+            }
+            _ => {}
+        }
+    }
+
     /// "Yes" to the open question: the action it asked about.
     fn confirm_yes(&mut self) -> Option<Intent> {
         match self.overlay.take() {
+            Some(Overlay::Discard { .. }) => None,
             Some(Overlay::Confirm { on_yes, .. }) => match on_yes {
                 Confirmed::ChangeCustomer(card) => {
                     let who = card_who(&card);

@@ -127,12 +127,27 @@ pub fn staff_login() -> Form {
 pub struct Form {
     pub fields: Vec<Field>,
     pub focus: usize,
+    /// Each field as the form opened (text and marked options), to tell what was typed.
+    opened: Vec<(String, Vec<String>)>,
+}
+
+/// What each field holds now: its text and its marked options.
+fn contents(fields: &[Field]) -> Vec<(String, Vec<String>)> {
+    fields
+        .iter()
+        .map(|f| (f.all_lines(), f.pick.chosen.clone()))
+        .collect()
 }
 
 impl Form {
     /// A form with the first field focused.
     pub fn new(fields: Vec<Field>) -> Form {
-        Form { fields, focus: 0 }
+        let opened = contents(&fields);
+        Form {
+            fields,
+            focus: 0,
+            opened,
+        }
     }
 
     /// The value of field `i`.
@@ -143,6 +158,12 @@ impl Form {
     /// Whether anything has been typed.
     pub fn has_input(&self) -> bool {
         self.fields.iter().any(|f| !f.value().is_empty())
+    }
+
+    /// Whether a person changed anything since the form opened (Esc then asks before
+    /// discarding it; a form as it opened closes at once).
+    pub fn changed(&self) -> bool {
+        contents(&self.fields) != self.opened
     }
 
     /// Moves the focus by `step`, wrapping (a picker field left completes to its only match).

@@ -96,6 +96,8 @@ pub struct PqrsDesk {
     /// First line of the detail shown.
     pub scroll: usize,
     pub overlay: Option<Overlay>,
+    /// "¿Descartar lo escrito?" is asked over the form (Esc on a form holding input).
+    pub discarding: bool,
     pub notice: Option<Notice>,
     pub now: DateTime<FixedOffset>,
     data_version: i64,
@@ -125,6 +127,7 @@ impl PqrsDesk {
             detail: None,
             scroll: 0,
             overlay: None,
+            discarding: false,
             notice: None,
             now,
             data_version: -1,
@@ -506,6 +509,15 @@ impl PqrsDesk {
             }
             return;
         }
+        if self.discarding {
+            if let Some(discard) = super::keymap::discard_answer(k) {
+                self.discarding = false;
+                if discard {
+                    self.overlay = None;
+                }
+            }
+            return;
+        }
         let form = match &mut self.overlay {
             Some(Overlay::Step(_, f) | Overlay::GoTo(f) | Overlay::Reassign(_, f)) => f,
             _ => return,
@@ -525,6 +537,7 @@ impl PqrsDesk {
         }
         match k.code {
             KeyCode::Enter if !k.modifiers.contains(KeyModifiers::ALT) => self.submit_overlay(),
+            KeyCode::Esc if form.changed() => self.discarding = true,
             KeyCode::Esc => self.overlay = None,
             KeyCode::Tab | KeyCode::Down => form.move_focus(1),
             KeyCode::BackTab | KeyCode::Up => form.move_focus(-1),

@@ -73,6 +73,8 @@ pub struct Supervisor {
     pub sort: usize,
     pub scroll: usize,
     pub form: Option<(FormKind, Form)>,
+    /// "¿Descartar lo escrito?" is asked over the form (Esc on a form holding input).
+    pub discarding: bool,
     pub notice: Option<Notice>,
     pub now: DateTime<FixedOffset>,
     data_version: i64,
@@ -102,6 +104,7 @@ impl Supervisor {
             sort: 0,
             scroll: 0,
             form: None,
+            discarding: false,
             notice: None,
             now,
             data_version: -1,
@@ -333,6 +336,15 @@ impl Supervisor {
             }
             return;
         }
+        if self.discarding {
+            if let Some(discard) = keymap::discard_answer(k) {
+                self.discarding = false;
+                if discard {
+                    self.form = None;
+                }
+            }
+            return;
+        }
         if let Some((_, form)) = &mut self.form {
             // a picker field: the arrows move its highlight, Space marks
             let focus = keymap::Focus::Form.picking(Some(form));
@@ -358,6 +370,7 @@ impl Supervisor {
                     }
                     self.submit_form()
                 }
+                KeyCode::Esc if form.changed() => self.discarding = true,
                 KeyCode::Esc => self.form = None,
                 KeyCode::Tab | KeyCode::Down => form.move_focus(1),
                 KeyCode::BackTab | KeyCode::Up => form.move_focus(-1),

@@ -64,6 +64,9 @@ pub fn render(s: &PqrsDesk, frame: &mut Frame<'_>) {
     );
     frame.render_widget(Paragraph::new(keys).wrap(Wrap { trim: true }), footer);
     overlay(s, frame, area);
+    if s.discarding {
+        crate::tui::view::discard_question(frame, area);
+    }
 }
 
 fn header_line(s: &PqrsDesk) -> String {

@@ -125,6 +125,9 @@ pub fn render(s: &Supervisor, frame: &mut Frame<'_>) {
             ),
         };
         form_box(title, intro, form, s.notice.as_ref(), frame, area);
+        if s.discarding {
+            crate::tui::view::discard_question(frame, area);
+        }
     }
 }
 
