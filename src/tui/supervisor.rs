@@ -71,7 +71,8 @@ pub struct Supervisor {
     pub windows: Vec<desk::window_map::WindowState>,
     pub filter: usize,
     pub sort: usize,
-    pub scroll: usize,
+    /// The selected row of the live queue (after the filter and sort).
+    pub selected: usize,
     pub form: Option<(FormKind, Form)>,
     /// "¿Descartar lo escrito?" is asked over the form (Esc on a form holding input).
     pub discarding: bool,
@@ -102,7 +103,7 @@ impl Supervisor {
             windows: Vec::new(),
             filter: 0,
             sort: 0,
-            scroll: 0,
+            selected: 0,
             form: None,
             discarding: false,
             notice: None,
@@ -392,13 +393,19 @@ impl Supervisor {
             KeyCode::Char('3') => self.tab = Tab::Ventanillas,
             KeyCode::Char('f') => {
                 self.filter = (self.filter + 1) % FILTERS.len();
-                self.scroll = 0;
+                self.selected = 0;
             }
             KeyCode::Char('o') => self.sort = (self.sort + 1) % SORTS.len(),
-            KeyCode::Down => self.scroll = self.scroll.saturating_add(1),
-            KeyCode::Up => self.scroll = self.scroll.saturating_sub(1),
-            KeyCode::PageDown => self.scroll = self.scroll.saturating_add(20),
-            KeyCode::PageUp => self.scroll = self.scroll.saturating_sub(20),
+            KeyCode::Up
+            | KeyCode::Down
+            | KeyCode::PageUp
+            | KeyCode::PageDown
+            | KeyCode::Home
+            | KeyCode::End => {
+                if let Some(step) = super::widgets::list::step_for(k) {
+                    self.selected = step.from(self.selected, self.rows().len());
+                }
+            }
             KeyCode::Char('m') => self.toggle_contingency(),
             KeyCode::Char('v') => self.open_form(FormKind::Window),
             KeyCode::Char('p') => self.open_form(FormKind::Reassign),
