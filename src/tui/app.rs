@@ -257,7 +257,7 @@ impl App {
         let screen = if desk::setup::needs_setup(&store)? {
             Screen::Setup(setup_state(&config))
         } else {
-            Screen::Login(login_state(false))
+            Screen::Login(login_state(None))
         };
         let now = clock.now();
         let mut store = store;
@@ -293,8 +293,8 @@ impl App {
     /// Asks for the window at login (no window was given or configured for this station).
     pub fn ask_window(&mut self) {
         self.asking_window = true;
-        if let Screen::Login(l) = &mut self.screen {
-            *l = login_state(true);
+        if matches!(self.screen, Screen::Login(_)) {
+            self.screen = Screen::Login(self.login_screen());
         }
     }
 
@@ -413,7 +413,7 @@ impl App {
         if let Ok(Some(reason)) =
             desk::users::end_if_disabled(&mut self.store, self.clock.as_ref(), &username)
         {
-            let mut login = login_state(self.asking_window);
+            let mut login = self.login_screen();
             login.notice = Some(Notice::Error(reason));
             self.overlay = None;
             self.screen = Screen::Login(login);

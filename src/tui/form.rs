@@ -117,7 +117,9 @@ impl Field {
     }
 }
 
-/// The staff login of a mode: user and PIN.
+/// The staff login of a mode: user and PIN. The user stays free text, never a picker:
+/// usernames are not a closed set to show whoever stands at the screen (a list would hand
+/// out half of every credential), and the desk checks what is typed.
 pub fn staff_login() -> Form {
     Form::new(vec![Field::text("Usuario", ""), Field::secret("PIN")])
 }

@@ -241,6 +241,8 @@ impl Supervisor {
             FormKind::Reassign => vec![
                 Field::text("Radicado", ""),
                 Field::text("Área", "").with_options(self.config.pqrs.areas.clone()),
+                // free text: staff usernames are not a closed set of the public vocabulary,
+                // and the desk refuses one that does not exist or cannot take the PQRS
                 Field::text("Usuario", ""),
             ],
         };
