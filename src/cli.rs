@@ -14,7 +14,7 @@ mod spanish;
 pub use attachments::AttachCommand;
 pub use calendar::{CalendarCommand, DocCommand};
 pub use pqrs::{AnswerText, NewTicket, Radicado, StepArgs, TicketCommand, WorkOrderCommand};
-pub use queue::{AdvisorCommand, TurnCommand, TurnLabel};
+pub use queue::{AdvisorCommand, StationCommand, TurnCommand, TurnLabel};
 pub use ratings::RatingCommand;
 pub use records::{
     AttentionCommand, ConsentArgs, ConsentCommand, CsvArg, CustomerCommand, CustomerFields,
@@ -94,6 +94,9 @@ pub enum Command {
     /// Estados de los asesores (disponible, en pausa, fuera de línea) y el mapa de ventanillas.
     #[command(subcommand)]
     Advisor(AdvisorCommand),
+    /// Equipos de la sede que se conectan al servidor por SSH (ventanillas, atril, pantalla).
+    #[command(subcommand)]
+    Station(StationCommand),
     /// PQRS: radicar, tramitar con sus términos de ley, notificar, cerrar, archivar.
     #[command(subcommand)]
     Ticket(TicketCommand),

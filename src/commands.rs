@@ -21,6 +21,7 @@ pub mod rating;
 pub mod report;
 pub mod safety;
 pub mod shell;
+pub mod station;
 pub mod ticket;
 pub mod turn;
 pub mod user;
@@ -109,6 +110,7 @@ fn dispatch(ctx: &Ctx, command: Option<Command>) -> Result<()> {
         Command::Consent(cmd) => consent::run(ctx, cmd),
         Command::Attention(cmd) => attention::run(ctx, cmd),
         Command::Advisor(cmd) => advisor::run(ctx, cmd),
+        Command::Station(cmd) => station::run(ctx, cmd),
         Command::Ticket(cmd) => ticket::run(ctx, cmd),
         Command::Workorder(cmd) => ticket::work_order(ctx, cmd),
         Command::Attach(cmd) => attach::run(ctx, cmd),

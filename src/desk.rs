@@ -18,6 +18,7 @@ pub mod pqrs;
 pub mod ratings;
 pub mod reports;
 pub mod setup;
+pub mod stations;
 pub mod trust;
 pub mod turns;
 pub mod users;

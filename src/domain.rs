@@ -16,6 +16,7 @@ pub mod queue;
 pub mod regime;
 pub mod request;
 pub mod service;
+pub mod station;
 pub mod stats;
 pub mod turn;
 pub mod user;

@@ -276,21 +276,7 @@ fn the_real_binary_opens_the_workspace_in_a_pseudo_terminal() {
     use std::time::Duration;
     const WAIT: Duration = Duration::from_secs(20);
     let b = FileBranch::new(1);
-    b.cli()
-        .args([
-            "ticket",
-            "new",
-            "--type",
-            "denuncia",
-            "--channel",
-            "web",
-            "--subject",
-            "Cobros indebidos",
-            "--description",
-            "Piden dinero por turnos",
-        ])
-        .assert()
-        .success();
+    common::pqrs_branch::anonymous_denuncia(&b);
     let mut cmd = portable_pty::CommandBuilder::new(env!("CARGO_BIN_EXE_ventanilla"));
     cmd.env("VENTANILLA_PIN_COSTE", "pruebas");
     cmd.env("XDG_CONFIG_HOME", b.path("cfg"));

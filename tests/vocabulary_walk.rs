@@ -35,7 +35,9 @@ fn telltales() -> Vec<Telltale> {
     let mut out = Vec::new();
     for set in sets {
         // «si»/«no» are ordinary Spanish words in any sentence.
-        if set.name == "vocab::YesNo" {
+        // A station's mode codes are also the subcommands that start each mode
+        // (`ventanilla kiosk`), which every help screen lists by those names.
+        if set.name == "vocab::YesNo" || set.name == "station::Mode" {
             continue;
         }
         for (code, label, _) in &set.values {

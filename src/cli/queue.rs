@@ -163,3 +163,72 @@ pub enum AdvisorCommand {
         json: bool,
     },
 }
+
+/// `station ...`.
+#[derive(Debug, Subcommand)]
+pub enum StationCommand {
+    /// Registra un equipo de la sede (administrador): su modo, su ventanilla y su llave SSH.
+    Add {
+        /// Nombre del equipo (letras sin tildes, dígitos, - y _), p. ej. V1, atril, tv-sala.
+        #[arg(value_name = "NOMBRE")]
+        name: String,
+        #[arg(long, value_name = "MODO",
+              help = crate::domain::vocab::help::<crate::domain::station::Mode>("Modo del equipo"))]
+        mode: String,
+        /// Ventanilla del equipo (consola y calificación).
+        #[arg(long, value_name = "N")]
+        window: Option<u32>,
+        /// Llave pública OpenSSH del equipo («ssh-ed25519 AAAA… comentario»).
+        #[arg(long, value_name = "LLAVE")]
+        key: String,
+    },
+    /// Lista los equipos registrados.
+    List {
+        /// Salida en JSON.
+        #[arg(long)]
+        json: bool,
+    },
+    /// Quita un equipo: su llave deja de servir desde la próxima conexión.
+    Remove {
+        /// Nombre del equipo.
+        #[arg(value_name = "NOMBRE")]
+        name: String,
+    },
+    /// Cambia la llave de un equipo.
+    Key {
+        /// Nombre del equipo.
+        #[arg(value_name = "NOMBRE")]
+        name: String,
+        /// La llave pública nueva.
+        #[arg(long, value_name = "LLAVE")]
+        key: String,
+    },
+    /// Escribe las llaves de los equipos para sshd (AuthorizedKeysCommand): cada una limitada
+    /// a una terminal y obligada a su equipo.
+    AuthorizedKeys {
+        /// Usuario que pide sshd (%u); solo la cuenta de la sede recibe llaves.
+        #[arg(value_name = "USUARIO")]
+        user: Option<String>,
+        /// Cuenta del sistema que reciben los equipos.
+        #[arg(long, default_value = "ventanilla", value_name = "CUENTA")]
+        account: String,
+    },
+    /// Escribe las llaves de los equipos en un archivo authorized_keys (de forma atómica).
+    WriteKeys {
+        /// Archivo authorized_keys de la cuenta de la sede.
+        #[arg(long, value_name = "ARCHIVO")]
+        file: std::path::PathBuf,
+    },
+    /// Lo que corre un equipo al conectarse (lo fija su llave; no se escribe a mano).
+    Run {
+        /// Nombre del equipo.
+        #[arg(value_name = "NOMBRE")]
+        name: String,
+    },
+    /// Muestra cómo preparar el servidor de la sede (sshd) y conectar cada equipo.
+    Setup {
+        /// Cuenta del sistema que reciben los equipos.
+        #[arg(long, default_value = "ventanilla", value_name = "CUENTA")]
+        account: String,
+    },
+}

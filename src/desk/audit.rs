@@ -15,6 +15,11 @@ pub fn record(
     object: &str,
     detail: &str,
 ) -> Result<()> {
+    let detail = match ORIGIN.get() {
+        Some(origin) if detail.is_empty() => origin.clone(),
+        Some(origin) => format!("{detail} · {origin}"),
+        None => detail.to_string(),
+    };
     audit::append(
         conn,
         &NewEntry {
@@ -23,9 +28,33 @@ pub fn record(
             on_behalf: actor.on_behalf.as_deref(),
             action,
             object,
-            detail,
+            detail: &detail,
         },
     )
+}
+
+/// Records one action in a transaction of its own (a refusal that changes nothing else).
+pub fn record_alone(
+    store: &mut crate::store::Store,
+    clock: &dyn crate::clock::Clock,
+    actor: &Actor,
+    action: &str,
+    object: &str,
+    detail: &str,
+) -> Result<()> {
+    let tx = store.write()?;
+    record(&tx, clock.now(), actor, action, object, detail)?;
+    tx.commit()?;
+    Ok(())
+}
+
+/// Where this process's actions come from, when it is a station over SSH ("equipo V1 desde
+/// 10.0.0.21"): written with every audit record it makes.
+static ORIGIN: std::sync::OnceLock<String> = std::sync::OnceLock::new();
+
+/// Sets this process's origin for the audit log (once, when a station starts).
+pub fn set_origin(origin: String) {
+    let _ = ORIGIN.set(origin);
 }
 
 /// Records since `since` (any instant; the whole log when `None`).
@@ -91,6 +120,7 @@ pub fn action_label(action: &str) -> String {
         "contingency" => "contingencia",
         "branch" => "sede",
         "backup" => "copia de seguridad",
+        "station" => "equipo",
         other => other,
     };
     let verb_label = match (object, verb) {
@@ -102,6 +132,10 @@ pub fn action_label(action: &str) -> String {
         ("window", "claim") => Some("abierta en una consola"),
         ("window", "takeover") => Some("tomada por un supervisor"),
         ("window", "release") => Some("liberada"),
+        ("station", "key") => Some("llave cambiada"),
+        ("station", "remove") => Some("baja"),
+        ("station", "connect") => Some("conexión"),
+        ("station", "refused") => Some("conexión rechazada"),
         ("pqrs", "file") => Some("radicación"),
         ("pqrs", v) => Step::from_code(v).map(|s| s.label()),
         (_, "add") => Some("alta"),

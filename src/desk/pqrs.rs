@@ -5,6 +5,7 @@ mod answer;
 mod filing;
 mod letters;
 mod lifecycle;
+mod requester;
 mod term;
 mod treatment;
 mod watch;

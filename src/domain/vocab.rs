@@ -310,7 +310,9 @@ fn info<V: Vocab>(name: &'static str) -> SetInfo {
 /// Every closed set of the product. A set declared with [`closed_set!`](crate::closed_set)
 /// and missing here fails the vocabulary tests.
 pub fn every_set() -> Vec<SetInfo> {
-    use super::{advisor, attachment, attention, consent, customer, regime, request, turn};
+    use super::{
+        advisor, attachment, attention, consent, customer, regime, request, station, turn,
+    };
     vec![
         info::<attachment::Owner>("attachment::Owner"),
         info::<advisor::State>("advisor::State"),
@@ -335,6 +337,7 @@ pub fn every_set() -> Vec<SetInfo> {
         info::<regime::RegimeKind>("regime::RegimeKind"),
         info::<regime::Silence>("regime::Silence"),
         info::<crate::tables::CsvDialect>("tables::CsvDialect"),
+        info::<station::Mode>("station::Mode"),
     ]
 }
 

@@ -63,6 +63,10 @@ pub const MIGRATIONS: &[(&str, &str)] = &[
         "0014_pqrs_back_office",
         include_str!("../../assets/migrations/0014_pqrs_back_office.sql"),
     ),
+    (
+        "0015_stations",
+        include_str!("../../assets/migrations/0015_stations.sql"),
+    ),
 ];
 
 /// The schema version this build writes.
