@@ -13,6 +13,7 @@ use ratatui::backend::TestBackend;
 use std::sync::Arc;
 use ventanilla::clock::FixedClock;
 use ventanilla::tui::Mode;
+use ventanilla::tui::app::Overlay;
 use ventanilla::tui::pqrs_desk::PqrsDesk;
 use ventanilla::tui::supervisor::Supervisor;
 
@@ -37,6 +38,25 @@ fn logged_in<M: Mode>(m: &mut M, user: &str) {
     m.handle(key(KeyCode::Enter));
 }
 
+/// Types a document in a new customer form, presses `ask` (Esc or Ctrl+C): a question shows
+/// over the form; "n" puts the form back with what was typed.
+fn asks_then_keeps(app: &mut ventanilla::tui::app::App, ask: ventanilla::tui::event::Event) {
+    app.handle(ctrl('n'));
+    app.handle(key(KeyCode::Tab));
+    type_text(app, "80123456");
+    app.handle(ask);
+    let text = screen_text(&draw(app, 120, 40));
+    assert!(text.contains('¿'), "a question:\n{text}");
+    assert!(
+        text.contains("80123456"),
+        "the form stays drawn under it:\n{text}"
+    );
+    app.handle(key(KeyCode::Char('n')));
+    let form = app.open_form().expect("the form is back");
+    assert_eq!(form.value(1), "80123456");
+    assert!(!screen_text(&draw(app, 120, 40)).contains('¿'));
+}
+
 #[test]
 fn console_asks_before_discarding_a_typed_form() {
     let mut app = advisor_console();
@@ -47,23 +67,27 @@ fn console_asks_before_discarding_a_typed_form() {
     app.handle(key(KeyCode::Esc));
     assert!(app.overlay.is_none(), "{:?}", app.overlay);
     // a typed one asks
-    app.handle(ctrl('n'));
-    app.handle(key(KeyCode::Tab));
-    type_text(&mut app, "80123456");
-    app.handle(key(KeyCode::Esc));
-    let text = screen_text(&draw(&app, 120, 40));
-    assert!(text.contains(QUESTION), "{text}");
-    assert!(
-        text.contains("80123456"),
-        "the form stays drawn under the question:\n{text}"
-    );
-    app.handle(key(KeyCode::Char('n')));
-    let form = app.open_form().expect("the form is back");
-    assert_eq!(form.value(1), "80123456");
-    assert!(!screen_text(&draw(&app, 120, 40)).contains(QUESTION));
+    asks_then_keeps(&mut app, key(KeyCode::Esc));
     app.handle(key(KeyCode::Esc));
     app.handle(key(KeyCode::Char('s')));
     assert!(app.overlay.is_none(), "{:?}", app.overlay);
+}
+
+#[test]
+fn console_quit_question_answered_no_puts_back_what_it_covered() {
+    let mut app = advisor_console();
+    app.handle(key(KeyCode::F(2)));
+    asks_then_keeps(&mut app, ctrl('c'));
+    // the lock is not lifted by Ctrl+C and "no"
+    app.handle(ctrl('l'));
+    app.handle(ctrl('c'));
+    app.handle(key(KeyCode::Char('n')));
+    assert!(
+        matches!(app.overlay, Some(Overlay::Locked { .. })),
+        "{:?}",
+        app.overlay
+    );
+    assert!(!app.should_quit());
 }
 
 /// In mode `m`: the form `open` opens closes at once on Esc while empty; with `text` typed,

@@ -88,6 +88,8 @@ pub enum Overlay {
         unsaved: bool,
         /// The turn still in attention at this window, if any.
         turn: Option<String>,
+        /// The overlay the question covers (a form keeps what was typed), back on "no".
+        under: Option<Box<Overlay>>,
     },
     /// A yes/no question before an action that cannot be undone.
     Confirm {
@@ -461,16 +463,10 @@ impl App {
 
     /// Whether some form holds typed input that quitting would lose.
     pub fn has_unsaved_input(&self) -> bool {
-        if let Some(
-            Overlay::TurnForm { form, .. }
-            | Overlay::CustomerForm { form, .. }
-            | Overlay::PqrsForm { form, .. }
-            | Overlay::RecordForm { form, .. }
-            | Overlay::RatingForm { form, .. }
-            | Overlay::CallForm { form, .. },
-        ) = &self.overlay
+        if let Some(overlay) = &self.overlay
+            && let Some(typed) = overlay_input(overlay)
         {
-            return form.has_input();
+            return typed;
         }
         match &self.screen {
             Screen::Setup(s) => s.form.has_input(),
@@ -491,7 +487,12 @@ impl App {
                     .filter(|_| in_console)
                     .map(|t| format!("{} ({})", t.label, t.status));
                 if unsaved || in_console {
-                    self.overlay = Some(Overlay::ConfirmQuit { unsaved, turn });
+                    let under = self.overlay.take().map(Box::new);
+                    self.overlay = Some(Overlay::ConfirmQuit {
+                        unsaved,
+                        turn,
+                        under,
+                    });
                 } else {
                     self.quit = true;
                 }
@@ -641,6 +642,7 @@ impl App {
         match self.overlay.take() {
             Some(locked @ Overlay::Locked { .. }) => self.overlay = Some(locked),
             Some(Overlay::Discard { under }) => self.overlay = Some(*under),
+            Some(Overlay::ConfirmQuit { under, .. }) => self.overlay = under.map(|o| *o),
             Some(form) if typed => {
                 self.overlay = Some(Overlay::Discard {
                     under: Box::new(form),
@@ -694,6 +696,21 @@ impl App {
             Intent::Record(r) => self.apply_record(*r),
             Intent::Call(c) => self.apply_call(c),
         }
+    }
+}
+
+/// Whether `overlay` holds a form with typed input (`None`: it holds no form of a person's
+/// words; the lock's PIN does not count).
+fn overlay_input(overlay: &Overlay) -> Option<bool> {
+    match overlay {
+        Overlay::TurnForm { form, .. }
+        | Overlay::CustomerForm { form, .. }
+        | Overlay::PqrsForm { form, .. }
+        | Overlay::RecordForm { form, .. }
+        | Overlay::RatingForm { form, .. }
+        | Overlay::CallForm { form, .. } => Some(form.has_input()),
+        Overlay::Discard { under } => overlay_input(under),
+        _ => None,
     }
 }
 

@@ -69,7 +69,12 @@ fn draw_overlay(app: &App, overlay: Option<&Overlay>, frame: &mut Frame<'_>, are
             overlay::help(focused, app.scroll, frame, area)
         }
         Some(Overlay::Messages) => overlay::messages(app, app.scroll, frame, area),
-        Some(Overlay::ConfirmQuit { unsaved, turn }) => {
+        Some(Overlay::ConfirmQuit {
+            unsaved,
+            turn,
+            under,
+        }) => {
+            draw_overlay(app, under.as_deref(), frame, area);
             overlay::confirm_quit(*unsaved, turn.as_deref(), frame, area)
         }
         Some(Overlay::Confirm { question, .. }) => overlay::confirm(question, frame, area),
