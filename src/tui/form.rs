@@ -124,6 +124,36 @@ pub fn staff_login() -> Form {
     Form::new(vec![Field::text("Usuario", ""), Field::secret("PIN")])
 }
 
+/// A mode that opens at a staff login (see [`staff_login`]).
+pub trait StaffLogin {
+    /// The login form while nobody is logged in.
+    fn login_form(&mut self) -> Option<&mut Form>;
+    /// Checks the user and PIN typed.
+    fn try_login(&mut self);
+    /// Leaves the mode (keeping whatever it keeps on leaving).
+    fn leave(&mut self);
+
+    /// Ctrl+C leaves from anywhere; while the login is open it takes every key (Enter
+    /// checks, Esc leaves, the arrows and Tab change field). `false`: the key is the mode's.
+    fn login_took(&mut self, key: KeyEvent) -> bool {
+        use crossterm::event::{KeyCode, KeyModifiers};
+        if key.modifiers.contains(KeyModifiers::CONTROL) && key.code == KeyCode::Char('c') {
+            self.leave();
+            return true;
+        }
+        let Some(form) = self.login_form() else {
+            return false;
+        };
+        match key.code {
+            KeyCode::Enter => self.try_login(),
+            KeyCode::Esc => self.leave(),
+            KeyCode::Tab | KeyCode::Down | KeyCode::BackTab | KeyCode::Up => form.move_focus(1),
+            _ => form.edit(key),
+        }
+        true
+    }
+}
+
 /// A list of fields with one focused.
 #[derive(Debug, Clone)]
 pub struct Form {
