@@ -38,13 +38,22 @@ pub fn parse_stored(text: &str) -> Option<DateTime<Utc>> {
 /// A stored instant (RFC 3339 UTC text) as people read it; stored local date-times
 /// (`2026-11-30T12:56`) and dates are shown in the same style; anything else as it is.
 pub fn human_stamp(text: &str, offset: FixedOffset) -> String {
-    if let Some(at) = parse_stored(text) {
-        return human(at, offset);
+    match parse_stored(text) {
+        Some(at) => human(at, offset),
+        None => human_stored_local(text),
     }
+}
+
+/// A stored local date-time (`2026-11-30T12:56`) or date (`2026-11-30`) as people read it
+/// (`30/11/2026 12:56`, `30/11/2026`); anything else as it is.
+pub fn human_stored_local(text: &str) -> String {
     if let Some(at) = parse_stored_local(text) {
         return human_local(at);
     }
-    text.to_string()
+    match NaiveDate::parse_from_str(text.trim(), "%Y-%m-%d") {
+        Ok(day) => human_date(day),
+        Err(_) => text.to_string(),
+    }
 }
 
 /// A stored instant as programs read it (RFC 3339 with the offset); a stored local
@@ -117,6 +126,9 @@ mod tests {
             human_stamp("2026-11-30T12:56", bogota()),
             "30/11/2026 12:56"
         );
+        assert_eq!(human_stored_local("2026-11-23T09:30"), "23/11/2026 09:30");
+        assert_eq!(human_stored_local("2026-12-15"), "15/12/2026");
+        assert_eq!(human_stored_local("sin fecha"), "sin fecha");
         assert_eq!(
             machine_stamp("2026-11-30T12:56", bogota()),
             "2026-11-30T12:56:00-05:00"

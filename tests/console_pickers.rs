@@ -95,3 +95,33 @@ fn transfer_and_paper_tickets_pick_the_service() {
         .collect();
     assert_eq!(form.fields[1].options, services);
 }
+
+#[test]
+fn the_login_window_is_picked_among_the_active_windows() {
+    let (mut app, _) = demo_app();
+    app.ask_window();
+    let active: Vec<String> = ventanilla::desk::catalog::windows(app.store())
+        .unwrap()
+        .iter()
+        .filter(|w| w.active)
+        .map(|w| w.number.to_string())
+        .collect();
+    assert!(active.len() > 1, "{active:?}");
+    login(&mut app, "asesor2", "1234");
+    let form = open_form(&app);
+    assert_eq!(form.focus, 2);
+    assert_eq!(form.fields[2].options, active);
+    // the user field stays free text
+    assert!(form.fields[0].options.is_empty());
+    let text = screen_text(&draw(&app, 80, 24));
+    assert!(text.contains(&format!("▶ {}", active[0])), "{text}");
+    // ↓ and Enter take the second window
+    app.handle(key(KeyCode::Down));
+    app.handle(key(KeyCode::Enter));
+    assert!(
+        matches!(app.screen, ventanilla::tui::app::Screen::Console(_)),
+        "{}",
+        screen_text(&draw(&app, 80, 24))
+    );
+    assert_eq!(app.window.to_string(), active[1]);
+}

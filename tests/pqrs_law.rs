@@ -353,6 +353,16 @@ fn recursos_are_linked_windowed_and_never_closed_at_the_window() {
     let inside = b.file(&f);
     assert_eq!(inside.area, "Jurídica");
     assert_eq!(inside.due_date.as_deref(), Some("2027-02-08"));
+    // its history names the decision once, in the dates people read
+    let detail = desk::pqrs::show(&b.store, &b.cfg, b.today(), &inside.radicado).unwrap();
+    let filed = detail.events.iter().find(|e| e.step == "recurso").unwrap();
+    let text = ventanilla::domain::request::event_text(&filed.step, &filed.note);
+    assert_eq!(text.matches("contra la decisión").count(), 1, "{text}");
+    assert!(
+        text.starts_with(&format!("recurso contra la decisión {},", d.radicado)),
+        "{text}"
+    );
+    assert!(text.contains("notificada el 23/11/2026"), "{text}");
     // never closed at the window
     let e = refusal(b.step(
         &inside.radicado,

@@ -112,7 +112,12 @@ fn supervisor_actions_change_windows_contingency_and_reassign() {
         s.handle(key(KeyCode::Enter));
         let text = format!("{:?}", draw(&s, 120, 40).backend());
         assert!(text.contains(expected), "{expected}: {text}");
+        // a refused form keeps what was typed: Esc asks before discarding it
         s.handle(key(KeyCode::Esc));
+        if s.form.is_some() {
+            s.handle(key(KeyCode::Char('s')));
+        }
+        assert!(s.form.is_none());
     }
 }
 
@@ -206,4 +211,38 @@ fn the_map_of_windows_tab() {
         "{text}"
     );
     assert_snapshot!("supervisor_windows_120x40", terminal.backend());
+}
+
+#[test]
+fn the_live_queue_keeps_the_selected_row_visible_and_marked_at_its_minimum_size() {
+    let mut s = logged_in("supervisor");
+    let (w, h) = ventanilla::tui::supervisor::MIN;
+    let len = s.rows().len();
+    assert!(len > 30, "the demo has a long queue: {len}");
+    for _ in 0..14 {
+        s.handle(key(KeyCode::Down));
+    }
+    let label = s.rows()[14].label.clone();
+    let text = screen_text(&draw(&s, w, h));
+    let marked = text
+        .lines()
+        .find(|l| l.contains('▶'))
+        .unwrap_or_else(|| panic!("a marked row:\n{text}"));
+    assert!(marked.contains(&label), "{label} marked:\n{text}");
+    assert!(text.contains(&format!("15 de {len}")), "{text}");
+    // no silent wrap: Up from the first row stays there, End goes to the last row
+    s.handle(key(KeyCode::Home));
+    s.handle(key(KeyCode::Up));
+    assert_eq!(s.selected, 0);
+    s.handle(key(KeyCode::End));
+    s.handle(key(KeyCode::Down));
+    assert_eq!(s.selected, len - 1);
+    let last = s.rows()[len - 1].label.clone();
+    let text = screen_text(&draw(&s, w, h));
+    assert!(
+        text.lines().any(|l| l.contains('▶') && l.contains(&last)),
+        "{text}"
+    );
+    s.handle(key(KeyCode::PageUp));
+    assert_eq!(s.selected, len - 1 - 10);
 }

@@ -7,7 +7,7 @@ use crate::desk::{
     pqrs::{Action, Filing, Filter},
 };
 use crate::domain::pqrs::Status;
-use crate::domain::request::event_label;
+use crate::domain::request::event_text;
 use crate::domain::vocab::YesNo;
 use crate::error::{Error, Result};
 use crate::localtime;

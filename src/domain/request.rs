@@ -240,6 +240,33 @@ pub fn event_label(code: &str) -> &str {
     EventKind::from_code(code).map_or(code, |k| k.label())
 }
 
+/// A history event as people read it: its label, then its note, without saying twice what
+/// both say (the label «recurso contra la decisión» and a note «contra la decisión
+/// CALI-2026-000004, …» give «recurso contra la decisión CALI-2026-000004, …»).
+pub fn event_text(code: &str, note: &str) -> String {
+    let label = event_label(code);
+    let note = note.trim();
+    // the longest run of the label's last words that the note starts with
+    let words: Vec<&str> = label.split(' ').collect();
+    let overlap = (1..=words.len())
+        .map(|n| words[words.len() - n..].join(" "))
+        .filter(|tail| {
+            note.strip_prefix(tail.as_str())
+                .is_some_and(|rest| rest.is_empty() || !rest.starts_with(char::is_alphanumeric))
+        })
+        .map(|tail| tail.len())
+        .max()
+        .unwrap_or(0);
+    let rest = note[overlap..].trim_start();
+    if rest.is_empty() {
+        label.to_string()
+    } else if overlap > 0 && !rest.starts_with(char::is_alphanumeric) {
+        format!("{label}{rest}")
+    } else {
+        format!("{label} {rest}")
+    }
+}
+
 closed_set! {
     /// How a PQRS stands against its due date.
     pub enum Standing: "situación del término" {
@@ -278,6 +305,25 @@ impl Default for NotifyWay {
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn history_events_say_each_thing_once() {
+        use super::event_text;
+        assert_eq!(
+            event_text(
+                "recurso",
+                "contra la decisión CALI-2026-000004, notificada el 01/12/2026"
+            ),
+            "recurso contra la decisión CALI-2026-000004, notificada el 01/12/2026"
+        );
+        assert_eq!(event_text("recurso", ""), "recurso contra la decisión");
+        assert_eq!(event_text("no-such-step", "nota"), "no-such-step nota");
+        // a note that merely starts with the label's last letters is kept whole
+        assert_eq!(
+            event_text("recurso", "decisiones previas"),
+            "recurso contra la decisión decisiones previas"
+        );
+    }
+
     use super::*;
 
     #[test]

@@ -96,6 +96,11 @@ pub enum Overlay {
         question: String,
         on_yes: Confirmed,
     },
+    /// "¿Descartar lo escrito?" over a form Esc would close with what was typed; "no" puts
+    /// the form back as it was.
+    Discard {
+        under: Box<Overlay>,
+    },
     Locked {
         reason: LockReason,
         form: Form,
@@ -158,6 +163,9 @@ macro_rules! form_overlay {
             | Overlay::CallForm { form: $form, .. }
     };
 }
+
+// after the macro, which it uses
+mod questions;
 
 /// What a "yes" to [`Overlay::Confirm`] does.
 #[derive(Debug, Clone)]
@@ -254,7 +262,7 @@ impl App {
         let screen = if desk::setup::needs_setup(&store)? {
             Screen::Setup(setup_state(&config))
         } else {
-            Screen::Login(login_state(false))
+            Screen::Login(login_state(None))
         };
         let now = clock.now();
         let mut store = store;
@@ -290,8 +298,8 @@ impl App {
     /// Asks for the window at login (no window was given or configured for this station).
     pub fn ask_window(&mut self) {
         self.asking_window = true;
-        if let Screen::Login(l) = &mut self.screen {
-            *l = login_state(true);
+        if matches!(self.screen, Screen::Login(_)) {
+            self.screen = Screen::Login(self.login_screen());
         }
     }
 
@@ -331,7 +339,7 @@ impl App {
             (Some(Overlay::Help), _) => Focus::Help,
             (Some(Overlay::Messages), _) => Focus::Document,
             (Some(Overlay::ConfirmQuit { .. }), _) => Focus::ConfirmQuit,
-            (Some(Overlay::Confirm { .. }), _) => Focus::Confirm,
+            (Some(Overlay::Confirm { .. } | Overlay::Discard { .. }), _) => Focus::Confirm,
             (Some(Overlay::PqrsReceipt { .. } | Overlay::PqrsDetail(_)), _) => Focus::Document,
             (
                 Some(
@@ -410,7 +418,7 @@ impl App {
         if let Ok(Some(reason)) =
             desk::users::end_if_disabled(&mut self.store, self.clock.as_ref(), &username)
         {
-            let mut login = login_state(self.asking_window);
+            let mut login = self.login_screen();
             login.notice = Some(Notice::Error(reason));
             self.overlay = None;
             self.screen = Screen::Login(login);
@@ -456,25 +464,6 @@ impl App {
         }
     }
 
-    /// Whether some form holds typed input that quitting would lose.
-    pub fn has_unsaved_input(&self) -> bool {
-        if let Some(
-            Overlay::TurnForm { form, .. }
-            | Overlay::CustomerForm { form, .. }
-            | Overlay::PqrsForm { form, .. }
-            | Overlay::RecordForm { form, .. }
-            | Overlay::RatingForm { form, .. }
-            | Overlay::CallForm { form, .. },
-        ) = &self.overlay
-        {
-            return form.has_input();
-        }
-        match &self.screen {
-            Screen::Setup(s) => s.form.has_input(),
-            Screen::Login(_) | Screen::Console(_) => false,
-        }
-    }
-
     /// Changes state for `action`; returns the write to perform, if any.
     pub fn update(&mut self, action: Action) -> Option<Intent> {
         match action {
@@ -516,12 +505,7 @@ impl App {
                 self.quit = true;
             }
             Action::Confirm => return self.confirm_yes(),
-            Action::CloseOverlay => match self.overlay.take() {
-                // the lock stays; "no" to quitting gives back what the question covered
-                Some(locked @ Overlay::Locked { .. }) => self.overlay = Some(locked),
-                Some(Overlay::ConfirmQuit { under, .. }) => self.overlay = under.map(|o| *o),
-                _ => {}
-            },
+            Action::CloseOverlay => self.close_overlay(),
             Action::OpenHelp => self.overlay = Some(Overlay::Help),
             Action::OpenMessages => {
                 if matches!(self.screen, Screen::Console(_)) {
@@ -651,25 +635,6 @@ impl App {
             Screen::Console(_) => {}
         }
         None
-    }
-
-    /// "Yes" to the open question: the action it asked about.
-    fn confirm_yes(&mut self) -> Option<Intent> {
-        match self.overlay.take() {
-            Some(Overlay::Confirm { on_yes, .. }) => match on_yes {
-                Confirmed::ChangeCustomer(card) => {
-                    let who = card_who(&card);
-                    self.show_card(*card);
-                    self.notify(Notice::Info(format!("Cliente de la atención: {who}.")));
-                    None
-                }
-                Confirmed::Turn(t) => Some(Intent::Turn(t)),
-            },
-            other => {
-                self.overlay = other;
-                None
-            }
-        }
     }
 
     /// Performs a write through `desk` and folds the result back into state.

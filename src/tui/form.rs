@@ -117,9 +117,41 @@ impl Field {
     }
 }
 
-/// The staff login of a mode: user and PIN.
+/// The staff login of a mode: user and PIN. The user stays free text, never a picker:
+/// usernames are not a closed set to show whoever stands at the screen (a list would hand
+/// out half of every credential), and the desk checks what is typed.
 pub fn staff_login() -> Form {
     Form::new(vec![Field::text("Usuario", ""), Field::secret("PIN")])
+}
+
+/// A mode that opens at a staff login (see [`staff_login`]).
+pub trait StaffLogin {
+    /// The login form while nobody is logged in.
+    fn login_form(&mut self) -> Option<&mut Form>;
+    /// Checks the user and PIN typed.
+    fn try_login(&mut self);
+    /// Leaves the mode (keeping whatever it keeps on leaving).
+    fn leave(&mut self);
+
+    /// Ctrl+C leaves from anywhere; while the login is open it takes every key (Enter
+    /// checks, Esc leaves, the arrows and Tab change field). `false`: the key is the mode's.
+    fn login_took(&mut self, key: KeyEvent) -> bool {
+        use crossterm::event::{KeyCode, KeyModifiers};
+        if key.modifiers.contains(KeyModifiers::CONTROL) && key.code == KeyCode::Char('c') {
+            self.leave();
+            return true;
+        }
+        let Some(form) = self.login_form() else {
+            return false;
+        };
+        match key.code {
+            KeyCode::Enter => self.try_login(),
+            KeyCode::Esc => self.leave(),
+            KeyCode::Tab | KeyCode::Down | KeyCode::BackTab | KeyCode::Up => form.move_focus(1),
+            _ => form.edit(key),
+        }
+        true
+    }
 }
 
 /// A list of fields with one focused.
@@ -127,12 +159,27 @@ pub fn staff_login() -> Form {
 pub struct Form {
     pub fields: Vec<Field>,
     pub focus: usize,
+    /// Each field as the form opened (text and marked options), to tell what was typed.
+    opened: Vec<(String, Vec<String>)>,
+}
+
+/// What each field holds now: its text and its marked options.
+fn contents(fields: &[Field]) -> Vec<(String, Vec<String>)> {
+    fields
+        .iter()
+        .map(|f| (f.all_lines(), f.pick.chosen.clone()))
+        .collect()
 }
 
 impl Form {
     /// A form with the first field focused.
     pub fn new(fields: Vec<Field>) -> Form {
-        Form { fields, focus: 0 }
+        let opened = contents(&fields);
+        Form {
+            fields,
+            focus: 0,
+            opened,
+        }
     }
 
     /// The value of field `i`.
@@ -143,6 +190,12 @@ impl Form {
     /// Whether anything has been typed.
     pub fn has_input(&self) -> bool {
         self.fields.iter().any(|f| !f.value().is_empty())
+    }
+
+    /// Whether a person changed anything since the form opened (Esc then asks before
+    /// discarding it; a form as it opened closes at once).
+    pub fn changed(&self) -> bool {
+        contents(&self.fields) != self.opened
     }
 
     /// Moves the focus by `step`, wrapping (a picker field left completes to its only match).

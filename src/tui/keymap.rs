@@ -79,6 +79,16 @@ pub fn map(focus: Focus, key: KeyEvent) -> Option<Action> {
     }
 }
 
+/// The answer to "¿Descartar lo escrito?" (the console's question keys): `Some(true)` to
+/// discard (s), `Some(false)` to keep the form (n, Esc), `None` for any other key.
+pub fn discard_answer(key: KeyEvent) -> Option<bool> {
+    match map(Focus::Confirm, key)? {
+        Action::Confirm => Some(true),
+        Action::CloseOverlay => Some(false),
+        _ => None,
+    }
+}
+
 fn form(key: KeyEvent) -> Option<Action> {
     if key.modifiers.contains(KeyModifiers::CONTROL) {
         match key.code {

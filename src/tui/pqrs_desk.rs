@@ -99,6 +99,8 @@ pub struct PqrsDesk {
     /// First line of the detail shown.
     pub scroll: usize,
     pub overlay: Option<Overlay>,
+    /// "¿Descartar lo escrito?" is asked over the form (Esc on a form holding input).
+    pub discarding: bool,
     pub notice: Option<Notice>,
     pub now: DateTime<FixedOffset>,
     data_version: i64,
@@ -128,6 +130,7 @@ impl PqrsDesk {
             detail: None,
             scroll: 0,
             overlay: None,
+            discarding: false,
             notice: None,
             now,
             data_version: -1,

@@ -2,6 +2,7 @@
 //! the supervisor's actions (a window's services, manual contingency, reassigning a PQRS).
 //! Opens behind a login that only a supervisor or administrator passes.
 
+mod keys;
 mod view;
 mod windows;
 
@@ -11,7 +12,6 @@ use super::Mode;
 use super::app::{Notice, capitalize};
 use super::event::Event;
 use super::form::{Field, Form};
-use super::{action, keymap};
 use crate::clock::Clock;
 use crate::config::Config;
 use crate::desk::{self, Actor, pqrs::Action, reports::Live, users::User};
@@ -19,7 +19,6 @@ use crate::domain::user::Role;
 use crate::error::Result;
 use crate::store::Store;
 use chrono::{DateTime, Duration, FixedOffset, Utc};
-use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 
 /// The two views.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -71,8 +70,11 @@ pub struct Supervisor {
     pub windows: Vec<desk::window_map::WindowState>,
     pub filter: usize,
     pub sort: usize,
-    pub scroll: usize,
+    /// The selected row of the live queue (after the filter and sort).
+    pub selected: usize,
     pub form: Option<(FormKind, Form)>,
+    /// "¿Descartar lo escrito?" is asked over the form (Esc on a form holding input).
+    pub discarding: bool,
     pub notice: Option<Notice>,
     pub now: DateTime<FixedOffset>,
     data_version: i64,
@@ -100,8 +102,9 @@ impl Supervisor {
             windows: Vec::new(),
             filter: 0,
             sort: 0,
-            scroll: 0,
+            selected: 0,
             form: None,
+            discarding: false,
             notice: None,
             now,
             data_version: -1,
@@ -237,6 +240,8 @@ impl Supervisor {
             FormKind::Reassign => vec![
                 Field::text("Radicado", ""),
                 Field::text("Área", "").with_options(self.config.pqrs.areas.clone()),
+                // free text: staff usernames are not a closed set of the public vocabulary,
+                // and the desk refuses one that does not exist or cannot take the PQRS
                 Field::text("Usuario", ""),
             ],
         };
@@ -316,81 +321,6 @@ impl Supervisor {
                 self.refresh(true);
             }
             Err(e) => self.notice = Some(Notice::Error(capitalize(&e.to_string()))),
-        }
-    }
-
-    fn key(&mut self, k: KeyEvent) {
-        if k.modifiers.contains(KeyModifiers::CONTROL) && k.code == KeyCode::Char('c') {
-            self.quit = true;
-            return;
-        }
-        if let Some(form) = &mut self.login {
-            match k.code {
-                KeyCode::Enter => self.try_login(),
-                KeyCode::Esc => self.quit = true,
-                KeyCode::Tab | KeyCode::Down | KeyCode::BackTab | KeyCode::Up => form.move_focus(1),
-                _ => form.edit(k),
-            }
-            return;
-        }
-        if let Some((_, form)) = &mut self.form {
-            // a picker field: the arrows move its highlight, Space marks
-            let focus = keymap::Focus::Form.picking(Some(form));
-            match (focus, keymap::map(focus, k)) {
-                (keymap::Focus::Picker { .. }, Some(action::Action::Pick(step))) => {
-                    if let Some(field) = form.focused_mut() {
-                        field.pick_move(step);
-                    }
-                    return;
-                }
-                (keymap::Focus::Picker { .. }, Some(action::Action::PickToggle)) => {
-                    if let Some(field) = form.focused_mut() {
-                        field.pick_toggle();
-                    }
-                    return;
-                }
-                _ => {}
-            }
-            match k.code {
-                KeyCode::Enter => {
-                    if let Some(field) = form.focused_mut() {
-                        field.complete();
-                    }
-                    self.submit_form()
-                }
-                KeyCode::Esc => self.form = None,
-                KeyCode::Tab | KeyCode::Down => form.move_focus(1),
-                KeyCode::BackTab | KeyCode::Up => form.move_focus(-1),
-                _ => form.edit(k),
-            }
-            return;
-        }
-        match k.code {
-            KeyCode::Char('q') => self.quit = true,
-            KeyCode::Tab => {
-                self.tab = match self.tab {
-                    Tab::Fila => Tab::Indicadores,
-                    Tab::Indicadores => Tab::Ventanillas,
-                    Tab::Ventanillas => Tab::Fila,
-                }
-            }
-            KeyCode::Char('1') => self.tab = Tab::Fila,
-            KeyCode::Char('2') => self.tab = Tab::Indicadores,
-            KeyCode::Char('3') => self.tab = Tab::Ventanillas,
-            KeyCode::Char('f') => {
-                self.filter = (self.filter + 1) % FILTERS.len();
-                self.scroll = 0;
-            }
-            KeyCode::Char('o') => self.sort = (self.sort + 1) % SORTS.len(),
-            KeyCode::Down => self.scroll = self.scroll.saturating_add(1),
-            KeyCode::Up => self.scroll = self.scroll.saturating_sub(1),
-            KeyCode::PageDown => self.scroll = self.scroll.saturating_add(20),
-            KeyCode::PageUp => self.scroll = self.scroll.saturating_sub(20),
-            KeyCode::Char('m') => self.toggle_contingency(),
-            KeyCode::Char('v') => self.open_form(FormKind::Window),
-            KeyCode::Char('p') => self.open_form(FormKind::Reassign),
-            KeyCode::Char('r') => self.refresh(true),
-            _ => {}
         }
     }
 }

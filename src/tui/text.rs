@@ -22,6 +22,8 @@ pub const DEMO_HINT: &str =
 pub const LOCK_TITLE: &str = " Consola bloqueada ";
 pub const LOCK_IDLE: &str = "Bloqueada por inactividad; su trabajo se conserva.";
 pub const LOCK_MANUAL: &str = "Bloqueada; su trabajo se conserva.";
+/// Asked when Esc would close a form holding what a person typed.
+pub const DISCARD_QUESTION: &str = "¿Descartar lo escrito?";
 pub const QUIT_TITLE: &str = " ¿Salir? ";
 pub const QUIT_UNSAVED: &str = "Hay datos escritos sin guardar que se perderán.";
 pub const QUIT_PLAIN: &str = "¿Desea salir de ventanilla?";

@@ -46,7 +46,16 @@ pub fn render(app: &App, frame: &mut Frame<'_>) {
         Screen::Login(l) => screens::login(app, l, frame, area),
         Screen::Console(c) => console::render(app, c, frame, area),
     }
-    match &app.overlay {
+    draw_overlay(app, app.overlay.as_ref(), frame, area);
+}
+
+/// Draws `overlay` (a discard question over the form it would close).
+fn draw_overlay(app: &App, overlay: Option<&Overlay>, frame: &mut Frame<'_>, area: Rect) {
+    match overlay {
+        Some(Overlay::Discard { under }) => {
+            draw_overlay(app, Some(under), frame, area);
+            discard_question(frame, area);
+        }
         Some(Overlay::Help) => {
             let focused = match &app.screen {
                 Screen::Console(c) => Some(
@@ -60,7 +69,12 @@ pub fn render(app: &App, frame: &mut Frame<'_>) {
             overlay::help(focused, app.scroll, frame, area)
         }
         Some(Overlay::Messages) => overlay::messages(app, app.scroll, frame, area),
-        Some(Overlay::ConfirmQuit { unsaved, turn, .. }) => {
+        Some(Overlay::ConfirmQuit {
+            unsaved,
+            turn,
+            under,
+        }) => {
+            draw_overlay(app, under.as_deref(), frame, area);
             overlay::confirm_quit(*unsaved, turn.as_deref(), frame, area)
         }
         Some(Overlay::Confirm { question, .. }) => overlay::confirm(question, frame, area),
@@ -96,6 +110,12 @@ pub fn render(app: &App, frame: &mut Frame<'_>) {
         }
         None => {}
     }
+}
+
+/// "¿Descartar lo escrito?" (s / n), asked over a form Esc would close with its input; every
+/// mode with forms asks it the same way.
+pub fn discard_question(frame: &mut Frame<'_>, area: Rect) {
+    overlay::confirm(super::text::DISCARD_QUESTION, frame, area);
 }
 
 fn too_small(frame: &mut Frame<'_>, area: Rect) {

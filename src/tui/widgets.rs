@@ -1,10 +1,11 @@
-//! Widgets every screen shares: one list, one picker. A pane composes these; it does not draw
+//! Widgets every screen shares: one list (and its table form), one picker. A pane composes these; it does not draw
 //! its own list.
 
 pub mod list;
 pub mod message;
 pub mod picker;
 pub mod scroll_box;
+pub mod table;
 
 use ratatui::text::Line;
 

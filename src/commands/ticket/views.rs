@@ -73,11 +73,10 @@ pub(super) fn show(ctx: &Ctx, radicado: &str, json: bool) -> Result<()> {
     crate::say!("Historia:");
     for e in &d.events {
         crate::say!(
-            "  {} {} {} {}",
+            "  {} {} {}",
             localtime::human_stamp(&e.at, off),
             e.by,
-            event_label(&e.step),
-            e.note
+            event_text(&e.step, &e.note)
         );
     }
     for x in &d.deliveries {

@@ -3,6 +3,7 @@
 pub use super::requester::Person;
 use super::requester::check_requester;
 use super::*;
+use crate::localtime::human_stored_local;
 
 /// A PQRS as typed at the console or given on the command line.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
@@ -290,7 +291,9 @@ fn check_appeal(
     }
     let window_end = regime.recurso_window_end(cal, notified);
     let mut note = format!(
-        "contra la decisión {against}, notificada el {notified}; plazo para recurrir hasta el {window_end}"
+        "contra la decisión {against}, notificada el {}; plazo para recurrir hasta el {}",
+        crate::localtime::human_date(notified),
+        crate::localtime::human_date(window_end)
     );
     if regime.recursos.apelacion_en_subsidio && f.kind == Kind::RecursoApelacion {
         let reposicion = pqrs::appeals_of(tx, against)?
@@ -332,18 +335,18 @@ fn check_appeal(
     })
 }
 
-/// The constancia de radicación: what the requester takes home.
+/// The constancia de radicación: what the requester takes home (dates as people read them).
 pub fn receipt(p: &Pqrs, branch: &str, customer: Option<&str>) -> Vec<String> {
     let mut lines = vec![
         branch.to_string(),
         format!("Radicado: {}", p.radicado),
         format!("Tipo: {}", p.kind.label()),
         format!("Canal: {}", p.channel.label()),
-        format!("Recibida: {}", p.received_at.replace('T', " ")),
-        format!("Fecha de radicación: {}", p.filed_on),
+        format!("Recibida: {}", human_stored_local(&p.received_at)),
+        format!("Fecha de radicación: {}", human_stored_local(&p.filed_on)),
     ];
     lines.push(match &p.due_date {
-        Some(d) => format!("Fecha máxima de respuesta: {d}"),
+        Some(d) => format!("Fecha máxima de respuesta: {}", human_stored_local(d)),
         None => "Sin término legal de respuesta".to_string(),
     });
     lines.push(format!("Peticionario: {}", customer.unwrap_or("anónimo")));

@@ -88,13 +88,16 @@ pub(super) fn setup_state(config: &Config) -> SetupState {
     }
 }
 
-pub(super) fn login_state(ask_window: bool) -> LoginState {
+/// The login form; `windows`, when the window is asked, are the branch's active windows to
+/// pick from. The user field stays free text: usernames are not a closed set a login screen
+/// may show to whoever stands at the station (listing them would hand out half a credential).
+pub(super) fn login_state(windows: Option<Vec<String>>) -> LoginState {
     let mut fields = vec![
         Field::text(text::LOGIN_USER, ""),
         Field::secret(text::LOGIN_PIN),
     ];
-    if ask_window {
-        fields.push(Field::text(text::LOGIN_WINDOW, ""));
+    if let Some(windows) = windows {
+        fields.push(Field::text(text::LOGIN_WINDOW, "").with_options(windows));
     }
     LoginState {
         form: Form::new(fields),
@@ -104,6 +107,22 @@ pub(super) fn login_state(ask_window: bool) -> LoginState {
 }
 
 impl App {
+    /// The login screen's state: when the window is asked, a picker of the branch's active
+    /// windows (a window that cannot be read leaves the field free, and the login checks it).
+    pub(super) fn login_screen(&self) -> LoginState {
+        let windows = self.asking_window.then(|| {
+            desk::catalog::windows(&self.store)
+                .map(|ws| {
+                    ws.iter()
+                        .filter(|w| w.active)
+                        .map(|w| w.number.to_string())
+                        .collect()
+                })
+                .unwrap_or_default()
+        });
+        login_state(windows)
+    }
+
     /// Creates the branch and its first administrator, then shows the login screen.
     pub(super) fn apply_setup(
         &mut self,
@@ -139,7 +158,7 @@ impl App {
         match result {
             Ok(info) => {
                 self.branch = info;
-                let mut login = login_state(self.asking_window);
+                let mut login = self.login_screen();
                 login.form.fields[0] = Field::text(text::LOGIN_USER, username);
                 login.form.focus = 1;
                 login.notice = Some(Notice::Info(format!(

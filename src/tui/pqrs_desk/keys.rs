@@ -2,6 +2,7 @@
 //! and the forms and editor over them.
 
 use super::*;
+use crate::tui::form::StaffLogin;
 
 impl PqrsDesk {
     pub(super) fn overlay_key(&mut self, k: KeyEvent) {
@@ -30,6 +31,15 @@ impl PqrsDesk {
             }
             return;
         }
+        if self.discarding {
+            if let Some(discard) = crate::tui::keymap::discard_answer(k) {
+                self.discarding = false;
+                if discard {
+                    self.overlay = None;
+                }
+            }
+            return;
+        }
         let form = match &mut self.overlay {
             Some(Overlay::Step(_, f) | Overlay::GoTo(f) | Overlay::Reassign(_, f)) => f,
             _ => return,
@@ -49,6 +59,7 @@ impl PqrsDesk {
         }
         match k.code {
             KeyCode::Enter if !k.modifiers.contains(KeyModifiers::ALT) => self.submit_overlay(),
+            KeyCode::Esc if form.changed() => self.discarding = true,
             KeyCode::Esc => self.overlay = None,
             KeyCode::Tab | KeyCode::Down => form.move_focus(1),
             KeyCode::BackTab | KeyCode::Up => form.move_focus(-1),
@@ -169,17 +180,7 @@ impl PqrsDesk {
     }
 
     pub(super) fn key(&mut self, k: KeyEvent) {
-        if k.modifiers.contains(KeyModifiers::CONTROL) && k.code == KeyCode::Char('c') {
-            self.quit_saving();
-            return;
-        }
-        if let Some(form) = &mut self.login {
-            match k.code {
-                KeyCode::Enter => self.try_login(),
-                KeyCode::Esc => self.quit = true,
-                KeyCode::Tab | KeyCode::Down | KeyCode::BackTab | KeyCode::Up => form.move_focus(1),
-                _ => form.edit(k),
-            }
+        if self.login_took(k) {
             return;
         }
         if self.overlay.is_some() {
@@ -189,5 +190,19 @@ impl PqrsDesk {
         } else {
             self.list_key(k);
         }
+    }
+}
+
+impl StaffLogin for PqrsDesk {
+    fn login_form(&mut self) -> Option<&mut crate::tui::form::Form> {
+        self.login.as_mut()
+    }
+
+    fn try_login(&mut self) {
+        PqrsDesk::try_login(self);
+    }
+
+    fn leave(&mut self) {
+        self.quit_saving();
     }
 }

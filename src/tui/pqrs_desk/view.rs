@@ -3,7 +3,7 @@
 
 use super::{KEYS, Overlay, PqrsDesk, Scope, steps};
 use crate::desk::pqrs::Detail;
-use crate::domain::request::event_label;
+use crate::domain::request::event_text;
 use crate::localtime;
 use crate::tui::view::{form_box, key_hints, notice_line, pqrs::short};
 use crate::tui::widgets::list::ScrollList;
@@ -67,6 +67,9 @@ pub fn render(s: &PqrsDesk, frame: &mut Frame<'_>) {
     );
     frame.render_widget(Paragraph::new(keys).wrap(Wrap { trim: true }), footer);
     overlay(s, frame, area);
+    if s.discarding {
+        crate::tui::view::discard_question(frame, area);
+    }
 }
 
 fn header_line(s: &PqrsDesk) -> String {
@@ -242,11 +245,10 @@ fn detail_lines(s: &PqrsDesk, d: &Detail) -> Vec<Line<'static>> {
     lines.push(Line::styled("Historia", theme::TITLE));
     for e in &d.events {
         lines.push(Line::from(format!(
-            "  {} {} · {} {}",
+            "  {} {} · {}",
             localtime::human_stamp(&e.at, off),
             e.by,
-            event_label(&e.step),
-            e.note
+            event_text(&e.step, &e.note)
         )));
     }
     if !d.deliveries.is_empty() {

@@ -4,6 +4,7 @@ use super::{FILTERS, FormKind, SORTS, Supervisor, Tab};
 use crate::desk::reports::Group;
 use crate::domain::turn::Status;
 use crate::tui::view::{form_box, key_hints, notice_line};
+use crate::tui::widgets::table::ScrollTable;
 use crate::tui::{text, theme};
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
@@ -125,6 +126,9 @@ pub fn render(s: &Supervisor, frame: &mut Frame<'_>) {
             ),
         };
         form_box(title, intro, form, s.notice.as_ref(), frame, area);
+        if s.discarding {
+            crate::tui::view::discard_question(frame, area);
+        }
     }
 }
 
@@ -177,14 +181,10 @@ fn status_word(status: &str) -> &'static str {
 
 fn queue(s: &Supervisor, frame: &mut Frame<'_>, area: Rect) {
     let rows = s.rows();
-    let visible = usize::from(area.height.saturating_sub(3));
-    let first = s.scroll.min(rows.len().saturating_sub(visible.max(1)));
     let header = Row::new(QUEUE_COLUMNS.map(|h| Cell::from(h).style(theme::TITLE)));
     let threshold = f64::from(s.alert_minutes());
     let body: Vec<Row> = rows
         .iter()
-        .skip(first)
-        .take(visible)
         .map(|t| {
             let waiting = t.status == "waiting";
             let wait_style = if waiting && t.waited > threshold {
@@ -208,12 +208,6 @@ fn queue(s: &Supervisor, frame: &mut Frame<'_>, area: Rect) {
             ])
         })
         .collect();
-    let shown = rows.len().min(first + visible);
-    let position = if rows.is_empty() {
-        String::new()
-    } else {
-        format!(" filas {}–{shown} de {} ", first + 1, rows.len())
-    };
     let title = format!(
         " Fila del día · {} turnos · filtro: {} · orden: {} ",
         rows.len(),
@@ -233,14 +227,14 @@ fn queue(s: &Supervisor, frame: &mut Frame<'_>, area: Rect) {
             Constraint::Length(9),
         ],
     )
-    .header(header)
-    .block(
-        Block::bordered()
-            .title(title)
-            .title_bottom(Line::styled(position, theme::HINT).right_aligned())
-            .border_style(theme::BORDER_FOCUS),
-    );
-    frame.render_widget(table, area);
+    .header(header);
+    let block = Block::bordered()
+        .title(title)
+        .border_style(theme::BORDER_FOCUS);
+    let inner = block.inner(area);
+    frame.render_widget(block, area);
+    // the shared list's scrolling: the selection marked and always shown, "n de m"
+    frame.render_widget(ScrollTable::new(table, rows.len(), s.selected, true), inner);
 }
 
 fn num(v: Option<f64>) -> String {

@@ -195,11 +195,8 @@ pub fn detail(
     for e in &d.events {
         let when = crate::localtime::human_stamp(&e.at, offset);
         let day = when.get(..10).unwrap_or(&when);
-        let step = crate::domain::request::event_label(&e.step);
-        lines.push(Line::styled(
-            format!("{day} {} {step} {}", e.by, e.note),
-            theme::HINT,
-        ));
+        let event = crate::domain::request::event_text(&e.step, &e.note);
+        lines.push(Line::styled(format!("{day} {} {event}", e.by), theme::HINT));
     }
     document(" PQRS ", lines, "Enter/Esc cerrar", scroll, frame, area);
 }

@@ -2,6 +2,7 @@
 
 use super::{centered, key_hints, notice_line};
 use crate::tui::app::{App, LoginState, SetupState};
+use crate::tui::form::Field;
 use crate::tui::{text, theme};
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
@@ -38,7 +39,10 @@ pub fn setup(s: &SetupState, frame: &mut Frame<'_>, area: Rect) {
 
 pub fn login(app: &App, l: &LoginState, frame: &mut Frame<'_>, area: Rect) {
     let [body, footer] = Layout::vertical([Constraint::Min(0), Constraint::Length(1)]).areas(area);
-    let boxed = centered(body, 64, 11 + l.form.height());
+    // the window picker's options (when the window is asked), as the shared list
+    let picker = l.form.fields.get(l.form.focus).and_then(Field::picker_list);
+    let picker_lines = picker.as_ref().map_or(0, |(_, h)| (*h).min(6));
+    let boxed = centered(body, 64, 11 + l.form.height() + picker_lines);
     let branch = app
         .branch
         .as_ref()
@@ -58,14 +62,18 @@ pub fn login(app: &App, l: &LoginState, frame: &mut Frame<'_>, area: Rect) {
         .border_style(theme::BORDER_FOCUS);
     let inner = block.inner(boxed).inner(ratatui::layout::Margin::new(1, 1));
     frame.render_widget(block, boxed);
-    let [fields, _, notice, demo] = Layout::vertical([
+    let [fields, options, _, notice, demo] = Layout::vertical([
         Constraint::Length(l.form.height()),
+        Constraint::Length(picker_lines),
         Constraint::Length(1),
         Constraint::Length(4),
         Constraint::Min(1),
     ])
     .areas(inner);
     frame.render_widget(&l.form, fields);
+    if let Some((list, _)) = picker {
+        frame.render_widget(list, options);
+    }
     frame.render_widget(
         Paragraph::new(notice_line(l.notice.as_ref())).wrap(Wrap { trim: true }),
         notice,

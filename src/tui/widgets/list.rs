@@ -92,7 +92,7 @@ impl<'a> ScrollList<'a> {
         let len = self.rows.len();
         let count = format!("{} de {len}", self.position + 1);
         let Some(total) = self.capped else {
-            return vec![Line::from(Span::styled(count, theme::HINT)).right_aligned()];
+            return vec![count_line(self.position, len)];
         };
         let text = format!(
             "{count} · {len} primeros de {} — {}",
@@ -104,6 +104,22 @@ impl<'a> ScrollList<'a> {
             .map(|l| Line::from(Span::styled(l, theme::PREFERENTIAL)).right_aligned())
             .collect()
     }
+}
+
+/// "n de m", right-aligned: where the selection stands in a list of `len` rows.
+pub fn count_line(position: usize, len: usize) -> Line<'static> {
+    Line::from(Span::styled(
+        format!("{} de {len}", position + 1),
+        theme::HINT,
+    ))
+    .right_aligned()
+}
+
+/// The first row drawn when `visible` rows show: page-wise scrolling, the page holding the
+/// selection starts at a multiple of the visible rows, so the same selection is always drawn
+/// at the same place.
+pub fn page_offset(position: usize, visible: usize) -> usize {
+    position - position % visible.max(1)
 }
 
 /// `line` cut to `width` columns at the last space that leaves room for "…" (styles kept).
@@ -162,10 +178,7 @@ impl Widget for ScrollList<'_> {
         let count_height = (count_lines.len() as u16).min(area.height.saturating_sub(1));
         let [body, count] =
             Layout::vertical([Constraint::Min(1), Constraint::Length(count_height)]).areas(area);
-        // page-wise scrolling: the page holding the selection starts at a multiple of the
-        // visible rows, so the same selection is always drawn at the same place
-        let visible = usize::from(body.height.max(1));
-        let offset = self.position - self.position % visible;
+        let offset = page_offset(self.position, usize::from(body.height));
         // a row wider than the list ends between words with "…", never mid-word
         let room = usize::from(body.width.saturating_sub(MARKER.chars().count() as u16));
         let rows = self.rows.into_iter().map(|row| {
