@@ -121,7 +121,8 @@ fn seed() -> Seeded {
 
     // consent with evidence named after her
     let evidence = b.path("formato-quinonez.pdf");
-    std::fs::write(&evidence, b"firmado").unwrap();
+    // the scan is copied into the database: its bytes name her too
+    std::fs::write(&evidence, "firmado: Adriana Quiñónez Rentería, CC 52123456").unwrap();
     let grant = common::paper_consent(&cfg, &evidence);
     desk::consents::record(&mut store, &clock, &cli, &her, &grant).unwrap();
 

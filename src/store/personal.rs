@@ -368,7 +368,7 @@ pub fn history(conn: &Connection, customer: i64) -> Result<Vec<(String, String)>
 /// Clears the person's structured identifiers outside the customer record: their change
 /// history, the paths of their consent evidence, their document on turns, and the contact
 /// data and requested changes of their PQRS, the caller's name and contact on their
-/// attentions.
+/// attentions, and the bytes of every file attached about them.
 pub fn clear_identity(conn: &Connection, person: &Person<'_>) -> Result<()> {
     conn.execute(
         "DELETE FROM customer_changes WHERE customer = ?1",
@@ -389,6 +389,16 @@ pub fn clear_identity(conn: &Connection, person: &Person<'_>) -> Result<()> {
     )?;
     conn.execute(
         "UPDATE attentions SET caller = '', contact = '' WHERE customer = ?1",
+        [person.customer],
+    )?;
+    // the files attached about them (scans, evidence, letters): the bytes go, the row says so
+    conn.execute(
+        "UPDATE attachments SET data = X'', size = 0, sha256 = '', name = '(suprimido)'
+         WHERE (owner_kind = 'pqrs' AND owner_id IN (SELECT id FROM pqrs WHERE customer = ?1))
+            OR (owner_kind = 'autorizacion'
+                AND owner_id IN (SELECT id FROM consents WHERE customer = ?1))
+            OR (owner_kind = 'atencion'
+                AND owner_id IN (SELECT id FROM attentions WHERE customer = ?1))",
         [person.customer],
     )?;
     Ok(())

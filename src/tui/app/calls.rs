@@ -102,7 +102,12 @@ impl App {
                     ));
                     return None;
                 };
-                let who = format!("{} · {} · {}", a.channel.label(), a.topic, a.caller);
+                // who to call back, and how
+                let who = [a.channel.label(), &a.topic, &a.caller, &a.contact]
+                    .into_iter()
+                    .filter(|s| !s.is_empty())
+                    .collect::<Vec<_>>()
+                    .join(" · ");
                 let form = Form::new(vec![Field::multiline("Resultado", "", 3)]);
                 self.overlay = Some(Overlay::CallForm {
                     kind: CallFormKind::Close { id: a.id, who },
