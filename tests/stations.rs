@@ -225,6 +225,23 @@ fn stations_reach_their_mode_over_ssh_and_nothing_else() {
         tv.contents()
     );
 
+    // the same station connects again (a dropped link, a restarted PC): the older session
+    // ends, and after the PIN the console is back on the attention it had
+    let mut again = connect(&sshd, &window_key, &[]);
+    assert!(
+        console.wait_exit(WAIT).is_some(),
+        "the older session ended: {}",
+        console.contents()
+    );
+    assert!(again.wait_text("PIN", WAIT), "{}", again.contents());
+    again.send(b"asesor1\r1234\r");
+    assert!(
+        again.wait_until(WAIT, |s| s.contents().contains("R-001  llamado")),
+        "{}",
+        again.contents()
+    );
+    let mut console = again;
+
     // a key nobody registered: refused by sshd, no program, no shell
     let stranger = Command::new("ssh")
         .args(ssh_args(&sshd, &stranger_key))

@@ -168,6 +168,7 @@ fn run_station(ctx: &Ctx, name: &str) -> Result<()> {
         &object,
         "",
     )?;
+    replace_older_session(&mut store, &station.name)?;
     drop(store);
     match (station.mode, station.window) {
         (Mode::Console, Some(w)) => super::console::open(ctx, &ctx.db_path()?, w),
@@ -181,6 +182,31 @@ fn run_station(ctx: &Ctx, name: &str) -> Result<()> {
             station.name
         ))),
     }
+}
+
+/// A station connecting again ends its older session (a dropped link whose process lingers,
+/// or the same device twice): the process recorded for the station is stopped, this one is
+/// recorded instead.
+fn replace_older_session(store: &mut crate::store::Store, name: &str) -> Result<()> {
+    let key = format!("station_pid:{name}");
+    let older = crate::store::settings::get(store.conn(), &key)?
+        .and_then(|p| p.parse::<u32>().ok())
+        .filter(|pid| *pid != std::process::id());
+    if let Some(pid) = older {
+        // only a process that is that station's session (the pid may have been reused)
+        let cmdline = std::fs::read(format!("/proc/{pid}/cmdline")).unwrap_or_default();
+        let cmdline = String::from_utf8_lossy(&cmdline).replace('\0', " ");
+        if cmdline.contains(&format!("station run {name}")) {
+            let _ = std::process::Command::new("kill")
+                .arg("-TERM")
+                .arg(pid.to_string())
+                .status();
+        }
+    }
+    let tx = store.write()?;
+    crate::store::settings::set(&tx, &key, &std::process::id().to_string())?;
+    tx.commit()?;
+    Ok(())
 }
 
 /// The set-up a branch's IT person follows: the sshd drop-in and how each device connects.
