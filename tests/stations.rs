@@ -132,8 +132,10 @@ fn stations_reach_their_mode_over_ssh_and_nothing_else() {
     let window_key = b.path("v1");
     let tv_key = b.path("tv");
     let stranger_key = b.path("ajena");
+    let kiosk_key = b.path("atril");
     let window_pub = keygen(&window_key);
     let tv_pub = keygen(&tv_key);
+    let kiosk_pub = keygen(&kiosk_key);
     keygen(&stranger_key);
     b.cli()
         .args(["station", "add", "V1", "--mode", "consola", "--window", "1"])
@@ -143,6 +145,12 @@ fn stations_reach_their_mode_over_ssh_and_nothing_else() {
     b.cli()
         .args([
             "station", "add", "tv-sala", "--mode", "pantalla", "--key", &tv_pub,
+        ])
+        .assert()
+        .success();
+    b.cli()
+        .args([
+            "station", "add", "atril", "--mode", "quiosco", "--key", &kiosk_pub,
         ])
         .assert()
         .success();
@@ -177,7 +185,7 @@ fn stations_reach_their_mode_over_ssh_and_nothing_else() {
         .assert()
         .success();
     let written = std::fs::read_to_string(&keys).unwrap();
-    assert_eq!(written.lines().count(), 2, "{written}");
+    assert_eq!(written.lines().count(), 3, "{written}");
     assert!(
         written
             .lines()
@@ -224,6 +232,31 @@ fn stations_reach_their_mode_over_ssh_and_nothing_else() {
         "{}",
         tv.contents()
     );
+
+    // the kiosk station issues a turn
+    let mut kiosk = connect(&sshd, &kiosk_key, &[]);
+    assert!(
+        kiosk.wait_text("¿Qué servicio necesita?", WAIT),
+        "{}",
+        kiosk.contents()
+    );
+    kiosk.send(b"r");
+    assert!(
+        kiosk.wait_text("Si desea, digite", WAIT),
+        "{}",
+        kiosk.contents()
+    );
+    kiosk.send(b"\r");
+    kiosk.send(b"\r");
+    assert!(
+        kiosk.wait_until(WAIT, |s| s.contents().contains("antes que usted")
+            || s.contents().contains("siguiente")),
+        "{}",
+        kiosk.contents()
+    );
+    let turns = b.cli().args(["turn", "list"]).output().unwrap();
+    assert!(String::from_utf8_lossy(&turns.stdout).contains("R-002"));
+    drop(kiosk);
 
     // the same station connects again (a dropped link, a restarted PC): the older session
     // ends, and after the PIN the console is back on the attention it had
