@@ -81,12 +81,15 @@ def connect(name):
 sessions = {name: connect(name) for name, _ in stations}
 
 
+received = {}  # bytes each station's session carried to its device
+
+
 def drain(timeout=0.05):
     fds = [fd for _, fd in sessions.values()]
     ready, _, _ = select.select(fds, [], [], timeout)
     for fd in ready:
         try:
-            os.read(fd, 65536)
+            received[fd] = received.get(fd, 0) + len(os.read(fd, 65536))
         except OSError:
             pass
 
@@ -106,6 +109,7 @@ end = time.time() + 5
 while time.time() < end:
     drain()
 
+received.clear()
 start = time.time()
 step = 0
 cycle = [b"\x1bOPn", b"a", b"f", b"\x1b", b"\x1bOS5"]  # F1 n, a, f, Esc (no record), F4 5
@@ -142,6 +146,7 @@ def usage():
 
 n, cpu, rss = usage()
 elapsed = time.time() - start
+per_minute = {name: received.get(fd, 0) * 60 / elapsed for name, (_, fd) in sessions.items()}
 for pid, fd in sessions.values():
     os.kill(pid, signal.SIGTERM)
 sshd.terminate()
@@ -155,6 +160,9 @@ states = dict(c.execute("SELECT status, count(*) FROM turns GROUP BY status").fe
 accounted = sum(states.values())
 print(f"{elapsed:.0f} s, {n} station processes: CPU {cpu:.1f} s in all ({cpu / max(n, 1) / elapsed * 100:.1f}% of a core per station), "
       f"memory {rss / max(n, 1) / 1024:.1f} MB per station")
+consoles = sum(per_minute[f"V{w}"] for w in range(1, 17)) / 16
+print(f"bytes per minute to the device while busy: display {per_minute['tv']:.0f}, "
+      f"a console {consoles:.0f} on average, kiosk {per_minute['atril']:.0f}")
 print(f"turns issued {issued}, by status {states}; called more than once: {len(twice)}; "
       f"lost: {issued - accounted}")
 sys.exit(1 if twice or issued != accounted else 0)
