@@ -308,3 +308,54 @@ fn stations_reach_their_mode_over_ssh_and_nothing_else() {
     console.send(b"q");
     console.send(b"s");
 }
+
+/// The sshd block `station setup` prints (and `--write` installs) is one sshd accepts.
+#[test]
+fn the_printed_sshd_block_passes_sshd_own_check() {
+    if !Path::new(SSHD).exists() {
+        eprintln!("OMITIDA: no hay servidor OpenSSH ({SSHD}); .ci/run lo instala con apt-get");
+        return;
+    }
+    let b = FileBranch::new(1);
+    let out = b
+        .cli()
+        .args(["station", "setup", "--account", &me()])
+        .output()
+        .unwrap();
+    assert!(out.status.success());
+    let text = String::from_utf8_lossy(&out.stdout).to_string();
+    let block: String = text
+        .lines()
+        .skip_while(|l| !l.starts_with("Match User"))
+        .take_while(|l| !l.starts_with('#'))
+        .map(|l| format!("{l}\n"))
+        .collect();
+    assert!(
+        block.contains("AuthorizedKeysCommand ") && block.contains("station authorized-keys %u")
+    );
+    let dir = b.path("sshd-check");
+    std::fs::create_dir_all(&dir).unwrap();
+    keygen(&dir.join("host_key"));
+    let config = dir.join("sshd_config");
+    std::fs::write(
+        &config,
+        format!(
+            "Port {}\nHostKey {}/host_key\nUsePAM no\n{block}",
+            free_port(),
+            dir.display()
+        ),
+    )
+    .unwrap();
+    let _ = std::fs::create_dir_all("/run/sshd");
+    let check = Command::new(SSHD)
+        .arg("-t")
+        .arg("-f")
+        .arg(&config)
+        .output()
+        .unwrap();
+    assert!(
+        check.status.success(),
+        "{block}\n{}",
+        String::from_utf8_lossy(&check.stderr)
+    );
+}

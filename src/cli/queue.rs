@@ -230,5 +230,8 @@ pub enum StationCommand {
         /// Cuenta del sistema que reciben los equipos.
         #[arg(long, default_value = "ventanilla", value_name = "CUENTA")]
         account: String,
+        /// Instala el bloque de sshd en /etc/ssh/sshd_config.d/ventanilla.conf (como root).
+        #[arg(long)]
+        write: bool,
     },
 }

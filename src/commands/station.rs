@@ -13,8 +13,26 @@ use std::path::Path;
 pub fn run(ctx: &Ctx, cmd: StationCommand) -> Result<()> {
     match cmd {
         StationCommand::Run { name } => return run_station(ctx, &name),
-        StationCommand::Setup { account } => {
-            print!("{}", setup_text(&forced_command(ctx)?, &account));
+        StationCommand::Setup { account, write } => {
+            let command = forced_command(ctx)?;
+            if write {
+                let path = Path::new(DROP_IN);
+                let dir = path.parent().unwrap_or(Path::new("/"));
+                if !dir.is_dir() {
+                    return Err(Error::refused(format!(
+                        "no existe {}: ¿está instalado el servidor OpenSSH (openssh-server)?",
+                        dir.display()
+                    )));
+                }
+                write_atomically(path, drop_in(&command, &account).as_bytes()).map_err(|e| {
+                    Error::refused(format!(
+                        "no se pudo escribir {DROP_IN} ({e}); hágalo como root (sudo)"
+                    ))
+                })?;
+                crate::say!("Escrito {DROP_IN}; recargue sshd: systemctl reload ssh");
+                return Ok(());
+            }
+            print!("{}", setup_text(&command, &account));
             return Ok(());
         }
         _ => {}
@@ -209,14 +227,13 @@ fn replace_older_session(store: &mut crate::store::Store, name: &str) -> Result<
     Ok(())
 }
 
-/// The set-up a branch's IT person follows: the sshd drop-in and how each device connects.
-fn setup_text(command: &str, account: &str) -> String {
+/// Where `station setup --write` installs the sshd block.
+const DROP_IN: &str = "/etc/ssh/sshd_config.d/ventanilla.conf";
+
+/// The sshd block for the stations' account: keys from the program, nothing but a terminal.
+fn drop_in(command: &str, account: &str) -> String {
     format!(
-        "# 1. Una cuenta del sistema para los equipos, sin contraseña:
-#      useradd --system --create-home --shell /bin/sh {account}
-#    La base de datos y la configuración deben poder leerse y escribirse con esa cuenta.
-#
-# 2. /etc/ssh/sshd_config.d/ventanilla.conf (luego: systemctl reload ssh):
+        "# ventanilla: los equipos de la sede (station setup)
 Match User {account}
     AuthorizedKeysFile none
     AuthorizedKeysCommand {command} station authorized-keys %u --account {account}
@@ -229,7 +246,19 @@ Match User {account}
     PermitTunnel no
     PermitUserRC no
     PermitTTY yes
-#    (Sin AuthorizedKeysCommand: ventanilla station write-keys --file ~{account}/.ssh/authorized_keys
+"
+    )
+}
+
+/// The set-up a branch's IT person follows: the sshd drop-in and how each device connects.
+fn setup_text(command: &str, account: &str) -> String {
+    format!(
+        "# 1. Una cuenta del sistema para los equipos, sin contraseña:
+#      useradd --system --create-home --shell /bin/sh {account}
+#    La base de datos y la configuración deben poder leerse y escribirse con esa cuenta.
+#
+# 2. {DROP_IN} (ventanilla station setup --write, como root; luego: systemctl reload ssh):
+{}#    (Sin AuthorizedKeysCommand: ventanilla station write-keys --file ~{account}/.ssh/authorized_keys
 #     después de cada cambio de equipos.)
 #
 # 3. Cada equipo: crear su llave y registrarla (administrador):
@@ -245,6 +274,7 @@ Match User {account}
 #      timeout /t 2 >nul
 #      goto otra
 #    Cada llave abre solo su equipo: su modo y su ventanilla; nunca una consola del sistema.
-"
+",
+        drop_in(command, account)
     )
 }
