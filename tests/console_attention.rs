@@ -403,11 +403,14 @@ fn the_record_is_required_before_the_next_call() {
         )),
         "{screen}"
     );
-    // without a level the record is refused, focusing that field
+    // without a level the record is refused, focusing that field (Tab leaves a picker empty;
+    // Enter on it would take its highlighted level)
     type_text(&mut app, "vacac");
     enter(&mut app, 1);
     type_text(&mut app, "pago");
-    enter(&mut app, 5);
+    enter(&mut app, 1);
+    app.handle(key(KeyCode::Tab));
+    enter(&mut app, 3);
     let Some(Overlay::RecordForm { form, .. }) = &app.overlay else {
         panic!("still open")
     };
@@ -425,6 +428,26 @@ fn the_record_is_required_before_the_next_call() {
     assert!(
         app.queue.current.is_some(),
         "called once the record is saved"
+    );
+}
+
+/// Enter on an empty picker that needs a value takes the option it highlights (the footer
+/// says "Enter tomar"): the pause reason, here, with a single key.
+#[test]
+fn enter_on_an_empty_required_picker_takes_the_highlighted_option() {
+    let mut app = logged_in();
+    app.handle(key(KeyCode::Char('z')));
+    assert!(
+        matches!(app.overlay, Some(Overlay::TurnForm { .. })),
+        "the reason asked"
+    );
+    app.handle(key(KeyCode::Enter));
+    let first = common::config().advisor.pause_reasons[0].clone();
+    assert_eq!(
+        app.away.as_deref(),
+        Some(first.as_str()),
+        "{:?}",
+        app.overlay
     );
 }
 

@@ -536,7 +536,7 @@ impl App {
             Action::Submit => {
                 // Enter on a picker takes its highlighted option first
                 if let Some(field) = self.form_mut().and_then(Form::focused_mut) {
-                    field.complete();
+                    field.enter();
                 }
                 return self.submit();
             }

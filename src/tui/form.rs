@@ -40,6 +40,21 @@ impl Field {
         }
     }
 
+    /// A picker that needs a value: Enter on it empty takes its highlighted option.
+    pub fn required(mut self) -> Field {
+        self.pick.required = true;
+        self
+    }
+
+    /// Enter on this field: a required picker left empty takes its highlighted option (as the
+    /// footer says), then any picker completes what was typed.
+    pub fn enter(&mut self) {
+        if self.pick.required && !self.pick.multi && self.value().trim().is_empty() {
+            self.pick.moved = true;
+        }
+        self.complete();
+    }
+
     /// This field as a picker over `options`.
     pub fn with_options(mut self, options: Vec<String>) -> Field {
         self.options = options;

@@ -97,7 +97,11 @@ pub(super) fn login_state(windows: Option<Vec<String>>) -> LoginState {
         Field::secret(text::LOGIN_PIN),
     ];
     if let Some(windows) = windows {
-        fields.push(Field::text(text::LOGIN_WINDOW, "").with_options(windows));
+        fields.push(
+            Field::text(text::LOGIN_WINDOW, "")
+                .with_options(windows)
+                .required(),
+        );
     }
     LoginState {
         form: Form::new(fields),

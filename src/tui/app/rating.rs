@@ -67,7 +67,8 @@ impl App {
             RateKey::WithComment => {
                 let form = Form::new(vec![
                     Field::text("Calificación (1 a 5)", "")
-                        .with_options((1..=5).map(|n| n.to_string()).collect()),
+                        .with_options((1..=5).map(|n| n.to_string()).collect())
+                        .required(),
                     Field::text("Comentario", ""),
                 ]);
                 self.overlay = Some(Overlay::RatingForm {

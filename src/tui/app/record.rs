@@ -107,9 +107,11 @@ impl App {
         let yes_no = vec!["no".to_string(), "sí".to_string()];
         let mut form = Form::new(vec![
             Field::text("Servicio", &service).with_options(self.service_options()),
-            Field::text("Tema", ""),
-            Field::text("Subtema", ""),
-            Field::text("Nivel de información", "").with_options(levels),
+            Field::text("Tema", "").required(),
+            Field::text("Subtema", "").required(),
+            Field::text("Nivel de información", "")
+                .with_options(levels)
+                .required(),
             Field::text("¿Tomó un servicio? (sí/no)", "no").with_options(yes_no),
             Field::text("Servicio que tomó", "").with_options(self.service_options()),
             Field::multiline("Notas", "", 2),

@@ -155,7 +155,7 @@ impl App {
                     return None;
                 }
                 let reasons = self.config.advisor.pause_reasons.clone();
-                let field = Field::text("Motivo", "").with_options(reasons);
+                let field = Field::text("Motivo", "").with_options(reasons).required();
                 self.open_turn_form(TurnFormKind::Away, Form::new(vec![field]));
                 return None;
             }

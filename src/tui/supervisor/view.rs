@@ -106,7 +106,15 @@ pub fn render(s: &Supervisor, frame: &mut Frame<'_>) {
             ("Tab", "vista"),
             ("f", "filtro"),
             ("o", "orden"),
-            ("↑↓", "desplazar"),
+            // the live queue selects a row; the other views scroll
+            (
+                "↑↓",
+                if s.tab == Tab::Fila {
+                    "elegir fila"
+                } else {
+                    "desplazar"
+                },
+            ),
             ("v", "ventanilla"),
             ("m", "contingencia"),
             ("p", "PQRS"),

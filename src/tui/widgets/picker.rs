@@ -27,6 +27,9 @@ pub struct Pick {
     /// Multi-select: the options marked, in the order they were marked (a window's services
     /// are called in that order).
     pub chosen: Vec<String>,
+    /// A value is required: Enter on the empty field takes the highlighted option (Tab still
+    /// leaves it empty). Optional pickers keep Enter as "leave it empty".
+    pub required: bool,
 }
 
 /// Every label of a closed set, in menu order (a picker's options).
