@@ -19,6 +19,14 @@ fn console(db: &Path, window: u32) -> App {
     App::new(store, Box::new(SystemClock), config(), window).unwrap()
 }
 
+/// A branch with two windows on a file in its own directory.
+fn two_windows() -> (tempfile::TempDir, std::path::PathBuf) {
+    let dir = tempfile::TempDir::new().unwrap();
+    let db = dir.path().join("sede.sqlite3");
+    branch_with_windows(&db, 2);
+    (dir, db)
+}
+
 fn cli(dir: &Path) -> Command {
     common::cli_in(dir)
 }
@@ -37,9 +45,7 @@ fn audit_actions(db: &Path) -> Vec<String> {
 
 #[test]
 fn a_claimed_window_refuses_a_second_advisor_and_a_supervisor_takes_it_over() {
-    let dir = tempfile::TempDir::new().unwrap();
-    let db = dir.path().join("sede.sqlite3");
-    branch_with_windows(&db, 2);
+    let (dir, db) = two_windows();
 
     let mut first = console(&db, 1);
     login(&mut first, "asesor1", "1234");
@@ -122,9 +128,7 @@ fn a_claimed_window_refuses_a_second_advisor_and_a_supervisor_takes_it_over() {
 #[test]
 fn the_map_of_windows_shows_each_advisors_state() {
     use ventanilla::domain::advisor::State;
-    let dir = tempfile::TempDir::new().unwrap();
-    let db = dir.path().join("sede.sqlite3");
-    branch_with_windows(&db, 2);
+    let (dir, db) = two_windows();
     let mut advisor = console(&db, 1);
     login(&mut advisor, "asesor1", "1234");
     let map = || {
@@ -188,9 +192,7 @@ fn the_map_of_windows_shows_each_advisors_state() {
 /// One advisor, one window: an advisor whose console holds a window cannot open another.
 #[test]
 fn an_advisor_at_one_window_cannot_open_a_second() {
-    let dir = tempfile::TempDir::new().unwrap();
-    let db = dir.path().join("sede.sqlite3");
-    branch_with_windows(&db, 2);
+    let (_dir, db) = two_windows();
     let mut first = console(&db, 1);
     login(&mut first, "asesor1", "1234");
     assert!(matches!(first.screen, Screen::Console(_)));

@@ -1,11 +1,19 @@
 //! Turns and their events.
 
-use crate::domain::queue::Candidate;
 use crate::domain::turn::Status;
 use crate::error::Result;
 use chrono::{DateTime, Utc};
 use rusqlite::{Connection, OptionalExtension, Row, params};
 use serde::Serialize;
+
+mod past;
+mod queue;
+
+pub use past::{PastTurn, insert_past};
+pub use queue::{
+    ahead_of, preferential_streak, queue_heads, reserve_for, reserved_for, waiting_counts,
+    waiting_in,
+};
 
 /// A turn as stored.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
@@ -221,59 +229,6 @@ pub fn parked_since(conn: &Connection, id: i64) -> Result<Option<String>> {
     )?)
 }
 
-/// The heads of the queues of `services` on `day`: the oldest preferential and the oldest
-/// regular turn of each service (the only turns the policy can pick).
-pub fn queue_heads(conn: &Connection, day: &str, services: &[String]) -> Result<Vec<Candidate>> {
-    let mut stmt = conn.prepare_cached(
-        "SELECT id, service, preferential IS NOT NULL, issued_at FROM turns
-         WHERE day = ?1 AND service = ?2 AND status = 'waiting' AND (preferential IS NOT NULL) = ?3
-           AND for_window IS NULL
-         ORDER BY issued_at, id LIMIT 1",
-    )?;
-    let mut out = Vec::new();
-    for service in services {
-        for pref in [true, false] {
-            let row = stmt
-                .query_row(params![day, service, pref], |r| {
-                    Ok((
-                        r.get::<_, i64>(0)?,
-                        r.get::<_, String>(1)?,
-                        r.get::<_, bool>(2)?,
-                        r.get::<_, String>(3)?,
-                    ))
-                })
-                .optional()?;
-            if let Some((id, service, preferential, issued)) = row {
-                let issued_at = parse_instant(&issued);
-                out.push(Candidate {
-                    id,
-                    service,
-                    preferential,
-                    issued_at,
-                });
-            }
-        }
-    }
-    Ok(out)
-}
-
-/// How many of the window's latest calls in a row were preferential (up to `max`).
-pub fn preferential_streak(conn: &Connection, window: u32, max: u32) -> Result<u32> {
-    let mut stmt = conn.prepare_cached(
-        "SELECT t.preferential IS NOT NULL FROM turn_events e JOIN turns t ON t.id = e.turn
-         WHERE e.window = ?1 AND e.kind = 'call' ORDER BY e.id DESC LIMIT ?2",
-    )?;
-    let flags = stmt.query_map(params![window, max], |r| r.get::<_, bool>(0))?;
-    let mut streak = 0;
-    for flag in flags {
-        if !flag? {
-            break;
-        }
-        streak += 1;
-    }
-    Ok(streak)
-}
-
 /// Marks a turn called at `window` by `advisor`.
 pub fn mark_called(conn: &Connection, id: i64, at: &str, window: u32, advisor: &str) -> Result<()> {
     conn.execute(
@@ -354,55 +309,6 @@ pub fn set_document(conn: &Connection, id: i64, kind: &str, number: &str) -> Res
     Ok(())
 }
 
-/// Reserves a waiting turn for one window (a transfer to that window).
-pub fn reserve_for(conn: &Connection, id: i64, window: u32) -> Result<()> {
-    conn.execute(
-        "UPDATE turns SET for_window = ?2 WHERE id = ?1",
-        params![id, window],
-    )?;
-    Ok(())
-}
-
-/// The oldest turn of `day` transferred to `window` and still waiting for it.
-pub fn reserved_for(conn: &Connection, day: &str, window: u32) -> Result<Option<Turn>> {
-    use rusqlite::OptionalExtension;
-    let sql = format!(
-        "SELECT {COLUMNS} FROM turns WHERE day = ?1 AND status = 'waiting' AND for_window = ?2
-         ORDER BY queued_at, id LIMIT 1"
-    );
-    Ok(conn
-        .query_row(&sql, params![day, window], from_row)
-        .optional()?)
-}
-
-/// Waiting turns of `services` on `day`, in issue order.
-pub fn waiting_in(conn: &Connection, day: &str, services: &[String]) -> Result<Vec<Turn>> {
-    let mut out = Vec::new();
-    for s in services {
-        out.extend(list(conn, day, Some(Status::Waiting), Some(s))?);
-    }
-    out.sort_by(|a, b| (&a.issued_at, a.id).cmp(&(&b.issued_at, b.id)));
-    Ok(out)
-}
-
-/// Waiting turns ahead of one issued at `issued_at` in `service` (preferential turns only
-/// count those ahead of a preferential one).
-pub fn ahead_of(
-    conn: &Connection,
-    day: &str,
-    service: &str,
-    id: i64,
-    preferential: bool,
-) -> Result<u32> {
-    Ok(conn.query_row(
-        "SELECT count(*) FROM turns WHERE day = ?1 AND service = ?2 AND status = 'waiting' AND id <> ?3
-         AND (preferential IS NOT NULL OR ?4 = 0)
-         AND (preferential IS NOT NULL OR issued_at <= (SELECT issued_at FROM turns WHERE id = ?3))",
-        params![day, service, id, preferential],
-        |r| r.get(0),
-    )?)
-}
-
 /// Average minutes of finished attentions of `service` on `day`, if any.
 pub fn average_service_minutes(conn: &Connection, day: &str, service: &str) -> Result<Option<f64>> {
     Ok(conn.query_row(
@@ -473,58 +379,8 @@ pub fn recent_calls(conn: &Connection, limit: u32) -> Result<Vec<Call>> {
     Ok(rows.collect::<Result<_, _>>()?)
 }
 
-/// Waiting turns per service on `day`.
-pub fn waiting_counts(conn: &Connection, day: &str) -> Result<Vec<(String, u32)>> {
-    let mut stmt = conn.prepare_cached(
-        "SELECT service, count(*) FROM turns WHERE day = ?1 AND status = 'waiting' GROUP BY service",
-    )?;
-    let rows = stmt.query_map([day], |r| Ok((r.get(0)?, r.get(1)?)))?;
-    Ok(rows.collect::<Result<_, _>>()?)
-}
-
 fn parse_instant(text: &str) -> DateTime<Utc> {
     DateTime::parse_from_rfc3339(text)
         .map(|d| d.with_timezone(&Utc))
         .unwrap_or_default()
-}
-
-/// A finished day's turn written whole (the demo's history).
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct PastTurn<'a> {
-    pub day: &'a str,
-    pub service: &'a str,
-    pub seq: u32,
-    pub status: Status,
-    pub preferential: Option<crate::domain::turn::PreferentialReason>,
-    pub issued_at: &'a str,
-    pub called_at: Option<&'a str>,
-    pub started_at: Option<&'a str>,
-    pub finished_at: Option<&'a str>,
-    pub window: Option<u32>,
-    pub advisor: Option<&'a str>,
-}
-
-/// Writes a past turn; returns its id.
-pub fn insert_past(conn: &Connection, t: &PastTurn<'_>) -> Result<i64> {
-    conn.prepare_cached(
-        "INSERT INTO turns (day, service, label, issuing_service, seq, status, preferential,
-             granted_by, issued_at, queued_at, called_at, started_at, finished_at, window, advisor)
-         VALUES (?1, ?2, ?3, ?2, ?4, ?5, ?6, CASE WHEN ?6 IS NULL THEN NULL ELSE 'autodeclarado' END,
-             ?7, ?7, ?8, ?9, ?10, ?11, ?12)",
-    )?
-    .execute(params![
-        t.day,
-        t.service,
-        format!("{}-{:03}", t.service, t.seq),
-        t.seq,
-        t.status.as_str(),
-        t.preferential,
-        t.issued_at,
-        t.called_at,
-        t.started_at,
-        t.finished_at,
-        t.window,
-        t.advisor,
-    ])?;
-    Ok(conn.last_insert_rowid())
 }
