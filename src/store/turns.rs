@@ -12,7 +12,7 @@ mod queue;
 pub use past::{PastTurn, insert_past};
 pub use queue::{
     ahead_of, preferential_streak, queue_heads, reserve_for, reserved_for, waiting_counts,
-    waiting_in,
+    waiting_for_window, waiting_in,
 };
 
 /// A turn as stored.

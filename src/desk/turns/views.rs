@@ -53,9 +53,9 @@ pub fn window_queue(
     let mut waiting = turns::waiting_in(conn, &day, &services)?;
     // turns transferred to another window are not this one's; those sent here are, first
     waiting.retain(|t| t.for_window.is_none_or(|w| w == window));
-    let sent_here = turns::list(conn, &day, Some(crate::domain::turn::Status::Waiting), None)?
+    let sent_here = turns::waiting_for_window(conn, &day, window)?
         .into_iter()
-        .filter(|t| t.for_window == Some(window) && !services.contains(&t.service));
+        .filter(|t| !services.contains(&t.service));
     waiting.extend(sent_here);
     // In the order the window will call them (ignoring the anti-starvation exception).
     let rank = |t: &Turn| services.iter().position(|s| *s == t.service);

@@ -71,14 +71,7 @@ pub fn reserve_for(conn: &Connection, id: i64, window: u32) -> Result<()> {
 
 /// The oldest turn of `day` transferred to `window` and still waiting for it.
 pub fn reserved_for(conn: &Connection, day: &str, window: u32) -> Result<Option<Turn>> {
-    use rusqlite::OptionalExtension;
-    let sql = format!(
-        "SELECT {COLUMNS} FROM turns WHERE day = ?1 AND status = 'waiting' AND for_window = ?2
-         ORDER BY queued_at, id LIMIT 1"
-    );
-    Ok(conn
-        .query_row(&sql, params![day, window], from_row)
-        .optional()?)
+    Ok(waiting_for_window(conn, day, window)?.into_iter().next())
 }
 
 /// Waiting turns of `services` on `day`, in issue order.
@@ -115,5 +108,16 @@ pub fn waiting_counts(conn: &Connection, day: &str) -> Result<Vec<(String, u32)>
         "SELECT service, count(*) FROM turns WHERE day = ?1 AND status = 'waiting' GROUP BY service",
     )?;
     let rows = stmt.query_map([day], |r| Ok((r.get(0)?, r.get(1)?)))?;
+    Ok(rows.collect::<Result<_, _>>()?)
+}
+
+/// The turns of `day` transferred to `window` and waiting for it, oldest first.
+pub fn waiting_for_window(conn: &Connection, day: &str, window: u32) -> Result<Vec<Turn>> {
+    let sql = format!(
+        "SELECT {COLUMNS} FROM turns WHERE day = ?1 AND status = 'waiting' AND for_window = ?2
+         ORDER BY queued_at, id"
+    );
+    let mut stmt = conn.prepare_cached(&sql)?;
+    let rows = stmt.query_map(params![day, window], from_row)?;
     Ok(rows.collect::<Result<_, _>>()?)
 }
