@@ -7,6 +7,8 @@ mod forms;
 mod pqrs;
 mod rating;
 mod record;
+mod session;
+mod state;
 mod turn_writes;
 mod turns;
 
@@ -18,65 +20,22 @@ pub use customers::{CustomerFormKind, CustomerIntent, Lookup};
 pub use pqrs::{PqrsDetail, PqrsIntent, PqrsPane};
 pub use rating::{RateIntent, RatingPane};
 pub use record::{RecordDraft, RecordIntent};
+pub use state::{
+    Confirmed, ConsoleState, Intent, LockReason, LoginState, Notice, Screen, SetupState,
+};
 pub use turns::{TurnFormKind, TurnIntent};
 
-use super::action::{Action, Pane};
+use super::action::Action;
 use super::event::Event;
-use super::form::{Field, Form};
+use super::form::Form;
 use super::keymap::{self, Focus};
 use super::text;
 use crate::clock::Clock;
 use crate::config::Config;
-use crate::desk::{self, setup::BranchInfo, users::User};
+use crate::desk::{self, setup::BranchInfo};
 use crate::error::Result;
 use crate::store::Store;
 use chrono::{DateTime, FixedOffset, Utc};
-
-/// A message for the person, shown until the next action replaces it.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub enum Notice {
-    Error(String),
-    Info(String),
-}
-
-/// First-run setup screen.
-#[derive(Debug, Clone)]
-pub struct SetupState {
-    pub form: Form,
-    pub notice: Option<Notice>,
-}
-
-/// Login screen.
-#[derive(Debug, Clone)]
-pub struct LoginState {
-    pub form: Form,
-    pub notice: Option<Notice>,
-    /// The supervisor offered to take over the window held by someone else (Enter again).
-    pub takeover: Option<String>,
-}
-
-/// The advisor's console after login.
-#[derive(Debug, Clone)]
-pub struct ConsoleState {
-    pub user: User,
-    pub focus: Pane,
-    pub notice: Option<Notice>,
-}
-
-/// Which full screen is showing.
-#[derive(Debug, Clone)]
-pub enum Screen {
-    Setup(SetupState),
-    Login(LoginState),
-    Console(ConsoleState),
-}
-
-/// Why the console is locked.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum LockReason {
-    Idle,
-    Manual,
-}
 
 /// Something drawn over the screen, taking the keys.
 #[derive(Debug, Clone)]
@@ -166,50 +125,6 @@ macro_rules! form_overlay {
 
 // after the macro, which it uses
 mod questions;
-
-/// What a "yes" to [`Overlay::Confirm`] does.
-#[derive(Debug, Clone)]
-pub enum Confirmed {
-    /// Bind this customer to the attention instead of the one it had.
-    ChangeCustomer(Box<desk::customers::Card>),
-    /// Perform this turn write (cancel, no-show, the last recall).
-    Turn(TurnIntent),
-}
-
-/// A write the update asks for; [`App::apply`] performs it through `desk`.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub enum Intent {
-    /// Create the branch and its first administrator.
-    Setup {
-        branch: String,
-        code: String,
-        username: String,
-        name: String,
-        pin: String,
-    },
-    /// Check a username and PIN (and take the window typed at login, if it was asked).
-    Login {
-        username: String,
-        pin: String,
-        window: Option<u32>,
-        /// Take the window over from whoever holds it (supervisors, after the offer).
-        takeover: bool,
-    },
-    /// Check the locked user's PIN.
-    Unlock { pin: String },
-    /// A turn-queue write at this window.
-    Turn(TurnIntent),
-    /// A Cliente pane read or write.
-    Customer(CustomerIntent),
-    /// A PQRS pane read or write.
-    Pqrs(PqrsIntent),
-    /// A rating of the turn just finished.
-    Rate(RateIntent),
-    /// The attention record of a finished turn.
-    Record(Box<RecordIntent>),
-    /// A phone and chat pane write.
-    Call(CallIntent),
-}
 
 /// The whole app.
 pub struct App {
@@ -398,42 +313,6 @@ impl App {
             }
             Event::Resize(..) | Event::Mouse(_) => {}
         }
-    }
-
-    fn check_idle(&mut self, now: DateTime<Utc>) {
-        let limit = chrono::Duration::minutes(i64::from(self.config.session.idle_lock_minutes));
-        let locked = matches!(self.overlay, Some(Overlay::Locked { .. }));
-        if matches!(self.screen, Screen::Console(_)) && !locked && now - self.last_activity >= limit
-        {
-            self.lock(LockReason::Idle);
-        }
-    }
-
-    /// Ends the session when its user was disabled meanwhile: back to the login screen.
-    fn check_user_still_active(&mut self) {
-        let Screen::Console(c) = &self.screen else {
-            return;
-        };
-        let username = c.user.username.clone();
-        if let Ok(Some(reason)) =
-            desk::users::end_if_disabled(&mut self.store, self.clock.as_ref(), &username)
-        {
-            let mut login = self.login_screen();
-            login.notice = Some(Notice::Error(reason));
-            self.overlay = None;
-            self.screen = Screen::Login(login);
-        }
-    }
-
-    fn lock(&mut self, reason: LockReason) {
-        let form = Form::new(vec![Field::secret(text::LOGIN_PIN)]);
-        let under = self.overlay.take().map(Box::new);
-        self.overlay = Some(Overlay::Locked {
-            reason,
-            form,
-            notice: None,
-            under,
-        });
     }
 
     /// Keeps the status line's message in the log when it changed (the last 100).
