@@ -4,6 +4,7 @@
 
 mod attachments;
 mod calendar;
+mod central;
 mod pqrs;
 mod queue;
 mod ratings;
@@ -13,6 +14,10 @@ mod spanish;
 
 pub use attachments::AttachCommand;
 pub use calendar::{CalendarCommand, DocCommand};
+pub use central::{
+    CentralArgs, CentralCalendar, CentralCommand, CentralImport, CentralPeriod, CentralScope,
+    SyncArgs,
+};
 pub use pqrs::{AnswerText, NewTicket, Radicado, StepArgs, TicketCommand, WorkOrderCommand};
 pub use queue::{AdvisorCommand, StationCommand, TurnCommand, TurnLabel};
 pub use ratings::RatingCommand;
@@ -118,6 +123,12 @@ pub enum Command {
     /// Exporta datos a CSV o Excel.
     #[command(subcommand)]
     Export(ExportCommand),
+    /// Envía los registros de la sede al servidor central (PostgreSQL) y trae de él los datos
+    /// maestros, el calendario y las supresiones; una vez, o en rondas con --watch.
+    Sync(SyncArgs),
+    /// Servidor central de la organización: esquema, datos maestros, calendario, informes de
+    /// todas las sedes y su estado.
+    Central(CentralArgs),
     /// Modo quiosco: el cliente toma su turno y se imprime el tiquete.
     Kiosk,
     /// Pantalla de la sala de espera: turnos llamados y ventanillas en números grandes.

@@ -6,6 +6,7 @@ pub mod attention;
 pub mod audit;
 pub mod calendar;
 pub mod catalog;
+pub mod central_io;
 pub mod config;
 pub mod consent;
 pub mod console;
@@ -22,6 +23,7 @@ pub mod report;
 pub mod safety;
 pub mod shell;
 pub mod station;
+pub mod sync;
 pub mod ticket;
 pub mod turn;
 pub mod user;
@@ -111,6 +113,8 @@ fn dispatch(ctx: &Ctx, command: Option<Command>) -> Result<()> {
         Command::Attention(cmd) => attention::run(ctx, cmd),
         Command::Advisor(cmd) => advisor::run(ctx, cmd),
         Command::Station(cmd) => station::run(ctx, cmd),
+        Command::Sync(args) => sync::run(ctx, &args),
+        Command::Central(args) => sync::central(ctx, args),
         Command::Ticket(cmd) => ticket::run(ctx, cmd),
         Command::Workorder(cmd) => ticket::work_order(ctx, cmd),
         Command::Attach(cmd) => attach::run(ctx, cmd),

@@ -43,6 +43,8 @@ pub struct Config {
     pub regime: RegimeChoice,
     pub utilities: Utilities,
     pub letters: Letters,
+    #[serde(default)]
+    pub central: Central,
 }
 
 /// Where the effective configuration came from.

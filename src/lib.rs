@@ -12,6 +12,7 @@
 //!
 //! [`config`], [`paths`], [`clock`] and [`error`] are shared by every layer.
 
+pub mod central;
 pub mod cli;
 pub mod clock;
 pub mod commands;

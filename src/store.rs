@@ -19,6 +19,7 @@ pub mod ratings;
 pub mod reports;
 pub mod settings;
 pub mod stations;
+pub mod sync;
 pub mod turns;
 pub mod users;
 

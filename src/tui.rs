@@ -4,6 +4,7 @@
 
 pub mod action;
 pub mod app;
+pub mod central;
 pub mod display;
 pub mod event;
 pub mod form;

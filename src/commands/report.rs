@@ -30,12 +30,8 @@ pub fn run(ctx: &Ctx, cmd: ReportCommand) -> Result<()> {
             (d, d, output)
         }
         ReportCommand::Month { month, output } => {
-            let first = parse_date(&format!("{}-01", month.trim()))
-                .map_err(|_| Error::Usage(format!("mes «{month}» inválido: use AAAA-MM")))?;
-            let next = first
-                .checked_add_months(chrono::Months::new(1))
-                .unwrap_or(first);
-            (first, next.pred_opt().unwrap_or(first), output)
+            let (first, last) = month_days(&month)?;
+            (first, last, output)
         }
         ReportCommand::Range { from, to, output } => (parse_date(&from)?, parse_date(&to)?, output),
     };
@@ -63,6 +59,16 @@ pub fn run(ctx: &Ctx, cmd: ReportCommand) -> Result<()> {
     };
     let title = super::io::title(ctx, "Informe de gestión", Some(period))?;
     write(&report, &output, dialect, &title)
+}
+
+/// The first and last day of the month `AAAA-MM`.
+pub fn month_days(month: &str) -> Result<(chrono::NaiveDate, chrono::NaiveDate)> {
+    let first = parse_date(&format!("{}-01", month.trim()))
+        .map_err(|_| Error::Usage(format!("mes «{month}» inválido: use AAAA-MM")))?;
+    let next = first
+        .checked_add_months(chrono::Months::new(1))
+        .unwrap_or(first);
+    Ok((first, next.pred_opt().unwrap_or(first)))
 }
 
 fn write(r: &Report, output: &ReportOutput, dialect: CsvDialect, title: &Title) -> Result<()> {

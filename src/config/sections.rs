@@ -313,3 +313,44 @@ impl Letters {
         })
     }
 }
+
+/// The organisation's central PostgreSQL, as this branch reaches it.
+#[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
+#[serde(deny_unknown_fields)]
+pub struct Central {
+    /// `postgresql://user@host/db`; `--central` and `VENTANILLA_CENTRAL` win over it.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub url: Option<String>,
+    /// The seccional (regional) the branch reports under; empty: the branch itself.
+    #[serde(default)]
+    pub seccional: String,
+    /// Whether attachments travel with their bytes.
+    #[serde(default)]
+    pub attachments: bool,
+    /// Records per batch (one PostgreSQL transaction each).
+    #[serde(default = "default_batch")]
+    pub batch: u32,
+    /// Seconds between rounds of `sync --watch`.
+    #[serde(default = "default_every")]
+    pub every_seconds: u32,
+}
+
+fn default_batch() -> u32 {
+    5000
+}
+
+fn default_every() -> u32 {
+    60
+}
+
+impl Default for Central {
+    fn default() -> Self {
+        Central {
+            url: None,
+            seccional: String::new(),
+            attachments: false,
+            batch: default_batch(),
+            every_seconds: default_every(),
+        }
+    }
+}

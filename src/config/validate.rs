@@ -62,6 +62,15 @@ impl Config {
                 "use asesor, supervisor o administrador",
             ));
         }
+        if !(1..=50_000).contains(&self.central.batch) {
+            return Err(fail("central.batch", "use de 1 a 50000 registros por lote"));
+        }
+        if !(5..=86_400).contains(&self.central.every_seconds) {
+            return Err(fail(
+                "central.every_seconds",
+                "use de 5 a 86400 segundos entre rondas",
+            ));
+        }
         for k in self.letters.bodies.keys() {
             if crate::domain::request::Kind::from_code(k).is_none() {
                 return Err(fail(

@@ -3,7 +3,7 @@
 //! LibreOffice workbook. Every bad row is reported with its line, field and reason; good rows
 //! are upserted by document — or nothing at all is written in strict mode.
 
-mod sources;
+pub mod sources;
 
 pub use sources::{Source, decode};
 

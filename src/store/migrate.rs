@@ -67,6 +67,10 @@ pub const MIGRATIONS: &[(&str, &str)] = &[
         "0015_stations",
         include_str!("../../assets/migrations/0015_stations.sql"),
     ),
+    (
+        "0016_sync_outbox",
+        include_str!("../../assets/migrations/0016_sync_outbox.sql"),
+    ),
 ];
 
 /// The schema version this build writes.

@@ -1,6 +1,7 @@
 //! Helpers shared by the integration tests.
 #![allow(dead_code, clippy::unwrap_used, clippy::expect_used)]
 
+pub mod central_pg;
 pub mod pqrs_branch;
 
 use chrono::{DateTime, TimeZone, Utc};

@@ -21,6 +21,7 @@ pub const COLUMNS: &[(&str, &str, Kind)] = &[
     ("stations", "public_key", NotPersonal),
     ("stations", "added_at", NotPersonal),
     ("stations", "added_by", NotPersonal),
+    ("sync_outbox", "kind", NotPersonal),
     ("attentions", "caller", Identity),
     ("attentions", "contact", Identity),
     ("attentions", "result", FreeText),

@@ -1,0 +1,130 @@
+-- The outbox toward the central PostgreSQL (issue 20). Every insert, update or delete of a
+-- record that leaves the branch adds a line here, in the same transaction as the change, by
+-- trigger: no code path can change a record and forget to send it. `ventanilla sync` reads the
+-- lines in order, sends the records as they are then, and deletes the lines PostgreSQL has
+-- committed. Existing records are queued once, here, so the first sync sends the branch's past.
+CREATE TABLE sync_outbox (
+    seq    INTEGER PRIMARY KEY AUTOINCREMENT,
+    kind   TEXT NOT NULL,
+    row_id INTEGER NOT NULL
+) STRICT;
+
+CREATE TRIGGER sync_turns_i AFTER INSERT ON turns BEGIN
+    INSERT INTO sync_outbox (kind, row_id) VALUES ('turns', NEW.id); END;
+CREATE TRIGGER sync_turns_u AFTER UPDATE ON turns BEGIN
+    INSERT INTO sync_outbox (kind, row_id) VALUES ('turns', NEW.id); END;
+CREATE TRIGGER sync_turns_d AFTER DELETE ON turns BEGIN
+    INSERT INTO sync_outbox (kind, row_id) VALUES ('turns', OLD.id); END;
+INSERT INTO sync_outbox (kind, row_id) SELECT 'turns', id FROM turns ORDER BY id;
+
+CREATE TRIGGER sync_turn_events_i AFTER INSERT ON turn_events BEGIN
+    INSERT INTO sync_outbox (kind, row_id) VALUES ('turn_events', NEW.id); END;
+CREATE TRIGGER sync_turn_events_u AFTER UPDATE ON turn_events BEGIN
+    INSERT INTO sync_outbox (kind, row_id) VALUES ('turn_events', NEW.id); END;
+CREATE TRIGGER sync_turn_events_d AFTER DELETE ON turn_events BEGIN
+    INSERT INTO sync_outbox (kind, row_id) VALUES ('turn_events', OLD.id); END;
+INSERT INTO sync_outbox (kind, row_id) SELECT 'turn_events', id FROM turn_events ORDER BY id;
+
+CREATE TRIGGER sync_attentions_i AFTER INSERT ON attentions BEGIN
+    INSERT INTO sync_outbox (kind, row_id) VALUES ('attentions', NEW.id); END;
+CREATE TRIGGER sync_attentions_u AFTER UPDATE ON attentions BEGIN
+    INSERT INTO sync_outbox (kind, row_id) VALUES ('attentions', NEW.id); END;
+CREATE TRIGGER sync_attentions_d AFTER DELETE ON attentions BEGIN
+    INSERT INTO sync_outbox (kind, row_id) VALUES ('attentions', OLD.id); END;
+INSERT INTO sync_outbox (kind, row_id) SELECT 'attentions', id FROM attentions ORDER BY id;
+
+CREATE TRIGGER sync_ratings_i AFTER INSERT ON ratings BEGIN
+    INSERT INTO sync_outbox (kind, row_id) VALUES ('ratings', NEW.id); END;
+CREATE TRIGGER sync_ratings_u AFTER UPDATE ON ratings BEGIN
+    INSERT INTO sync_outbox (kind, row_id) VALUES ('ratings', NEW.id); END;
+CREATE TRIGGER sync_ratings_d AFTER DELETE ON ratings BEGIN
+    INSERT INTO sync_outbox (kind, row_id) VALUES ('ratings', OLD.id); END;
+INSERT INTO sync_outbox (kind, row_id) SELECT 'ratings', id FROM ratings ORDER BY id;
+
+CREATE TRIGGER sync_pqrs_i AFTER INSERT ON pqrs BEGIN
+    INSERT INTO sync_outbox (kind, row_id) VALUES ('pqrs', NEW.id); END;
+CREATE TRIGGER sync_pqrs_u AFTER UPDATE ON pqrs BEGIN
+    INSERT INTO sync_outbox (kind, row_id) VALUES ('pqrs', NEW.id); END;
+CREATE TRIGGER sync_pqrs_d AFTER DELETE ON pqrs BEGIN
+    INSERT INTO sync_outbox (kind, row_id) VALUES ('pqrs', OLD.id); END;
+INSERT INTO sync_outbox (kind, row_id) SELECT 'pqrs', id FROM pqrs ORDER BY id;
+
+CREATE TRIGGER sync_pqrs_events_i AFTER INSERT ON pqrs_events BEGIN
+    INSERT INTO sync_outbox (kind, row_id) VALUES ('pqrs_events', NEW.id); END;
+CREATE TRIGGER sync_pqrs_events_u AFTER UPDATE ON pqrs_events BEGIN
+    INSERT INTO sync_outbox (kind, row_id) VALUES ('pqrs_events', NEW.id); END;
+CREATE TRIGGER sync_pqrs_events_d AFTER DELETE ON pqrs_events BEGIN
+    INSERT INTO sync_outbox (kind, row_id) VALUES ('pqrs_events', OLD.id); END;
+INSERT INTO sync_outbox (kind, row_id) SELECT 'pqrs_events', id FROM pqrs_events ORDER BY id;
+
+CREATE TRIGGER sync_pqrs_answers_i AFTER INSERT ON pqrs_answers BEGIN
+    INSERT INTO sync_outbox (kind, row_id) VALUES ('pqrs_answers', NEW.id); END;
+CREATE TRIGGER sync_pqrs_answers_u AFTER UPDATE ON pqrs_answers BEGIN
+    INSERT INTO sync_outbox (kind, row_id) VALUES ('pqrs_answers', NEW.id); END;
+CREATE TRIGGER sync_pqrs_answers_d AFTER DELETE ON pqrs_answers BEGIN
+    INSERT INTO sync_outbox (kind, row_id) VALUES ('pqrs_answers', OLD.id); END;
+INSERT INTO sync_outbox (kind, row_id) SELECT 'pqrs_answers', id FROM pqrs_answers ORDER BY id;
+
+CREATE TRIGGER sync_work_orders_i AFTER INSERT ON work_orders BEGIN
+    INSERT INTO sync_outbox (kind, row_id) VALUES ('work_orders', NEW.id); END;
+CREATE TRIGGER sync_work_orders_u AFTER UPDATE ON work_orders BEGIN
+    INSERT INTO sync_outbox (kind, row_id) VALUES ('work_orders', NEW.id); END;
+CREATE TRIGGER sync_work_orders_d AFTER DELETE ON work_orders BEGIN
+    INSERT INTO sync_outbox (kind, row_id) VALUES ('work_orders', OLD.id); END;
+INSERT INTO sync_outbox (kind, row_id) SELECT 'work_orders', id FROM work_orders ORDER BY id;
+
+CREATE TRIGGER sync_pqrs_deliveries_i AFTER INSERT ON pqrs_deliveries BEGIN
+    INSERT INTO sync_outbox (kind, row_id) VALUES ('pqrs_deliveries', NEW.id); END;
+CREATE TRIGGER sync_pqrs_deliveries_u AFTER UPDATE ON pqrs_deliveries BEGIN
+    INSERT INTO sync_outbox (kind, row_id) VALUES ('pqrs_deliveries', NEW.id); END;
+CREATE TRIGGER sync_pqrs_deliveries_d AFTER DELETE ON pqrs_deliveries BEGIN
+    INSERT INTO sync_outbox (kind, row_id) VALUES ('pqrs_deliveries', OLD.id); END;
+INSERT INTO sync_outbox (kind, row_id) SELECT 'pqrs_deliveries', id FROM pqrs_deliveries ORDER BY id;
+
+CREATE TRIGGER sync_attachments_i AFTER INSERT ON attachments BEGIN
+    INSERT INTO sync_outbox (kind, row_id) VALUES ('attachments', NEW.id); END;
+CREATE TRIGGER sync_attachments_u AFTER UPDATE ON attachments BEGIN
+    INSERT INTO sync_outbox (kind, row_id) VALUES ('attachments', NEW.id); END;
+CREATE TRIGGER sync_attachments_d AFTER DELETE ON attachments BEGIN
+    INSERT INTO sync_outbox (kind, row_id) VALUES ('attachments', OLD.id); END;
+INSERT INTO sync_outbox (kind, row_id) SELECT 'attachments', id FROM attachments ORDER BY id;
+
+CREATE TRIGGER sync_consents_i AFTER INSERT ON consents BEGIN
+    INSERT INTO sync_outbox (kind, row_id) VALUES ('consents', NEW.id); END;
+CREATE TRIGGER sync_consents_u AFTER UPDATE ON consents BEGIN
+    INSERT INTO sync_outbox (kind, row_id) VALUES ('consents', NEW.id); END;
+CREATE TRIGGER sync_consents_d AFTER DELETE ON consents BEGIN
+    INSERT INTO sync_outbox (kind, row_id) VALUES ('consents', OLD.id); END;
+INSERT INTO sync_outbox (kind, row_id) SELECT 'consents', id FROM consents ORDER BY id;
+
+CREATE TRIGGER sync_customers_i AFTER INSERT ON customers BEGIN
+    INSERT INTO sync_outbox (kind, row_id) VALUES ('customers', NEW.id); END;
+CREATE TRIGGER sync_customers_u AFTER UPDATE ON customers BEGIN
+    INSERT INTO sync_outbox (kind, row_id) VALUES ('customers', NEW.id); END;
+CREATE TRIGGER sync_customers_d AFTER DELETE ON customers BEGIN
+    INSERT INTO sync_outbox (kind, row_id) VALUES ('customers', OLD.id); END;
+INSERT INTO sync_outbox (kind, row_id) SELECT 'customers', id FROM customers ORDER BY id;
+
+CREATE TRIGGER sync_customer_changes_i AFTER INSERT ON customer_changes BEGIN
+    INSERT INTO sync_outbox (kind, row_id) VALUES ('customer_changes', NEW.id); END;
+CREATE TRIGGER sync_customer_changes_u AFTER UPDATE ON customer_changes BEGIN
+    INSERT INTO sync_outbox (kind, row_id) VALUES ('customer_changes', NEW.id); END;
+CREATE TRIGGER sync_customer_changes_d AFTER DELETE ON customer_changes BEGIN
+    INSERT INTO sync_outbox (kind, row_id) VALUES ('customer_changes', OLD.id); END;
+INSERT INTO sync_outbox (kind, row_id) SELECT 'customer_changes', id FROM customer_changes ORDER BY id;
+
+CREATE TRIGGER sync_users_i AFTER INSERT ON users BEGIN
+    INSERT INTO sync_outbox (kind, row_id) VALUES ('users', NEW.id); END;
+CREATE TRIGGER sync_users_u AFTER UPDATE OF username, name, role, active ON users BEGIN
+    INSERT INTO sync_outbox (kind, row_id) VALUES ('users', NEW.id); END;
+CREATE TRIGGER sync_users_d AFTER DELETE ON users BEGIN
+    INSERT INTO sync_outbox (kind, row_id) VALUES ('users', OLD.id); END;
+INSERT INTO sync_outbox (kind, row_id) SELECT 'users', id FROM users ORDER BY id;
+
+CREATE TRIGGER sync_deletions_i AFTER INSERT ON deletions BEGIN
+    INSERT INTO sync_outbox (kind, row_id) VALUES ('deletions', NEW.id); END;
+CREATE TRIGGER sync_deletions_u AFTER UPDATE ON deletions BEGIN
+    INSERT INTO sync_outbox (kind, row_id) VALUES ('deletions', NEW.id); END;
+CREATE TRIGGER sync_deletions_d AFTER DELETE ON deletions BEGIN
+    INSERT INTO sync_outbox (kind, row_id) VALUES ('deletions', OLD.id); END;
+INSERT INTO sync_outbox (kind, row_id) SELECT 'deletions', id FROM deletions ORDER BY id;

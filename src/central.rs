@@ -1,0 +1,171 @@
+//! The organisation's central PostgreSQL: its schema, the sync of a branch with it (records
+//! up, master data, calendar and deletions down) and the reports across branches.
+//!
+//! Offline is the normal case: nothing here is called by a mode; `ventanilla sync` and
+//! `ventanilla central …` are separate processes, and a failure leaves the branch as it was
+//! with the error recorded for the supervisor in plain Spanish.
+
+pub mod kinds;
+pub mod pull;
+pub mod push;
+pub mod report;
+pub mod schema;
+pub mod status;
+
+use crate::error::{Error, Result};
+use postgres::{Client, NoTls};
+use std::str::FromStr;
+
+/// Where the central server is, resolved once: `--central URL`, else `VENTANILLA_CENTRAL`, else
+/// `[central] url` of the configuration.
+#[derive(Clone)]
+pub struct Target {
+    config: postgres::Config,
+}
+
+impl std::fmt::Debug for Target {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.shown())
+    }
+}
+
+impl Target {
+    /// Picks the URL in the order of precedence and parses it; the password, if the URL has
+    /// one, stays inside and is never shown. `PGPASSWORD` supplies one when the URL has none.
+    pub fn resolve(
+        flag: Option<&str>,
+        env: Option<&str>,
+        configured: Option<&str>,
+    ) -> Result<Target> {
+        let url = [flag, env, configured]
+            .into_iter()
+            .flatten()
+            .map(str::trim)
+            .find(|u| !u.is_empty())
+            .ok_or_else(|| {
+                Error::Usage(
+                    "no hay servidor central configurado: indique --central URL, la variable \
+                     VENTANILLA_CENTRAL o [central] url en la configuración"
+                        .into(),
+                )
+            })?;
+        let mut config = postgres::Config::from_str(url).map_err(|_| {
+            Error::Usage(
+                "la dirección del servidor central no es válida; use la forma \
+                 postgresql://usuario@servidor:5432/base"
+                    .into(),
+            )
+        })?;
+        if config.get_password().is_none()
+            && let Ok(p) = std::env::var("PGPASSWORD")
+        {
+            config.password(p);
+        }
+        if config.get_user().is_none() {
+            let user = std::env::var("PGUSER")
+                .ok()
+                .or_else(|| std::env::var("USER").ok())
+                .unwrap_or_else(|| "postgres".into());
+            config.user(&user);
+        }
+        if config.get_dbname().is_none() {
+            config.dbname("ventanilla");
+        }
+        config.connect_timeout(std::time::Duration::from_secs(10));
+        config.application_name("ventanilla");
+        Ok(Target { config })
+    }
+
+    /// `usuario@servidor:puerto/base`, without the password: what messages and logs show.
+    pub fn shown(&self) -> String {
+        let host = self
+            .config
+            .get_hosts()
+            .first()
+            .map(|h| match h {
+                postgres::config::Host::Tcp(name) => name.clone(),
+                #[cfg(unix)]
+                postgres::config::Host::Unix(path) => path.display().to_string(),
+            })
+            .unwrap_or_else(|| "localhost".into());
+        let port = self.config.get_ports().first().copied().unwrap_or(5432);
+        format!(
+            "{}@{host}:{port}/{}",
+            self.config.get_user().unwrap_or("?"),
+            self.config.get_dbname().unwrap_or("?")
+        )
+    }
+
+    /// Connects, or says in Spanish why not.
+    pub fn connect(&self) -> Result<Client> {
+        if self.config.get_ssl_mode() == postgres::config::SslMode::Require {
+            return Err(Error::refused(format!(
+                "el servidor central {} pide TLS (sslmode=require) y esta versión de \
+                 ventanilla se conecta sin TLS: use un túnel SSH o sslmode=prefer",
+                self.shown()
+            )));
+        }
+        self.config
+            .connect(NoTls)
+            .map_err(|e| explain(&e, &self.shown()))
+    }
+}
+
+/// One sync round of a branch: connect, check the schema, send the outbox, pull what is new.
+pub fn round(
+    store: &mut crate::store::Store,
+    config: &crate::config::Config,
+    target: &Target,
+    now: chrono::DateTime<chrono::Utc>,
+) -> Result<(push::Pushed, pull::Pulled)> {
+    let shown = target.shown();
+    let mut client = target.connect()?;
+    schema::check(&mut client, &shown)?;
+    let branch = push::branch(store, config)?;
+    let pushed = push::push(store, &mut client, &shown, &branch, &config.central)?;
+    let pulled = pull::pull(store, &mut client, &shown, &branch.code, now)?;
+    Ok((pushed, pulled))
+}
+
+/// A PostgreSQL error as a person at the branch reads it.
+pub fn explain(e: &postgres::Error, shown: &str) -> Error {
+    use postgres::error::SqlState;
+    let msg = match e.code() {
+        Some(c)
+            if *c == SqlState::INVALID_PASSWORD
+                || *c == SqlState::INVALID_AUTHORIZATION_SPECIFICATION =>
+        {
+            format!("el servidor central {shown} rechazó el usuario o la contraseña")
+        }
+        Some(c) if *c == SqlState::INVALID_CATALOG_NAME => {
+            format!(
+                "no existe la base de datos del servidor central {shown}: créela y ejecute `ventanilla central migrate`"
+            )
+        }
+        Some(c) if *c == SqlState::UNDEFINED_TABLE => format!(
+            "la base central {shown} no tiene el esquema de ventanilla: ejecute `ventanilla central migrate`"
+        ),
+        Some(c) if c.code().starts_with("23") => format!(
+            "el servidor central {shown} rechazó un lote por una restricción de sus datos ({}); \
+             nada de ese lote quedó marcado como enviado",
+            c.code()
+        ),
+        Some(c) if c.code().starts_with("57") || c.code().starts_with("08") => format!(
+            "se perdió la conexión con el servidor central {shown}; lo no confirmado se enviará \
+             en la próxima ronda"
+        ),
+        Some(c) => format!(
+            "el servidor central {shown} respondió con un error ({})",
+            c.code()
+        ),
+        None if e.is_closed() => format!(
+            "se perdió la conexión con el servidor central {shown}; lo no confirmado se enviará \
+             en la próxima ronda"
+        ),
+        None => format!(
+            "no se pudo conectar con el servidor central {shown} (¿está encendido y accesible \
+             en la red?); la sede sigue trabajando y se reintentará"
+        ),
+    };
+    Error::Refused(msg)
+}

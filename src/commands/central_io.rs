@@ -1,0 +1,303 @@
+//! What `central …` reads and writes: master data in, calendar changes in, the report and the
+//! status out.
+
+use super::Ctx;
+use crate::central::push::PULLED_LOCK;
+use crate::central::report::{CentralReport, Line};
+use crate::central::{explain, status::BranchStatus};
+use crate::cli::ReportOutput;
+use crate::error::{Error, Result};
+use crate::tables::{Cell, Table, Title, csv_document};
+use postgres::Client;
+use std::path::Path;
+
+/// Loads the affiliates' master data: every good row is written (or updated when it changed),
+/// every bad row is named with its line.
+pub fn import_customers(
+    ctx: &Ctx,
+    client: &mut Client,
+    shown: &str,
+    file: &Path,
+    sheet: Option<&str>,
+) -> Result<()> {
+    let bytes = std::fs::read(file)
+        .map_err(|e| Error::Usage(format!("no se pudo leer {}: {e}", file.display())))?;
+    let name = file.display().to_string();
+    let source = crate::desk::import::sources::read(&bytes, &name, sheet)?;
+    for w in &source.warnings {
+        crate::say!("{w}");
+    }
+    let today = ctx
+        .clock
+        .now()
+        .with_timezone(&ctx.loaded.config.utc_offset())
+        .date_naive();
+    let mut chunks = Vec::new();
+    let errors = crate::desk::import::parse(
+        &source.text,
+        source.line_offset,
+        today,
+        |_| {},
+        |rows| chunks.push(rows),
+    )?;
+    let mut written = 0u64;
+    let mut tx = client.transaction().map_err(|e| explain(&e, shown))?;
+    tx.execute("SELECT pg_advisory_xact_lock($1)", &[&PULLED_LOCK])
+        .map_err(|e| explain(&e, shown))?;
+    for chunk in &chunks {
+        let col = |f: &dyn Fn(&crate::store::customers::NewCustomer) -> Option<String>| {
+            chunk
+                .iter()
+                .map(|(_, c)| f(c))
+                .collect::<Vec<Option<String>>>()
+        };
+        let (types, numbers, names, surnames, affiliations, categories) = (
+            col(&|c| Some(c.doc_type.clone())),
+            col(&|c| Some(c.doc_number.clone())),
+            col(&|c| Some(c.names.clone())),
+            col(&|c| Some(c.surnames.clone())),
+            col(&|c| Some(c.affiliation.code().to_string())),
+            col(&|c| c.category.clone()),
+        );
+        written += tx
+            .execute(
+                "INSERT INTO master_customers
+                     (doc_type, doc_number, names, surnames, affiliation, category)
+                 SELECT * FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[],
+                                      $6::text[])
+                 ON CONFLICT (doc_type, doc_number) DO UPDATE SET
+                     names = EXCLUDED.names, surnames = EXCLUDED.surnames,
+                     affiliation = EXCLUDED.affiliation, category = EXCLUDED.category,
+                     seq = nextval('central_seq'), loaded_at = now()
+                 WHERE (master_customers.names, master_customers.surnames,
+                        master_customers.affiliation, master_customers.category)
+                       IS DISTINCT FROM (EXCLUDED.names, EXCLUDED.surnames,
+                                         EXCLUDED.affiliation, EXCLUDED.category)",
+                &[
+                    &types,
+                    &numbers,
+                    &names,
+                    &surnames,
+                    &affiliations,
+                    &categories,
+                ],
+            )
+            .map_err(|e| explain(&e, shown))?;
+    }
+    tx.commit().map_err(|e| explain(&e, shown))?;
+    for e in &errors {
+        crate::say!("línea {}: {}: {}", e.line, e.field, e.reason);
+    }
+    let read: usize = chunks.iter().map(Vec::len).sum();
+    crate::say!(
+        "Datos maestros en {shown}: {read} filas leídas, {written} nuevas o cambiadas, {} con \
+         errores. Las sedes las traen en su próxima sincronización.",
+        errors.len()
+    );
+    Ok(())
+}
+
+/// Records an organisation-wide calendar change.
+pub fn calendar(
+    client: &mut Client,
+    shown: &str,
+    date: chrono::NaiveDate,
+    closed: bool,
+    reason: &str,
+) -> Result<()> {
+    if reason.trim().is_empty() {
+        return Err(Error::Usage("indique el motivo (--reason)".into()));
+    }
+    let kind = if closed { "cerrado" } else { "abierto" };
+    let mut tx = client.transaction().map_err(|e| explain(&e, shown))?;
+    tx.execute("SELECT pg_advisory_xact_lock($1)", &[&PULLED_LOCK])
+        .map_err(|e| explain(&e, shown))?;
+    tx.execute(
+        "INSERT INTO org_calendar (date, kind, reason) VALUES ($1, $2, $3)
+         ON CONFLICT (date) DO UPDATE SET kind = EXCLUDED.kind, reason = EXCLUDED.reason,
+             seq = nextval('central_seq'), at = now()",
+        &[&date, &kind, &reason.trim()],
+    )
+    .map_err(|e| explain(&e, shown))?;
+    tx.commit().map_err(|e| explain(&e, shown))?;
+    crate::say!(
+        "El {} queda {} en todas las sedes desde su próxima sincronización",
+        crate::localtime::human_date(date),
+        if closed { "cerrado" } else { "abierto" }
+    );
+    Ok(())
+}
+
+fn num(v: Option<f64>) -> String {
+    v.map_or("-".into(), |x| format!("{x:.1}"))
+}
+
+/// Each branch's line of `central status`.
+pub fn status_text(lines: &[BranchStatus]) -> String {
+    let mut s = format!(
+        "{:<10} {:<14} {:>10} {:>9} {:>9} {:>8} {:>9} {:>10}\n",
+        "Sede", "Seccional", "Retraso", "PQRS ab.", "Vencidas", "Turnos", "Atendid.", "Espera med"
+    );
+    for b in lines {
+        let lag = match b.lag_s {
+            None => "nunca".to_string(),
+            Some(s) if s < 120 => format!("{s} s"),
+            Some(s) if s < 7200 => format!("{} min", s / 60),
+            Some(s) => format!("{} h", s / 3600),
+        };
+        s.push_str(&format!(
+            "{:<10} {:<14} {:>10} {:>9} {:>9} {:>8} {:>9} {:>10}\n",
+            b.code,
+            b.seccional,
+            lag,
+            b.open_pqrs,
+            b.overdue_pqrs,
+            b.turns_today,
+            b.served_today,
+            num(b.wait_median_min)
+        ));
+    }
+    if lines.is_empty() {
+        s.push_str("Ninguna sede ha sincronizado todavía.\n");
+    }
+    s
+}
+
+const HEADER: [&str; 16] = [
+    "Nivel",
+    "Seccional",
+    "Sede",
+    "Turnos",
+    "Atendidos",
+    "No se presentó",
+    "Cancelados",
+    "Espera mediana (min)",
+    "Espera p90 (min)",
+    "Calificaciones",
+    "Satisfacción %",
+    "PQRS radicadas",
+    "PQRSD a favor",
+    "Personas atendidas",
+    "A favor / personas %",
+    "PQRS vencidas",
+];
+
+fn cells(l: &Line) -> Vec<Cell> {
+    let opt = |v: Option<f64>| v.map_or(Cell::Empty, Cell::Decimal);
+    let pct = |v: Option<f64>| v.map_or(Cell::Empty, Cell::Percent);
+    vec![
+        Cell::from(l.level),
+        Cell::from(l.seccional.clone().unwrap_or_default()),
+        Cell::from(l.branch.clone().unwrap_or_default()),
+        Cell::Int(l.issued),
+        Cell::Int(l.served),
+        Cell::Int(l.no_shows),
+        Cell::Int(l.cancelled),
+        opt(l.wait_median_min),
+        opt(l.wait_p90_min),
+        Cell::Int(l.ratings),
+        pct(l.satisfaction_percent),
+        Cell::Int(l.pqrs_filed),
+        Cell::Int(l.in_favor),
+        Cell::Int(l.persons),
+        pct(l.in_favor_percent),
+        Cell::Int(l.overdue),
+    ]
+}
+
+/// The report as text for the terminal.
+pub fn report_text(r: &CentralReport) -> String {
+    let mut s = format!(
+        "Informe central del {} al {}\n\n{:<22} {:>7} {:>7} {:>6} {:>6} {:>7} {:>7} {:>7} {:>8} {:>8}\n",
+        r.from,
+        r.to,
+        "Sede / seccional",
+        "Turnos",
+        "Atend.",
+        "Esp.m",
+        "Calif",
+        "Satisf",
+        "PQRS",
+        "Favor",
+        "Personas",
+        "Fav/pers"
+    );
+    for l in &r.lines {
+        let name = match l.level {
+            "sede" => format!("  {}", l.branch.clone().unwrap_or_default()),
+            "seccional" => format!("Seccional {}", l.seccional.clone().unwrap_or_default()),
+            _ => "Total".to_string(),
+        };
+        let favor = match (l.in_favor_percent, l.in_favor_met) {
+            (Some(v), Some(false)) => format!("{v:.2}!"),
+            (Some(v), _) => format!("{v:.2}"),
+            _ => "-".into(),
+        };
+        s.push_str(&format!(
+            "{:<22} {:>7} {:>7} {:>6} {:>6} {:>7} {:>7} {:>7} {:>8} {:>8}\n",
+            name.chars().take(22).collect::<String>(),
+            l.issued,
+            l.served,
+            num(l.wait_median_min),
+            l.ratings,
+            num(l.satisfaction_percent),
+            l.pqrs_filed,
+            l.in_favor,
+            l.persons,
+            favor
+        ));
+    }
+    s.push_str(&format!(
+        "\nPQRSD a favor / personas atendidas: meta ≤ {} %; «!» marca la que no la cumple.\n",
+        r.in_favor_max_percent
+    ));
+    s
+}
+
+/// Writes the report in the format asked.
+pub fn write_report(ctx: &Ctx, r: &CentralReport, output: &ReportOutput) -> Result<()> {
+    let dialect = super::io::dialect(ctx, &output.csv)?;
+    let text = match output.format.as_str() {
+        "json" => serde_json::to_string_pretty(r)
+            .map_err(|e| Error::Usage(format!("no se pudo producir JSON: {e}")))?,
+        "csv" if output.out.is_none() => {
+            let mut rows = vec![HEADER.iter().map(|h| Cell::from(*h)).collect::<Vec<_>>()];
+            rows.extend(r.lines.iter().map(cells));
+            csv_document(&rows, dialect, false)
+        }
+        "csv" | "xlsx" => {
+            let out = output.out.as_ref().ok_or_else(|| {
+                Error::Usage("el formato xlsx necesita --out ARCHIVO.xlsx".into())
+            })?;
+            let title = Title {
+                lines: vec![
+                    "Informe de gestión de todas las sedes".into(),
+                    format!("Del {} al {}", r.from, r.to),
+                    format!(
+                        "Generado el {}",
+                        crate::localtime::human(ctx.clock.now(), ctx.loaded.config.utc_offset())
+                    ),
+                ],
+            };
+            let header: Vec<String> = HEADER.iter().map(|h| h.to_string()).collect();
+            let mut table = Table::create(out, "Sedes", &title, &header, dialect)?;
+            for l in &r.lines {
+                table.row(&cells(l))?;
+            }
+            table.finish()?;
+            crate::say!("Informe escrito en {}", out.display());
+            return Ok(());
+        }
+        _ => report_text(r),
+    };
+    match &output.out {
+        Some(path) => {
+            crate::files::write_private(path, text.as_bytes()).map_err(|e| {
+                Error::Usage(format!("no se pudo escribir {}: {e}", path.display()))
+            })?;
+            crate::say!("Informe escrito en {}", path.display());
+        }
+        None => print!("{text}"),
+    }
+    Ok(())
+}

@@ -1,0 +1,283 @@
+//! The central supervisor screen (`ventanilla central supervisor`): every branch as central
+//! sees it, and the month's indicator per seccional, read-only. A background thread asks
+//! PostgreSQL every few seconds; the screen never waits on the network and keeps the last
+//! answer on screen, saying how old it is, while the server does not answer.
+
+use super::Mode;
+use super::event::Event;
+use super::theme;
+use super::widgets::table::ScrollTable;
+use crate::central::report::{CentralReport, Scope};
+use crate::central::{Target, report, schema, status};
+use crate::commands::Ctx;
+use crate::error::Result;
+use chrono::{DateTime, FixedOffset, NaiveDate, Utc};
+use crossterm::event::{KeyCode, KeyModifiers};
+use ratatui::Frame;
+use ratatui::layout::{Constraint, Layout};
+use ratatui::text::Line;
+use ratatui::widgets::{Block, Paragraph, Row, Table};
+use std::sync::mpsc::{Receiver, channel};
+use std::time::Duration;
+
+/// Seconds between questions to the server.
+const EVERY: Duration = Duration::from_secs(10);
+
+/// One answer of the server, or why there was none.
+pub enum Snapshot {
+    Data {
+        at: DateTime<Utc>,
+        branches: Vec<status::BranchStatus>,
+        month: CentralReport,
+    },
+    Failed {
+        at: DateTime<Utc>,
+        error: String,
+    },
+}
+
+/// The screen's state.
+pub struct CentralScreen {
+    server: String,
+    offset: FixedOffset,
+    rx: Option<Receiver<Snapshot>>,
+    branches: Vec<status::BranchStatus>,
+    month: Option<CentralReport>,
+    updated: Option<DateTime<Utc>>,
+    error: Option<String>,
+    selected: usize,
+    quit: bool,
+}
+
+impl CentralScreen {
+    /// A screen fed by `rx` (tests feed it by hand).
+    pub fn new(server: String, offset: FixedOffset, rx: Option<Receiver<Snapshot>>) -> Self {
+        CentralScreen {
+            server,
+            offset,
+            rx,
+            branches: Vec::new(),
+            month: None,
+            updated: None,
+            error: None,
+            selected: 0,
+            quit: false,
+        }
+    }
+
+    /// Takes in one answer.
+    pub fn apply(&mut self, s: Snapshot) {
+        match s {
+            Snapshot::Data {
+                at,
+                branches,
+                month,
+            } => {
+                self.branches = branches;
+                self.month = Some(month);
+                self.updated = Some(at);
+                self.error = None;
+                self.selected = self.selected.min(self.branches.len().saturating_sub(1));
+            }
+            Snapshot::Failed { error, .. } => self.error = Some(error),
+        }
+    }
+}
+
+/// Asks the server for the status and the month's report.
+fn ask(target: &Target, offset: FixedOffset, in_favor_max: f64) -> Result<Snapshot> {
+    let shown = target.shown();
+    let mut client = target.connect()?;
+    schema::check(&mut client, &shown)?;
+    let now = Utc::now();
+    let today = now.with_timezone(&offset).date_naive();
+    let branches = status::branches(&mut client, &shown, today)?;
+    let first = NaiveDate::from_ymd_opt(
+        chrono::Datelike::year(&today),
+        chrono::Datelike::month(&today),
+        1,
+    )
+    .unwrap_or(today);
+    let bound = |d: NaiveDate| {
+        crate::desk::stamp(
+            d.and_hms_opt(0, 0, 0)
+                .unwrap_or_default()
+                .and_local_timezone(offset)
+                .single()
+                .map(|t| t.to_utc())
+                .unwrap_or(now),
+        )
+    };
+    let month = report::build(
+        &mut client,
+        &shown,
+        (first, today),
+        (bound(first), bound(today.succ_opt().unwrap_or(today))),
+        &Scope::default(),
+        in_favor_max,
+    )?;
+    Ok(Snapshot::Data {
+        at: now,
+        branches,
+        month,
+    })
+}
+
+/// Runs the screen on the terminal.
+pub fn run(ctx: &Ctx, target: Target) -> Result<()> {
+    let offset = ctx.loaded.config.utc_offset();
+    let in_favor_max = ctx.loaded.config.indicators.in_favor_max_percent;
+    let (tx, rx) = channel();
+    let server = target.shown();
+    std::thread::spawn(move || {
+        loop {
+            let snap = ask(&target, offset, in_favor_max).unwrap_or_else(|e| Snapshot::Failed {
+                at: Utc::now(),
+                error: e.to_string(),
+            });
+            if tx.send(snap).is_err() {
+                return;
+            }
+            std::thread::sleep(EVERY);
+        }
+    });
+    let mut screen = CentralScreen::new(server, offset, Some(rx));
+    super::run_on_terminal(&mut screen)
+}
+
+impl Mode for CentralScreen {
+    fn handle(&mut self, event: Event) {
+        match event {
+            Event::Tick => {
+                let got: Vec<Snapshot> = self
+                    .rx
+                    .as_ref()
+                    .map_or_else(Vec::new, |rx| rx.try_iter().collect());
+                for s in got {
+                    self.apply(s);
+                }
+            }
+            Event::Key(k) => match k.code {
+                KeyCode::Char('q') | KeyCode::Esc => self.quit = true,
+                KeyCode::Char('c') if k.modifiers.contains(KeyModifiers::CONTROL) => {
+                    self.quit = true;
+                }
+                KeyCode::Down => {
+                    self.selected = (self.selected + 1).min(self.branches.len().saturating_sub(1));
+                }
+                KeyCode::Up => self.selected = self.selected.saturating_sub(1),
+                KeyCode::PageDown => {
+                    self.selected = (self.selected + 10).min(self.branches.len().saturating_sub(1));
+                }
+                KeyCode::PageUp => self.selected = self.selected.saturating_sub(10),
+                KeyCode::Home => self.selected = 0,
+                KeyCode::End => self.selected = self.branches.len().saturating_sub(1),
+                _ => {}
+            },
+            _ => {}
+        }
+    }
+
+    fn render(&self, frame: &mut Frame<'_>) {
+        let area = frame.area();
+        let [head, body, seccional, foot] = Layout::vertical([
+            Constraint::Length(2),
+            Constraint::Min(5),
+            Constraint::Length(7),
+            Constraint::Length(1),
+        ])
+        .areas(area);
+        let updated = self.updated.map_or_else(
+            || "esperando la primera respuesta…".to_string(),
+            |t| format!("actualizado {}", crate::localtime::human(t, self.offset)),
+        );
+        let mut lines = vec![Line::styled(
+            format!(
+                "Todas las sedes · servidor central {} · {updated}",
+                self.server
+            ),
+            theme::TITLE,
+        )];
+        if let Some(e) = &self.error {
+            lines.push(Line::styled(format!("Sin respuesta: {e}"), theme::ERROR));
+        }
+        frame.render_widget(Paragraph::new(lines), head);
+        let rows = self.branches.iter().map(|b| {
+            let lag = match b.lag_s {
+                None => "nunca".to_string(),
+                Some(s) if s < 120 => format!("{s} s"),
+                Some(s) if s < 7200 => format!("{} min", s / 60),
+                Some(s) => format!("{} h", s / 3600),
+            };
+            Row::new(vec![
+                b.code.clone(),
+                b.seccional.clone(),
+                lag,
+                b.open_pqrs.to_string(),
+                b.overdue_pqrs.to_string(),
+                b.turns_today.to_string(),
+                b.served_today.to_string(),
+                b.wait_median_min.map_or("-".into(), |m| format!("{m:.1}")),
+            ])
+        });
+        let widths = [
+            Constraint::Length(8),
+            Constraint::Min(10),
+            Constraint::Length(8),
+            Constraint::Length(6),
+            Constraint::Length(6),
+            Constraint::Length(6),
+            Constraint::Length(6),
+            Constraint::Length(6),
+        ];
+        let table = Table::new(rows, widths)
+            .header(
+                Row::new([
+                    "Sede",
+                    "Seccional",
+                    "Retraso",
+                    "PQRS",
+                    "Venc.",
+                    "Turnos",
+                    "Atend.",
+                    "Espera",
+                ])
+                .style(theme::TITLE),
+            )
+            .block(Block::bordered().title(" Sedes (hoy) "));
+        frame.render_widget(
+            ScrollTable::new(table, self.branches.len(), self.selected, true),
+            body,
+        );
+        let mut sec = Vec::new();
+        if let Some(m) = &self.month {
+            for l in m.lines.iter().filter(|l| l.level != "sede") {
+                let name = l.seccional.clone().unwrap_or_else(|| "Total".into());
+                let value = l
+                    .in_favor_percent
+                    .map_or("sin personas atendidas".into(), |v| format!("{v:.2} %"));
+                let mark = match l.in_favor_met {
+                    Some(true) => "cumple",
+                    Some(false) => "NO CUMPLE",
+                    None => "",
+                };
+                sec.push(Line::from(format!(
+                    "{name}: PQRSD a favor {} de {} personas = {value} (meta ≤ {} %) {mark}",
+                    l.in_favor, l.persons, m.in_favor_max_percent
+                )));
+            }
+        }
+        frame.render_widget(
+            Paragraph::new(sec).block(Block::bordered().title(" Indicador del mes por seccional ")),
+            seccional,
+        );
+        frame.render_widget(
+            Paragraph::new("↑↓ PgUp PgDn elegir sede · q salir · solo consulta").style(theme::HINT),
+            foot,
+        );
+    }
+
+    fn should_quit(&self) -> bool {
+        self.quit
+    }
+}

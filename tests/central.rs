@@ -1,0 +1,553 @@
+//! The network of branches on one central PostgreSQL, against a real throwaway cluster (the
+//! tests skip, saying so, where PostgreSQL is not installed):
+//! - two branches with overlapping customers sync into one central; every record at central
+//!   equals the branch's, and the central report's branch lines equal each branch's report;
+//! - the per-seccional indicator on a hand-built month;
+//! - master data pulled down under the stated conflict rules; a deletion at one branch applied
+//!   at central and at the other branch;
+//! - wrong schema versions, a taken branch code and an unreachable server refused in Spanish,
+//!   with the branch's outbox untouched.
+
+#![allow(clippy::unwrap_used, clippy::expect_used)]
+
+mod common;
+
+use common::central_pg::Pg;
+use serde_json::Value;
+use ventanilla::central::{self, Target, kinds, report, schema};
+use ventanilla::clock::FixedClock;
+use ventanilla::config::Config;
+use ventanilla::desk::{self, Actor};
+use ventanilla::store::{Store, settings, sync};
+
+/// A branch on a file: the demo's people and history, under its own code and seccional.
+struct Branch {
+    _dir: tempfile::TempDir,
+    db: std::path::PathBuf,
+    store: Store,
+    cfg: Config,
+}
+
+fn branch(code: &str, seccional: &str, customers: u32, seed: u64, clock: &FixedClock) -> Branch {
+    let dir = tempfile::TempDir::new().unwrap();
+    let db = dir.path().join("sede.sqlite3");
+    let (mut store, _) = Store::open_or_create(&db).unwrap();
+    let mut cfg = common::config();
+    cfg.central.seccional = seccional.into();
+    ventanilla::demo::seed(&mut store, clock, &cfg, customers, seed).unwrap();
+    let tx = store.write().unwrap();
+    settings::set(&tx, "branch_code", code).unwrap();
+    tx.commit().unwrap();
+    Branch {
+        _dir: dir,
+        db,
+        store,
+        cfg,
+    }
+}
+
+/// The real binary on the branch file `db`, isolated from the user's configuration.
+fn bin(db: &std::path::Path) -> assert_cmd::Command {
+    let dir = db.parent().unwrap();
+    let mut c = assert_cmd::Command::cargo_bin("ventanilla").unwrap();
+    c.env_remove("VENTANILLA_CONFIG")
+        .env_remove("VENTANILLA_CENTRAL")
+        .env("XDG_CONFIG_HOME", dir.join("cfg"))
+        .env("XDG_DATA_HOME", dir.join("data"))
+        .timeout(std::time::Duration::from_secs(60))
+        .arg("--db")
+        .arg(db);
+    c
+}
+
+fn migrated(pg: &Pg) -> Target {
+    let target = Target::resolve(Some(&pg.url("central")), None, None).unwrap();
+    let mut client = target.connect().unwrap();
+    schema::migrate(&mut client, &target.shown()).unwrap();
+    target
+}
+
+fn sync_now(b: &mut Branch, target: &Target, clock: &FixedClock) -> central::pull::Pulled {
+    use ventanilla::clock::Clock;
+    central::round(&mut b.store, &b.cfg, target, clock.now())
+        .unwrap()
+        .1
+}
+
+/// Every record of every kind at central equals the branch's record, field by field, and
+/// central holds nothing else of that branch.
+fn assert_mirrored(pg: &Pg, code: &str, store: &Store) {
+    let mut c = pg.client("central");
+    for kind in kinds::KINDS {
+        let local = sync::all_rows(store.conn(), kind.name, &kinds::omitted(kind, false)).unwrap();
+        let central: Vec<Value> = c
+            .query(
+                &format!(
+                    "SELECT row FROM {} WHERE branch = $1 ORDER BY id",
+                    kind.name
+                ),
+                &[&code],
+            )
+            .unwrap()
+            .iter()
+            .map(|r| r.get(0))
+            .collect();
+        assert_eq!(central.len(), local.len(), "{} of {code}: count", kind.name);
+        assert!(central == local, "{} of {code}: content differs", kind.name);
+    }
+}
+
+fn line<'a>(r: &'a report::CentralReport, code: &str) -> &'a report::Line {
+    r.lines
+        .iter()
+        .find(|l| l.branch.as_deref() == Some(code))
+        .unwrap()
+}
+
+fn november() -> (chrono::NaiveDate, chrono::NaiveDate) {
+    (
+        chrono::NaiveDate::from_ymd_opt(2026, 11, 1).unwrap(),
+        chrono::NaiveDate::from_ymd_opt(2026, 11, 30).unwrap(),
+    )
+}
+
+fn central_report(target: &Target, cfg: &Config, scope: &report::Scope) -> report::CentralReport {
+    let (from, to) = november();
+    let bounds = (
+        "2026-11-01T05:00:00Z".to_string(),
+        "2026-12-01T05:00:00Z".to_string(),
+    );
+    let mut client = target.connect().unwrap();
+    report::build(
+        &mut client,
+        &target.shown(),
+        (from, to),
+        bounds,
+        scope,
+        cfg.indicators.in_favor_max_percent,
+    )
+    .unwrap()
+}
+
+#[test]
+fn two_branches_sync_into_one_central_and_its_report_adds_them_up() {
+    let Some(pg) = Pg::start() else { return };
+    let target = migrated(&pg);
+    let clock = FixedClock::new(common::monday_morning());
+    let mut norte = branch("NORTE", "Valle", 120, 1, &clock);
+    let mut sur = branch("SUR", "Valle", 150, 2, &clock);
+    let mut popayan = branch("POPA", "Cauca", 80, 3, &clock);
+    // the same person registered at two branches
+    for b in [&mut norte, &mut sur] {
+        let input = ventanilla::domain::customer::Input {
+            doc_type: "CC".into(),
+            doc_number: "52123456".into(),
+            names: "Ximena".into(),
+            surnames: "Quiñónez".into(),
+            affiliation: "afiliado".into(),
+            ..Default::default()
+        };
+        desk::customers::add(&mut b.store, &clock, &Actor::cli(None), &b.cfg, &input).unwrap();
+    }
+    for b in [&mut norte, &mut sur, &mut popayan] {
+        sync_now(b, &target, &clock);
+        // a second round sends nothing and changes nothing
+        let (pushed, _) =
+            central::round(&mut b.store, &b.cfg, &target, common::monday_morning()).unwrap();
+        assert_eq!(pushed.records, 0);
+        assert_eq!(sync::pending_count(b.store.conn()).unwrap(), 0);
+    }
+    assert_mirrored(&pg, "NORTE", &norte.store);
+    assert_mirrored(&pg, "SUR", &sur.store);
+    assert_mirrored(&pg, "POPA", &popayan.store);
+
+    let all = central_report(&target, &norte.cfg, &report::Scope::default());
+    let (from, to) = november();
+    let mut sums = (0, 0, 0, 0, 0, 0);
+    for (code, b) in [("NORTE", &norte), ("SUR", &sur), ("POPA", &popayan)] {
+        let own = desk::reports::build(&b.store, &b.cfg, from, to).unwrap();
+        let l = line(&all, code);
+        assert_eq!(l.issued as usize, own.totals.issued, "{code} issued");
+        assert_eq!(l.served as usize, own.totals.served, "{code} served");
+        assert_eq!(l.no_shows as usize, own.totals.no_shows, "{code} no-shows");
+        assert_eq!(
+            l.cancelled as usize, own.totals.cancelled,
+            "{code} cancelled"
+        );
+        assert_eq!(
+            l.wait_median_min, own.totals.wait_median_min,
+            "{code} median"
+        );
+        assert_eq!(l.wait_p90_min, own.totals.wait_p90_min, "{code} p90");
+        assert_eq!(l.ratings as usize, own.ratings, "{code} ratings");
+        assert_eq!(l.pqrs_filed as usize, own.pqrs.filed, "{code} pqrs");
+        assert_eq!(
+            l.in_favor as usize, own.pqrs.closed_in_favor,
+            "{code} in favour"
+        );
+        let favor = &own.indicators[1];
+        assert_eq!(l.persons as usize, favor.denominator, "{code} persons");
+        assert_eq!(l.in_favor_percent, favor.value, "{code} indicator");
+        assert!(own.totals.issued > 0);
+        sums.0 += l.issued;
+        sums.1 += l.served;
+        sums.2 += l.ratings;
+        sums.3 += l.pqrs_filed;
+        sums.4 += l.in_favor;
+        sums.5 += l.no_shows;
+    }
+    let total = all.lines.iter().find(|l| l.level == "total").unwrap();
+    assert_eq!(
+        (
+            total.issued,
+            total.served,
+            total.ratings,
+            total.pqrs_filed,
+            total.in_favor,
+            total.no_shows
+        ),
+        sums
+    );
+    let valle = all
+        .lines
+        .iter()
+        .find(|l| l.level == "seccional" && l.seccional.as_deref() == Some("Valle"))
+        .unwrap();
+    assert_eq!(
+        valle.issued,
+        line(&all, "NORTE").issued + line(&all, "SUR").issued
+    );
+    // a report of one seccional has only its branches
+    let cauca = central_report(
+        &target,
+        &norte.cfg,
+        &report::Scope {
+            branch: None,
+            seccional: Some("Cauca".into()),
+        },
+    );
+    let codes: Vec<_> = cauca
+        .lines
+        .iter()
+        .filter_map(|l| l.branch.clone())
+        .collect();
+    assert_eq!(codes, vec!["POPA".to_string()]);
+    assert_eq!(
+        cauca
+            .lines
+            .iter()
+            .find(|l| l.level == "total")
+            .unwrap()
+            .issued,
+        line(&all, "POPA").issued
+    );
+}
+
+/// Writes a hand-built month straight into central: per branch, persons attended (finished
+/// turns with documents) and PQRS closed in the user's favour.
+fn hand_built(pg: &Pg) {
+    let mut c = pg.client("central");
+    c.batch_execute(
+        "INSERT INTO branches (code, identity, name, seccional) VALUES
+             ('A', 'a', 'Sede A', 'Valle'), ('B', 'b', 'Sede B', 'Valle'),
+             ('C', 'c', 'Sede C', 'Cauca');
+         CREATE TABLE turns_202611 PARTITION OF turns
+             FOR VALUES FROM ('2026-11-01') TO ('2026-12-01');",
+    )
+    .unwrap();
+    // A: 400 persons (documents 1..400); B: 600 persons, 100 of them also attended at A
+    // (documents 301..900); C: 100 persons. Valle has 900 distinct users.
+    let persons = [("A", 1..=400), ("B", 301..=900), ("C", 2001..=2100)];
+    for (code, docs) in persons {
+        for (i, doc) in docs.enumerate() {
+            let row = serde_json::json!({
+                "id": i + 1, "day": "2026-11-10", "status": "finished",
+                "doc_type": "CC", "doc_number": doc.to_string(), "wait_s": 60, "service_s": 300
+            });
+            c.execute(
+                "INSERT INTO turns (branch, id, day, row) VALUES ($1, $2, '2026-11-10', $3)",
+                &[&code, &(i as i64 + 1), &row],
+            )
+            .unwrap();
+        }
+    }
+    // in favour: A 2, B 2 (Valle 4 of 900 = 0.44 %: met); C 1 of 100 = 1 %: not met
+    for (code, n) in [("A", 2), ("B", 2), ("C", 1)] {
+        for id in 1..=n {
+            let p = serde_json::json!({"id": id, "in_favor": 1, "status": "cerrada",
+                                       "created_at": "2026-11-05T15:00:00Z"});
+            let e = serde_json::json!({"id": id, "pqrs": id, "step": "cerrada",
+                                       "at": "2026-11-20T15:00:00Z"});
+            c.execute(
+                "INSERT INTO pqrs (branch, id, row) VALUES ($1, $2, $3)",
+                &[&code, &(id as i64), &p],
+            )
+            .unwrap();
+            c.execute(
+                "INSERT INTO pqrs_events (branch, id, row) VALUES ($1, $2, $3)",
+                &[&code, &(id as i64), &e],
+            )
+            .unwrap();
+        }
+    }
+}
+
+#[test]
+fn the_in_favour_indicator_is_counted_per_seccional_over_its_distinct_users() {
+    let Some(pg) = Pg::start() else { return };
+    let target = migrated(&pg);
+    hand_built(&pg);
+    let cfg = common::config();
+    let r = central_report(&target, &cfg, &report::Scope::default());
+    let seccional = |s: &str| {
+        r.lines
+            .iter()
+            .find(|l| l.level == "seccional" && l.seccional.as_deref() == Some(s))
+            .unwrap()
+    };
+    let valle = seccional("Valle");
+    assert_eq!((valle.in_favor, valle.persons), (4, 900));
+    assert_eq!(valle.in_favor_met, Some(true));
+    assert!((valle.in_favor_percent.unwrap() - 4.0 / 9.0).abs() < 1e-9);
+    let cauca = seccional("Cauca");
+    assert_eq!((cauca.in_favor, cauca.persons), (1, 100));
+    assert_eq!(cauca.in_favor_met, Some(false));
+    assert_eq!(line(&r, "A").persons, 400);
+    assert_eq!(line(&r, "B").persons, 600);
+    let total = r.lines.iter().find(|l| l.level == "total").unwrap();
+    assert_eq!((total.in_favor, total.persons), (5, 1000));
+    assert_eq!(total.issued, 1100);
+}
+
+#[test]
+fn master_data_comes_down_and_a_deletion_reaches_central_and_the_other_branch() {
+    let Some(pg) = Pg::start() else { return };
+    let target = migrated(&pg);
+    let clock = FixedClock::new(common::monday_morning());
+    let mut norte = branch("NORTE", "Valle", 30, 1, &clock);
+    let mut sur = branch("SUR", "Valle", 30, 2, &clock);
+    let cli = Actor::cli(None);
+    // Ximena is known at both; at NORTE her phone was typed at the desk, category B
+    for (b, phone) in [(&mut norte, "3157778899"), (&mut sur, "")] {
+        let input = ventanilla::domain::customer::Input {
+            doc_type: "CC".into(),
+            doc_number: "52123456".into(),
+            names: "Ximena".into(),
+            surnames: "Quiñónez".into(),
+            phone: phone.into(),
+            affiliation: "afiliado".into(),
+            category: "B".into(),
+            ..Default::default()
+        };
+        desk::customers::add(&mut b.store, &clock, &cli, &b.cfg, &input).unwrap();
+    }
+    // central loads master data: Ximena is of category A (central owns affiliation and category),
+    // with another phone (ignored: the branch owns contact data), and a new person
+    let csv = "tipo_documento,numero_documento,nombres,apellidos,fecha_nacimiento,telefono,correo,estado_afiliacion,categoria\n\
+               CC,52123456,Ximena,Quiñónez,,3009990000,,afiliado,A\n\
+               CC,1144052337,José,Pérez,,,,afiliado,C\n";
+    let dir = tempfile::TempDir::new().unwrap();
+    let file = dir.path().join("maestro.csv");
+    std::fs::write(&file, csv).unwrap();
+    common::cli_in(dir.path())
+        .env("VENTANILLA_CENTRAL", pg.url("central"))
+        .args(["central", "import", "customers"])
+        .arg(&file)
+        .assert()
+        .success()
+        .stdout(predicates::str::contains("2 nuevas o cambiadas"));
+    let pulled = sync_now(&mut norte, &target, &clock);
+    assert_eq!((pulled.customers_added, pulled.customers_updated), (1, 1));
+    let x = ventanilla::store::customers::by_document(norte.store.conn(), "CC", "52123456")
+        .unwrap()
+        .unwrap();
+    assert_eq!(x.category.as_deref(), Some("A"));
+    assert_eq!(x.affiliation.code(), "afiliado");
+    assert_eq!(
+        x.phone.as_deref(),
+        Some("3157778899"),
+        "the branch's phone stays"
+    );
+    let history = ventanilla::store::customers::changes(norte.store.conn(), x.id).unwrap();
+    assert!(
+        history
+            .iter()
+            .any(|c| c.field == "category" && c.old.as_deref() == Some("B")),
+        "{history:?}"
+    );
+    assert!(
+        ventanilla::store::customers::by_document(norte.store.conn(), "CC", "1144052337")
+            .unwrap()
+            .is_some()
+    );
+    // a second pull brings nothing new
+    let again = sync_now(&mut norte, &target, &clock);
+    assert_eq!(again.customers_added + again.customers_updated, 0);
+    sync_now(&mut sur, &target, &clock);
+
+    // NORTE deletes Ximena at her request
+    let asesor = Actor::staff(&desk::users::active(&norte.store, "asesor1").unwrap());
+    let mut req = desk::pqrs::Filing {
+        kind: "habeas-reclamo".parse().unwrap(),
+        channel: "escrito".parse().unwrap(),
+        document: Some(
+            ventanilla::domain::ids::parse(ventanilla::domain::ids::DocType::CC, "52123456")
+                .unwrap()
+                .document,
+        ),
+        subject: "Supresión".into(),
+        description: "Pide suprimir sus datos".into(),
+        notify_via: "electronica".parse().unwrap(),
+        notify_address: "x@correo.co".into(),
+        ..Default::default()
+    };
+    req.data_request = Some("supresion".parse().unwrap());
+    let p = desk::pqrs::file(&mut norte.store, &clock, &asesor, &norte.cfg, &req).unwrap();
+    let mut steps = vec![desk::pqrs::Action::Converse {
+        note: "Se le explicó qué pierde como afiliada".into(),
+    }];
+    steps.extend(common::data_request_steps("Se suprimen sus datos"));
+    steps.push(desk::pqrs::Action::Close {
+        in_favor: true,
+        note: "Suprimida".into(),
+    });
+    for s in steps {
+        desk::pqrs::step(&mut norte.store, &clock, &cli, &norte.cfg, &p.radicado, s).unwrap();
+    }
+    sync_now(&mut norte, &target, &clock);
+    let mut c = pg.client("central");
+    let master: i64 = c
+        .query_one(
+            "SELECT count(*) FROM master_customers WHERE doc_number = '52123456'",
+            &[],
+        )
+        .unwrap()
+        .get(0);
+    assert_eq!(master, 0, "central's master data forgot her");
+    let named: i64 = c
+        .query_one(
+            "SELECT count(*) FROM customers WHERE row->>'doc_number' = '52123456'
+                OR row->>'names' = 'Ximena'",
+            &[],
+        )
+        .unwrap()
+        .get(0);
+    assert_eq!(named, 0, "no branch's copy at central names her");
+    // SUR pulls the deletion and applies it with the same pseudonymisation
+    let pulled = sync_now(&mut sur, &target, &clock);
+    assert_eq!(pulled.deletions_applied, 1);
+    assert!(
+        ventanilla::store::customers::by_document(sur.store.conn(), "CC", "52123456")
+            .unwrap()
+            .is_none()
+    );
+    // and master data never brings her back
+    c.execute(
+        "INSERT INTO master_customers (doc_type, doc_number, names, surnames, affiliation)
+         VALUES ('CC', '52123456', 'Ximena', 'Quiñónez', 'afiliado')",
+        &[],
+    )
+    .unwrap();
+    let pulled = sync_now(&mut sur, &target, &clock);
+    assert_eq!(pulled.customers_added, 0);
+    assert!(
+        ventanilla::store::customers::by_document(sur.store.conn(), "CC", "52123456")
+            .unwrap()
+            .is_none()
+    );
+    sync_now(&mut norte, &target, &clock);
+    assert_mirrored(&pg, "NORTE", &norte.store);
+    assert_mirrored(&pg, "SUR", &sur.store);
+}
+
+#[test]
+fn organisation_calendar_changes_reach_every_branch() {
+    let Some(pg) = Pg::start() else { return };
+    let target = migrated(&pg);
+    let clock = FixedClock::new(common::monday_morning());
+    let mut norte = branch("NORTE", "Valle", 10, 1, &clock);
+    let dir = tempfile::TempDir::new().unwrap();
+    common::cli_in(dir.path())
+        .env("VENTANILLA_CENTRAL", pg.url("central"))
+        .args([
+            "central",
+            "calendar",
+            "close",
+            "2026-12-07",
+            "--reason",
+            "Día cívico",
+        ])
+        .assert()
+        .success();
+    let pulled = sync_now(&mut norte, &target, &clock);
+    assert_eq!(pulled.calendar_changes, 1);
+    let cal = desk::calendar::load(&norte.store, &norte.cfg).unwrap();
+    let day = chrono::NaiveDate::from_ymd_opt(2026, 12, 7).unwrap();
+    assert!(!cal.is_business_day(day));
+    assert_eq!(sync_now(&mut norte, &target, &clock).calendar_changes, 0);
+}
+
+#[test]
+fn bad_servers_are_refused_in_spanish_and_nothing_is_marked_sent() {
+    let Some(pg) = Pg::start() else { return };
+    let clock = FixedClock::new(common::monday_morning());
+    let mut norte = branch("NORTE", "Valle", 10, 1, &clock);
+    let pending = sync::pending_count(norte.store.conn()).unwrap();
+    let fail = |b: &mut Branch, url: &str| {
+        let target = Target::resolve(Some(url), None, None).unwrap();
+        let e = central::round(&mut b.store, &b.cfg, &target, common::monday_morning())
+            .unwrap_err()
+            .to_string();
+        assert_eq!(sync::pending_count(b.store.conn()).unwrap(), pending, "{e}");
+        e
+    };
+    // no schema yet
+    let e = fail(&mut norte, &pg.url("central"));
+    assert!(e.contains("ventanilla central migrate"), "{e}");
+    // nobody listening
+    let e = fail(&mut norte, "postgresql://ventanilla@127.0.0.1:1/central");
+    assert!(e.contains("no se pudo conectar"), "{e}");
+    assert!(!e.contains("password"), "{e}");
+    // a database that does not exist
+    let e = fail(&mut norte, &pg.url("otra"));
+    assert!(e.contains("no existe la base de datos"), "{e}");
+    // a schema newer than this build
+    let target = migrated(&pg);
+    pg.sql("central", "UPDATE central_schema SET version = 99");
+    let e = fail(&mut norte, &pg.url("central"));
+    assert!(e.contains("más nueva"), "{e}");
+    pg.sql(
+        "central",
+        &format!("UPDATE central_schema SET version = {}", schema::latest()),
+    );
+    // another branch already uses the code
+    let mut impostor = branch("NORTE", "Valle", 5, 9, &clock);
+    sync_now(&mut impostor, &target, &clock);
+    let e = fail(&mut norte, &pg.url("central"));
+    assert!(e.contains("ya lo usa otra sede"), "{e}");
+    // the branch keeps working offline: it issues a turn while the server is unreachable
+    common::issue_turns(&mut norte.store, &clock, &["R"]);
+    assert!(sync::pending_count(norte.store.conn()).unwrap() > pending);
+    // `sync` records the failure where the supervisor sees it
+    let out = bin(&norte.db)
+        .env(
+            "VENTANILLA_CENTRAL",
+            "postgresql://ventanilla:secreta@127.0.0.1:1/central",
+        )
+        .arg("sync")
+        .assert()
+        .failure()
+        .get_output()
+        .clone();
+    let err = String::from_utf8_lossy(&out.stderr).to_string();
+    assert!(err.contains("no se pudo conectar"), "{err}");
+    assert!(
+        !err.contains("secreta"),
+        "the password is never shown: {err}"
+    );
+    let status = sync::status(norte.store.conn()).unwrap();
+    assert!(status.last_error.unwrap().contains("no se pudo conectar"));
+    assert!(
+        !format!("{:?}", settings::get(norte.store.conn(), sync::LAST_ERROR)).contains("secreta")
+    );
+}

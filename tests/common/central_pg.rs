@@ -1,0 +1,197 @@
+//! A throwaway PostgreSQL cluster for the central tests: `initdb` and `pg_ctl` from the
+//! distribution's packages, in a temporary directory, on a free loopback port. As root (CI),
+//! the cluster runs as the `postgres` account the package creates. Where PostgreSQL is not
+//! installed, [`Pg::start`] says so and returns `None`, and the test skips.
+
+use std::path::{Path, PathBuf};
+use std::process::Command;
+
+/// A running cluster; stopped and removed when dropped.
+pub struct Pg {
+    dir: tempfile::TempDir,
+    bin: PathBuf,
+    pub port: u16,
+    as_postgres: bool,
+}
+
+fn bindir() -> Option<PathBuf> {
+    if let Ok(out) = Command::new("pg_config").arg("--bindir").output()
+        && out.status.success()
+    {
+        let p = PathBuf::from(String::from_utf8_lossy(&out.stdout).trim());
+        if p.join("initdb").exists() {
+            return Some(p);
+        }
+    }
+    let mut found: Vec<PathBuf> = std::fs::read_dir("/usr/lib/postgresql")
+        .ok()?
+        .flatten()
+        .map(|e| e.path().join("bin"))
+        .filter(|p| p.join("initdb").exists())
+        .collect();
+    found.sort();
+    found.pop()
+}
+
+fn free_port() -> u16 {
+    std::net::TcpListener::bind("127.0.0.1:0")
+        .unwrap()
+        .local_addr()
+        .unwrap()
+        .port()
+}
+
+fn is_root() -> bool {
+    nix::unistd::Uid::effective().is_root()
+}
+
+impl Pg {
+    /// Starts a cluster with a `ventanilla` superuser (trust on loopback) and a `central`
+    /// database; `None` when PostgreSQL is not installed.
+    pub fn start() -> Option<Pg> {
+        let Some(bin) = bindir() else {
+            eprintln!(
+                "PostgreSQL no está instalado (no se encontró initdb): se omite esta prueba. \
+                 Instálelo con `apt-get install postgresql`."
+            );
+            return None;
+        };
+        let dir = tempfile::TempDir::new().unwrap();
+        let as_postgres = is_root();
+        if as_postgres {
+            let status = Command::new("chown")
+                .args(["-R", "postgres:postgres"])
+                .arg(dir.path())
+                .status()
+                .unwrap();
+            assert!(status.success(), "chown to postgres failed");
+        }
+        let pg = Pg {
+            dir,
+            bin,
+            port: free_port(),
+            as_postgres,
+        };
+        let data = pg.data();
+        pg.run(
+            "initdb",
+            &[
+                "-D",
+                data.to_str().unwrap(),
+                "-U",
+                "ventanilla",
+                "-A",
+                "trust",
+                "--no-sync",
+                "-E",
+                "UTF8",
+                "--locale=C",
+            ],
+        );
+        pg.start_server();
+        pg.sql("postgres", "CREATE DATABASE central");
+        Some(pg)
+    }
+
+    fn data(&self) -> PathBuf {
+        self.dir.path().join("data")
+    }
+
+    fn run(&self, tool: &str, args: &[&str]) {
+        let exe = self.bin.join(tool);
+        let out = if self.as_postgres {
+            Command::new("runuser")
+                .args(["-u", "postgres", "--"])
+                .arg(&exe)
+                .args(args)
+                .output()
+                .unwrap()
+        } else {
+            Command::new(&exe).args(args).output().unwrap()
+        };
+        assert!(
+            out.status.success(),
+            "{tool} failed: {}{}",
+            String::from_utf8_lossy(&out.stdout),
+            String::from_utf8_lossy(&out.stderr)
+        );
+    }
+
+    /// Starts (or restarts after [`Pg::stop`]) the server, waiting until it accepts.
+    pub fn start_server(&self) {
+        let data = self.data();
+        let log = self.dir.path().join("log");
+        let opts = format!(
+            "-p {} -k {} -c listen_addresses=127.0.0.1 -c fsync=off -c full_page_writes=off \
+             -c synchronous_commit=off -c max_connections=200",
+            self.port,
+            self.dir.path().display()
+        );
+        self.run(
+            "pg_ctl",
+            &[
+                "-D",
+                data.to_str().unwrap(),
+                "-l",
+                log.to_str().unwrap(),
+                "-o",
+                &opts,
+                "-w",
+                "start",
+            ],
+        );
+    }
+
+    /// Stops the server at once (as a crash or a power cut would).
+    pub fn stop(&self) {
+        let data = self.data();
+        self.run(
+            "pg_ctl",
+            &[
+                "-D",
+                data.to_str().unwrap(),
+                "-m",
+                "immediate",
+                "-w",
+                "stop",
+            ],
+        );
+    }
+
+    /// The URL of database `db`.
+    pub fn url(&self, db: &str) -> String {
+        format!("postgresql://ventanilla@127.0.0.1:{}/{db}", self.port)
+    }
+
+    /// A client on database `db`.
+    pub fn client(&self, db: &str) -> postgres::Client {
+        postgres::Client::connect(&self.url(db), postgres::NoTls).unwrap()
+    }
+
+    /// Runs `sql` on `db`.
+    pub fn sql(&self, db: &str, sql: &str) {
+        self.client(db).batch_execute(sql).unwrap();
+    }
+
+    /// The cluster's directory.
+    pub fn dir(&self) -> &Path {
+        self.dir.path()
+    }
+}
+
+impl Drop for Pg {
+    fn drop(&mut self) {
+        let data = self.data();
+        let exe = self.bin.join("pg_ctl");
+        let args = ["-D", data.to_str().unwrap_or(""), "-m", "immediate", "stop"];
+        let _ = if self.as_postgres {
+            Command::new("runuser")
+                .args(["-u", "postgres", "--"])
+                .arg(&exe)
+                .args(args)
+                .output()
+        } else {
+            Command::new(&exe).args(args).output()
+        };
+    }
+}
