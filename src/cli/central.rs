@@ -84,6 +84,7 @@ pub enum CentralImport {
 pub enum CentralCalendar {
     /// Cierra un día en todas las sedes.
     Close {
+        /// Día que se cierra.
         #[arg(value_name = "AAAA-MM-DD")]
         date: String,
         /// Motivo del cierre.
@@ -92,6 +93,7 @@ pub enum CentralCalendar {
     },
     /// Abre un día en todas las sedes.
     Open {
+        /// Día que se abre.
         #[arg(value_name = "AAAA-MM-DD")]
         date: String,
         /// Motivo de la apertura.
@@ -105,6 +107,7 @@ pub enum CentralCalendar {
 pub enum CentralPeriod {
     /// Informe de un día (por defecto, hoy).
     Day {
+        /// Día del informe (por defecto, hoy).
         #[arg(value_name = "AAAA-MM-DD")]
         date: Option<String>,
         #[command(flatten)]
@@ -114,6 +117,7 @@ pub enum CentralPeriod {
     },
     /// Informe de un mes.
     Month {
+        /// Mes del informe.
         #[arg(value_name = "AAAA-MM")]
         month: String,
         #[command(flatten)]
@@ -123,8 +127,10 @@ pub enum CentralPeriod {
     },
     /// Informe de un periodo (días incluidos).
     Range {
+        /// Primer día (AAAA-MM-DD).
         #[arg(value_name = "DESDE")]
         from: String,
+        /// Último día, incluido (AAAA-MM-DD).
         #[arg(value_name = "HASTA")]
         to: String,
         #[command(flatten)]

@@ -3,6 +3,7 @@
 //! Opens behind a login that only a supervisor or administrator passes.
 
 mod keys;
+mod sync_line;
 mod view;
 mod windows;
 
@@ -76,6 +77,8 @@ pub struct Supervisor {
     /// "¿Descartar lo escrito?" is asked over the form (Esc on a form holding input).
     pub discarding: bool,
     pub notice: Option<Notice>,
+    /// The branch's sync with the central server, as the branch last recorded it.
+    pub sync: Option<crate::store::sync::Status>,
     pub now: DateTime<FixedOffset>,
     data_version: i64,
     refreshed: Option<DateTime<Utc>>,
@@ -106,6 +109,7 @@ impl Supervisor {
             form: None,
             discarding: false,
             notice: None,
+            sync: None,
             now,
             data_version: -1,
             refreshed: None,
@@ -138,6 +142,11 @@ impl Supervisor {
         self.config.rating.satisfaction_target
     }
 
+    /// Whether the configuration names a central server.
+    pub fn central_configured(&self) -> bool {
+        self.config.central.url.is_some()
+    }
+
     /// The wait alert threshold (minutes).
     pub fn alert_minutes(&self) -> u32 {
         self.config.indicators.wait_alert_minutes
@@ -164,6 +173,7 @@ impl Supervisor {
             Ok(map) => self.windows = map,
             Err(e) => self.notice = Some(Notice::Error(e.to_string())),
         }
+        self.sync = crate::store::sync::status(self.store.conn()).ok();
         self.data_version = version;
         self.refreshed = Some(now);
     }

@@ -123,7 +123,7 @@ impl Pg {
         let log = self.dir.path().join("log");
         let opts = format!(
             "-p {} -k {} -c listen_addresses=127.0.0.1 -c fsync=off -c full_page_writes=off \
-             -c synchronous_commit=off -c max_connections=200",
+             -c max_connections=200",
             self.port,
             self.dir.path().display()
         );

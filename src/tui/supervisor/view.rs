@@ -54,12 +54,15 @@ pub fn render(s: &Supervisor, frame: &mut Frame<'_>) {
         );
         return;
     }
-    let [header, tabs, alerts, body, status, footer] = Layout::vertical([
+    // a failing sync says why on a second line rather than cutting the sentence
+    let sync_failed = s.sync.as_ref().is_some_and(|x| x.last_error.is_some());
+    let [header, tabs, alerts, body, status, central, footer] = Layout::vertical([
         Constraint::Length(1),
         Constraint::Length(1),
         Constraint::Length(1),
         Constraint::Min(0),
         Constraint::Length(1),
+        Constraint::Length(1 + u16::from(sync_failed)),
         Constraint::Length(1),
     ])
     .areas(area);
@@ -101,6 +104,15 @@ pub fn render(s: &Supervisor, frame: &mut Frame<'_>) {
         Tab::Ventanillas => super::windows::render(s, frame, body),
     }
     frame.render_widget(notice_line(s.notice.as_ref()), status);
+    frame.render_widget(
+        Paragraph::new(super::sync_line::line(
+            s.sync.as_ref(),
+            s.central_configured(),
+            s.now,
+        ))
+        .wrap(ratatui::widgets::Wrap { trim: false }),
+        central,
+    );
     frame.render_widget(
         key_hints(&[
             ("Tab", "vista"),
