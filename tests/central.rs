@@ -160,6 +160,34 @@ fn two_branches_sync_into_one_central_and_its_report_adds_them_up() {
     assert_mirrored(&pg, "NORTE", &norte.store);
     assert_mirrored(&pg, "SUR", &sur.store);
     assert_mirrored(&pg, "POPA", &popayan.store);
+    let mut c = pg.client("central");
+    let staff: i64 = c
+        .query_one("SELECT count(*) FROM users WHERE branch = 'NORTE'", &[])
+        .unwrap()
+        .get(0);
+    let secrets: i64 = c
+        .query_one(
+            "SELECT count(*) FROM users WHERE row ? 'pin_hash' OR row ? 'failed_attempts'",
+            &[],
+        )
+        .unwrap()
+        .get(0);
+    assert_eq!(
+        (staff > 0, secrets),
+        (true, 0),
+        "staff go up without their PINs"
+    );
+    let months: Vec<String> = c
+        .query(
+            "SELECT c.relname::text FROM pg_inherits i JOIN pg_class c ON c.oid = i.inhrelid
+             JOIN pg_class p ON p.oid = i.inhparent WHERE p.relname = 'turns' ORDER BY 1",
+            &[],
+        )
+        .unwrap()
+        .iter()
+        .map(|r| r.get(0))
+        .collect();
+    assert!(months.contains(&"turns_202611".to_string()), "{months:?}");
 
     let all = central_report(&target, &norte.cfg, &report::Scope::default());
     let (from, to) = november();
@@ -383,7 +411,52 @@ fn master_data_comes_down_and_a_deletion_reaches_central_and_the_other_branch() 
     // a second pull brings nothing new
     let again = sync_now(&mut norte, &target, &clock);
     assert_eq!(again.customers_added + again.customers_updated, 0);
+    // later, SUR types her new phone: for contact data the latest change wins at central,
+    // and both branches' records and changes are kept
+    clock.advance(chrono::Duration::hours(2));
+    let doc = ventanilla::domain::ids::parse(ventanilla::domain::ids::DocType::CC, "52123456")
+        .unwrap()
+        .document;
+    let phone = [("telefono".to_string(), "3201234567".to_string())];
+    desk::customers::edit(&mut sur.store, &clock, &cli, &sur.cfg, &doc, &phone).unwrap();
     sync_now(&mut sur, &target, &clock);
+    let mut c = pg.client("central");
+    let (latest, from): (Option<String>, String) = c
+        .query_one(
+            "SELECT phone, from_branch FROM customer_contacts WHERE doc_number = '52123456'",
+            &[],
+        )
+        .map(|r| (r.get(0), r.get(1)))
+        .unwrap();
+    assert_eq!(
+        (latest.as_deref(), from.as_str()),
+        (Some("3201234567"), "SUR")
+    );
+    let phones: Vec<Option<String>> = c
+        .query(
+            "SELECT row->>'phone' FROM customers WHERE row->>'doc_number' = '52123456'
+             ORDER BY branch",
+            &[],
+        )
+        .unwrap()
+        .iter()
+        .map(|r| r.get(0))
+        .collect();
+    assert_eq!(
+        phones,
+        vec![
+            Some("3157778899".to_string()),
+            Some("3201234567".to_string())
+        ]
+    );
+    let sur_changes: i64 = c
+        .query_one(
+            "SELECT count(*) FROM customer_changes WHERE branch = 'SUR' AND row->>'new' = '3201234567'",
+            &[],
+        )
+        .unwrap()
+        .get(0);
+    assert_eq!(sur_changes, 1);
 
     // NORTE deletes Ximena at her request
     let asesor = Actor::staff(&desk::users::active(&norte.store, "asesor1").unwrap());
@@ -415,7 +488,6 @@ fn master_data_comes_down_and_a_deletion_reaches_central_and_the_other_branch() 
         desk::pqrs::step(&mut norte.store, &clock, &cli, &norte.cfg, &p.radicado, s).unwrap();
     }
     sync_now(&mut norte, &target, &clock);
-    let mut c = pg.client("central");
     let master: i64 = c
         .query_one(
             "SELECT count(*) FROM master_customers WHERE doc_number = '52123456'",
@@ -550,4 +622,47 @@ fn bad_servers_are_refused_in_spanish_and_nothing_is_marked_sent() {
     assert!(
         !format!("{:?}", settings::get(norte.store.conn(), sync::LAST_ERROR)).contains("secreta")
     );
+}
+
+#[test]
+fn a_branch_restored_from_an_older_copy_leaves_central_equal_to_it() {
+    let Some(pg) = Pg::start() else { return };
+    let target = migrated(&pg);
+    let clock = FixedClock::new(common::monday_morning());
+    let mut norte = branch("NORTE", "Valle", 20, 1, &clock);
+    sync_now(&mut norte, &target, &clock);
+    // the copy of last night
+    let copy = norte.db.with_file_name("copia.sqlite3");
+    norte
+        .store
+        .conn()
+        .execute("VACUUM INTO ?1", [copy.to_str().unwrap()])
+        .unwrap();
+    // the day goes on and is sent
+    common::issue_turns(&mut norte.store, &clock, &["R", "E", "R"]);
+    sync_now(&mut norte, &target, &clock);
+    // the disk fails; the branch comes back from the copy and works on
+    norte.store = Store::open(&copy).unwrap();
+    common::issue_turns(&mut norte.store, &clock, &["V"]);
+    let (pushed, _) = central::round(
+        &mut norte.store,
+        &norte.cfg,
+        &target,
+        common::monday_morning(),
+    )
+    .unwrap();
+    assert!(
+        pushed.resent_all,
+        "central knew more than the copy: everything is sent again"
+    );
+    assert_mirrored(&pg, "NORTE", &norte.store);
+    let (pushed, _) = central::round(
+        &mut norte.store,
+        &norte.cfg,
+        &target,
+        common::monday_morning(),
+    )
+    .unwrap();
+    assert!(!pushed.resent_all);
+    assert_eq!(pushed.records, 0);
 }

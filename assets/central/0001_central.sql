@@ -84,3 +84,15 @@ CREATE TABLE org_calendar (
     at     timestamptz NOT NULL DEFAULT now()
 );
 CREATE INDEX org_calendar_seq ON org_calendar (seq);
+
+-- A person known at several branches: each branch's copy stays in `customers` and each change
+-- in `customer_changes`; for the person's contact data the latest change wins.
+CREATE VIEW customer_contacts AS
+SELECT DISTINCT ON (row->>'doc_type', row->>'doc_number')
+    row->>'doc_type' AS doc_type, row->>'doc_number' AS doc_number,
+    row->>'names' AS names, row->>'surnames' AS surnames,
+    row->>'phone' AS phone, row->>'email' AS email, row->>'address' AS address,
+    branch AS from_branch, row->>'updated_at' AS updated_at
+FROM customers
+WHERE row->>'suppressed_at' IS NULL
+ORDER BY row->>'doc_type', row->>'doc_number', row->>'updated_at' DESC, branch;

@@ -143,6 +143,24 @@ fn reconcile(store: &mut Store, central: (i64, String)) -> Result<bool> {
     Ok(resend)
 }
 
+/// Before a resend of everything: removes at central this branch's records the branch no
+/// longer has (a branch restored from an older copy must not leave its lost records counted).
+fn prune(store: &Store, client: &mut Client, shown: &str, branch: &str) -> Result<()> {
+    let mut tx = client.transaction().map_err(|e| explain(&e, shown))?;
+    for kind in KINDS {
+        let ids = sync::ids(store.conn(), kind.name)?;
+        tx.execute(
+            &format!(
+                "DELETE FROM {} WHERE branch = $1 AND id <> ALL($2)",
+                kind.name
+            ),
+            &[&branch, &ids],
+        )
+        .map_err(|e| explain(&e, shown))?;
+    }
+    tx.commit().map_err(|e| explain(&e, shown))
+}
+
 /// Sends everything the outbox holds.
 pub fn push(
     store: &mut Store,
@@ -156,6 +174,9 @@ pub fn push(
         resent_all: reconcile(store, central)?,
         ..Pushed::default()
     };
+    if out.resent_all {
+        prune(store, client, shown, &b.code)?;
+    }
     let mut months = HashSet::new();
     loop {
         let acked = sync::position(store.conn(), sync::ACKED)?;

@@ -86,13 +86,17 @@ pub fn rows(conn: &Connection, kind: &str, ids: &[i64], omit: &[&str]) -> Result
     Ok(out)
 }
 
-/// Every record of `kind` as [`rows`] gives them (for checks and tests).
-pub fn all_rows(conn: &Connection, kind: &str, omit: &[&str]) -> Result<Vec<Value>> {
-    let ids: Vec<i64> = conn
+/// The ids of every record of `kind`, in order.
+pub fn ids(conn: &Connection, kind: &str) -> Result<Vec<i64>> {
+    Ok(conn
         .prepare(&format!("SELECT id FROM \"{kind}\" ORDER BY id"))?
         .query_map([], |r| r.get(0))?
-        .collect::<rusqlite::Result<_>>()?;
-    rows(conn, kind, &ids, omit)
+        .collect::<rusqlite::Result<_>>()?)
+}
+
+/// Every record of `kind` as [`rows`] gives them (for checks and tests).
+pub fn all_rows(conn: &Connection, kind: &str, omit: &[&str]) -> Result<Vec<Value>> {
+    rows(conn, kind, &ids(conn, kind)?, omit)
 }
 
 fn json_of(v: ValueRef<'_>) -> Value {
