@@ -181,7 +181,7 @@ impl Mode for CentralScreen {
     fn render(&self, frame: &mut Frame<'_>) {
         let area = frame.area();
         let [head, body, seccional, foot] = Layout::vertical([
-            Constraint::Length(2),
+            Constraint::Length(2 + u16::from(self.error.is_some()) * 2),
             Constraint::Min(5),
             Constraint::Length(7),
             Constraint::Length(1),
@@ -191,17 +191,17 @@ impl Mode for CentralScreen {
             || "esperando la primera respuesta…".to_string(),
             |t| format!("actualizado {}", crate::localtime::human(t, self.offset)),
         );
-        let mut lines = vec![Line::styled(
-            format!(
-                "Todas las sedes · servidor central {} · {updated}",
-                self.server
-            ),
-            theme::TITLE,
-        )];
+        let mut lines = vec![
+            Line::styled(format!("Todas las sedes · {updated}"), theme::TITLE),
+            Line::styled(format!("Servidor central {}", self.server), theme::HINT),
+        ];
         if let Some(e) = &self.error {
             lines.push(Line::styled(format!("Sin respuesta: {e}"), theme::ERROR));
         }
-        frame.render_widget(Paragraph::new(lines), head);
+        frame.render_widget(
+            Paragraph::new(lines).wrap(ratatui::widgets::Wrap { trim: false }),
+            head,
+        );
         let rows = self.branches.iter().map(|b| {
             let lag = match b.lag_s {
                 None => "nunca".to_string(),
@@ -211,6 +211,7 @@ impl Mode for CentralScreen {
             };
             Row::new(vec![
                 b.code.clone(),
+                b.name.clone(),
                 b.seccional.clone(),
                 lag,
                 b.open_pqrs.to_string(),
@@ -222,7 +223,8 @@ impl Mode for CentralScreen {
         });
         let widths = [
             Constraint::Length(8),
-            Constraint::Min(10),
+            Constraint::Min(8),
+            Constraint::Length(12),
             Constraint::Length(8),
             Constraint::Length(6),
             Constraint::Length(6),
@@ -230,24 +232,26 @@ impl Mode for CentralScreen {
             Constraint::Length(6),
             Constraint::Length(6),
         ];
-        let table = Table::new(rows, widths)
-            .header(
-                Row::new([
-                    "Sede",
-                    "Seccional",
-                    "Retraso",
-                    "PQRS",
-                    "Venc.",
-                    "Turnos",
-                    "Atend.",
-                    "Espera",
-                ])
-                .style(theme::TITLE),
-            )
-            .block(Block::bordered().title(" Sedes (hoy) "));
+        let table = Table::new(rows, widths).header(
+            Row::new([
+                "Sede",
+                "Nombre",
+                "Seccional",
+                "Retraso",
+                "PQRS",
+                "Venc.",
+                "Turnos",
+                "Atend.",
+                "Espera",
+            ])
+            .style(theme::TITLE),
+        );
+        let block = Block::bordered().title(" Sedes (hoy) ");
+        let inner = block.inner(body);
+        frame.render_widget(block, body);
         frame.render_widget(
             ScrollTable::new(table, self.branches.len(), self.selected, true),
-            body,
+            inner,
         );
         let mut sec = Vec::new();
         if let Some(m) = &self.month {
@@ -266,6 +270,16 @@ impl Mode for CentralScreen {
                     l.in_favor, l.persons, m.in_favor_max_percent
                 )));
             }
+        }
+        // more seccionales than lines: say how many are left out rather than cut silently
+        let room = usize::from(seccional.height.saturating_sub(2));
+        if sec.len() > room && room > 0 {
+            let left = sec.len() - (room - 1);
+            sec.truncate(room - 1);
+            sec.push(Line::styled(
+                format!("… y {left} líneas más: `ventanilla central report month`"),
+                theme::HINT,
+            ));
         }
         frame.render_widget(
             Paragraph::new(sec).block(Block::bordered().title(" Indicador del mes por seccional ")),
