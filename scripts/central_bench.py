@@ -24,7 +24,8 @@ Runs its own PostgreSQL 15 cluster (initdb -A trust -U ventanilla, defaults: fsy
 synchronous_commit on) on a free loopback port in a temporary directory, and removes both at
 the end. As root, PostgreSQL runs as the `postgres` user. Python 3.11 standard library and the
 psql client only. Environment: LOAD_SECONDS (default 120), BRANCHES (default 50),
-PG_BIN (default /usr/lib/postgresql/15/bin).
+PG_BIN (default /usr/lib/postgresql/15/bin), STEPS (default 123; step 1 always runs), KEEP=1
+(leave the cluster and files for inspection).
 """
 
 import datetime as dt
@@ -249,8 +250,9 @@ def fill_branch_month(db, code, rng):
             "INSERT INTO turns (id, day, service, label, issuing_service, seq, doc_type, "
             "doc_number, status, issued_at, queued_at, called_at, started_at, finished_at, "
             "window, advisor) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)", trows)
+        base = erows[0][0] - 1  # ids in the order the events happened
         erows.sort(key=lambda e: e[2])
-        erows = [(i + erows[0][0] if False else e[0],) + e[1:] for i, e in enumerate(erows)]
+        erows = [(base + i + 1,) + e[1:] for i, e in enumerate(erows)]
         conn.executemany("INSERT INTO turn_events (id, turn, at, kind, window, actor) "
                          "VALUES (?,?,?,?,?,?)", erows)
         conn.executemany(
@@ -435,16 +437,14 @@ def bench_report(binary, cluster, db):
     t0 = time.monotonic()
     cluster.psql("VACUUM ANALYZE")
     vac = time.monotonic() - t0
-    sizes = cluster.rows(
-        "SELECT count(*) FILTER (WHERE true), pg_size_pretty(pg_database_size('central')) "
-        "FROM turns")
+    size = cluster.psql("SELECT pg_size_pretty(pg_database_size('central'))").strip()
     counts = cluster.rows("SELECT (SELECT count(*) FROM turns), (SELECT count(*) FROM "
                           "turn_events), (SELECT count(*) FROM ratings), (SELECT count(*) "
                           "FROM attentions), (SELECT count(*) FROM pqrs)")[0]
     log(f"central filled in {copied:.1f} s (+ VACUUM ANALYZE {vac:.1f} s): "
         f"{int(cluster.psql('SELECT count(*) FROM branches')):,} branches, turns "
         f"{int(counts[0]):,}, turn_events {int(counts[1]):,}, ratings {int(counts[2]):,}, "
-        f"attentions {int(counts[3]):,}, pqrs {int(counts[4]):,}; database {sizes[0][1]}")
+        f"attentions {int(counts[3]):,}, pqrs {int(counts[4]):,}; database {size}")
     env = dict(os.environ, VENTANILLA_CENTRAL=cluster.url)
     walls = []
     for _ in range(3):
@@ -749,9 +749,12 @@ def main():
         if "3" in steps:
             bench_lag(binary, cluster, tmp)
     finally:
-        if cluster:
-            cluster.stop()
-        shutil.rmtree(tmp, ignore_errors=True)
+        if os.environ.get("KEEP") and cluster:
+            log(f"KEEP: cluster left running at {cluster.url}, data in {tmp}")
+        else:
+            if cluster:
+                cluster.stop()
+            shutil.rmtree(tmp, ignore_errors=True)
     log(f"whole script: {time.monotonic() - t_all:.0f} s")
 
 

@@ -189,6 +189,26 @@ fn two_branches_sync_into_one_central_and_its_report_adds_them_up() {
         .collect();
     assert!(months.contains(&"turns_202611".to_string()), "{months:?}");
 
+    // each branch as central sees it: just synced, its open PQRS
+    let today = chrono::NaiveDate::from_ymd_opt(2026, 11, 23).unwrap();
+    let mut client = target.connect().unwrap();
+    let seen = ventanilla::central::status::branches(&mut client, &target.shown(), today).unwrap();
+    let codes: Vec<&str> = seen.iter().map(|b| b.code.as_str()).collect();
+    assert_eq!(codes, ["POPA", "NORTE", "SUR"], "by seccional, then code");
+    for (b, local) in seen.iter().zip([&popayan, &norte, &sur]) {
+        assert!(b.lag_s.unwrap() < 60, "{b:?}");
+        let codes = ventanilla::central::status::open_codes();
+        let open: i64 = local
+            .store
+            .conn()
+            .query_row(
+                "SELECT count(*) FROM pqrs WHERE status IN (SELECT value FROM json_each(?1))",
+                [serde_json::to_string(&codes).unwrap()],
+                |r| r.get(0),
+            )
+            .unwrap();
+        assert_eq!(b.open_pqrs, open, "{b:?}");
+    }
     let all = central_report(&target, &norte.cfg, &report::Scope::default());
     let (from, to) = november();
     let mut sums = (0, 0, 0, 0, 0, 0);

@@ -25,7 +25,7 @@ fn branch(code: &str, seccional: &str, lag: Option<i64>, open: i64, overdue: i64
         code: code.into(),
         name: format!("Sede {code}"),
         seccional: seccional.into(),
-        last_push: None,
+        last_sync: None,
         lag_s: lag,
         open_pqrs: open,
         overdue_pqrs: overdue,

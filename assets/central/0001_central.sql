@@ -16,6 +16,8 @@ CREATE TABLE branches (
     pushed_seq    bigint NOT NULL DEFAULT 0,
     pushed_token  text NOT NULL DEFAULT '',
     last_push     timestamptz,
+    -- The last round that reached central, with or without records to send.
+    last_seen     timestamptz,
     registered_at timestamptz NOT NULL DEFAULT now()
 );
 

@@ -90,7 +90,7 @@ fn register(client: &mut Client, shown: &str, b: &Branch) -> Result<(i64, String
         Some(r) => {
             client
                 .execute(
-                    "UPDATE branches SET name = $2, seccional = $3 WHERE code = $1",
+                    "UPDATE branches SET name = $2, seccional = $3, last_seen = now() WHERE code = $1",
                     &[&b.code, &b.name, &b.seccional],
                 )
                 .map_err(|e| explain(&e, shown))?;
@@ -99,8 +99,8 @@ fn register(client: &mut Client, shown: &str, b: &Branch) -> Result<(i64, String
         None => {
             client
                 .execute(
-                    "INSERT INTO branches (code, identity, name, seccional) VALUES ($1, $2, $3, $4)
-                     ON CONFLICT (code) DO NOTHING",
+                    "INSERT INTO branches (code, identity, name, seccional, last_seen)
+                     VALUES ($1, $2, $3, $4, now()) ON CONFLICT (code) DO NOTHING",
                     &[&b.code, &b.identity, &b.name, &b.seccional],
                 )
                 .map_err(|e| explain(&e, shown))?;

@@ -14,8 +14,8 @@ pub struct BranchStatus {
     pub code: String,
     pub name: String,
     pub seccional: String,
-    /// When its last batch was committed at central.
-    pub last_push: Option<DateTime<Utc>>,
+    /// When its last sync round reached central.
+    pub last_sync: Option<DateTime<Utc>>,
     /// Seconds since then.
     pub lag_s: Option<i64>,
     pub open_pqrs: i64,
@@ -46,8 +46,8 @@ pub fn branches(
     let today_text = today.to_string();
     let rows = client
         .query(
-            "SELECT b.code, b.name, b.seccional, b.last_push,
-                 extract(epoch FROM now() - b.last_push)::bigint,
+            "SELECT b.code, b.name, b.seccional, b.last_seen,
+                 extract(epoch FROM now() - b.last_seen)::bigint,
                  (SELECT count(*) FROM pqrs p WHERE p.branch = b.code
                     AND p.row->>'status' = ANY($1)),
                  (SELECT count(*) FROM pqrs p WHERE p.branch = b.code
@@ -67,12 +67,12 @@ pub fn branches(
     Ok(rows
         .iter()
         .map(|r| {
-            let last_push: Option<DateTime<Utc>> = r.get(3);
+            let last_sync: Option<DateTime<Utc>> = r.get(3);
             BranchStatus {
                 code: r.get(0),
                 name: r.get(1),
                 seccional: r.get(2),
-                last_push,
+                last_sync,
                 lag_s: r.get::<_, Option<i64>>(4).map(|s| s.max(0)),
                 open_pqrs: r.get(5),
                 overdue_pqrs: r.get(6),

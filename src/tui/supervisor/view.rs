@@ -54,15 +54,19 @@ pub fn render(s: &Supervisor, frame: &mut Frame<'_>) {
         );
         return;
     }
-    // a failing sync says why on a second line rather than cutting the sentence
-    let sync_failed = s.sync.as_ref().is_some_and(|x| x.last_error.is_some());
+    // the sync's line takes the rows its sentence needs rather than cutting it (up to 4)
+    let sync = super::sync_line::line(s.sync.as_ref(), s.central_configured(), s.now);
+    let sync_rows = u16::try_from(sync.width())
+        .unwrap_or(u16::MAX)
+        .div_ceil(area.width.max(1))
+        .clamp(1, 4);
     let [header, tabs, alerts, body, status, central, footer] = Layout::vertical([
         Constraint::Length(1),
         Constraint::Length(1),
         Constraint::Length(1),
         Constraint::Min(0),
         Constraint::Length(1),
-        Constraint::Length(1 + u16::from(sync_failed)),
+        Constraint::Length(sync_rows),
         Constraint::Length(1),
     ])
     .areas(area);
@@ -105,12 +109,7 @@ pub fn render(s: &Supervisor, frame: &mut Frame<'_>) {
     }
     frame.render_widget(notice_line(s.notice.as_ref()), status);
     frame.render_widget(
-        Paragraph::new(super::sync_line::line(
-            s.sync.as_ref(),
-            s.central_configured(),
-            s.now,
-        ))
-        .wrap(ratatui::widgets::Wrap { trim: false }),
+        Paragraph::new(sync).wrap(ratatui::widgets::Wrap { trim: false }),
         central,
     );
     frame.render_widget(
