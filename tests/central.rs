@@ -79,7 +79,13 @@ fn sync_now(b: &mut Branch, target: &Target, clock: &FixedClock) -> central::pul
 fn assert_mirrored(pg: &Pg, code: &str, store: &Store) {
     let mut c = pg.client("central");
     for kind in kinds::KINDS {
-        let local = sync::all_rows(store.conn(), kind.name, &kinds::omitted(kind, false)).unwrap();
+        let local = sync::all_rows(
+            store.conn(),
+            kind.name,
+            kind.only,
+            &kinds::omitted(kind, false),
+        )
+        .unwrap();
         let central: Vec<Value> = c
             .query(
                 &format!(
@@ -431,6 +437,33 @@ fn master_data_comes_down_and_a_deletion_reaches_central_and_the_other_branch() 
     // a second pull brings nothing new
     let again = sync_now(&mut norte, &target, &clock);
     assert_eq!(again.customers_added + again.customers_updated, 0);
+    // José came down from the master data: he does not go back up until the branch edits him
+    let jose = |c: &mut postgres::Client| -> i64 {
+        c.query_one(
+            "SELECT count(*) FROM customers WHERE row->>'doc_number' = '1144052337'",
+            &[],
+        )
+        .unwrap()
+        .get(0)
+    };
+    let mut c = pg.client("central");
+    assert_eq!(jose(&mut c), 0);
+    let jose_doc =
+        ventanilla::domain::ids::parse(ventanilla::domain::ids::DocType::CC, "1144052337")
+            .unwrap()
+            .document;
+    let typed = [("telefono".to_string(), "3114445566".to_string())];
+    desk::customers::edit(
+        &mut norte.store,
+        &clock,
+        &cli,
+        &norte.cfg,
+        &jose_doc,
+        &typed,
+    )
+    .unwrap();
+    sync_now(&mut norte, &target, &clock);
+    assert_eq!(jose(&mut c), 1);
     // later, SUR types her new phone: for contact data the latest change wins at central,
     // and both branches' records and changes are kept
     clock.advance(chrono::Duration::hours(2));
@@ -440,7 +473,6 @@ fn master_data_comes_down_and_a_deletion_reaches_central_and_the_other_branch() 
     let phone = [("telefono".to_string(), "3201234567".to_string())];
     desk::customers::edit(&mut sur.store, &clock, &cli, &sur.cfg, &doc, &phone).unwrap();
     sync_now(&mut sur, &target, &clock);
-    let mut c = pg.client("central");
     let (latest, from): (Option<String>, String) = c
         .query_one(
             "SELECT phone, from_branch FROM customer_contacts WHERE doc_number = '52123456'",

@@ -125,7 +125,13 @@ fn kill_nine_and_a_stopped_server_lose_and_duplicate_nothing() {
     assert_eq!(sync::pending_count(store.conn()).unwrap(), 0);
     let mut c = pg.client("central");
     for kind in kinds::KINDS {
-        let local = sync::all_rows(store.conn(), kind.name, &kinds::omitted(kind, false)).unwrap();
+        let local = sync::all_rows(
+            store.conn(),
+            kind.name,
+            kind.only,
+            &kinds::omitted(kind, false),
+        )
+        .unwrap();
         let central: Vec<Value> = c
             .query(
                 &format!("SELECT row FROM {} ORDER BY branch, id", kind.name),

@@ -8,6 +8,9 @@ pub struct Kind {
     pub day_column: Option<&'static str>,
     /// Columns that never leave the branch.
     pub omit: &'static [&'static str],
+    /// The records of the kind that go up (an SQL condition), when not all do; the outbox
+    /// triggers apply the same condition.
+    pub only: Option<&'static str>,
 }
 
 const fn by_day(name: &'static str, day_column: &'static str) -> Kind {
@@ -15,6 +18,7 @@ const fn by_day(name: &'static str, day_column: &'static str) -> Kind {
         name,
         day_column: Some(day_column),
         omit: &[],
+        only: None,
     }
 }
 
@@ -23,6 +27,7 @@ const fn plain(name: &'static str) -> Kind {
         name,
         day_column: None,
         omit: &[],
+        only: None,
     }
 }
 
@@ -40,11 +45,13 @@ pub const KINDS: &[Kind] = &[
     plain("pqrs_deliveries"),
     plain("attachments"),
     plain("consents"),
-    // Sensitive notes (Ley 1581, datos sensibles) stay at the branch that took them.
+    // Sensitive notes (Ley 1581, datos sensibles) stay at the branch that took them; people
+    // who came down from the master data and were never touched here do not go back up.
     Kind {
         name: "customers",
         day_column: None,
         omit: &["sensitive_notes"],
+        only: Some("NOT (created_by = 'central' AND updated_by = 'central')"),
     },
     plain("customer_changes"),
     // Staff names and roles; never their PIN hashes or lock-out state.
@@ -52,6 +59,7 @@ pub const KINDS: &[Kind] = &[
         name: "users",
         day_column: None,
         omit: &["pin_hash", "failed_attempts", "locked_until"],
+        only: None,
     },
     plain("deletions"),
 ];
@@ -99,11 +107,30 @@ mod tests {
         let sql = include_str!("../../assets/migrations/0016_sync_outbox.sql");
         for k in KINDS {
             assert!(
-                sql.contains(&format!("AFTER INSERT ON {} ", k.name)),
+                sql.contains(&format!(
+                    "CREATE TRIGGER sync_{}_i AFTER INSERT ON {}",
+                    k.name, k.name
+                )),
                 "{} has no trigger",
                 k.name
             );
         }
+    }
+
+    #[test]
+    fn the_triggers_and_the_kinds_agree_on_which_customers_go_up() {
+        let sql = include_str!("../../assets/migrations/0016_sync_outbox.sql");
+        let only = of("customers").unwrap().only.unwrap();
+        assert_eq!(
+            sql.matches(&format!(
+                "WHEN {}",
+                only.replace("created_by", "NEW.created_by")
+                    .replace("updated_by", "NEW.updated_by")
+            ))
+            .count(),
+            2
+        );
+        assert!(sql.contains(&format!("WHERE {only}")));
     }
 
     #[test]

@@ -132,8 +132,9 @@ fn reconcile(store: &mut Store, central: (i64, String)) -> Result<bool> {
     let tx = store.write()?;
     let resend = in_flight.as_deref() != Some(format!("{seq}:{token}").as_str());
     if resend {
-        let names: Vec<&str> = KINDS.iter().map(|k| k.name).collect();
-        sync::requeue(&tx, &names)?;
+        for kind in KINDS {
+            sync::requeue(&tx, kind.name, kind.only)?;
+        }
         settings::set(&tx, sync::AUDIT_PUSHED, "0")?;
     } else {
         sync::acknowledge(&tx, seq)?;
@@ -148,7 +149,7 @@ fn reconcile(store: &mut Store, central: (i64, String)) -> Result<bool> {
 fn prune(store: &Store, client: &mut Client, shown: &str, branch: &str) -> Result<()> {
     let mut tx = client.transaction().map_err(|e| explain(&e, shown))?;
     for kind in KINDS {
-        let ids = sync::ids(store.conn(), kind.name)?;
+        let ids = sync::ids(store.conn(), kind.name, kind.only)?;
         tx.execute(
             &format!(
                 "DELETE FROM {} WHERE branch = $1 AND id <> ALL($2)",
@@ -425,6 +426,7 @@ fn push_audit_head(
         name: "audit_heads",
         day_column: Some("at"),
         omit: &[],
+        only: None,
     };
     let row = serde_json::json!({ "id": id, "at": at, "hash": hash });
     let day = day_or_epoch(&kind, &row);

@@ -50,16 +50,17 @@ pub fn acknowledge(conn: &Connection, seq: i64) -> Result<()> {
     super::settings::set(conn, ACKED, &seq.to_string())
 }
 
-/// Queues every record of `kinds` again (a central that lost this branch's records).
-pub fn requeue(conn: &Connection, kinds: &[&str]) -> Result<()> {
-    for kind in kinds {
-        conn.execute(
-            &format!(
-                "INSERT INTO sync_outbox (kind, row_id) SELECT ?1, id FROM \"{kind}\" ORDER BY id"
-            ),
-            [kind],
-        )?;
-    }
+/// Queues again every record of `kind` that goes up (`only`: the condition, when not all do),
+/// for a central that lost this branch's records.
+pub fn requeue(conn: &Connection, kind: &str, only: Option<&str>) -> Result<()> {
+    conn.execute(
+        &format!(
+            "INSERT INTO sync_outbox (kind, row_id) SELECT ?1, id FROM \"{kind}\" WHERE {}
+             ORDER BY id",
+            only.unwrap_or("1")
+        ),
+        [kind],
+    )?;
     Ok(())
 }
 
@@ -86,17 +87,26 @@ pub fn rows(conn: &Connection, kind: &str, ids: &[i64], omit: &[&str]) -> Result
     Ok(out)
 }
 
-/// The ids of every record of `kind`, in order.
-pub fn ids(conn: &Connection, kind: &str) -> Result<Vec<i64>> {
+/// The ids of every record of `kind` that goes up (`only`: the condition, when not all do),
+/// in order.
+pub fn ids(conn: &Connection, kind: &str, only: Option<&str>) -> Result<Vec<i64>> {
     Ok(conn
-        .prepare(&format!("SELECT id FROM \"{kind}\" ORDER BY id"))?
+        .prepare(&format!(
+            "SELECT id FROM \"{kind}\" WHERE {} ORDER BY id",
+            only.unwrap_or("1")
+        ))?
         .query_map([], |r| r.get(0))?
         .collect::<rusqlite::Result<_>>()?)
 }
 
-/// Every record of `kind` as [`rows`] gives them (for checks and tests).
-pub fn all_rows(conn: &Connection, kind: &str, omit: &[&str]) -> Result<Vec<Value>> {
-    rows(conn, kind, &ids(conn, kind)?, omit)
+/// Every record of `kind` that goes up, as [`rows`] gives them (for checks and tests).
+pub fn all_rows(
+    conn: &Connection,
+    kind: &str,
+    only: Option<&str>,
+    omit: &[&str],
+) -> Result<Vec<Value>> {
+    rows(conn, kind, &ids(conn, kind, only)?, omit)
 }
 
 fn json_of(v: ValueRef<'_>) -> Value {
