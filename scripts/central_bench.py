@@ -718,13 +718,13 @@ def bench_lag(binary, cluster, tmp):
             f"(with --every 5s a record waits up to 5 s for the next round: the floor is "
             f"~2.5 s on average; polling every 0.2 s adds up to 0.2 s)")
     log(f"CPU during the load: {cores_busy:.2f} of {ncpu} cores busy machine-wide "
-        f"(before the run, other work: {idle_load:.2f}); of it: 50 watchers "
+        f"(before the run, other work: {idle_load:.2f}); of it: {BRANCHES} watchers "
         f"{watch_cpu:.2f} cores, PostgreSQL {pg_cpu:.2f}, this script's writers and poller "
         f"{me_cpu:.2f}; load average samples (1 min) {load_samples}, at the end {loadavg}")
     if bad_exit:
         log(f"watcher messages: {len(bad_exit)} logs with errors, e.g. {bad_exit[:3]}")
     else:
-        log("watchers: no error in any of the 50 logs")
+        log(f"watchers: no error in any of the {BRANCHES} logs")
     return lags
 
 

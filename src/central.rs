@@ -11,6 +11,7 @@ pub mod push;
 pub mod report;
 pub mod schema;
 pub mod status;
+mod tls;
 
 use crate::error::{Error, Result};
 use postgres::{Client, NoTls};
@@ -21,6 +22,9 @@ use std::str::FromStr;
 #[derive(Clone)]
 pub struct Target {
     config: postgres::Config,
+    /// A PEM file with the certificate authority that signed the server's certificate, for an
+    /// organisation's own CA (besides the system's).
+    ca_file: Option<std::path::PathBuf>,
 }
 
 impl std::fmt::Debug for Target {
@@ -73,7 +77,16 @@ impl Target {
         }
         config.connect_timeout(std::time::Duration::from_secs(10));
         config.application_name("ventanilla");
-        Ok(Target { config })
+        Ok(Target {
+            config,
+            ca_file: None,
+        })
+    }
+
+    /// Trusts the certificate authority in `path` (PEM) besides the system's.
+    pub fn with_ca_file(mut self, path: Option<&std::path::Path>) -> Target {
+        self.ca_file = path.map(std::path::Path::to_path_buf);
+        self
     }
 
     /// `usuario@servidor:puerto/base`, without the password: what messages and logs show.
@@ -96,19 +109,46 @@ impl Target {
         )
     }
 
-    /// Connects, or says in Spanish why not.
+    /// Connects, or says in Spanish why not. TLS as the URL's `sslmode` says: `disable` never,
+    /// `prefer` (the default) when the server offers it, `require` always; the server's
+    /// certificate must be signed by a system authority or by `ca_file`.
     pub fn connect(&self) -> Result<Client> {
-        if self.config.get_ssl_mode() == postgres::config::SslMode::Require {
-            return Err(Error::refused(format!(
-                "el servidor central {} pide TLS (sslmode=require) y esta versión de \
-                 ventanilla se conecta sin TLS: use un túnel SSH o sslmode=prefer",
+        use postgres::config::SslMode;
+        let mode = self.config.get_ssl_mode();
+        let result = if mode == SslMode::Disable {
+            self.config.connect(NoTls)
+        } else {
+            self.config
+                .connect(tls::connector(self.ca_file.as_deref())?)
+        };
+        result.map_err(|e| match chain(&e) {
+            m if m.contains("certificate") || m.contains("InvalidCertificate") => {
+                Error::refused(format!(
+                    "el certificado TLS del servidor central {} no es de una autoridad \
+                     reconocida (o no corresponde a su nombre): instale la autoridad de la \
+                     organización en el sistema o indíquela en [central] ca_file",
+                    self.shown()
+                ))
+            }
+            m if mode == SslMode::Require && m.contains("TLS") => Error::refused(format!(
+                "el servidor central {} no ofrece TLS y la dirección lo exige (sslmode=require)",
                 self.shown()
-            )));
-        }
-        self.config
-            .connect(NoTls)
-            .map_err(|e| explain(&e, &self.shown()))
+            )),
+            _ => explain(&e, &self.shown()),
+        })
     }
+}
+
+/// An error with its causes, for telling kinds of TLS failure apart (never shown as is).
+fn chain(e: &dyn std::error::Error) -> String {
+    let mut out = e.to_string();
+    let mut cause = e.source();
+    while let Some(c) = cause {
+        out.push_str(": ");
+        out.push_str(&c.to_string());
+        cause = c.source();
+    }
+    out
 }
 
 /// One sync round of a branch: connect, check the schema, send the outbox, pull what is new.

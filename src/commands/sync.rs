@@ -13,10 +13,10 @@ use std::time::Duration;
 /// The central server this command talks to.
 fn target(ctx: &Ctx, flag: Option<&str>) -> Result<Target> {
     let env = std::env::var("VENTANILLA_CENTRAL").ok();
-    Target::resolve(
-        flag,
-        env.as_deref(),
-        ctx.loaded.config.central.url.as_deref(),
+    let central = &ctx.loaded.config.central;
+    Ok(
+        Target::resolve(flag, env.as_deref(), central.url.as_deref())?
+            .with_ca_file(central.ca_file.as_deref().map(std::path::Path::new)),
     )
 }
 

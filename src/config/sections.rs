@@ -327,6 +327,10 @@ pub struct Central {
     /// Whether attachments travel with their bytes.
     #[serde(default)]
     pub attachments: bool,
+    /// The organisation's certificate authority (PEM) for TLS to the central server, besides
+    /// the system's.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub ca_file: Option<String>,
     /// Records per batch (one PostgreSQL transaction each).
     #[serde(default = "default_batch")]
     pub batch: u32,
@@ -349,6 +353,7 @@ impl Default for Central {
             url: None,
             seccional: String::new(),
             attachments: false,
+            ca_file: None,
             batch: default_batch(),
             every_seconds: default_every(),
         }
