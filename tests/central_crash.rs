@@ -9,12 +9,10 @@
 mod common;
 
 use common::central_pg::Pg;
-use serde_json::Value;
 use std::process::{Command, Stdio};
 use std::sync::Arc;
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::time::Duration;
-use ventanilla::central::kinds;
 use ventanilla::clock::FixedClock;
 use ventanilla::store::{Store, settings, sync};
 
@@ -123,26 +121,6 @@ fn kill_nine_and_a_stopped_server_lose_and_duplicate_nothing() {
         String::from_utf8_lossy(&out.stderr)
     );
     assert_eq!(sync::pending_count(store.conn()).unwrap(), 0);
-    let mut c = pg.client("central");
-    for kind in kinds::KINDS {
-        let local = sync::all_rows(
-            store.conn(),
-            kind.name,
-            kind.only,
-            &kinds::omitted(kind, false),
-        )
-        .unwrap();
-        let central: Vec<Value> = c
-            .query(
-                &format!("SELECT row FROM {} ORDER BY branch, id", kind.name),
-                &[],
-            )
-            .unwrap()
-            .iter()
-            .map(|r| r.get(0))
-            .collect();
-        assert_eq!(central.len(), local.len(), "{}: count", kind.name);
-        assert!(central == local, "{}: content differs", kind.name);
-    }
+    common::central_pg::assert_mirrored(&pg, "NORTE", &store, true);
     eprintln!("{kills} kills in {rounds} rounds; {issued} turns issued meanwhile");
 }

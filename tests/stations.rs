@@ -9,6 +9,7 @@ mod common;
 mod pty;
 
 use common::FileBranch;
+use common::central_pg::free_port;
 use portable_pty::CommandBuilder;
 use pty::PtyApp;
 use std::path::{Path, PathBuf};
@@ -44,14 +45,6 @@ fn keygen(path: &Path) -> String {
         .unwrap()
         .trim()
         .to_string()
-}
-
-fn free_port() -> u16 {
-    std::net::TcpListener::bind("127.0.0.1:0")
-        .unwrap()
-        .local_addr()
-        .unwrap()
-        .port()
 }
 
 fn start_sshd(dir: &Path) -> Sshd {

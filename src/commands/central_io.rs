@@ -290,14 +290,5 @@ pub fn write_report(ctx: &Ctx, r: &CentralReport, output: &ReportOutput) -> Resu
         }
         _ => report_text(r),
     };
-    match &output.out {
-        Some(path) => {
-            crate::files::write_private(path, text.as_bytes()).map_err(|e| {
-                Error::Usage(format!("no se pudo escribir {}: {e}", path.display()))
-            })?;
-            crate::say!("Informe escrito en {}", path.display());
-        }
-        None => print!("{text}"),
-    }
-    Ok(())
+    super::io::emit(&text, output.out.as_deref())
 }

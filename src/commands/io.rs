@@ -131,6 +131,20 @@ pub fn dialect(ctx: &Ctx, arg: &CsvArg) -> Result<CsvDialect> {
     }
 }
 
+/// A report's text to `out` (owner-only file, said so) or to the screen.
+pub fn emit(text: &str, out: Option<&std::path::Path>) -> Result<()> {
+    match out {
+        Some(path) => {
+            crate::files::write_private(path, text.as_bytes()).map_err(|e| {
+                Error::Usage(format!("no se pudo escribir {}: {e}", path.display()))
+            })?;
+            crate::say!("Informe escrito en {}", path.display());
+        }
+        None => print!("{text}"),
+    }
+    Ok(())
+}
+
 /// The title block of a file: what it is, the branch, the period, when it was made.
 pub fn title(ctx: &Ctx, what: &str, period: Option<String>) -> Result<Title> {
     let store = ctx.store()?;

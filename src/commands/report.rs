@@ -86,16 +86,7 @@ fn write(r: &Report, output: &ReportOutput, dialect: CsvDialect, title: &Title) 
         }
         _ => text(r),
     };
-    match &output.out {
-        Some(path) => {
-            crate::files::write_private(path, text.as_bytes()).map_err(|e| {
-                Error::Usage(format!("no se pudo escribir {}: {e}", path.display()))
-            })?;
-            crate::say!("Informe escrito en {}", path.display());
-        }
-        None => print!("{text}"),
-    }
-    Ok(())
+    super::io::emit(&text, output.out.as_deref())
 }
 
 fn num(v: Option<f64>) -> String {

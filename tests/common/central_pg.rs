@@ -33,7 +33,8 @@ fn bindir() -> Option<PathBuf> {
     found.pop()
 }
 
-fn free_port() -> u16 {
+/// A free TCP port on the loopback interface.
+pub fn free_port() -> u16 {
     std::net::TcpListener::bind("127.0.0.1:0")
         .unwrap()
         .local_addr()
@@ -215,5 +216,41 @@ impl Drop for Pg {
         } else {
             Command::new(&exe).args(args).output()
         };
+    }
+}
+
+/// Every record of every kind that goes up from the branch `code` (its `store`) is at central
+/// with the same content, and central holds nothing else of that branch; `all_branches`: the
+/// check covers central's whole tables (one branch only).
+pub fn assert_mirrored(pg: &Pg, code: &str, store: &ventanilla::store::Store, all_branches: bool) {
+    use ventanilla::central::kinds;
+    let mut c = pg.client("central");
+    for kind in kinds::KINDS {
+        let local = ventanilla::store::sync::all_rows(
+            store.conn(),
+            kind.name,
+            kind.only,
+            &kinds::omitted(kind, false),
+        )
+        .unwrap();
+        let sql = if all_branches {
+            format!(
+                "SELECT row FROM {} WHERE $1::text IS NOT NULL ORDER BY branch, id",
+                kind.name
+            )
+        } else {
+            format!(
+                "SELECT row FROM {} WHERE branch = $1 ORDER BY id",
+                kind.name
+            )
+        };
+        let central: Vec<serde_json::Value> = c
+            .query(&sql, &[&code])
+            .unwrap()
+            .iter()
+            .map(|r| r.get(0))
+            .collect();
+        assert_eq!(central.len(), local.len(), "{} of {code}: count", kind.name);
+        assert!(central == local, "{} of {code}: content differs", kind.name);
     }
 }
