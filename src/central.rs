@@ -185,11 +185,17 @@ pub fn explain(e: &postgres::Error, shown: &str) -> Error {
         Some(c) if *c == SqlState::UNDEFINED_TABLE => format!(
             "la base central {shown} no tiene el esquema de ventanilla: ejecute `ventanilla central migrate`"
         ),
-        Some(c) if c.code().starts_with("23") => format!(
-            "el servidor central {shown} rechazó un lote por una restricción de sus datos ({}); \
-             nada de ese lote quedó marcado como enviado",
-            c.code()
-        ),
+        Some(c) if c.code().starts_with("23") => {
+            let db = e.as_db_error();
+            format!(
+                "el servidor central {shown} rechazó un lote por la restricción «{}» de la tabla \
+                 {} ({}); nada de ese lote quedó marcado como enviado: corrija la restricción \
+                 en el servidor central y la próxima ronda lo enviará",
+                db.and_then(|d| d.constraint()).unwrap_or("?"),
+                db.and_then(|d| d.table()).unwrap_or("?"),
+                c.code()
+            )
+        }
         Some(c) if c.code().starts_with("57") || c.code().starts_with("08") => format!(
             "se perdió la conexión con el servidor central {shown}; lo no confirmado se enviará \
              en la próxima ronda"

@@ -603,6 +603,17 @@ fn bad_servers_are_refused_in_spanish_and_nothing_is_marked_sent() {
     let e = fail(&mut norte, "postgresql://ventanilla@127.0.0.1:1/central");
     assert!(e.contains("no se pudo conectar"), "{e}");
     assert!(!e.contains("password"), "{e}");
+    // wrong credentials
+    pg.require_password("sede", "correcta");
+    let e = fail(
+        &mut norte,
+        &format!("postgresql://sede:equivocada@127.0.0.1:{}/central", pg.port),
+    );
+    assert!(e.contains("rechazó el usuario o la contraseña"), "{e}");
+    assert!(
+        !e.contains("equivocada"),
+        "the password is never shown: {e}"
+    );
     // a database that does not exist
     let e = fail(&mut norte, &pg.url("otra"));
     assert!(e.contains("no existe la base de datos"), "{e}");
@@ -620,6 +631,40 @@ fn bad_servers_are_refused_in_spanish_and_nothing_is_marked_sent() {
     sync_now(&mut impostor, &target, &clock);
     let e = fail(&mut norte, &pg.url("central"));
     assert!(e.contains("ya lo usa otra sede"), "{e}");
+    // a batch central rejects by one of its constraints: nothing of it is marked sent
+    pg.sql(
+        "central",
+        "ALTER TABLE pqrs ADD CONSTRAINT ninguna CHECK (false) NOT VALID",
+    );
+    let mut sur = branch("SUR", "Valle", 5, 4, &clock);
+    let pending_sur = sync::pending_count(sur.store.conn()).unwrap();
+    let url = pg.url("central");
+    let target_sur = Target::resolve(Some(&url), None, None).unwrap();
+    let e = central::round(
+        &mut sur.store,
+        &sur.cfg,
+        &target_sur,
+        common::monday_morning(),
+    )
+    .err()
+    .unwrap()
+    .to_string();
+    assert!(
+        e.contains("rechazó un lote por la restricción «ninguna»"),
+        "{e}"
+    );
+    // the batches before it were committed and forgotten; the rejected one still waits
+    let left = sync::pending_count(sur.store.conn()).unwrap();
+    assert!(left > 0 && left < pending_sur, "{left} of {pending_sur}");
+    let mut c = pg.client("central");
+    let pqrs: i64 = c
+        .query_one("SELECT count(*) FROM pqrs WHERE branch = 'SUR'", &[])
+        .unwrap()
+        .get(0);
+    assert_eq!(pqrs, 0);
+    pg.sql("central", "ALTER TABLE pqrs DROP CONSTRAINT ninguna");
+    sync_now(&mut sur, &target_sur, &clock);
+    assert_mirrored(&pg, "SUR", &sur.store);
     // the branch keeps working offline: it issues a turn while the server is unreachable
     common::issue_turns(&mut norte.store, &clock, &["R"]);
     assert!(sync::pending_count(norte.store.conn()).unwrap() > pending);

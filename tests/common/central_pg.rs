@@ -196,6 +196,22 @@ impl Pg {
         self.sql("postgres", "SELECT pg_reload_conf()");
     }
 
+    /// Makes `user` (created with `password`) authenticate by password (scram) on loopback.
+    pub fn require_password(&self, user: &str, password: &str) {
+        self.sql(
+            "postgres",
+            &format!("CREATE ROLE {user} LOGIN PASSWORD '{password}'"),
+        );
+        let hba = self.data().join("pg_hba.conf");
+        let old = std::fs::read_to_string(&hba).unwrap();
+        std::fs::write(
+            &hba,
+            format!("host all {user} 127.0.0.1/32 scram-sha-256\n{old}"),
+        )
+        .unwrap();
+        self.sql("postgres", "SELECT pg_reload_conf()");
+    }
+
     /// The cluster's directory.
     pub fn dir(&self) -> &Path {
         self.dir.path()
