@@ -28,7 +28,7 @@ pub enum Cell {
     Int(i64),
     /// A measure with one decimal (minutes, averages).
     Decimal(f64),
-    /// A percentage, 0–100.
+    /// A percentage, 0–100 (shown with two decimals).
     Percent(f64),
     Date(NaiveDate),
     /// A local date and time, with the RFC 3339 form programs read (offset included).
@@ -79,7 +79,9 @@ impl Cell {
             Cell::Empty => String::new(),
             Cell::Text(s) => neutralise(s).into_owned(),
             Cell::Int(n) => n.to_string(),
-            Cell::Decimal(x) | Cell::Percent(x) => decimal(*x, 1),
+            Cell::Decimal(x) => decimal(*x, 1),
+            // two places: the in-favour indicator's target is 0.5 %
+            Cell::Percent(x) => decimal(*x, 2),
             Cell::Date(d) if es => d.format("%d/%m/%Y").to_string(),
             Cell::Date(d) => d.to_string(),
             Cell::DateTime(local, _) if es => local.format("%d/%m/%Y %H:%M").to_string(),
@@ -150,7 +152,7 @@ impl Formats {
             date: Format::new().set_num_format("dd/mm/yyyy"),
             datetime: Format::new().set_num_format("dd/mm/yyyy hh:mm"),
             decimal: Format::new().set_num_format("0.0"),
-            percent: Format::new().set_num_format("0.0%"),
+            percent: Format::new().set_num_format("0.00%"),
         }
     }
 }

@@ -250,7 +250,7 @@ fn the_report_workbook_has_percentages_and_one_page_charts() {
     assert!(hours_sheet.contains("orientation=\"landscape\""));
     assert!(hours_sheet.contains("fitToWidth=\"1\"") || hours_sheet.contains("fitToPage"));
     let styles = zip_entry(&out, "xl/styles.xml");
-    assert!(styles.contains("formatCode=\"0.0%\""));
+    assert!(styles.contains("formatCode=\"0.00%\""));
 }
 
 #[test]

@@ -7,7 +7,7 @@ use crate::central::report::{CentralReport, Line};
 use crate::central::{explain, status::BranchStatus};
 use crate::cli::ReportOutput;
 use crate::error::{Error, Result};
-use crate::tables::{Cell, Table, Title, csv_document};
+use crate::tables::{Cell, Formats, csv_document, write_cell};
 use postgres::Client;
 use std::path::Path;
 
@@ -254,37 +254,86 @@ pub fn report_text(r: &CentralReport) -> String {
     s
 }
 
+/// The report as an Excel workbook: the title block, one row per branch, seccional and total
+/// (seccional and total rows in bold), numbers with their formats, the header frozen, printed
+/// landscape on A4, one page wide.
+fn workbook(ctx: &Ctx, r: &CentralReport, out: &Path) -> Result<()> {
+    use rust_xlsxwriter::{Format, Workbook, XlsxError};
+    let fail = |e: XlsxError| Error::Usage(format!("no se pudo escribir {}: {e}", out.display()));
+    let f = Formats::new();
+    let mut book = Workbook::new();
+    let sheet = book.add_worksheet();
+    sheet.set_name("Sedes").map_err(fail)?;
+    let when = crate::localtime::human(ctx.clock.now(), ctx.loaded.config.utc_offset());
+    let day = |d: &str| {
+        chrono::NaiveDate::parse_from_str(d, "%Y-%m-%d")
+            .map(crate::localtime::human_date)
+            .unwrap_or_else(|_| d.to_string())
+    };
+    let title = [
+        "Informe de gestión de todas las sedes".to_string(),
+        format!("Del {} al {}", day(&r.from), day(&r.to)),
+        format!(
+            "Indicador PQRSD a favor / personas atendidas: meta ≤ {} % por seccional",
+            r.in_favor_max_percent
+        ),
+        format!("Generado el {when}"),
+    ];
+    for (i, line) in title.iter().enumerate() {
+        let format = if i == 0 { &f.title } else { &f.bold };
+        sheet
+            .write_string_with_format(i as u32, 0, line, format)
+            .map_err(fail)?;
+    }
+    let head = title.len() as u32 + 1;
+    // long headers wrap over two lines instead of being cut by the next column
+    let header = Format::new()
+        .set_bold()
+        .set_text_wrap()
+        .set_align(rust_xlsxwriter::FormatAlign::Top);
+    for (c, h) in HEADER.iter().enumerate() {
+        sheet
+            .write_string_with_format(head, c as u16, *h, &header)
+            .map_err(fail)?;
+        let width = if c < 3 { 12.0 } else { 12.5 };
+        sheet.set_column_width(c as u16, width).map_err(fail)?;
+    }
+    sheet.set_row_height(head, 44).map_err(fail)?;
+    let bold = Format::new().set_bold();
+    for (i, l) in r.lines.iter().enumerate() {
+        let row = head + 1 + i as u32;
+        for (c, cell) in cells(l).iter().enumerate() {
+            write_cell(sheet, (row, c as u16), cell, &f, false).map_err(fail)?;
+        }
+        if l.level != "sede" {
+            sheet.set_row_format(row, &bold).map_err(fail)?;
+        }
+    }
+    sheet.set_freeze_panes(head + 1, 3).map_err(fail)?;
+    sheet.set_landscape();
+    sheet.set_paper_size(9); // A4
+    sheet.set_print_fit_to_pages(1, 0);
+    let file = crate::files::create_private(out)
+        .map_err(|e| Error::Usage(format!("no se pudo escribir {}: {e}", out.display())))?;
+    book.save_to_writer(file).map_err(fail)
+}
+
 /// Writes the report in the format asked.
 pub fn write_report(ctx: &Ctx, r: &CentralReport, output: &ReportOutput) -> Result<()> {
     let dialect = super::io::dialect(ctx, &output.csv)?;
     let text = match output.format.as_str() {
         "json" => serde_json::to_string_pretty(r)
             .map_err(|e| Error::Usage(format!("no se pudo producir JSON: {e}")))?,
-        "csv" if output.out.is_none() => {
+        "csv" => {
             let mut rows = vec![HEADER.iter().map(|h| Cell::from(*h)).collect::<Vec<_>>()];
             rows.extend(r.lines.iter().map(cells));
-            csv_document(&rows, dialect, false)
+            csv_document(&rows, dialect, true)
         }
-        "csv" | "xlsx" => {
+        "xlsx" => {
             let out = output.out.as_ref().ok_or_else(|| {
                 Error::Usage("el formato xlsx necesita --out ARCHIVO.xlsx".into())
             })?;
-            let title = Title {
-                lines: vec![
-                    "Informe de gestión de todas las sedes".into(),
-                    format!("Del {} al {}", r.from, r.to),
-                    format!(
-                        "Generado el {}",
-                        crate::localtime::human(ctx.clock.now(), ctx.loaded.config.utc_offset())
-                    ),
-                ],
-            };
-            let header: Vec<String> = HEADER.iter().map(|h| h.to_string()).collect();
-            let mut table = Table::create(out, "Sedes", &title, &header, dialect)?;
-            for l in &r.lines {
-                table.row(&cells(l))?;
-            }
-            table.finish()?;
+            workbook(ctx, r, out)?;
             crate::say!("Informe escrito en {}", out.display());
             return Ok(());
         }
