@@ -21,15 +21,31 @@ CREATE TABLE branches (
     registered_at timestamptz NOT NULL DEFAULT now()
 );
 
--- Records that grow by day, partitioned by month of `day`.
+-- Records that grow by day, partitioned by month of `day`. The fields the reports read are
+-- generated columns beside the record, and each month's partition keeps the wide JSON out of
+-- its main table (toast_tuple_target, set as the months are created), so that a month's
+-- report reads narrow rows.
 CREATE TABLE turns (branch text NOT NULL, id bigint NOT NULL, day date NOT NULL,
-    row jsonb NOT NULL, PRIMARY KEY (branch, day, id)) PARTITION BY RANGE (day);
+    row jsonb NOT NULL,
+    status text GENERATED ALWAYS AS (row->>'status') STORED,
+    wait_s bigint GENERATED ALWAYS AS ((row->>'wait_s')::bigint) STORED,
+    -- the person, when the turn names one ("CC:52123456")
+    person text GENERATED ALWAYS AS (CASE WHEN coalesce(row->>'doc_number', '') <> ''
+        THEN (row->>'doc_type') || ':' || (row->>'doc_number') END) STORED,
+    PRIMARY KEY (branch, day, id)) PARTITION BY RANGE (day);
 CREATE TABLE turn_events (branch text NOT NULL, id bigint NOT NULL, day date NOT NULL,
     row jsonb NOT NULL, PRIMARY KEY (branch, day, id)) PARTITION BY RANGE (day);
 CREATE TABLE attentions (branch text NOT NULL, id bigint NOT NULL, day date NOT NULL,
-    row jsonb NOT NULL, PRIMARY KEY (branch, day, id)) PARTITION BY RANGE (day);
+    row jsonb NOT NULL,
+    started_at text GENERATED ALWAYS AS (row->>'started_at') STORED,
+    customer bigint GENERATED ALWAYS AS ((row->>'customer')::bigint) STORED,
+    turn bigint GENERATED ALWAYS AS ((row->>'turn')::bigint) STORED,
+    PRIMARY KEY (branch, day, id)) PARTITION BY RANGE (day);
 CREATE TABLE ratings (branch text NOT NULL, id bigint NOT NULL, day date NOT NULL,
-    row jsonb NOT NULL, PRIMARY KEY (branch, day, id)) PARTITION BY RANGE (day);
+    row jsonb NOT NULL,
+    at text GENERATED ALWAYS AS (row->>'at') STORED,
+    score integer GENERATED ALWAYS AS ((row->>'score')::integer) STORED,
+    PRIMARY KEY (branch, day, id)) PARTITION BY RANGE (day);
 -- The head of each branch's audit chain as it was at each sync: a second anchor, outside the
 -- branch, for the chain `ventanilla check` verifies.
 CREATE TABLE audit_heads (branch text NOT NULL, id bigint NOT NULL, day date NOT NULL,

@@ -295,7 +295,8 @@ fn ensure_month(
         return Ok(());
     }
     let sql = format!(
-        "CREATE TABLE IF NOT EXISTS {part} PARTITION OF {table} FOR VALUES FROM ('{from}') TO ('{to}')"
+        "CREATE TABLE IF NOT EXISTS {part} PARTITION OF {table}
+         FOR VALUES FROM ('{from}') TO ('{to}') WITH (toast_tuple_target = 128)"
     );
     if let Err(e) = client.batch_execute(&sql) {
         // Two branches creating the same month at once: the loser finds it made.

@@ -86,6 +86,10 @@ pub fn build(
         end: bounds.1,
         after: to.succ_opt().unwrap_or(to).to_string(),
     };
+    // the queries are aggregates over narrow columns: compiling them costs more than it saves
+    client
+        .batch_execute("SET jit = off")
+        .map_err(|e| explain(&e, shown))?;
     let mut lines: BTreeMap<(String, String), Line> = BTreeMap::new();
     let mut q = |sql: String, extra: &[&(dyn ToSql + Sync)]| -> Result<Vec<postgres::Row>> {
         let mut params: Vec<&(dyn ToSql + Sync)> = vec![&scope.branch, &scope.seccional];
@@ -99,13 +103,13 @@ pub fn build(
     for r in q(
         format!(
             "SELECT b.seccional, b.code, count(*),
-                 count(*) FILTER (WHERE t.row->>'status' = 'finished'),
-                 count(*) FILTER (WHERE t.row->>'status' = 'no_show'),
-                 count(*) FILTER (WHERE t.row->>'status' = 'cancelled'),
-                 percentile_disc(0.5) WITHIN GROUP (ORDER BY (t.row->>'wait_s')::bigint),
-                 percentile_disc(0.9) WITHIN GROUP (ORDER BY (t.row->>'wait_s')::bigint)
+                 count(*) FILTER (WHERE t.status = 'finished'),
+                 count(*) FILTER (WHERE t.status = 'no_show'),
+                 count(*) FILTER (WHERE t.status = 'cancelled'),
+                 percentile_disc(0.5) WITHIN GROUP (ORDER BY t.wait_s),
+                 percentile_disc(0.9) WITHIN GROUP (ORDER BY t.wait_s)
              FROM turns t JOIN {scope_sql} b ON b.code = t.branch
-             WHERE t.day BETWEEN $3 AND $4 AND t.row->>'status' <> 'transferred'
+             WHERE t.day BETWEEN $3 AND $4 AND t.status <> 'transferred'
              {grouped}"
         ),
         &[&p.from, &p.to],
@@ -121,13 +125,11 @@ pub fn build(
     // Ratings given in the period.
     for r in q(
         format!(
-            "SELECT b.seccional, b.code, count(*), count(r.row->'score') FILTER
-                     (WHERE jsonb_typeof(r.row->'score') = 'number'),
-                 count(*) FILTER (WHERE jsonb_typeof(r.row->'score') = 'number'
-                     AND (r.row->>'score')::int >= 4)
+            "SELECT b.seccional, b.code, count(*), count(r.score),
+                 count(*) FILTER (WHERE r.score >= 4)
              FROM ratings r JOIN {scope_sql} b ON b.code = r.branch
              WHERE r.day BETWEEN $3::date - 1 AND $4::date + 1
-               AND r.row->>'at' >= $5 AND r.row->>'at' < $6
+               AND r.at >= $5 AND r.at < $6
              {grouped}"
         ),
         &[&p.from, &p.to, &p.start, &p.end],
@@ -165,24 +167,19 @@ pub fn build(
         format!(
             "SELECT b.seccional, b.code, count(DISTINCT w.who)
              FROM (
-                 SELECT t.branch,
-                     CASE WHEN coalesce(t.row->>'doc_number', '') <> ''
-                          THEN (t.row->>'doc_type') || ':' || (t.row->>'doc_number')
-                          ELSE t.branch || ':turno:' || t.id END AS who
+                 SELECT t.branch, coalesce(t.person, t.branch || ':turno:' || t.id) AS who
                  FROM turns t
-                 WHERE t.day BETWEEN $3 AND $4 AND t.row->>'status' = 'finished'
+                 WHERE t.day BETWEEN $3 AND $4 AND t.status = 'finished'
                  UNION ALL
                  SELECT a.branch,
                      CASE WHEN c.id IS NOT NULL
                           THEN (c.row->>'doc_type') || ':' || (c.row->>'doc_number')
-                          WHEN a.row->>'turn' IS NOT NULL
-                          THEN a.branch || ':turno:' || (a.row->>'turn')
+                          WHEN a.turn IS NOT NULL THEN a.branch || ':turno:' || a.turn
                           ELSE a.branch || ':atencion:' || a.id END
                  FROM attentions a
-                 LEFT JOIN customers c ON c.branch = a.branch
-                      AND c.id = (a.row->>'customer')::bigint
+                 LEFT JOIN customers c ON c.branch = a.branch AND c.id = a.customer
                  WHERE a.day BETWEEN $3::date - 1 AND $4::date + 1
-                   AND a.row->>'started_at' >= $5 AND a.row->>'started_at' < $6
+                   AND a.started_at >= $5 AND a.started_at < $6
              ) w JOIN {scope_sql} b ON b.code = w.branch
              {grouped}"
         ),

@@ -54,12 +54,12 @@ pub fn branches(
                     AND p.row->>'status' = ANY($1) AND p.row->>'due_on' < $3
                     AND p.row->>'paused_on' IS NULL),
                  (SELECT count(*) FROM turns t WHERE t.branch = b.code AND t.day = $2
-                    AND t.row->>'status' <> 'transferred'),
+                    AND t.status <> 'transferred'),
                  (SELECT count(*) FROM turns t WHERE t.branch = b.code AND t.day = $2
-                    AND t.row->>'status' = 'finished'),
-                 (SELECT percentile_disc(0.5) WITHIN GROUP (ORDER BY (t.row->>'wait_s')::bigint)
+                    AND t.status = 'finished'),
+                 (SELECT percentile_disc(0.5) WITHIN GROUP (ORDER BY t.wait_s)
                     FROM turns t WHERE t.branch = b.code AND t.day = $2
-                    AND t.row->>'status' <> 'transferred' AND t.row->>'wait_s' IS NOT NULL)
+                    AND t.status <> 'transferred' AND t.wait_s IS NOT NULL)
              FROM branches b ORDER BY b.seccional, b.code",
             &[&open, &today, &today_text],
         )
