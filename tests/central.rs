@@ -112,10 +112,8 @@ fn central_report(target: &Target, cfg: &Config, scope: &report::Scope) -> repor
         "2026-11-01T05:00:00Z".to_string(),
         "2026-12-01T05:00:00Z".to_string(),
     );
-    let mut client = target.connect().unwrap();
     report::build(
-        &mut client,
-        &target.shown(),
+        target,
         (from, to),
         bounds,
         scope,

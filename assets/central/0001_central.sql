@@ -33,6 +33,8 @@ CREATE TABLE turns (branch text NOT NULL, id bigint NOT NULL, day date NOT NULL,
     person text GENERATED ALWAYS AS (CASE WHEN coalesce(row->>'doc_number', '') <> ''
         THEN (row->>'doc_type') || ':' || (row->>'doc_number') END) STORED,
     PRIMARY KEY (branch, day, id)) PARTITION BY RANGE (day);
+-- the month report's turns come from this index alone
+CREATE INDEX turns_report ON turns (day, branch) INCLUDE (status, wait_s, person);
 CREATE TABLE turn_events (branch text NOT NULL, id bigint NOT NULL, day date NOT NULL,
     row jsonb NOT NULL, PRIMARY KEY (branch, day, id)) PARTITION BY RANGE (day);
 CREATE TABLE attentions (branch text NOT NULL, id bigint NOT NULL, day date NOT NULL,

@@ -3,14 +3,18 @@
 //! "PQRSD a favor ≤ 0.5 % del total de usuarios" per seccional.
 //!
 //! Each figure is counted as the branch's own report counts it (same turns, same ratings, same
-//! PQRS), so a branch's line equals that branch's report. Seccional and total lines add the
-//! branches up, except persons attended: a person with a document attended at two branches of
-//! a seccional is one user of that seccional.
+//! PQRS, waits by nearest rank over whole seconds), so a branch's line equals that branch's
+//! report. PostgreSQL aggregates per branch (waits as a histogram: how many turns waited each
+//! number of seconds); seccional and total lines add the branches up, except persons attended,
+//! which PostgreSQL counts distinct at each level: a person with a document attended at two
+//! branches of a seccional is one user of that seccional. The persons query runs on a second
+//! connection while the others run, so the report takes about as long as its longest query.
 
-use super::explain;
+use super::{Target, explain};
+use crate::domain::stats::Histogram;
 use crate::error::Result;
 use chrono::NaiveDate;
-use postgres::GenericClient;
+use postgres::Client;
 use postgres::types::ToSql;
 use serde::Serialize;
 use std::collections::BTreeMap;
@@ -69,16 +73,66 @@ struct Period {
     after: String,
 }
 
+/// The branches in scope, as a subquery on parameters $1 (branch) and $2 (seccional).
+const SCOPE: &str = "(SELECT code, seccional FROM branches
+                      WHERE ($1::text IS NULL OR code = $1) AND ($2::text IS NULL OR seccional = $2))";
+
+/// A connection set for reports: aggregates over narrow columns, whose compilation costs more
+/// than it saves, with room to sort in memory.
+fn report_connection(target: &Target, shown: &str) -> Result<Client> {
+    let mut client = target.connect()?;
+    client
+        .batch_execute("SET jit = off; SET work_mem = '256MB'")
+        .map_err(|e| explain(&e, shown))?;
+    Ok(client)
+}
+
+fn query(
+    client: &mut Client,
+    shown: &str,
+    scope: &Scope,
+    sql: &str,
+    extra: &[&(dyn ToSql + Sync)],
+) -> Result<Vec<postgres::Row>> {
+    let mut params: Vec<&(dyn ToSql + Sync)> = vec![&scope.branch, &scope.seccional];
+    params.extend_from_slice(extra);
+    client.query(sql, &params).map_err(|e| explain(&e, shown))
+}
+
+/// A branch's figures while they are being added up.
+#[derive(Default)]
+struct Acc {
+    line: Line,
+    waits: Histogram,
+}
+
+impl Acc {
+    fn add(&mut self, other: &Acc) {
+        let (a, b) = (&mut self.line, &other.line);
+        a.issued += b.issued;
+        a.served += b.served;
+        a.no_shows += b.no_shows;
+        a.cancelled += b.cancelled;
+        a.ratings += b.ratings;
+        a.scored += b.scored;
+        a.good += b.good;
+        a.pqrs_filed += b.pqrs_filed;
+        a.in_favor += b.in_favor;
+        a.overdue += b.overdue;
+        self.waits.merge(&other.waits);
+    }
+}
+
 /// Builds the report. `bounds` are the UTC instants where the first day starts and the day
 /// after the last one starts.
 pub fn build(
-    client: &mut impl GenericClient,
-    shown: &str,
+    target: &Target,
     (from, to): (NaiveDate, NaiveDate),
     bounds: (String, String),
     scope: &Scope,
     in_favor_max_percent: f64,
 ) -> Result<CentralReport> {
+    let shown = target.shown();
     let p = Period {
         from,
         to,
@@ -86,140 +140,212 @@ pub fn build(
         end: bounds.1,
         after: to.succ_opt().unwrap_or(to).to_string(),
     };
-    // the queries are aggregates over narrow columns: compiling them costs more than it saves
-    client
-        .batch_execute("SET jit = off")
-        .map_err(|e| explain(&e, shown))?;
-    let mut lines: BTreeMap<(String, String), Line> = BTreeMap::new();
-    let mut q = |sql: String, extra: &[&(dyn ToSql + Sync)]| -> Result<Vec<postgres::Row>> {
-        let mut params: Vec<&(dyn ToSql + Sync)> = vec![&scope.branch, &scope.seccional];
-        params.extend_from_slice(extra);
-        client.query(&sql, &params).map_err(|e| explain(&e, shown))
-    };
-    let scope_sql = "(SELECT code, seccional FROM branches
-                      WHERE ($1::text IS NULL OR code = $1) AND ($2::text IS NULL OR seccional = $2))";
-    let grouped = "GROUP BY GROUPING SETS ((b.seccional, b.code), (b.seccional), ())";
-    // Turns: as the branch counts them (transfer originals left out).
-    for r in q(
-        format!(
-            "SELECT b.seccional, b.code, count(*),
-                 count(*) FILTER (WHERE t.status = 'finished'),
-                 count(*) FILTER (WHERE t.status = 'no_show'),
-                 count(*) FILTER (WHERE t.status = 'cancelled'),
-                 percentile_disc(0.5) WITHIN GROUP (ORDER BY t.wait_s),
-                 percentile_disc(0.9) WITHIN GROUP (ORDER BY t.wait_s)
-             FROM turns t JOIN {scope_sql} b ON b.code = t.branch
-             WHERE t.day BETWEEN $3 AND $4 AND t.status <> 'transferred'
-             {grouped}"
-        ),
-        &[&p.from, &p.to],
-    )? {
-        let line = entry(&mut lines, &r);
-        line.issued = r.get(2);
-        line.served = r.get(3);
-        line.no_shows = r.get(4);
-        line.cancelled = r.get(5);
-        line.wait_median_min = r.get::<_, Option<i64>>(6).map(|s| s as f64 / 60.0);
-        line.wait_p90_min = r.get::<_, Option<i64>>(7).map(|s| s as f64 / 60.0);
+    let mut main = report_connection(target, &shown)?;
+    let mut side = report_connection(target, &shown)?;
+    let (branches, persons) = std::thread::scope(|s| {
+        let persons = s.spawn(|| persons(&mut side, &shown, scope, &p));
+        let branches = per_branch(&mut main, &shown, scope, &p);
+        (
+            branches,
+            persons
+                .join()
+                .unwrap_or_else(|_| Err(crate::error::Error::refused("informe interrumpido"))),
+        )
+    });
+    let branches = branches?;
+    let persons = persons?;
+    let mut lines = Vec::new();
+    let mut total = Acc::default();
+    let mut by_seccional: BTreeMap<String, Vec<(String, Acc)>> = BTreeMap::new();
+    for (code, (seccional, acc)) in branches {
+        by_seccional.entry(seccional).or_default().push((code, acc));
     }
-    // Ratings given in the period.
-    for r in q(
-        format!(
-            "SELECT b.seccional, b.code, count(*), count(r.score),
-                 count(*) FILTER (WHERE r.score >= 4)
-             FROM ratings r JOIN {scope_sql} b ON b.code = r.branch
-             WHERE r.day BETWEEN $3::date - 1 AND $4::date + 1
-               AND r.at >= $5 AND r.at < $6
-             {grouped}"
-        ),
-        &[&p.from, &p.to, &p.start, &p.end],
-    )? {
-        let line = entry(&mut lines, &r);
-        line.ratings = r.get(2);
-        line.scored = r.get(3);
-        line.good = r.get(4);
+    for (seccional, list) in by_seccional {
+        let mut sum = Acc::default();
+        for (code, mut acc) in list {
+            sum.add(&acc);
+            acc.line.level = "sede";
+            acc.line.seccional = Some(seccional.clone());
+            acc.line.branch = Some(code.clone());
+            lines.push(finish(acc, persons.get(&(1, code)), in_favor_max_percent));
+        }
+        total.add(&sum);
+        sum.line.level = "seccional";
+        sum.line.seccional = Some(seccional.clone());
+        lines.push(finish(
+            sum,
+            persons.get(&(2, seccional)),
+            in_favor_max_percent,
+        ));
     }
-    // PQRS filed, decided in favour, and overdue unanswered.
-    for r in q(
-        format!(
-            "SELECT b.seccional, b.code,
-                 count(*) FILTER (WHERE p.row->>'created_at' >= $3 AND p.row->>'created_at' < $4),
-                 count(*) FILTER (WHERE (p.row->>'in_favor')::int = 1 AND EXISTS (
-                     SELECT 1 FROM pqrs_events e WHERE e.branch = p.branch
-                       AND (e.row->>'pqrs')::bigint = p.id AND e.row->>'step' = 'cerrada'
-                       AND e.row->>'at' >= $3 AND e.row->>'at' < $4)),
-                 count(*) FILTER (WHERE p.row->>'created_at' >= $3 AND p.row->>'created_at' < $4
-                     AND p.row->>'due_on' < $5 AND p.row->>'paused_on' IS NULL
-                     AND p.row->>'status' IN ('radicada', 'asignada', 'en-tramite',
-                                              'proyectada', 'aprobada'))
-             FROM pqrs p JOIN {scope_sql} b ON b.code = p.branch
-             {grouped}"
-        ),
-        &[&p.start, &p.end, &p.after],
-    )? {
-        let line = entry(&mut lines, &r);
-        line.pqrs_filed = r.get(2);
-        line.in_favor = r.get(3);
-        line.overdue = r.get(4);
-    }
-    // Distinct persons attended through every channel.
-    for r in q(
-        format!(
-            "SELECT b.seccional, b.code, count(DISTINCT w.who)
-             FROM (
-                 SELECT t.branch, coalesce(t.person, t.branch || ':turno:' || t.id) AS who
-                 FROM turns t
-                 WHERE t.day BETWEEN $3 AND $4 AND t.status = 'finished'
-                 UNION ALL
-                 SELECT a.branch,
-                     CASE WHEN c.id IS NOT NULL
-                          THEN (c.row->>'doc_type') || ':' || (c.row->>'doc_number')
-                          WHEN a.turn IS NOT NULL THEN a.branch || ':turno:' || a.turn
-                          ELSE a.branch || ':atencion:' || a.id END
-                 FROM attentions a
-                 LEFT JOIN customers c ON c.branch = a.branch AND c.id = a.customer
-                 WHERE a.day BETWEEN $3::date - 1 AND $4::date + 1
-                   AND a.started_at >= $5 AND a.started_at < $6
-             ) w JOIN {scope_sql} b ON b.code = w.branch
-             {grouped}"
-        ),
-        &[&p.from, &p.to, &p.start, &p.end],
-    )? {
-        entry(&mut lines, &r).persons = r.get(2);
-    }
-    let mut out: Vec<Line> = lines.into_values().collect();
-    for l in &mut out {
-        l.satisfaction_percent = share(l.good, l.scored);
-        l.in_favor_percent = share(l.in_favor, l.persons);
-        l.in_favor_met = l.in_favor_percent.map(|v| v <= in_favor_max_percent);
-    }
+    total.line.level = "total";
+    lines.push(finish(
+        total,
+        persons.get(&(3, String::new())),
+        in_favor_max_percent,
+    ));
     Ok(CentralReport {
         from: from.to_string(),
         to: to.to_string(),
         in_favor_max_percent,
-        lines: out,
+        lines,
     })
+}
+
+/// The line with its waits, persons and shares worked out.
+fn finish(mut acc: Acc, persons: Option<&i64>, in_favor_max_percent: f64) -> Line {
+    let minutes = |s: Option<u32>| s.map(|s| f64::from(s) / 60.0);
+    let mut l = acc.line;
+    l.wait_median_min = minutes(acc.waits.percentile(50.0));
+    l.wait_p90_min = minutes(acc.waits.percentile(90.0));
+    l.persons = persons.copied().unwrap_or(0);
+    l.satisfaction_percent = share(l.good, l.scored);
+    l.in_favor_percent = share(l.in_favor, l.persons);
+    l.in_favor_met = l.in_favor_percent.map(|v| v <= in_favor_max_percent);
+    l
 }
 
 fn share(n: i64, d: i64) -> Option<f64> {
     (d > 0).then(|| n as f64 * 100.0 / d as f64)
 }
 
-/// The line a grouped row belongs to: within a seccional its branches, then its own line;
-/// the total last.
-fn entry<'a>(lines: &'a mut BTreeMap<(String, String), Line>, r: &postgres::Row) -> &'a mut Line {
-    const LAST: &str = "\u{10FFFF}";
-    let seccional: Option<String> = r.get(0);
-    let branch: Option<String> = r.get(1);
-    let (level, key) = match (&seccional, &branch) {
-        (Some(s), Some(b)) => ("sede", (s.clone(), b.clone())),
-        (Some(s), None) => ("seccional", (s.clone(), LAST.to_string())),
-        _ => ("total", (LAST.to_string(), LAST.to_string())),
-    };
-    lines.entry(key).or_insert_with(|| Line {
-        level,
-        seccional,
-        branch,
-        ..Line::default()
-    })
+/// Every branch in scope (code → seccional and figures), each figure counted by PostgreSQL per
+/// branch.
+fn per_branch(
+    client: &mut Client,
+    shown: &str,
+    scope: &Scope,
+    p: &Period,
+) -> Result<BTreeMap<String, (String, Acc)>> {
+    let mut out: BTreeMap<String, (String, Acc)> = BTreeMap::new();
+    for r in query(
+        client,
+        shown,
+        scope,
+        &format!("SELECT code, seccional FROM {SCOPE} s"),
+        &[],
+    )? {
+        out.insert(r.get(0), (r.get(1), Acc::default()));
+    }
+    // turns, as the branch counts them (transfer originals left out); waits as a histogram
+    let sql = format!(
+        "SELECT t.branch, t.status, t.wait_s, count(*)
+         FROM turns t JOIN {SCOPE} b ON b.code = t.branch
+         WHERE t.day BETWEEN $3 AND $4 AND t.status <> 'transferred'
+         GROUP BY t.branch, t.status, t.wait_s"
+    );
+    for r in query(client, shown, scope, &sql, &[&p.from, &p.to])? {
+        let Some((_, acc)) = out.get_mut(&r.get::<_, String>(0)) else {
+            continue;
+        };
+        let (status, wait, n): (Option<String>, Option<i64>, i64) = (r.get(1), r.get(2), r.get(3));
+        let l = &mut acc.line;
+        l.issued += n;
+        match status.as_deref() {
+            Some("finished") => l.served += n,
+            Some("no_show") => l.no_shows += n,
+            Some("cancelled") => l.cancelled += n,
+            _ => {}
+        }
+        if let Some(w) = wait {
+            acc.waits.add_many(w, usize::try_from(n).unwrap_or(0));
+        }
+    }
+    // ratings given in the period
+    let sql = format!(
+        "SELECT r.branch, r.score, count(*)
+         FROM ratings r JOIN {SCOPE} b ON b.code = r.branch
+         WHERE r.day BETWEEN $3::date - 1 AND $4::date + 1 AND r.at >= $5 AND r.at < $6
+         GROUP BY r.branch, r.score"
+    );
+    for r in query(
+        client,
+        shown,
+        scope,
+        &sql,
+        &[&p.from, &p.to, &p.start, &p.end],
+    )? {
+        let Some((_, acc)) = out.get_mut(&r.get::<_, String>(0)) else {
+            continue;
+        };
+        let (score, n): (Option<i32>, i64) = (r.get(1), r.get(2));
+        acc.line.ratings += n;
+        if let Some(s) = score {
+            acc.line.scored += n;
+            acc.line.good += if s >= 4 { n } else { 0 };
+        }
+    }
+    // PQRS filed, decided in favour, and overdue unanswered
+    let sql = format!(
+        "SELECT p.branch,
+             count(*) FILTER (WHERE p.row->>'created_at' >= $3 AND p.row->>'created_at' < $4),
+             count(*) FILTER (WHERE (p.row->>'in_favor')::int = 1 AND EXISTS (
+                 SELECT 1 FROM pqrs_events e WHERE e.branch = p.branch
+                   AND (e.row->>'pqrs')::bigint = p.id AND e.row->>'step' = 'cerrada'
+                   AND e.row->>'at' >= $3 AND e.row->>'at' < $4)),
+             count(*) FILTER (WHERE p.row->>'created_at' >= $3 AND p.row->>'created_at' < $4
+                 AND p.row->>'due_on' < $5 AND p.row->>'paused_on' IS NULL
+                 AND p.row->>'status' IN ('radicada', 'asignada', 'en-tramite',
+                                          'proyectada', 'aprobada'))
+         FROM pqrs p JOIN {SCOPE} b ON b.code = p.branch
+         GROUP BY p.branch"
+    );
+    for r in query(client, shown, scope, &sql, &[&p.start, &p.end, &p.after])? {
+        let Some((_, acc)) = out.get_mut(&r.get::<_, String>(0)) else {
+            continue;
+        };
+        acc.line.pqrs_filed = r.get(1);
+        acc.line.in_favor = r.get(2);
+        acc.line.overdue = r.get(3);
+    }
+    Ok(out)
+}
+
+/// Distinct persons attended through every channel, per branch (1, code), per seccional
+/// (2, name) and in total (3, ""). A person is their document; a turn or attention without a
+/// known person counts once (an attention of a turn is that turn's person).
+fn persons(
+    client: &mut Client,
+    shown: &str,
+    scope: &Scope,
+    p: &Period,
+) -> Result<BTreeMap<(u8, String), i64>> {
+    let sql = format!(
+        "SELECT b.seccional, b.code, count(DISTINCT w.who)
+         FROM (
+             SELECT t.branch, coalesce(t.person, t.branch || ':turno:' || t.id) COLLATE \"C\" AS who
+             FROM turns t
+             WHERE t.day BETWEEN $3 AND $4 AND t.status = 'finished'
+             UNION ALL
+             SELECT a.branch,
+                 CASE WHEN c.id IS NOT NULL
+                      THEN (c.row->>'doc_type') || ':' || (c.row->>'doc_number')
+                      WHEN a.turn IS NOT NULL THEN a.branch || ':turno:' || a.turn
+                      ELSE a.branch || ':atencion:' || a.id END COLLATE \"C\"
+             FROM attentions a
+             LEFT JOIN customers c ON c.branch = a.branch AND c.id = a.customer
+             WHERE a.day BETWEEN $3::date - 1 AND $4::date + 1
+               AND a.started_at >= $5 AND a.started_at < $6
+         ) w JOIN {SCOPE} b ON b.code = w.branch
+         GROUP BY GROUPING SETS ((b.seccional, b.code), (b.seccional), ())"
+    );
+    let rows = query(
+        client,
+        shown,
+        scope,
+        &sql,
+        &[&p.from, &p.to, &p.start, &p.end],
+    )?;
+    Ok(rows
+        .iter()
+        .map(|r| {
+            let (seccional, code): (Option<String>, Option<String>) = (r.get(0), r.get(1));
+            let key = match (seccional, code) {
+                (_, Some(code)) => (1, code),
+                (Some(s), None) => (2, s),
+                _ => (3, String::new()),
+            };
+            (key, r.get(2))
+        })
+        .collect())
 }

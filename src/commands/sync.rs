@@ -200,7 +200,7 @@ pub fn central(ctx: &Ctx, args: CentralArgs) -> Result<()> {
             let date = parse_date(&date)?;
             super::central_io::calendar(&mut client, &shown, date, closed, &reason)
         }
-        CentralCommand::Report { period } => report_cmd(ctx, &mut client, &shown, period),
+        CentralCommand::Report { period } => report_cmd(ctx, &target, period),
         CentralCommand::Status { json } => {
             let now = ctx.clock.now();
             let today = now
@@ -217,12 +217,7 @@ pub fn central(ctx: &Ctx, args: CentralArgs) -> Result<()> {
     }
 }
 
-fn report_cmd(
-    ctx: &Ctx,
-    client: &mut postgres::Client,
-    shown: &str,
-    period: CentralPeriod,
-) -> Result<()> {
+fn report_cmd(ctx: &Ctx, target: &Target, period: CentralPeriod) -> Result<()> {
     let today = ctx
         .clock
         .now()
@@ -265,8 +260,7 @@ fn report_cmd(
         seccional: scope.seccional,
     };
     let r = report::build(
-        client,
-        shown,
+        target,
         (from, to),
         (start, end),
         &scope,

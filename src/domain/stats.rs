@@ -53,6 +53,35 @@ impl Histogram {
         self.n += 1;
     }
 
+    /// Counts `times` durations of `seconds` at once (a histogram built elsewhere, e.g. by a
+    /// database's GROUP BY).
+    pub fn add_many(&mut self, seconds: i64, times: usize) {
+        let s = u32::try_from(seconds.max(0)).unwrap_or(u32::MAX);
+        if (s as usize) < Self::CAP {
+            if self.counts.is_empty() {
+                self.counts = vec![0; Self::CAP];
+            }
+            self.counts[s as usize] += u32::try_from(times).unwrap_or(u32::MAX);
+        } else {
+            self.longer.extend(std::iter::repeat_n(s, times));
+        }
+        self.n += times;
+    }
+
+    /// Adds everything `other` counted.
+    pub fn merge(&mut self, other: &Histogram) {
+        if !other.counts.is_empty() {
+            if self.counts.is_empty() {
+                self.counts = vec![0; Self::CAP];
+            }
+            for (a, b) in self.counts.iter_mut().zip(&other.counts) {
+                *a += b;
+            }
+        }
+        self.longer.extend_from_slice(&other.longer);
+        self.n += other.n;
+    }
+
     /// How many durations were counted.
     pub fn len(&self) -> usize {
         self.n
@@ -94,6 +123,24 @@ pub fn share(part: usize, whole: usize) -> Option<f64> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn counted_at_once_or_merged_is_the_same_as_one_by_one() {
+        let values = [5i64, 5, 5, 60, 60, 7200, 30_000, 30_000];
+        let mut one = Histogram::default();
+        values.iter().for_each(|v| one.add(*v));
+        let mut many = Histogram::default();
+        many.add_many(5, 3);
+        many.add_many(60, 2);
+        let mut rest = Histogram::default();
+        rest.add_many(7200, 1);
+        rest.add_many(30_000, 2);
+        many.merge(&rest);
+        assert_eq!(many.len(), one.len());
+        for p in [1.0, 25.0, 50.0, 75.0, 90.0, 100.0] {
+            assert_eq!(many.percentile(p), one.percentile(p), "p{p}");
+        }
+    }
 
     #[test]
     fn nearest_rank_percentiles() {

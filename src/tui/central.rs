@@ -109,8 +109,7 @@ fn ask(target: &Target, offset: FixedOffset, in_favor_max: f64) -> Result<Snapsh
         )
     };
     let month = report::build(
-        &mut client,
-        &shown,
+        target,
         (first, today),
         (bound(first), bound(today.succ_opt().unwrap_or(today))),
         &Scope::default(),
