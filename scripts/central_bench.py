@@ -10,8 +10,7 @@
    central holds as many rows per table as the branch.
 2. The month report over 50 branches' months: the synced branch's rows copied at central under
    49 more branch codes (5 seccionales) with SQL, VACUUM ANALYZE, then the wall clock of
-   `ventanilla central report month 2026-11 --format json` (3 runs), and each of its four
-   queries under EXPLAIN ANALYZE (the SQL is a copy of src/central/report.rs: keep them alike).
+   `ventanilla central report month 2026-11 --format json` (3 runs).
 3. Sync lag under continuous load: 50 branch databases (copies of one fresh `init`, each with
    its own branch_code, never synced before the copy so each makes its own identity), one
    writer thread per branch (a new turn and its `issue` event every ~2 s, and the oldest waiting
@@ -353,63 +352,6 @@ def bench_sync(binary, cluster, tmp):
 # 2. The month report over 50 branches
 
 
-def report_sql(from_, to, start, end, after):
-    """The four queries of src/central/report.rs with their parameters written in."""
-    scope = ("(SELECT code, seccional FROM branches WHERE (NULL::text IS NULL OR code = NULL) "
-             "AND (NULL::text IS NULL OR seccional = NULL))")
-    grouped = "GROUP BY GROUPING SETS ((b.seccional, b.code), (b.seccional), ())"
-    f, t, s, e, a = (f"'{from_}'", f"'{to}'", f"'{start}'", f"'{end}'", f"'{after}'")
-    return {
-        "turns": f"""SELECT b.seccional, b.code, count(*),
-             count(*) FILTER (WHERE t.row->>'status' = 'finished'),
-             count(*) FILTER (WHERE t.row->>'status' = 'no_show'),
-             count(*) FILTER (WHERE t.row->>'status' = 'cancelled'),
-             percentile_disc(0.5) WITHIN GROUP (ORDER BY (t.row->>'wait_s')::bigint),
-             percentile_disc(0.9) WITHIN GROUP (ORDER BY (t.row->>'wait_s')::bigint)
-         FROM turns t JOIN {scope} b ON b.code = t.branch
-         WHERE t.day BETWEEN {f} AND {t} AND t.row->>'status' <> 'transferred' {grouped}""",
-        "ratings": f"""SELECT b.seccional, b.code, count(*), count(r.row->'score') FILTER
-                 (WHERE jsonb_typeof(r.row->'score') = 'number'),
-             count(*) FILTER (WHERE jsonb_typeof(r.row->'score') = 'number'
-                 AND (r.row->>'score')::int >= 4)
-         FROM ratings r JOIN {scope} b ON b.code = r.branch
-         WHERE r.day BETWEEN {f}::date - 1 AND {t}::date + 1
-           AND r.row->>'at' >= {s} AND r.row->>'at' < {e} {grouped}""",
-        "pqrs": f"""SELECT b.seccional, b.code,
-             count(*) FILTER (WHERE p.row->>'created_at' >= {s} AND p.row->>'created_at' < {e}),
-             count(*) FILTER (WHERE (p.row->>'in_favor')::int = 1 AND EXISTS (
-                 SELECT 1 FROM pqrs_events e WHERE e.branch = p.branch
-                   AND (e.row->>'pqrs')::bigint = p.id AND e.row->>'step' = 'cerrada'
-                   AND e.row->>'at' >= {s} AND e.row->>'at' < {e})),
-             count(*) FILTER (WHERE p.row->>'created_at' >= {s} AND p.row->>'created_at' < {e}
-                 AND p.row->>'due_on' < {a} AND p.row->>'paused_on' IS NULL
-                 AND p.row->>'status' IN ('radicada', 'asignada', 'en-tramite',
-                                          'proyectada', 'aprobada'))
-         FROM pqrs p JOIN {scope} b ON b.code = p.branch {grouped}""",
-        "persons": f"""SELECT b.seccional, b.code, count(DISTINCT w.who)
-         FROM (
-             SELECT t.branch,
-                 CASE WHEN coalesce(t.row->>'doc_number', '') <> ''
-                      THEN (t.row->>'doc_type') || ':' || (t.row->>'doc_number')
-                      ELSE t.branch || ':turno:' || t.id END AS who
-             FROM turns t
-             WHERE t.day BETWEEN {f} AND {t} AND t.row->>'status' = 'finished'
-             UNION ALL
-             SELECT a.branch,
-                 CASE WHEN c.id IS NOT NULL
-                      THEN (c.row->>'doc_type') || ':' || (c.row->>'doc_number')
-                      WHEN a.row->>'turn' IS NOT NULL
-                      THEN a.branch || ':turno:' || (a.row->>'turn')
-                      ELSE a.branch || ':atencion:' || a.id END
-             FROM attentions a
-             LEFT JOIN customers c ON c.branch = a.branch
-                  AND c.id = (a.row->>'customer')::bigint
-             WHERE a.day BETWEEN {f}::date - 1 AND {t}::date + 1
-               AND a.row->>'started_at' >= {s} AND a.row->>'started_at' < {e}
-         ) w JOIN {scope} b ON b.code = w.branch {grouped}""",
-    }
-
-
 def bench_report(binary, cluster, db):
     log(f"== 2. The month report over {BRANCHES} branches' months at central")
     src = "B001"
@@ -463,14 +405,6 @@ def bench_report(binary, cluster, db):
     log(f"RESULT 2: `central report month 2026-11 --format json` over {BRANCHES} branches: "
         f"wall median {statistics.median(walls):.2f} s, min {min(walls):.2f} s "
         f"(runs: {', '.join(f'{w:.2f}' for w in walls)}; target ≤ 3 s)")
-    start = iso(dt.datetime(2026, 11, 1) - UTC_OFFSET)
-    end = iso(dt.datetime(2026, 12, 1) - UTC_OFFSET)
-    parts = []
-    for name, sql in report_sql("2026-11-01", "2026-11-30", start, end, "2026-12-01").items():
-        plan = cluster.psql(f"EXPLAIN (ANALYZE, FORMAT JSON) {sql}")
-        ms = json.loads(plan)[0]["Execution Time"]
-        parts.append(f"{name} {ms:.0f} ms")
-    log(f"its four queries under EXPLAIN ANALYZE: {', '.join(parts)}")
     return walls
 
 

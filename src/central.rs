@@ -139,6 +139,20 @@ impl Target {
     }
 }
 
+/// `url` with the password, if it has one, replaced by `***` (for showing a configuration).
+pub fn redacted(url: &str) -> String {
+    let Some(scheme) = url.find("://").map(|i| i + 3) else {
+        return url.to_string();
+    };
+    let Some(at) = url[scheme..].find('@').map(|i| i + scheme) else {
+        return url.to_string();
+    };
+    match url[scheme..at].find(':') {
+        Some(colon) => format!("{}:***{}", &url[..scheme + colon], &url[at..]),
+        None => url.to_string(),
+    }
+}
+
 /// An error with its causes, for telling kinds of TLS failure apart (never shown as is).
 fn chain(e: &dyn std::error::Error) -> String {
     let mut out = e.to_string();
@@ -214,4 +228,43 @@ pub fn explain(e: &postgres::Error, shown: &str) -> Error {
         ),
     };
     Error::Refused(msg)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn passwords_are_never_shown() {
+        assert_eq!(
+            redacted("postgresql://sede:s3cr3t@central:5432/v"),
+            "postgresql://sede:***@central:5432/v"
+        );
+        assert_eq!(
+            redacted("postgresql://sede@central/v"),
+            "postgresql://sede@central/v"
+        );
+        assert_eq!(redacted("host=central"), "host=central");
+        let t = Target::resolve(Some("postgresql://sede:s3cr3t@central/v"), None, None).unwrap();
+        assert!(!t.shown().contains("s3cr3t"));
+        assert!(!format!("{t:?}").contains("s3cr3t"));
+    }
+
+    #[test]
+    fn the_flag_wins_over_the_environment_and_the_environment_over_the_file() {
+        let shown = |f: Option<&str>, e: Option<&str>, c: Option<&str>| {
+            Target::resolve(f, e, c).unwrap().shown()
+        };
+        let (f, e, c) = (
+            Some("postgresql://a@uno/x"),
+            Some("postgresql://b@dos/x"),
+            Some("postgresql://c@tres/x"),
+        );
+        assert_eq!(shown(f, e, c), "a@uno:5432/x");
+        assert_eq!(shown(None, e, c), "b@dos:5432/x");
+        assert_eq!(shown(None, None, c), "c@tres:5432/x");
+        assert_eq!(shown(Some(" "), e, c), "b@dos:5432/x");
+        assert!(Target::resolve(None, None, None).is_err());
+        assert!(Target::resolve(Some("postgresql://[::"), None, None).is_err());
+    }
 }

@@ -8,6 +8,9 @@ use crate::error::{Error, Result};
 pub fn run(ctx: &Ctx, cmd: ConfigCommand) -> Result<()> {
     let ConfigCommand::Show { json } = cmd;
     let loaded = &ctx.loaded;
+    // a password written into the central server's URL is never shown
+    let mut config = loaded.config.clone();
+    config.central.url = config.central.url.as_deref().map(crate::central::redacted);
     let user_file = loaded
         .sources
         .user_file
@@ -23,7 +26,7 @@ pub fn run(ctx: &Ctx, cmd: ConfigCommand) -> Result<()> {
             "user_file": user_file,
             "applied_file": applied,
             "database": ctx.db_path().ok(),
-            "config": loaded.config,
+            "config": config,
         }));
     }
     let user_state = match &loaded.sources.user_file {
@@ -43,7 +46,7 @@ pub fn run(ctx: &Ctx, cmd: ConfigCommand) -> Result<()> {
         .unwrap_or_else(|e| e.to_string());
     crate::say!("# Base de datos:           {db}");
     crate::say!();
-    let text = toml::to_string_pretty(&loaded.config)
+    let text = toml::to_string_pretty(&config)
         .map_err(|e| Error::Usage(format!("no se pudo mostrar la configuración: {e}")))?;
     print!("{text}");
     Ok(())
