@@ -732,3 +732,52 @@ fn a_branch_restored_from_an_older_copy_leaves_central_equal_to_it() {
     assert!(!pushed.resent_all);
     assert_eq!(pushed.records, 0);
 }
+
+#[test]
+fn attachments_travel_with_their_bytes_only_when_configured() {
+    let Some(pg) = Pg::start() else { return };
+    let target = migrated(&pg);
+    let clock = FixedClock::new(common::monday_morning());
+    let mut norte = branch("NORTE", "Valle", 10, 1, &clock);
+    let radicado: String = norte
+        .store
+        .conn()
+        .query_row("SELECT radicado FROM pqrs ORDER BY id LIMIT 1", [], |r| {
+            r.get(0)
+        })
+        .unwrap();
+    let owner = ventanilla::domain::attachment::Owner::Pqrs;
+    let attach = |b: &mut Branch, name: &str| {
+        let path = b.db.with_file_name(name);
+        std::fs::write(&path, b"%PDF-1.4 escaneado").unwrap();
+        let cli = Actor::cli(None);
+        desk::attachments::attach(&mut b.store, &clock, &cli, &b.cfg, owner, &radicado, &path)
+            .unwrap()
+    };
+    attach(&mut norte, "carta.pdf");
+    sync_now(&mut norte, &target, &clock);
+    norte.cfg.central.attachments = true;
+    attach(&mut norte, "soporte.pdf");
+    sync_now(&mut norte, &target, &clock);
+    let mut c = pg.client("central");
+    let rows: Vec<(String, bool, Option<String>)> = c
+        .query(
+            "SELECT row->>'name', row ? 'data', row->>'data' FROM attachments ORDER BY id",
+            &[],
+        )
+        .unwrap()
+        .iter()
+        .map(|r| (r.get(0), r.get(1), r.get(2)))
+        .collect();
+    let hex: String = b"%PDF-1.4 escaneado"
+        .iter()
+        .map(|b| format!("{b:02x}"))
+        .collect();
+    assert_eq!(
+        rows,
+        vec![
+            ("carta.pdf".to_string(), false, None),
+            ("soporte.pdf".to_string(), true, Some(hex)),
+        ]
+    );
+}
