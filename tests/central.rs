@@ -781,3 +781,71 @@ fn attachments_travel_with_their_bytes_only_when_configured() {
         ]
     );
 }
+
+#[test]
+fn a_turn_goes_up_as_it_moves_with_its_durations() {
+    use ventanilla::domain::turn::Transition;
+    let Some(pg) = Pg::start() else { return };
+    let target = migrated(&pg);
+    let b = common::FileBranch::new(1);
+    let mut store = b.store();
+    let cfg = common::config();
+    let clock = FixedClock::new(common::monday_morning());
+    let sync = |store: &mut Store| {
+        central::round(store, &cfg, &target, common::monday_morning()).unwrap();
+    };
+    let turn_lines = |store: &Store| -> i64 {
+        store
+            .conn()
+            .query_row(
+                "SELECT count(*) FROM sync_outbox WHERE kind = 'turns'",
+                [],
+                |r| r.get(0),
+            )
+            .unwrap()
+    };
+    sync(&mut store);
+    common::issue_turns(&mut store, &clock, &["R"]);
+    // one line per change: the durations the metrics triggers write are not queued again
+    assert_eq!(turn_lines(&store), 1);
+    sync(&mut store);
+    let asesor = Actor::staff(&desk::users::active(&store, "asesor1").unwrap());
+    clock.advance(chrono::Duration::minutes(7));
+    let t = desk::turns::call_next(&mut store, &clock, &asesor, &cfg, 1).unwrap();
+    clock.advance(chrono::Duration::minutes(1));
+    desk::turns::act(
+        &mut store,
+        &clock,
+        &asesor,
+        &cfg,
+        &t.label,
+        Transition::Start,
+    )
+    .unwrap();
+    clock.advance(chrono::Duration::minutes(12));
+    desk::turns::act(
+        &mut store,
+        &clock,
+        &asesor,
+        &cfg,
+        &t.label,
+        Transition::Finish,
+    )
+    .unwrap();
+    // the desk's own four writes of the turn (calling writes it twice); none for durations
+    assert_eq!(turn_lines(&store), 4);
+    sync(&mut store);
+    let mut c = pg.client("central");
+    let (status, wait, service): (String, Option<i64>, Option<i64>) = c
+        .query_one(
+            "SELECT status, wait_s, (row->>'service_s')::bigint FROM turns",
+            &[],
+        )
+        .map(|r| (r.get(0), r.get(1), r.get(2)))
+        .unwrap();
+    assert_eq!(
+        (status.as_str(), wait, service),
+        ("finished", Some(420), Some(720))
+    );
+    assert_mirrored(&pg, "SEDE", &store);
+}

@@ -13,7 +13,12 @@ CREATE TABLE sync_outbox (
 
 CREATE TRIGGER sync_turns_i AFTER INSERT ON turns BEGIN
     INSERT INTO sync_outbox (kind, row_id) VALUES ('turns', NEW.id); END;
-CREATE TRIGGER sync_turns_u AFTER UPDATE ON turns BEGIN
+-- The turn metrics triggers (0008) rewrite the durations right after each change to a turn;
+-- that change is queued already, so their own updates (the only ones that change durations)
+-- are not queued again.
+CREATE TRIGGER sync_turns_u AFTER UPDATE ON turns
+    WHEN OLD.issued_s IS NEW.issued_s AND OLD.wait_s IS NEW.wait_s
+         AND OLD.service_s IS NEW.service_s BEGIN
     INSERT INTO sync_outbox (kind, row_id) VALUES ('turns', NEW.id); END;
 CREATE TRIGGER sync_turns_d AFTER DELETE ON turns BEGIN
     INSERT INTO sync_outbox (kind, row_id) VALUES ('turns', OLD.id); END;
