@@ -320,8 +320,7 @@ def bench_sync(binary, cluster, tmp):
     records = sum(counts.values())
     log(f"branch generated in {gen:.1f} s: {records:,} records "
         f"({', '.join(f'{k} {v:,}' for k, v in counts.items() if v)}); "
-        f"sync_outbox lines: {outbox:,} (distinct records queued: {distinct:,}; every turn "
-        f"insert queues 2 lines, its own and the metrics trigger's update)")
+        f"sync_outbox lines: {outbox:,} (distinct records queued: {distinct:,})")
     size = os.path.getsize(db) + (os.path.getsize(db + "-wal") if os.path.exists(db + "-wal")
                                   else 0)
     log(f"branch file: {size / 1e6:.0f} MB")
