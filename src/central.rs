@@ -5,6 +5,7 @@
 //! `ventanilla central …` are separate processes, and a failure leaves the branch as it was
 //! with the error recorded for the supervisor in plain Spanish.
 
+pub mod anchors;
 pub mod kinds;
 pub mod pull;
 pub mod push;

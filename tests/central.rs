@@ -849,3 +849,91 @@ fn a_turn_goes_up_as_it_moves_with_its_durations() {
     );
     assert_mirrored(&pg, "SEDE", &store);
 }
+
+#[test]
+fn central_keeps_a_second_anchor_of_the_audit_chain() {
+    let Some(pg) = Pg::start() else { return };
+    migrated(&pg);
+    let b = common::FileBranch::new(1);
+    let central_check = || {
+        b.cli()
+            .env("VENTANILLA_CENTRAL", pg.url("central"))
+            .args(["central", "check"])
+            .assert()
+    };
+    for _ in 0..3 {
+        b.cli()
+            .args(["turn", "issue", "--service", "R"])
+            .assert()
+            .success();
+    }
+    b.cli()
+        .env("VENTANILLA_CENTRAL", pg.url("central"))
+        .arg("sync")
+        .assert()
+        .success();
+    central_check()
+        .success()
+        .stdout(predicates::str::contains("coincide con las"));
+    // a lawful deletion re-seals the chain; its note travels, so it is no alarm
+    let mut store = b.store();
+    let clock = FixedClock::new(common::monday_morning());
+    let cfg = common::config();
+    let cli = Actor::cli(None);
+    let input = ventanilla::domain::customer::Input {
+        doc_type: "CC".into(),
+        doc_number: "52123456".into(),
+        names: "Ximena".into(),
+        surnames: "Quiñónez".into(),
+        affiliation: "no afiliado".into(),
+        ..Default::default()
+    };
+    desk::customers::add(&mut store, &clock, &cli, &cfg, &input).unwrap();
+    b.cli()
+        .env("VENTANILLA_CENTRAL", pg.url("central"))
+        .arg("sync")
+        .assert()
+        .success();
+    let asesor = Actor::staff(&desk::users::active(&store, "asesor1").unwrap());
+    let mut req = desk::pqrs::Filing {
+        kind: "habeas-reclamo".parse().unwrap(),
+        channel: "escrito".parse().unwrap(),
+        document: Some(
+            ventanilla::domain::ids::parse(ventanilla::domain::ids::DocType::CC, "52123456")
+                .unwrap()
+                .document,
+        ),
+        subject: "Supresión".into(),
+        description: "Ximena Quiñónez pide suprimir sus datos".into(),
+        notify_via: "electronica".parse().unwrap(),
+        notify_address: "x@correo.co".into(),
+        ..Default::default()
+    };
+    req.data_request = Some("supresion".parse().unwrap());
+    let p = desk::pqrs::file(&mut store, &clock, &asesor, &cfg, &req).unwrap();
+    let mut steps = common::data_request_steps("Se suprimen los datos de Ximena Quiñónez");
+    steps.push(desk::pqrs::Action::Close {
+        in_favor: true,
+        note: "Suprimida Ximena Quiñónez".into(),
+    });
+    for s in steps {
+        desk::pqrs::step(&mut store, &clock, &cli, &cfg, &p.radicado, s).unwrap();
+    }
+    central_check()
+        .success()
+        .stdout(predicates::str::contains("coincide con las"));
+    // an informed attacker rewrites a record, recomputes every seal and removes the local
+    // anchor file: central's anchors still tell
+    drop(store);
+    let conn = b.raw();
+    conn.execute("UPDATE audit_log SET detail = 'nada' WHERE id = 2", [])
+        .unwrap();
+    common::recompute(&conn);
+    std::fs::remove_file(ventanilla::store::anchors::file_of(&b.db)).unwrap();
+    central_check()
+        .failure()
+        .stdout(predicates::str::contains("servidor central"))
+        .stderr(predicates::str::contains(
+            "no coincide con las anclas del servidor central",
+        ));
+}

@@ -135,7 +135,6 @@ fn reconcile(store: &mut Store, central: (i64, String)) -> Result<bool> {
         for kind in KINDS {
             sync::requeue(&tx, kind.name, kind.only)?;
         }
-        settings::set(&tx, sync::AUDIT_PUSHED, "0")?;
     } else {
         sync::acknowledge(&tx, seq)?;
     }
@@ -221,7 +220,7 @@ pub fn push(
         tx.commit()?;
         out.batches += 1;
     }
-    push_audit_head(store, client, shown, &b.code, &mut months)?;
+    super::anchors::push(store, client, shown, &b.code, &mut months)?;
     Ok(out)
 }
 
@@ -283,7 +282,7 @@ fn ensure_months(
     Ok(())
 }
 
-fn ensure_month(
+pub(super) fn ensure_month(
     client: &mut Client,
     shown: &str,
     table: &str,
@@ -406,41 +405,5 @@ fn apply_deletions(
         ),
         &[&rows, &branch],
     )?;
-    Ok(())
-}
-
-/// Sends the newest line of the audit chain when it changed since the last sync.
-fn push_audit_head(
-    store: &mut Store,
-    client: &mut Client,
-    shown: &str,
-    branch: &str,
-    months: &mut HashSet<String>,
-) -> Result<()> {
-    let Some((id, at, hash)) = sync::audit_head(store.conn())? else {
-        return Ok(());
-    };
-    if sync::position(store.conn(), sync::AUDIT_PUSHED)? == id {
-        return Ok(());
-    }
-    let kind = Kind {
-        name: "audit_heads",
-        day_column: Some("at"),
-        omit: &[],
-        only: None,
-    };
-    let row = serde_json::json!({ "id": id, "at": at, "hash": hash });
-    let day = day_or_epoch(&kind, &row);
-    ensure_month(client, shown, kind.name, day, months)?;
-    client
-        .execute(
-            "INSERT INTO audit_heads (branch, id, day, row) VALUES ($1, $2, $3, $4)
-             ON CONFLICT (branch, day, id) DO NOTHING",
-            &[&branch, &id, &day, &row],
-        )
-        .map_err(|e| explain(&e, shown))?;
-    let tx = store.write()?;
-    settings::set(&tx, sync::AUDIT_PUSHED, &id.to_string())?;
-    tx.commit()?;
     Ok(())
 }

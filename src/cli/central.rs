@@ -62,6 +62,13 @@ pub enum CentralCommand {
     },
     /// Pantalla de consulta (solo lectura) de todas las sedes, que se actualiza sola.
     Supervisor,
+    /// Compara la cadena de auditoría de esta sede con las anclas que guarda el servidor
+    /// central (una segunda copia, fuera de la sede, de su archivo de anclas).
+    Check {
+        /// Salida en JSON.
+        #[arg(long)]
+        json: bool,
+    },
 }
 
 /// `central import ...`.

@@ -214,6 +214,41 @@ pub fn central(ctx: &Ctx, args: CentralArgs) -> Result<()> {
             Ok(())
         }
         CentralCommand::Supervisor => crate::tui::central::run(ctx, target),
+        CentralCommand::Check { json } => check(ctx, &mut client, &shown, json),
+    }
+}
+
+/// `central check`: sends the anchor lines central does not have yet (a re-seal after a
+/// deletion among them), then compares the branch's chain with every anchor central keeps.
+fn check(ctx: &Ctx, client: &mut postgres::Client, shown: &str, json: bool) -> Result<()> {
+    let mut store = ctx.store()?;
+    let branch = push::branch(&mut store, &ctx.loaded.config)?;
+    crate::central::anchors::push(
+        &mut store,
+        client,
+        shown,
+        &branch.code,
+        &mut Default::default(),
+    )?;
+    let v = crate::central::anchors::verify(&store, client, shown, &branch.code)?;
+    if json {
+        print_json(&v)?;
+    } else if v.problems.is_empty() {
+        crate::say!(
+            "La cadena de auditoría de la sede {} coincide con las {} anclas del servidor central",
+            branch.code,
+            v.anchors
+        );
+    } else {
+        for p in &v.problems {
+            crate::say!("✗ {p}");
+        }
+    }
+    match v.problems.first() {
+        None => Ok(()),
+        Some(p) => Err(Error::Refused(format!(
+            "la cadena de auditoría no coincide con las anclas del servidor central: {p}"
+        ))),
     }
 }
 

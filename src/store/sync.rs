@@ -119,18 +119,6 @@ fn json_of(v: ValueRef<'_>) -> Value {
     }
 }
 
-/// The newest line of the audit chain: (id, at, hash).
-pub fn audit_head(conn: &Connection) -> Result<Option<(i64, String, String)>> {
-    use rusqlite::OptionalExtension;
-    Ok(conn
-        .query_row(
-            "SELECT id, at, coalesce(hash, '') FROM audit_log ORDER BY id DESC LIMIT 1",
-            [],
-            |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)),
-        )
-        .optional()?)
-}
-
 /// Settings the sync keeps.
 pub const ACKED: &str = "sync_acked";
 pub const IDENTITY: &str = "sync_identity";

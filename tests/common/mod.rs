@@ -327,3 +327,47 @@ pub fn rate_asking(
     rate.handle(Event::Tick);
     (rate, t.label)
 }
+
+const GENESIS: &str = "ventanilla-audit-v1";
+
+/// Recomputes every seal with the chain's public rule, as an informed attacker would.
+pub fn recompute(conn: &rusqlite::Connection) {
+    type Row = (i64, String, String, Option<String>, String, String, String);
+    let rows: Vec<Row> = conn
+        .prepare(
+            "SELECT id, at, actor, on_behalf, action, object, detail FROM audit_log ORDER BY id",
+        )
+        .unwrap()
+        .query_map([], |r| {
+            Ok((
+                r.get(0)?,
+                r.get(1)?,
+                r.get(2)?,
+                r.get(3)?,
+                r.get(4)?,
+                r.get(5)?,
+                r.get(6)?,
+            ))
+        })
+        .unwrap()
+        .map(|r| r.unwrap())
+        .collect();
+    let mut prev = GENESIS.to_string();
+    for (id, at, actor, on_behalf, action, object, detail) in rows {
+        let e = ventanilla::store::audit::NewEntry {
+            at: &at,
+            actor: &actor,
+            on_behalf: on_behalf.as_deref(),
+            action: &action,
+            object: &object,
+            detail: &detail,
+        };
+        let h = ventanilla::store::audit::digest(&prev, id, &e);
+        conn.execute(
+            "UPDATE audit_log SET hash = ?2 WHERE id = ?1",
+            rusqlite::params![id, h],
+        )
+        .unwrap();
+        prev = h;
+    }
+}
