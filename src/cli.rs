@@ -16,7 +16,7 @@ pub use attachments::AttachCommand;
 pub use calendar::{CalendarCommand, DocCommand};
 pub use central::{
     CentralArgs, CentralCalendar, CentralCommand, CentralImport, CentralPeriod, CentralScope,
-    SyncArgs,
+    CentralTerms, SyncArgs,
 };
 pub use pqrs::{AnswerText, NewTicket, Radicado, StepArgs, TicketCommand, WorkOrderCommand};
 pub use queue::{AdvisorCommand, StationCommand, TurnCommand, TurnLabel};

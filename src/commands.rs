@@ -84,6 +84,8 @@ pub fn run(cli: Cli) -> Result<()> {
         rusqlite::Connection::open_with_flags(p, rusqlite::OpenFlags::SQLITE_OPEN_READ_ONLY).ok()
     }) {
         ctx.clock = crate::clock::of_database(&conn);
+        // legal terms the organisation handed down at the last sync
+        crate::config::central_terms::overlay(&mut ctx.loaded.config, &conn);
     }
     let result = dispatch(&ctx, cli.command);
     if let Err(err @ Error::Denied { .. }) = &result

@@ -3,6 +3,7 @@
 //!
 //! Errors name the file, the line and the key, so a person can fix them without guessing.
 
+pub mod central_terms;
 mod diagnostics;
 mod sections;
 mod validate;

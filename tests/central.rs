@@ -13,6 +13,7 @@
 mod common;
 
 use common::central_pg::Pg;
+use serde_json::Value;
 use ventanilla::central::{self, Target, report, schema};
 use ventanilla::clock::FixedClock;
 use ventanilla::config::Config;
@@ -936,4 +937,48 @@ fn central_keeps_a_second_anchor_of_the_audit_chain() {
         .stderr(predicates::str::contains(
             "no coincide con las anclas del servidor central",
         ));
+}
+
+#[test]
+fn the_organisations_legal_terms_reach_every_branch() {
+    let Some(pg) = Pg::start() else { return };
+    let target = migrated(&pg);
+    let clock = FixedClock::new(common::monday_morning());
+    let mut norte = branch("NORTE", "Valle", 10, 1, &clock);
+    let dir = tempfile::TempDir::new().unwrap();
+    let file = dir.path().join("terminos.toml");
+    let queja = |db: &std::path::Path| -> u64 {
+        let out = bin(db).args(["config", "show", "--json"]).output().unwrap();
+        let v: Value = serde_json::from_slice(&out.stdout).unwrap();
+        v["config"]["terms"]["queja"].as_u64().unwrap()
+    };
+    assert_eq!(queja(&norte.db), 15);
+    // a value the configuration would refuse is refused at central, naming the key
+    std::fs::write(&file, "[terms]\nqueja = 0\n").unwrap();
+    bin(&norte.db)
+        .env("VENTANILLA_CENTRAL", pg.url("central"))
+        .args(["central", "terms", "set"])
+        .arg(&file)
+        .assert()
+        .failure()
+        .stderr(predicates::str::contains("terms.queja"));
+    std::fs::write(&file, "[terms]\nqueja = 10\n").unwrap();
+    bin(&norte.db)
+        .env("VENTANILLA_CENTRAL", pg.url("central"))
+        .args(["central", "terms", "set"])
+        .arg(&file)
+        .assert()
+        .success();
+    assert!(sync_now(&mut norte, &target, &clock).terms_changed);
+    assert_eq!(
+        queja(&norte.db),
+        10,
+        "the organisation's term applies at the branch"
+    );
+    assert!(!sync_now(&mut norte, &target, &clock).terms_changed);
+    bin(&norte.db)
+        .args(["config", "show"])
+        .assert()
+        .success()
+        .stdout(predicates::str::contains("los del servidor central"));
 }

@@ -116,3 +116,12 @@ SELECT DISTINCT ON (row->>'doc_type', row->>'doc_number')
 FROM customers
 WHERE row->>'suppressed_at' IS NULL
 ORDER BY row->>'doc_type', row->>'doc_number', row->>'updated_at' DESC, branch;
+
+-- The organisation's legal terms (business days per kind of request, and the rest of the
+-- `[terms]` table), as loaded by `ventanilla central terms set`: the newest row applies at
+-- every branch from its next sync, over the branch's own configuration.
+CREATE TABLE org_terms (
+    seq   bigint PRIMARY KEY DEFAULT nextval('central_seq'),
+    terms jsonb NOT NULL,
+    at    timestamptz NOT NULL DEFAULT now()
+);

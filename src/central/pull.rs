@@ -25,6 +25,8 @@ pub struct Pulled {
     pub customers_added: usize,
     pub customers_updated: usize,
     pub calendar_changes: usize,
+    /// Whether the organisation's legal terms changed (they apply from the next start).
+    pub terms_changed: bool,
     /// People deleted here because another branch deleted them.
     pub deletions_applied: usize,
 }
@@ -49,6 +51,7 @@ pub fn pull(
     let mut out = Pulled::default();
     master(store, client, shown, now, &mut out)?;
     calendar_changes(store, client, shown, now, &mut out)?;
+    terms(store, client, shown, now, &mut out)?;
     deletions_elsewhere(store, client, shown, branch, now, &mut out)?;
     Ok(out)
 }
@@ -219,6 +222,51 @@ fn calendar_changes(
         out.calendar_changes += 1;
     }
     settings::set(&tx, sync::PULL_CALENDAR, &last.to_string())?;
+    tx.commit()?;
+    Ok(())
+}
+
+fn terms(
+    store: &mut Store,
+    client: &mut Client,
+    shown: &str,
+    now: DateTime<Utc>,
+    out: &mut Pulled,
+) -> Result<()> {
+    use crate::config::central_terms;
+    let after = sync::position(store.conn(), sync::PULL_TERMS)?;
+    let row = client
+        .query_opt(
+            "SELECT terms, seq FROM org_terms WHERE seq > $1 ORDER BY seq DESC LIMIT 1",
+            &[&after],
+        )
+        .map_err(|e| explain(&e, shown))?;
+    let Some(row) = row else {
+        return Ok(());
+    };
+    let (json, seq): (serde_json::Value, i64) = (row.get(0), row.get(1));
+    let terms: crate::config::Terms = serde_json::from_value(json).map_err(|e| {
+        crate::error::Error::refused(format!(
+            "los términos del servidor central no son de esta versión de ventanilla ({e})"
+        ))
+    })?;
+    central_terms::check(&terms)?;
+    let text = serde_json::to_string(&terms)
+        .map_err(|e| crate::error::Error::refused(format!("términos: {e}")))?;
+    let tx = store.write()?;
+    if settings::get(&tx, central_terms::SETTING)?.as_deref() != Some(text.as_str()) {
+        settings::set(&tx, central_terms::SETTING, &text)?;
+        desk::audit::record(
+            &tx,
+            now,
+            &actor(),
+            "config.terms",
+            "terms",
+            "términos de ley fijados por el servidor central",
+        )?;
+        out.terms_changed = true;
+    }
+    settings::set(&tx, sync::PULL_TERMS, &seq.to_string())?;
     tx.commit()?;
     Ok(())
 }

@@ -47,6 +47,10 @@ pub enum CentralCommand {
     /// Cambios del calendario para toda la organización (las sedes los traen al sincronizar).
     #[command(subcommand)]
     Calendar(CentralCalendar),
+    /// Términos de ley de toda la organización: las sedes los traen al sincronizar y valen
+    /// sobre su propia configuración.
+    #[command(subcommand)]
+    Terms(CentralTerms),
     /// Informe de gestión de todas las sedes, por sede y por seccional, calculado en el servidor
     /// central.
     Report {
@@ -83,6 +87,24 @@ pub enum CentralImport {
         /// Hoja del libro de Excel (por defecto, la primera).
         #[arg(long, value_name = "HOJA")]
         sheet: Option<String>,
+    },
+}
+
+/// `central terms ...`.
+#[derive(Debug, Subcommand)]
+pub enum CentralTerms {
+    /// Fija los términos desde un archivo TOML con una tabla [terms] que nombra solo lo que
+    /// cambia (p. ej. `queja = 10`); lo demás queda como viene con ventanilla.
+    Set {
+        /// Archivo TOML.
+        #[arg(value_name = "ARCHIVO")]
+        file: PathBuf,
+    },
+    /// Muestra los términos vigentes de la organización.
+    Show {
+        /// Salida en JSON.
+        #[arg(long)]
+        json: bool,
     },
 }
 

@@ -128,6 +128,54 @@ pub fn calendar(
     Ok(())
 }
 
+/// Records the organisation's legal terms from a TOML file.
+pub fn set_terms(client: &mut Client, shown: &str, file: &Path) -> Result<()> {
+    let text = std::fs::read_to_string(file)
+        .map_err(|e| Error::Usage(format!("no se pudo leer {}: {e}", file.display())))?;
+    let terms = crate::config::central_terms::from_toml(&text)?;
+    let json = serde_json::to_value(&terms).map_err(|e| Error::Usage(format!("términos: {e}")))?;
+    let mut tx = client.transaction().map_err(|e| explain(&e, shown))?;
+    tx.execute("SELECT pg_advisory_xact_lock($1)", &[&PULLED_LOCK])
+        .map_err(|e| explain(&e, shown))?;
+    tx.execute("INSERT INTO org_terms (terms) VALUES ($1)", &[&json])
+        .map_err(|e| explain(&e, shown))?;
+    tx.commit().map_err(|e| explain(&e, shown))?;
+    crate::say!(
+        "Términos de la organización guardados en {shown}: las sedes los aplican desde su \
+         próxima sincronización"
+    );
+    Ok(())
+}
+
+/// Prints the organisation's current legal terms.
+pub fn show_terms(client: &mut Client, shown: &str, json: bool) -> Result<()> {
+    let row = client
+        .query_opt(
+            "SELECT terms, at FROM org_terms ORDER BY seq DESC LIMIT 1",
+            &[],
+        )
+        .map_err(|e| explain(&e, shown))?;
+    let Some(row) = row else {
+        crate::say!("La organización no ha fijado términos: cada sede usa los de su configuración");
+        return Ok(());
+    };
+    let terms: serde_json::Value = row.get(0);
+    if json {
+        return super::print_json(&terms);
+    }
+    let at: chrono::DateTime<chrono::Utc> = row.get(1);
+    crate::say!(
+        "# Términos de la organización, fijados el {}",
+        at.format("%d/%m/%Y %H:%M UTC")
+    );
+    let parsed: crate::config::Terms =
+        serde_json::from_value(terms).map_err(|e| Error::Usage(format!("términos: {e}")))?;
+    let text =
+        toml::to_string_pretty(&parsed).map_err(|e| Error::Usage(format!("términos: {e}")))?;
+    print!("[terms]\n{text}");
+    Ok(())
+}
+
 fn num(v: Option<f64>) -> String {
     v.map_or("-".into(), |x| format!("{x:.1}"))
 }

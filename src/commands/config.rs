@@ -45,9 +45,22 @@ pub fn run(ctx: &Ctx, cmd: ConfigCommand) -> Result<()> {
         .map(|p| p.display().to_string())
         .unwrap_or_else(|e| e.to_string());
     crate::say!("# Base de datos:           {db}");
+    if central_terms(ctx) {
+        crate::say!("# Términos de ley:         los del servidor central (última sincronización)");
+    }
     crate::say!();
     let text = toml::to_string_pretty(&config)
         .map_err(|e| Error::Usage(format!("no se pudo mostrar la configuración: {e}")))?;
     print!("{text}");
     Ok(())
+}
+
+/// Whether the branch applies terms handed down by the central server.
+fn central_terms(ctx: &Ctx) -> bool {
+    ctx.store().is_ok_and(|s| {
+        crate::store::settings::get(s.conn(), crate::config::central_terms::SETTING)
+            .ok()
+            .flatten()
+            .is_some()
+    })
 }

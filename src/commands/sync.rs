@@ -4,7 +4,8 @@
 use super::{Ctx, parse_date, print_json};
 use crate::central::{Target, pull, push, report, schema, status};
 use crate::cli::{
-    CentralArgs, CentralCalendar, CentralCommand, CentralImport, CentralPeriod, SyncArgs,
+    CentralArgs, CentralCalendar, CentralCommand, CentralImport, CentralPeriod, CentralTerms,
+    SyncArgs,
 };
 use crate::error::{Error, Result};
 use crate::store::{Store, settings, sync as outbox};
@@ -76,6 +77,9 @@ impl Round {
             "Enviados {} registros en {} lotes",
             self.pushed.records, self.pushed.batches
         );
+        if self.pulled.terms_changed {
+            s.push_str(" · términos de ley nuevos de la organización: valen desde que cada modo se reinicie");
+        }
         if self.pushed.resent_all {
             s.push_str(" (el servidor central no tenía lo último de esta sede: se reenvió todo)");
         }
@@ -199,6 +203,12 @@ pub fn central(ctx: &Ctx, args: CentralArgs) -> Result<()> {
             };
             let date = parse_date(&date)?;
             super::central_io::calendar(&mut client, &shown, date, closed, &reason)
+        }
+        CentralCommand::Terms(CentralTerms::Set { file }) => {
+            super::central_io::set_terms(&mut client, &shown, &file)
+        }
+        CentralCommand::Terms(CentralTerms::Show { json }) => {
+            super::central_io::show_terms(&mut client, &shown, json)
         }
         CentralCommand::Report { period } => report_cmd(ctx, &target, period),
         CentralCommand::Status { json } => {

@@ -128,6 +128,7 @@ pub const LAST_ERROR_AT: &str = "sync_last_error_at";
 pub const PULL_MASTER: &str = "sync_pull_master";
 pub const PULL_CALENDAR: &str = "sync_pull_calendar";
 pub const PULL_DELETIONS: &str = "sync_pull_deletions";
+pub const PULL_TERMS: &str = "sync_pull_terms";
 pub const AUDIT_PUSHED: &str = "sync_audit_pushed";
 
 /// A numeric setting, 0 when absent or unreadable.
