@@ -148,7 +148,12 @@ pub fn set_terms(client: &mut Client, shown: &str, file: &Path) -> Result<()> {
 }
 
 /// Prints the organisation's current legal terms.
-pub fn show_terms(client: &mut Client, shown: &str, json: bool) -> Result<()> {
+pub fn show_terms(
+    client: &mut Client,
+    shown: &str,
+    offset: chrono::FixedOffset,
+    json: bool,
+) -> Result<()> {
     let row = client
         .query_opt(
             "SELECT terms, at FROM org_terms ORDER BY seq DESC LIMIT 1",
@@ -166,7 +171,7 @@ pub fn show_terms(client: &mut Client, shown: &str, json: bool) -> Result<()> {
     let at: chrono::DateTime<chrono::Utc> = row.get(1);
     crate::say!(
         "# Términos de la organización, fijados el {}",
-        at.format("%d/%m/%Y %H:%M UTC")
+        crate::localtime::human(at, offset)
     );
     let parsed: crate::config::Terms =
         serde_json::from_value(terms).map_err(|e| Error::Usage(format!("términos: {e}")))?;

@@ -77,9 +77,6 @@ impl Round {
             "Enviados {} registros en {} lotes",
             self.pushed.records, self.pushed.batches
         );
-        if self.pulled.terms_changed {
-            s.push_str(" · términos de ley nuevos de la organización: valen desde que cada modo se reinicie");
-        }
         if self.pushed.resent_all {
             s.push_str(" (el servidor central no tenía lo último de esta sede: se reenvió todo)");
         }
@@ -92,6 +89,12 @@ impl Round {
             p.deletions_applied,
             self.pending
         ));
+        if self.pulled.terms_changed {
+            s.push_str(
+                ". Términos de ley nuevos de la organización: valen en cada modo desde que se \
+                 reinicie",
+            );
+        }
         s
     }
 }
@@ -208,7 +211,8 @@ pub fn central(ctx: &Ctx, args: CentralArgs) -> Result<()> {
             super::central_io::set_terms(&mut client, &shown, &file)
         }
         CentralCommand::Terms(CentralTerms::Show { json }) => {
-            super::central_io::show_terms(&mut client, &shown, json)
+            let offset = ctx.loaded.config.utc_offset();
+            super::central_io::show_terms(&mut client, &shown, offset, json)
         }
         CentralCommand::Report { period } => report_cmd(ctx, &target, period),
         CentralCommand::Status { json } => {
