@@ -177,8 +177,14 @@ pub fn round(
     let mut client = target.connect()?;
     schema::check(&mut client, &shown)?;
     let branch = push::branch(store, config)?;
-    let pushed = push::push(store, &mut client, &shown, &branch, &config.central)?;
+    let mut pushed = push::push(store, &mut client, &shown, &branch, &config.central)?;
     let pulled = pull::pull(store, &mut client, &shown, &branch.code, now)?;
+    // what the pull changed here (a category, a deletion applied) goes up in the same round
+    if crate::store::sync::pending_count(store.conn())? > 0 {
+        let again = push::push(store, &mut client, &shown, &branch, &config.central)?;
+        pushed.records += again.records;
+        pushed.batches += again.batches;
+    }
     Ok((pushed, pulled))
 }
 

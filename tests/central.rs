@@ -549,7 +549,23 @@ fn master_data_comes_down_and_a_deletion_reaches_central_and_the_other_branch() 
             .unwrap()
             .is_none()
     );
-    sync_now(&mut norte, &target, &clock);
+    // José, edited at NORTE, changes category centrally: NORTE's copy at central follows
+    c.execute(
+        "UPDATE master_customers SET category = 'A', seq = nextval('central_seq')
+         WHERE doc_number = '1144052337'",
+        &[],
+    )
+    .unwrap();
+    assert_eq!(sync_now(&mut norte, &target, &clock).customers_updated, 1);
+    let category: Option<String> = c
+        .query_one(
+            "SELECT row->>'category' FROM customers WHERE branch = 'NORTE'
+               AND row->>'doc_number' = '1144052337'",
+            &[],
+        )
+        .unwrap()
+        .get(0);
+    assert_eq!(category.as_deref(), Some("A"));
     assert_mirrored(&pg, "NORTE", &norte.store);
     assert_mirrored(&pg, "SUR", &sur.store);
 }

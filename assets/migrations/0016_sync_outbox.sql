@@ -4,7 +4,8 @@
 -- lines in order, sends the records as they are then, and deletes the lines PostgreSQL has
 -- committed. Existing records are queued once, here, so the first sync sends the branch's past.
 -- Customers that came down from central's master data and were never touched at the branch
--- (created and last updated by 'central') do not go back up.
+-- (created and updated by 'central', no change of theirs by anyone else) do not go back up;
+-- once the branch edits one, it goes up from then on.
 CREATE TABLE sync_outbox (
     seq    INTEGER PRIMARY KEY AUTOINCREMENT,
     kind   TEXT NOT NULL,
@@ -105,15 +106,15 @@ CREATE TRIGGER sync_consents_d AFTER DELETE ON consents BEGIN
 INSERT INTO sync_outbox (kind, row_id) SELECT 'consents', id FROM consents ORDER BY id;
 
 CREATE TRIGGER sync_customers_i AFTER INSERT ON customers
-    WHEN NOT (NEW.created_by = 'central' AND NEW.updated_by = 'central') BEGIN
+    WHEN NEW.created_by <> 'central' OR NEW.updated_by <> 'central' OR EXISTS (SELECT 1 FROM customer_changes h WHERE h.customer = NEW.id AND h.by <> 'central') BEGIN
     INSERT INTO sync_outbox (kind, row_id) VALUES ('customers', NEW.id); END;
 CREATE TRIGGER sync_customers_u AFTER UPDATE ON customers
-    WHEN NOT (NEW.created_by = 'central' AND NEW.updated_by = 'central') BEGIN
+    WHEN NEW.created_by <> 'central' OR NEW.updated_by <> 'central' OR EXISTS (SELECT 1 FROM customer_changes h WHERE h.customer = NEW.id AND h.by <> 'central') BEGIN
     INSERT INTO sync_outbox (kind, row_id) VALUES ('customers', NEW.id); END;
 CREATE TRIGGER sync_customers_d AFTER DELETE ON customers BEGIN
     INSERT INTO sync_outbox (kind, row_id) VALUES ('customers', OLD.id); END;
 INSERT INTO sync_outbox (kind, row_id) SELECT 'customers', id FROM customers
-    WHERE NOT (created_by = 'central' AND updated_by = 'central') ORDER BY id;
+    WHERE created_by <> 'central' OR updated_by <> 'central' OR EXISTS (SELECT 1 FROM customer_changes h WHERE h.customer = customers.id AND h.by <> 'central') ORDER BY id;
 
 CREATE TRIGGER sync_customer_changes_i AFTER INSERT ON customer_changes BEGIN
     INSERT INTO sync_outbox (kind, row_id) VALUES ('customer_changes', NEW.id); END;

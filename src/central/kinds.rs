@@ -51,7 +51,10 @@ pub const KINDS: &[Kind] = &[
         name: "customers",
         day_column: None,
         omit: &["sensitive_notes"],
-        only: Some("NOT (created_by = 'central' AND updated_by = 'central')"),
+        only: Some(
+            "created_by <> 'central' OR updated_by <> 'central' OR EXISTS (SELECT 1 FROM \
+             customer_changes h WHERE h.customer = customers.id AND h.by <> 'central')",
+        ),
     },
     plain("customer_changes"),
     // Staff names and roles; never their PIN hashes or lock-out state.
@@ -121,15 +124,11 @@ mod tests {
     fn the_triggers_and_the_kinds_agree_on_which_customers_go_up() {
         let sql = include_str!("../../assets/migrations/0016_sync_outbox.sql");
         let only = of("customers").unwrap().only.unwrap();
-        assert_eq!(
-            sql.matches(&format!(
-                "WHEN {}",
-                only.replace("created_by", "NEW.created_by")
-                    .replace("updated_by", "NEW.updated_by")
-            ))
-            .count(),
-            2
-        );
+        let when = only
+            .replace("created_by", "NEW.created_by")
+            .replace("updated_by", "NEW.updated_by")
+            .replace("customers.id", "NEW.id");
+        assert_eq!(sql.matches(&format!("WHEN {when} BEGIN")).count(), 2);
         assert!(sql.contains(&format!("WHERE {only}")));
     }
 
