@@ -549,6 +549,29 @@ fn master_data_comes_down_and_a_deletion_reaches_central_and_the_other_branch() 
             .unwrap()
             .is_none()
     );
+    // at SUR, José came down from the master data untouched; a phone attention of his takes
+    // him up with it, so SUR's persons attended are the same at central and at SUR (his two
+    // calls are one person at both)
+    let sur_asesor = Actor::staff(&desk::users::active(&sur.store, "asesor1").unwrap());
+    let call = desk::attentions::Request {
+        channel: ventanilla::domain::attention::Channel::Telefono,
+        document: Some(jose_doc.clone()),
+        topic: "Certificado",
+        level: ventanilla::domain::attention::Level::Basica,
+        solved: true,
+        ..Default::default()
+    };
+    for _ in 0..2 {
+        desk::attentions::add(&mut sur.store, &clock, &sur_asesor, &sur.cfg, &call).unwrap();
+    }
+    sync_now(&mut sur, &target, &clock);
+    let (from, to) = november();
+    let own = desk::reports::build(&sur.store, &sur.cfg, from, to).unwrap();
+    let central = central_report(&target, &sur.cfg, &report::Scope::default());
+    assert_eq!(
+        line(&central, "SUR").persons as usize,
+        own.indicators[1].denominator
+    );
     // José, edited at NORTE, changes category centrally: NORTE's copy at central follows
     c.execute(
         "UPDATE master_customers SET category = 'A', seq = nextval('central_seq')

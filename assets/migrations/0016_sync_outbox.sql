@@ -3,9 +3,10 @@
 -- trigger: no code path can change a record and forget to send it. `ventanilla sync` reads the
 -- lines in order, sends the records as they are then, and deletes the lines PostgreSQL has
 -- committed. Existing records are queued once, here, so the first sync sends the branch's past.
--- Customers that came down from central's master data and were never touched at the branch
--- (created and updated by 'central', no change of theirs by anyone else) do not go back up;
--- once the branch edits one, it goes up from then on.
+-- Customers that came down from central's master data and that the branch never touched
+-- (created and updated by 'central', no change of theirs by anyone else, no attention, PQRS
+-- or consent of theirs) do not go back up; once the branch edits one or records something
+-- about them, they go up from then on (the triggers at the end queue them then).
 CREATE TABLE sync_outbox (
     seq    INTEGER PRIMARY KEY AUTOINCREMENT,
     kind   TEXT NOT NULL,
@@ -106,15 +107,15 @@ CREATE TRIGGER sync_consents_d AFTER DELETE ON consents BEGIN
 INSERT INTO sync_outbox (kind, row_id) SELECT 'consents', id FROM consents ORDER BY id;
 
 CREATE TRIGGER sync_customers_i AFTER INSERT ON customers
-    WHEN NEW.created_by <> 'central' OR NEW.updated_by <> 'central' OR EXISTS (SELECT 1 FROM customer_changes h WHERE h.customer = NEW.id AND h.by <> 'central') BEGIN
+    WHEN NEW.created_by <> 'central' OR NEW.updated_by <> 'central' OR EXISTS (SELECT 1 FROM customer_changes h WHERE h.customer = NEW.id AND h.by <> 'central') OR EXISTS (SELECT 1 FROM attentions a WHERE a.customer = NEW.id) OR EXISTS (SELECT 1 FROM pqrs p WHERE p.customer = NEW.id) OR EXISTS (SELECT 1 FROM consents k WHERE k.customer = NEW.id) BEGIN
     INSERT INTO sync_outbox (kind, row_id) VALUES ('customers', NEW.id); END;
 CREATE TRIGGER sync_customers_u AFTER UPDATE ON customers
-    WHEN NEW.created_by <> 'central' OR NEW.updated_by <> 'central' OR EXISTS (SELECT 1 FROM customer_changes h WHERE h.customer = NEW.id AND h.by <> 'central') BEGIN
+    WHEN NEW.created_by <> 'central' OR NEW.updated_by <> 'central' OR EXISTS (SELECT 1 FROM customer_changes h WHERE h.customer = NEW.id AND h.by <> 'central') OR EXISTS (SELECT 1 FROM attentions a WHERE a.customer = NEW.id) OR EXISTS (SELECT 1 FROM pqrs p WHERE p.customer = NEW.id) OR EXISTS (SELECT 1 FROM consents k WHERE k.customer = NEW.id) BEGIN
     INSERT INTO sync_outbox (kind, row_id) VALUES ('customers', NEW.id); END;
 CREATE TRIGGER sync_customers_d AFTER DELETE ON customers BEGIN
     INSERT INTO sync_outbox (kind, row_id) VALUES ('customers', OLD.id); END;
 INSERT INTO sync_outbox (kind, row_id) SELECT 'customers', id FROM customers
-    WHERE created_by <> 'central' OR updated_by <> 'central' OR EXISTS (SELECT 1 FROM customer_changes h WHERE h.customer = customers.id AND h.by <> 'central') ORDER BY id;
+    WHERE created_by <> 'central' OR updated_by <> 'central' OR EXISTS (SELECT 1 FROM customer_changes h WHERE h.customer = customers.id AND h.by <> 'central') OR EXISTS (SELECT 1 FROM attentions a WHERE a.customer = customers.id) OR EXISTS (SELECT 1 FROM pqrs p WHERE p.customer = customers.id) OR EXISTS (SELECT 1 FROM consents k WHERE k.customer = customers.id) ORDER BY id;
 
 CREATE TRIGGER sync_customer_changes_i AFTER INSERT ON customer_changes BEGIN
     INSERT INTO sync_outbox (kind, row_id) VALUES ('customer_changes', NEW.id); END;
@@ -139,3 +140,19 @@ CREATE TRIGGER sync_deletions_u AFTER UPDATE ON deletions BEGIN
 CREATE TRIGGER sync_deletions_d AFTER DELETE ON deletions BEGIN
     INSERT INTO sync_outbox (kind, row_id) VALUES ('deletions', OLD.id); END;
 INSERT INTO sync_outbox (kind, row_id) SELECT 'deletions', id FROM deletions ORDER BY id;
+
+-- A person who came down from the master data goes up with the first record about them.
+CREATE TRIGGER sync_attentions_customer AFTER INSERT ON attentions
+    WHEN NEW.customer IS NOT NULL BEGIN
+    INSERT INTO sync_outbox (kind, row_id) VALUES ('customers', NEW.customer); END;
+CREATE TRIGGER sync_attentions_customer_u AFTER UPDATE OF customer ON attentions
+    WHEN NEW.customer IS NOT NULL BEGIN
+    INSERT INTO sync_outbox (kind, row_id) VALUES ('customers', NEW.customer); END;
+CREATE TRIGGER sync_pqrs_customer AFTER INSERT ON pqrs
+    WHEN NEW.customer IS NOT NULL BEGIN
+    INSERT INTO sync_outbox (kind, row_id) VALUES ('customers', NEW.customer); END;
+CREATE TRIGGER sync_pqrs_customer_u AFTER UPDATE OF customer ON pqrs
+    WHEN NEW.customer IS NOT NULL BEGIN
+    INSERT INTO sync_outbox (kind, row_id) VALUES ('customers', NEW.customer); END;
+CREATE TRIGGER sync_consents_customer AFTER INSERT ON consents BEGIN
+    INSERT INTO sync_outbox (kind, row_id) VALUES ('customers', NEW.customer); END;

@@ -46,14 +46,18 @@ pub const KINDS: &[Kind] = &[
     plain("attachments"),
     plain("consents"),
     // Sensitive notes (Ley 1581, datos sensibles) stay at the branch that took them; people
-    // who came down from the master data and were never touched here do not go back up.
+    // who came down from the master data go back up only once the branch edits them or records
+    // an attention, a PQRS or a consent of theirs.
     Kind {
         name: "customers",
         day_column: None,
         omit: &["sensitive_notes"],
         only: Some(
-            "created_by <> 'central' OR updated_by <> 'central' OR EXISTS (SELECT 1 FROM \
-             customer_changes h WHERE h.customer = customers.id AND h.by <> 'central')",
+            "created_by <> 'central' OR updated_by <> 'central' \
+             OR EXISTS (SELECT 1 FROM customer_changes h WHERE h.customer = customers.id AND h.by <> 'central') \
+             OR EXISTS (SELECT 1 FROM attentions a WHERE a.customer = customers.id) \
+             OR EXISTS (SELECT 1 FROM pqrs p WHERE p.customer = customers.id) \
+             OR EXISTS (SELECT 1 FROM consents k WHERE k.customer = customers.id)",
         ),
     },
     plain("customer_changes"),
