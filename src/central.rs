@@ -6,6 +6,7 @@
 //! with the error recorded for the supervisor in plain Spanish.
 
 pub mod anchors;
+mod erase;
 pub mod kinds;
 pub mod pull;
 pub mod push;

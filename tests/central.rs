@@ -527,9 +527,29 @@ fn master_data_comes_down_and_a_deletion_reaches_central_and_the_other_branch() 
         .unwrap()
         .get(0);
     assert_eq!(named, 0, "no branch's copy at central names her");
+    let traces: i64 = c
+        .query_one(
+            "SELECT (SELECT count(*) FROM customer_changes WHERE row::text LIKE '%3201234567%')
+                  + (SELECT count(*) FROM customers WHERE row::text LIKE '%3201234567%')",
+            &[],
+        )
+        .unwrap()
+        .get(0);
+    assert_eq!(
+        traces, 0,
+        "nor the phone SUR typed, in its history or its record"
+    );
     // SUR pulls the deletion and applies it with the same pseudonymisation
     let pulled = sync_now(&mut sur, &target, &clock);
     assert_eq!(pulled.deletions_applied, 1);
+    let entries: i64 = c
+        .query_one("SELECT count(*) FROM deletions", &[])
+        .unwrap()
+        .get(0);
+    assert_eq!(
+        entries, 1,
+        "SUR does not send NORTE's deletion back as its own"
+    );
     assert!(
         ventanilla::store::customers::by_document(sur.store.conn(), "CC", "52123456")
             .unwrap()

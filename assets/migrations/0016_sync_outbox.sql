@@ -133,13 +133,18 @@ CREATE TRIGGER sync_users_d AFTER DELETE ON users BEGIN
     INSERT INTO sync_outbox (kind, row_id) VALUES ('users', OLD.id); END;
 INSERT INTO sync_outbox (kind, row_id) SELECT 'users', id FROM users ORDER BY id;
 
-CREATE TRIGGER sync_deletions_i AFTER INSERT ON deletions BEGIN
+-- A branch sends only its own deletions (its ledger salt): the entries it pulled from other
+-- branches to apply them here are theirs, and central has them already.
+CREATE TRIGGER sync_deletions_i AFTER INSERT ON deletions
+    WHEN NEW.salt = (SELECT value FROM settings WHERE key = 'deletion_salt') BEGIN
     INSERT INTO sync_outbox (kind, row_id) VALUES ('deletions', NEW.id); END;
-CREATE TRIGGER sync_deletions_u AFTER UPDATE ON deletions BEGIN
+CREATE TRIGGER sync_deletions_u AFTER UPDATE ON deletions
+    WHEN NEW.salt = (SELECT value FROM settings WHERE key = 'deletion_salt') BEGIN
     INSERT INTO sync_outbox (kind, row_id) VALUES ('deletions', NEW.id); END;
 CREATE TRIGGER sync_deletions_d AFTER DELETE ON deletions BEGIN
     INSERT INTO sync_outbox (kind, row_id) VALUES ('deletions', OLD.id); END;
-INSERT INTO sync_outbox (kind, row_id) SELECT 'deletions', id FROM deletions ORDER BY id;
+INSERT INTO sync_outbox (kind, row_id) SELECT 'deletions', id FROM deletions
+    WHERE salt = (SELECT value FROM settings WHERE key = 'deletion_salt') ORDER BY id;
 
 -- A person who came down from the master data goes up with the first record about them.
 CREATE TRIGGER sync_attentions_customer AFTER INSERT ON attentions

@@ -68,7 +68,13 @@ pub const KINDS: &[Kind] = &[
         omit: &["pin_hash", "failed_attempts", "locked_until"],
         only: None,
     },
-    plain("deletions"),
+    // a branch's own deletions (its ledger salt); those pulled from others are theirs
+    Kind {
+        name: "deletions",
+        day_column: None,
+        omit: &[],
+        only: Some("salt = (SELECT value FROM settings WHERE key = 'deletion_salt')"),
+    },
 ];
 
 /// The kind named `name`.
@@ -134,6 +140,10 @@ mod tests {
             .replace("customers.id", "NEW.id");
         assert_eq!(sql.matches(&format!("WHEN {when} BEGIN")).count(), 2);
         assert!(sql.contains(&format!("WHERE {only}")));
+        let own = of("deletions").unwrap().only.unwrap();
+        let when = own.replacen("salt", "NEW.salt", 1);
+        assert_eq!(sql.matches(&format!("WHEN {when} BEGIN")).count(), 2);
+        assert!(sql.contains(&format!("WHERE {own}")));
     }
 
     #[test]

@@ -205,7 +205,7 @@ pub fn push(
                 write_kind(&mut tx, &b.code, kind, rows, gone).map_err(|e| explain(&e, shown))?;
         }
         if let Some((rows, _)) = batch.get("deletions") {
-            apply_deletions(&mut tx, &b.code, rows).map_err(|e| explain(&e, shown))?;
+            super::erase::apply(&mut tx, &b.code, rows).map_err(|e| explain(&e, shown))?;
         }
         tx.execute(
             "UPDATE branches SET pushed_seq = $2, pushed_token = $3, last_push = now()
@@ -361,49 +361,4 @@ fn write_kind(
         )?;
     }
     Ok(rows.len() + gone.len())
-}
-
-/// The hash the deletion ledger keeps, computed by PostgreSQL over `doc_type` and `doc_number`
-/// SQL expressions with the salt `s`.
-fn ledger_hash(salt: &str, doc_type: &str, doc_number: &str) -> String {
-    format!(
-        "encode(sha256(convert_to({salt}, 'UTF8') || '\\x00'::bytea || \
-         convert_to({doc_type} || ':' || {doc_number}, 'UTF8')), 'hex')"
-    )
-}
-
-/// A deletion reaching central removes the person from the master data and pseudonymises the
-/// other branches' copies at once (each branch does the same to its own when it pulls).
-fn apply_deletions(
-    tx: &mut Transaction<'_>,
-    branch: &str,
-    rows: &[Value],
-) -> std::result::Result<(), postgres::Error> {
-    if rows.is_empty() {
-        return Ok(());
-    }
-    let entries = "(SELECT r->>'doc_hash' AS h, r->>'salt' AS s, r->>'deleted_at' AS at
-                    FROM unnest($1::jsonb[]) AS r)";
-    tx.execute(
-        &format!(
-            "DELETE FROM master_customers m USING {entries} d WHERE {} = d.h",
-            ledger_hash("d.s", "m.doc_type", "m.doc_number")
-        ),
-        &[&rows],
-    )?;
-    tx.execute(
-        &format!(
-            "UPDATE customers c SET row = c.row || jsonb_build_object(
-                 'names', 'Titular', 'surnames', 'suprimido',
-                 'doc_number', 'SUPRIMIDO-' || (c.row->>'id'), 'birth_date', NULL,
-                 'phone', NULL, 'email', NULL, 'address', NULL, 'category', NULL,
-                 'mass_opt_out', 1, 'suppressed_at', d.at)
-             FROM {entries} d
-             WHERE c.branch <> $2 AND c.row->>'suppressed_at' IS NULL
-               AND {} = d.h",
-            ledger_hash("d.s", "(c.row->>'doc_type')", "(c.row->>'doc_number')")
-        ),
-        &[&rows, &branch],
-    )?;
-    Ok(())
 }

@@ -69,8 +69,9 @@ struct Period {
     /// UTC bounds of the local days, RFC 3339 as the branches store instants.
     start: String,
     end: String,
-    /// The day after `to` (for "still overdue" on the last day).
-    after: String,
+    /// The last day as text: a PQRS due before it and unanswered is overdue (one due that day
+    /// may still be answered), as the branch counts it.
+    last: String,
 }
 
 /// The branches in scope, as a subquery on parameters $1 (branch) and $2 (seccional).
@@ -138,7 +139,7 @@ pub fn build(
         to,
         start: bounds.0,
         end: bounds.1,
-        after: to.succ_opt().unwrap_or(to).to_string(),
+        last: to.to_string(),
     };
     let mut main = report_connection(target, &shown)?;
     let mut side = report_connection(target, &shown)?;
@@ -290,7 +291,7 @@ fn per_branch(
          FROM pqrs p JOIN {SCOPE} b ON b.code = p.branch
          GROUP BY p.branch"
     );
-    for r in query(client, shown, scope, &sql, &[&p.start, &p.end, &p.after])? {
+    for r in query(client, shown, scope, &sql, &[&p.start, &p.end, &p.last])? {
         let Some((_, acc)) = out.get_mut(&r.get::<_, String>(0)) else {
             continue;
         };
