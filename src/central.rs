@@ -136,7 +136,12 @@ impl Target {
                 "el servidor central {} no ofrece TLS y la dirección lo exige (sslmode=require)",
                 self.shown()
             )),
-            _ => explain(&e, &self.shown()),
+            _ if e.code().is_some() => explain(&e, &self.shown()),
+            _ => Error::Refused(format!(
+                "no se pudo conectar con el servidor central {} (¿está encendido y accesible \
+                 en la red?)",
+                self.shown()
+            )),
         })
     }
 }
@@ -178,9 +183,33 @@ pub fn round(
     let mut client = target.connect()?;
     schema::check(&mut client, &shown)?;
     let branch = push::branch(store, config)?;
+    // one round of a branch at a time: a second waits a little for the first, then gives up
+    // saying why; the lock goes with the connection, even on kill -9
+    client
+        .batch_execute("SET lock_timeout = '5s'")
+        .map_err(|e| explain(&e, &shown))?;
+    if let Err(e) = client.execute(
+        "SELECT pg_advisory_lock(hashtextextended('ventanilla sync ' || $1, 0))",
+        &[&branch.code],
+    ) {
+        return Err(match e.code() {
+            Some(c) if *c == postgres::error::SqlState::LOCK_NOT_AVAILABLE => {
+                Error::refused(format!(
+                    "otra sincronización de la sede {} está en curso; esta ronda no hizo nada",
+                    branch.code
+                ))
+            }
+            _ => explain(&e, &shown),
+        });
+    }
+    client
+        .batch_execute("SET lock_timeout = 0")
+        .map_err(|e| explain(&e, &shown))?;
+    let mut pulled = pull::Pulled::default();
+    pull::deletions(store, &mut client, &shown, &branch.code, now, &mut pulled)?;
     let mut pushed = push::push(store, &mut client, &shown, &branch, &config.central)?;
-    let pulled = pull::pull(store, &mut client, &shown, &branch.code, now)?;
-    // what the pull changed here (a category, a deletion applied) goes up in the same round
+    pull::pull(store, &mut client, &shown, now, &mut pulled)?;
+    // what the pull changed here (a category, a person added) goes up in the same round
     if crate::store::sync::pending_count(store.conn())? > 0 {
         let again = push::push(store, &mut client, &shown, &branch, &config.central)?;
         pushed.records += again.records;
@@ -222,17 +251,19 @@ pub fn explain(e: &postgres::Error, shown: &str) -> Error {
             "se perdió la conexión con el servidor central {shown}; lo no confirmado se enviará \
              en la próxima ronda"
         ),
+        Some(c) if *c == SqlState::INSUFFICIENT_PRIVILEGE => format!(
+            "el usuario del servidor central {shown} no tiene permiso para esta operación: pida \
+             al administrador de la base que le conceda los permisos sobre las tablas de \
+             ventanilla"
+        ),
         Some(c) => format!(
             "el servidor central {shown} respondió con un error ({})",
             c.code()
         ),
-        None if e.is_closed() => format!(
+        // without a code once connected: the connection went away mid-way
+        None => format!(
             "se perdió la conexión con el servidor central {shown}; lo no confirmado se enviará \
              en la próxima ronda"
-        ),
-        None => format!(
-            "no se pudo conectar con el servidor central {shown} (¿está encendido y accesible \
-             en la red?); la sede sigue trabajando y se reintentará"
         ),
     };
     Error::Refused(msg)

@@ -721,6 +721,27 @@ fn bad_servers_are_refused_in_spanish_and_nothing_is_marked_sent() {
         .get(0);
     assert_eq!(pqrs, 0);
     pg.sql("central", "ALTER TABLE pqrs DROP CONSTRAINT ninguna");
+    // another round of the same branch under way: this one does nothing and says why
+    let mut other = pg.client("central");
+    other
+        .execute(
+            "SELECT pg_advisory_lock(hashtextextended('ventanilla sync ' || 'SUR', 0))",
+            &[],
+        )
+        .unwrap();
+    let before = sync::pending_count(sur.store.conn()).unwrap();
+    let e = central::round(
+        &mut sur.store,
+        &sur.cfg,
+        &target_sur,
+        common::monday_morning(),
+    )
+    .err()
+    .unwrap()
+    .to_string();
+    assert!(e.contains("otra sincronización de la sede SUR"), "{e}");
+    assert_eq!(sync::pending_count(sur.store.conn()).unwrap(), before);
+    drop(other);
     sync_now(&mut sur, &target_sur, &clock);
     assert_mirrored(&pg, "SUR", &sur.store);
     // the branch keeps working offline: it issues a turn while the server is unreachable

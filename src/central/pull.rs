@@ -29,6 +29,8 @@ pub struct Pulled {
     pub terms_changed: bool,
     /// People deleted here because another branch deleted them.
     pub deletions_applied: usize,
+    /// What could not be applied this round and will be tried again (in Spanish).
+    pub warnings: Vec<String>,
 }
 
 /// Who the branch's records name as the author of what the central server handed down.
@@ -41,19 +43,35 @@ pub fn actor() -> Actor {
 }
 
 /// Pulls everything newer than the branch's positions.
+/// Pulls master data, calendar and terms newer than the branch's positions (deletions come
+/// first, on their own: [`deletions`]). Terms this version cannot apply do not stop the rest:
+/// they are reported in `warnings` and tried again next round.
 pub fn pull(
+    store: &mut Store,
+    client: &mut Client,
+    shown: &str,
+    now: DateTime<Utc>,
+    out: &mut Pulled,
+) -> Result<()> {
+    master(store, client, shown, now, out)?;
+    calendar_changes(store, client, shown, now, out)?;
+    if let Err(e) = terms(store, client, shown, now, out) {
+        out.warnings.push(e.to_string());
+    }
+    Ok(())
+}
+
+/// Applies the deletions completed at other branches: the first thing a round does, so a
+/// person deleted elsewhere is deleted here before anything of theirs goes up or comes down.
+pub fn deletions(
     store: &mut Store,
     client: &mut Client,
     shown: &str,
     branch: &str,
     now: DateTime<Utc>,
-) -> Result<Pulled> {
-    let mut out = Pulled::default();
-    master(store, client, shown, now, &mut out)?;
-    calendar_changes(store, client, shown, now, &mut out)?;
-    terms(store, client, shown, now, &mut out)?;
-    deletions_elsewhere(store, client, shown, branch, now, &mut out)?;
-    Ok(out)
+    out: &mut Pulled,
+) -> Result<()> {
+    deletions_elsewhere(store, client, shown, branch, now, out)
 }
 
 /// One master record as central holds it.

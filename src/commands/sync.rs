@@ -89,6 +89,9 @@ impl Round {
             p.deletions_applied,
             self.pending
         ));
+        for w in &self.pulled.warnings {
+            s.push_str(&format!(". Aviso: {w}"));
+        }
         if self.pulled.terms_changed {
             s.push_str(
                 ". Términos de ley nuevos de la organización: valen en cada modo desde que se \
