@@ -146,17 +146,20 @@ impl Target {
     }
 }
 
-/// `url` with the password, if it has one, replaced by `***` (for showing a configuration).
+/// `url` as it may be shown: when it carries a password (`user:pw@`, `?password=`, or
+/// `password=` in the key=value form), the server without it and a note that it was hidden.
 pub fn redacted(url: &str) -> String {
-    let Some(scheme) = url.find("://").map(|i| i + 3) else {
-        return url.to_string();
-    };
-    let Some(at) = url[scheme..].find('@').map(|i| i + scheme) else {
-        return url.to_string();
-    };
-    match url[scheme..at].find(':') {
-        Some(colon) => format!("{}:***{}", &url[..scheme + colon], &url[at..]),
-        None => url.to_string(),
+    match postgres::Config::from_str(url) {
+        Ok(c) if c.get_password().is_some() => {
+            let t = Target {
+                config: c,
+                ca_file: None,
+            };
+            format!("{} (contraseña oculta)", t.shown())
+        }
+        Ok(_) => url.to_string(),
+        // not a URL the program can use: shown as a placeholder, never as typed
+        Err(_) => "(dirección no válida)".to_string(),
     }
 }
 
@@ -275,15 +278,22 @@ mod tests {
 
     #[test]
     fn passwords_are_never_shown() {
-        assert_eq!(
-            redacted("postgresql://sede:s3cr3t@central:5432/v"),
-            "postgresql://sede:***@central:5432/v"
-        );
+        for url in [
+            "postgresql://sede:s3cr3t@central:5432/v",
+            "postgresql://sede@central:5432/v?password=s3cr3t",
+            "host=central port=5432 user=sede dbname=v password=s3cr3t",
+        ] {
+            assert_eq!(
+                redacted(url),
+                "sede@central:5432/v (contraseña oculta)",
+                "{url}"
+            );
+        }
         assert_eq!(
             redacted("postgresql://sede@central/v"),
             "postgresql://sede@central/v"
         );
-        assert_eq!(redacted("host=central"), "host=central");
+        assert_eq!(redacted("postgresql://[::"), "(dirección no válida)");
         let t = Target::resolve(Some("postgresql://sede:s3cr3t@central/v"), None, None).unwrap();
         assert!(!t.shown().contains("s3cr3t"));
         assert!(!format!("{t:?}").contains("s3cr3t"));

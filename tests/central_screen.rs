@@ -57,6 +57,10 @@ fn screen() -> CentralScreen {
             branch("NORTE", "Valle", Some(42), 12, 1),
             branch("SUR", "Valle", Some(4000), 3, 0),
             branch("POPA", "Cauca", None, 0, 0),
+            BranchStatus {
+                name: "Sede Cúcuta Centro Comercial Ventura".into(),
+                ..branch("CUCU", "Norte de Santander", Some(30), 2, 0)
+            },
         ],
         month: CentralReport {
             from: "2026-12-01".into(),
@@ -64,6 +68,7 @@ fn screen() -> CentralScreen {
             in_favor_max_percent: 0.5,
             lines: vec![
                 seccional(Some("Cauca"), 1, 100),
+                seccional(Some("Norte de Santander"), 12, 1234),
                 seccional(Some("Valle"), 4, 900),
                 seccional(None, 5, 1000),
             ],
@@ -90,13 +95,16 @@ fn a_server_that_stops_answering_keeps_the_last_figures_and_says_why() {
     let mut s = screen();
     s.apply(Snapshot::Failed {
         at: Utc.with_ymd_and_hms(2026, 12, 1, 15, 0, 10).unwrap(),
-        error: "no se pudo conectar con el servidor central".into(),
+        error: "no se pudo conectar con el servidor central ventanilla@central.caja.local:5432/ventanilla (¿está encendido y accesible en la red?)".into(),
     });
-    let text = format!("{:?}", draw(&s, 80, 24).backend());
+    let t = draw(&s, 80, 24);
+    let text = format!("{:?}", t.backend());
     assert!(
         text.contains("Sin respuesta: no se pudo conectar"),
         "{text}"
     );
+    assert!(text.contains("\"red?)"), "the whole error, not cut: {text}");
+    insta::assert_snapshot!("central_failing_80x24", t.backend());
     assert!(text.contains("NORTE"), "the last figures stay: {text}");
     s.handle(common::key(KeyCode::Char('q')));
     assert!(s.should_quit());
@@ -129,7 +137,7 @@ fn the_real_screen_reads_the_central_server() {
     assert!(
         app.wait_until(Duration::from_secs(20), |s| {
             let t = s.contents();
-            t.contains("CALI") && t.contains("Indicador del mes") && t.contains("actualizado")
+            t.contains("CALI") && t.contains("PQRSD a favor") && t.contains("actualizado")
         }),
         "{}",
         app.parser.screen().contents()

@@ -144,6 +144,10 @@ pub fn run(ctx: &Ctx, target: Target) -> Result<()> {
     super::run_on_terminal(&mut screen)
 }
 
+fn fit_line_to(line: Line<'static>, width: u16) -> Line<'static> {
+    crate::tui::widgets::list::fit_line(line, usize::from(width))
+}
+
 impl Mode for CentralScreen {
     fn handle(&mut self, event: Event) {
         match event {
@@ -179,8 +183,18 @@ impl Mode for CentralScreen {
 
     fn render(&self, frame: &mut Frame<'_>) {
         let area = frame.area();
+        // the server's error takes the rows it needs, at most four
+        let error = self.error.as_ref().map(|e| {
+            crate::tui::widgets::message::fit_with(
+                &format!("Sin respuesta: {e}"),
+                area.width,
+                4,
+                "…",
+            )
+        });
+        let error_rows = error.as_ref().map_or(0, Vec::len) as u16;
         let [head, body, seccional, foot] = Layout::vertical([
-            Constraint::Length(2 + u16::from(self.error.is_some()) * 2),
+            Constraint::Length(2 + error_rows),
             Constraint::Min(5),
             Constraint::Length(7),
             Constraint::Length(1),
@@ -194,13 +208,15 @@ impl Mode for CentralScreen {
             Line::styled(format!("Todas las sedes · {updated}"), theme::TITLE),
             Line::styled(format!("Servidor central {}", self.server), theme::HINT),
         ];
-        if let Some(e) = &self.error {
-            lines.push(Line::styled(format!("Sin respuesta: {e}"), theme::ERROR));
+        for row in error.into_iter().flatten() {
+            lines.push(Line::styled(row, theme::ERROR));
         }
-        frame.render_widget(
-            Paragraph::new(lines).wrap(ratatui::widgets::Wrap { trim: false }),
-            head,
-        );
+        frame.render_widget(Paragraph::new(lines), head);
+        // the name column takes what the fixed ones leave (borders, marker, gaps included)
+        let name_width = usize::from(body.width.saturating_sub(2 + 2 + 58 + 8)).max(4);
+        let fit = |text: &str, width: usize| {
+            crate::tui::widgets::list::fit_line(Line::from(text.to_string()), width)
+        };
         let rows = self.branches.iter().map(|b| {
             let lag = match b.lag_s {
                 None => "nunca".to_string(),
@@ -209,15 +225,15 @@ impl Mode for CentralScreen {
                 Some(s) => format!("{} h", s / 3600),
             };
             Row::new(vec![
-                b.code.clone(),
-                b.name.clone(),
-                b.seccional.clone(),
-                lag,
-                b.open_pqrs.to_string(),
-                b.overdue_pqrs.to_string(),
-                b.turns_today.to_string(),
-                b.served_today.to_string(),
-                b.wait_median_min.map_or("-".into(), |m| format!("{m:.1}")),
+                Line::from(b.code.clone()),
+                fit(&b.name, name_width),
+                fit(&b.seccional, 12),
+                Line::from(lag),
+                Line::from(b.open_pqrs.to_string()),
+                Line::from(b.overdue_pqrs.to_string()),
+                Line::from(b.turns_today.to_string()),
+                Line::from(b.served_today.to_string()),
+                Line::from(b.wait_median_min.map_or("-".into(), |m| format!("{m:.1}"))),
             ])
         });
         let widths = [
@@ -256,18 +272,23 @@ impl Mode for CentralScreen {
         if let Some(m) = &self.month {
             for l in m.lines.iter().filter(|l| l.level != "sede") {
                 let name = l.seccional.clone().unwrap_or_else(|| "Total".into());
+                // the verdict first: a narrow screen cuts the name, never the verdict
+                let (mark, style) = match l.in_favor_met {
+                    Some(true) => ("cumple   ", theme::OK),
+                    Some(false) => ("NO CUMPLE", theme::ERROR),
+                    None => ("sin datos", theme::HINT),
+                };
                 let value = l
                     .in_favor_percent
-                    .map_or("sin personas atendidas".into(), |v| format!("{v:.2} %"));
-                let mark = match l.in_favor_met {
-                    Some(true) => "cumple",
-                    Some(false) => "NO CUMPLE",
-                    None => "",
-                };
-                sec.push(Line::from(format!(
-                    "{name}: PQRSD a favor {} de {} personas = {value} (meta ≤ {} %) {mark}",
-                    l.in_favor, l.persons, m.in_favor_max_percent
-                )));
+                    .map_or("-".into(), |v| format!("{v:.2} %"));
+                let line = Line::from(vec![
+                    ratatui::text::Span::styled(mark, style),
+                    ratatui::text::Span::raw(format!(
+                        "  {value:>7}  {:>5} de {:<7}  {name}",
+                        l.in_favor, l.persons
+                    )),
+                ]);
+                sec.push(fit_line_to(line, seccional.width.saturating_sub(2)));
             }
         }
         // more seccionales than lines: say how many are left out rather than cut silently
@@ -281,7 +302,10 @@ impl Mode for CentralScreen {
             ));
         }
         frame.render_widget(
-            Paragraph::new(sec).block(Block::bordered().title(" Indicador del mes por seccional ")),
+            Paragraph::new(sec).block(Block::bordered().title(format!(
+                " PQRSD a favor / personas atendidas, mes en curso (meta ≤ {} %) ",
+                self.month.as_ref().map_or(0.5, |m| m.in_favor_max_percent)
+            ))),
             seccional,
         );
         frame.render_widget(

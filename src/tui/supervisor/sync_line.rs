@@ -61,6 +61,22 @@ pub fn line(
     Line::from(spans)
 }
 
+/// The line wrapped by words into the rows it needs at `width`, at most four: a longer one
+/// ends its fourth row with "…" (`sync --status` shows it whole).
+pub fn rows(
+    status: Option<&Status>,
+    configured: bool,
+    now: DateTime<FixedOffset>,
+    width: u16,
+) -> Vec<Line<'static>> {
+    let line = line(status, configured, now);
+    let style = line.spans.last().map_or(theme::HINT, |s| s.style);
+    crate::tui::widgets::message::fit_with(&line.to_string(), width, 4, "… sync --status")
+        .into_iter()
+        .map(|l| Line::styled(l, style))
+        .collect()
+}
+
 fn head_text(
     last_ok: Option<DateTime<FixedOffset>>,
     now: DateTime<FixedOffset>,
@@ -81,6 +97,23 @@ mod tests {
 
     fn text(l: &Line<'_>) -> String {
         l.spans.iter().map(|s| s.content.as_ref()).collect()
+    }
+
+    #[test]
+    fn a_long_failure_takes_the_rows_it_needs_and_never_cuts_silently() {
+        let now = DateTime::parse_from_rfc3339("2026-12-01T11:00:00-05:00").unwrap();
+        let failing = Status {
+            last_ok: None,
+            pending: 12,
+            last_error: Some("palabra ".repeat(60)),
+            last_error_at: Some("2026-12-01T15:58:00Z".into()),
+        };
+        let r = rows(Some(&failing), true, now, 100);
+        assert_eq!(r.len(), 4);
+        assert!(r[3].to_string().ends_with("… sync --status"), "{r:?}");
+        assert!(r.iter().all(|l| l.width() <= 100));
+        let short = rows(Some(&Status::default()), true, now, 100);
+        assert_eq!(short.len(), 1);
     }
 
     #[test]

@@ -55,11 +55,8 @@ pub fn render(s: &Supervisor, frame: &mut Frame<'_>) {
         return;
     }
     // the sync's line takes the rows its sentence needs rather than cutting it (up to 4)
-    let sync = super::sync_line::line(s.sync.as_ref(), s.central_configured(), s.now);
-    let sync_rows = u16::try_from(sync.width())
-        .unwrap_or(u16::MAX)
-        .div_ceil(area.width.max(1))
-        .clamp(1, 4);
+    let sync = super::sync_line::rows(s.sync.as_ref(), s.central_configured(), s.now, area.width);
+    let sync_rows = u16::try_from(sync.len()).unwrap_or(1).max(1);
     let [header, tabs, alerts, body, status, central, footer] = Layout::vertical([
         Constraint::Length(1),
         Constraint::Length(1),
@@ -108,10 +105,7 @@ pub fn render(s: &Supervisor, frame: &mut Frame<'_>) {
         Tab::Ventanillas => super::windows::render(s, frame, body),
     }
     frame.render_widget(notice_line(s.notice.as_ref()), status);
-    frame.render_widget(
-        Paragraph::new(sync).wrap(ratatui::widgets::Wrap { trim: false }),
-        central,
-    );
+    frame.render_widget(Paragraph::new(sync), central);
     frame.render_widget(
         key_hints(&[
             ("Tab", "vista"),
