@@ -380,6 +380,30 @@ fn master_data_comes_down_and_a_deletion_reaches_central_and_the_other_branch() 
         .assert()
         .success()
         .stdout(predicates::str::contains("2 nuevas o cambiadas"));
+    // a later file without affiliation or category for José says nothing about them
+    std::fs::write(
+        &file,
+        "tipo_documento,numero_documento,nombres,apellidos\nCC,1144052337,José,Pérez\n",
+    )
+    .unwrap();
+    common::cli_in(dir.path())
+        .env("VENTANILLA_CENTRAL", pg.url("central"))
+        .args(["central", "import", "customers"])
+        .arg(&file)
+        .assert()
+        .success();
+    let (aff, cat): (Option<String>, Option<String>) = pg
+        .client("central")
+        .query_one(
+            "SELECT affiliation, category FROM master_customers WHERE doc_number = '1144052337'",
+            &[],
+        )
+        .map(|r| (r.get(0), r.get(1)))
+        .unwrap();
+    assert_eq!(
+        (aff.as_deref(), cat.as_deref()),
+        (Some("afiliado"), Some("C"))
+    );
     let pulled = sync_now(&mut norte, &target, &clock);
     assert_eq!((pulled.customers_added, pulled.customers_updated), (1, 1));
     let x = ventanilla::store::customers::by_document(norte.store.conn(), "CC", "52123456")

@@ -40,6 +40,9 @@ pub fn import_customers(
         |_| {},
         |rows| chunks.push(rows),
     )?;
+    // a row whose affiliation or category cell is empty (or a file without that column) says
+    // nothing about them: central keeps what it had, rather than "no afiliado" or no category
+    let given = affiliation_given(&source.text, source.line_offset);
     let mut written = 0u64;
     let mut tx = client.transaction().map_err(|e| explain(&e, shown))?;
     tx.execute("SELECT pg_advisory_xact_lock($1)", &[&PULLED_LOCK])
@@ -56,7 +59,14 @@ pub fn import_customers(
             col(&|c| Some(c.doc_number.clone())),
             col(&|c| Some(c.names.clone())),
             col(&|c| Some(c.surnames.clone())),
-            col(&|c| Some(c.affiliation.code().to_string())),
+            chunk
+                .iter()
+                .map(|(line, c)| {
+                    given
+                        .contains(line)
+                        .then(|| c.affiliation.code().to_string())
+                })
+                .collect::<Vec<Option<String>>>(),
             col(&|c| c.category.clone()),
         );
         written += tx
@@ -67,12 +77,16 @@ pub fn import_customers(
                                       $6::text[])
                  ON CONFLICT (doc_type, doc_number) DO UPDATE SET
                      names = EXCLUDED.names, surnames = EXCLUDED.surnames,
-                     affiliation = EXCLUDED.affiliation, category = EXCLUDED.category,
+                     affiliation = coalesce(EXCLUDED.affiliation, master_customers.affiliation),
+                     category = coalesce(EXCLUDED.category, master_customers.category),
                      seq = nextval('central_seq'), loaded_at = now()
                  WHERE (master_customers.names, master_customers.surnames,
                         master_customers.affiliation, master_customers.category)
                        IS DISTINCT FROM (EXCLUDED.names, EXCLUDED.surnames,
-                                         EXCLUDED.affiliation, EXCLUDED.category)",
+                                         coalesce(EXCLUDED.affiliation,
+                                                  master_customers.affiliation),
+                                         coalesce(EXCLUDED.category,
+                                                  master_customers.category))",
                 &[
                     &types,
                     &numbers,
@@ -95,6 +109,34 @@ pub fn import_customers(
         errors.len()
     );
     Ok(())
+}
+
+/// The lines (as the import numbers them) whose `estado_afiliacion` cell is not empty.
+fn affiliation_given(text: &str, line_offset: u64) -> std::collections::HashSet<u64> {
+    let mut reader = csv::ReaderBuilder::new()
+        .delimiter(crate::desk::import::separator(text))
+        .flexible(true)
+        .trim(csv::Trim::All)
+        .from_reader(text.as_bytes());
+    let Some(column) = reader.headers().ok().and_then(|h| {
+        h.iter()
+            .position(|name| name.trim().to_lowercase() == "estado_afiliacion")
+    }) else {
+        return Default::default();
+    };
+    let mut lines = std::collections::HashSet::new();
+    let mut record = csv::StringRecord::new();
+    loop {
+        match reader.read_record(&mut record) {
+            Ok(true) => {}
+            Ok(false) => break,
+            Err(_) => continue, // the import names the bad row
+        }
+        if record.get(column).is_some_and(|v| !v.is_empty()) {
+            lines.insert(record.position().map_or(0, |p| p.line()) + line_offset);
+        }
+    }
+    lines
 }
 
 /// Records an organisation-wide calendar change.
