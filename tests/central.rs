@@ -118,7 +118,8 @@ fn central_report(target: &Target, cfg: &Config, scope: &report::Scope) -> repor
         (from, to),
         bounds,
         scope,
-        cfg.indicators.in_favor_max_percent,
+        report::Targets::of(cfg),
+        -300,
     )
     .unwrap()
 }
@@ -198,6 +199,9 @@ fn two_branches_sync_into_one_central_and_its_report_adds_them_up() {
     let all = central_report(&target, &norte.cfg, &report::Scope::default());
     let (from, to) = november();
     let mut sums = (0, 0, 0, 0, 0, 0);
+    let mut types = std::collections::BTreeMap::new();
+    let mut channels = std::collections::BTreeMap::new();
+    let mut services = std::collections::BTreeMap::new();
     for (code, b) in [("NORTE", &norte), ("SUR", &sur), ("POPA", &popayan)] {
         let own = desk::reports::build(&b.store, &b.cfg, from, to).unwrap();
         let l = line(&all, code);
@@ -222,6 +226,38 @@ fn two_branches_sync_into_one_central_and_its_report_adds_them_up() {
         let favor = &own.indicators[1];
         assert_eq!(l.persons as usize, favor.denominator, "{code} persons");
         assert_eq!(l.in_favor_percent, favor.value, "{code} indicator");
+        // the other three indicators, as the branch measures them
+        let ind = |i: usize| (own.indicators[i].numerator, own.indicators[i].denominator);
+        assert_eq!(
+            (l.good_in_person as usize, l.scored_in_person as usize),
+            ind(0),
+            "{code} satisfacción presencial"
+        );
+        assert_eq!(
+            (
+                l.answered_on_time as usize,
+                (l.answered + l.overdue) as usize
+            ),
+            ind(2),
+            "{code} PQRS a tiempo"
+        );
+        assert_eq!(l.on_time_met, own.indicators[2].met, "{code}");
+        assert_eq!(
+            (l.good_virtual as usize, l.scored_virtual as usize),
+            ind(3),
+            "{code} satisfacción virtual"
+        );
+        for (label, n) in &own.pqrs.by_type {
+            *types.entry(label.clone()).or_insert(0) += *n as i64;
+        }
+        for (label, n) in &own.attentions_by_channel {
+            *channels.entry(label.clone()).or_insert(0) += *n as i64;
+        }
+        for g in &own.by_service {
+            let s = services.entry(g.key.clone()).or_insert((0, 0));
+            s.0 += g.issued as i64;
+            s.1 += g.served as i64;
+        }
         assert!(own.totals.issued > 0);
         sums.0 += l.issued;
         sums.1 += l.served;
@@ -242,6 +278,14 @@ fn two_branches_sync_into_one_central_and_its_report_adds_them_up() {
         ),
         sums
     );
+    assert_eq!(all.pqrs_by_type, types, "PQRS by type, all branches");
+    assert_eq!(all.attentions_by_channel, channels, "attentions by channel");
+    let central_services: std::collections::BTreeMap<String, (i64, i64)> = all
+        .by_service
+        .iter()
+        .map(|s| (s.service.clone(), (s.issued, s.served)))
+        .collect();
+    assert_eq!(central_services, services, "turns by service");
     let valle = all
         .lines
         .iter()

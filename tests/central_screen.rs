@@ -66,6 +66,14 @@ fn screen() -> CentralScreen {
             from: "2026-12-01".into(),
             to: "2026-12-01".into(),
             in_favor_max_percent: 0.5,
+            targets: ventanilla::central::report::Targets {
+                in_favor_max_percent: 0.5,
+                satisfaction_percent: 80.0,
+                on_time_min_percent: 90.0,
+            },
+            by_service: Vec::new(),
+            pqrs_by_type: Default::default(),
+            attentions_by_channel: Default::default(),
             lines: vec![
                 seccional(Some("Cauca"), 1, 100),
                 seccional(Some("Norte de Santander"), 12, 1234),

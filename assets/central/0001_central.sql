@@ -28,24 +28,27 @@ CREATE TABLE branches (
 CREATE TABLE turns (branch text NOT NULL, id bigint NOT NULL, day date NOT NULL,
     row jsonb NOT NULL,
     status text GENERATED ALWAYS AS (row->>'status') STORED,
+    service text GENERATED ALWAYS AS (row->>'service') STORED,
     wait_s bigint GENERATED ALWAYS AS ((row->>'wait_s')::bigint) STORED,
     -- the person, when the turn names one ("CC:52123456")
     person text GENERATED ALWAYS AS (CASE WHEN coalesce(row->>'doc_number', '') <> ''
         THEN (row->>'doc_type') || ':' || (row->>'doc_number') END) STORED,
     PRIMARY KEY (branch, day, id)) PARTITION BY RANGE (day);
 -- the month report's turns come from this index alone
-CREATE INDEX turns_report ON turns (day, branch) INCLUDE (status, wait_s, person);
+CREATE INDEX turns_report ON turns (day, branch) INCLUDE (status, service, wait_s, person);
 CREATE TABLE turn_events (branch text NOT NULL, id bigint NOT NULL, day date NOT NULL,
     row jsonb NOT NULL, PRIMARY KEY (branch, day, id)) PARTITION BY RANGE (day);
 CREATE TABLE attentions (branch text NOT NULL, id bigint NOT NULL, day date NOT NULL,
     row jsonb NOT NULL,
     started_at text GENERATED ALWAYS AS (row->>'started_at') STORED,
+    channel text GENERATED ALWAYS AS (row->>'channel') STORED,
     customer bigint GENERATED ALWAYS AS ((row->>'customer')::bigint) STORED,
     turn bigint GENERATED ALWAYS AS ((row->>'turn')::bigint) STORED,
     PRIMARY KEY (branch, day, id)) PARTITION BY RANGE (day);
 CREATE TABLE ratings (branch text NOT NULL, id bigint NOT NULL, day date NOT NULL,
     row jsonb NOT NULL,
     at text GENERATED ALWAYS AS (row->>'at') STORED,
+    kind text GENERATED ALWAYS AS (row->>'kind') STORED,
     score integer GENERATED ALWAYS AS ((row->>'score')::integer) STORED,
     PRIMARY KEY (branch, day, id)) PARTITION BY RANGE (day);
 -- The head of each branch's audit chain as it was at each sync: a second anchor, outside the

@@ -43,6 +43,55 @@ pub struct Line {
     pub in_favor_percent: Option<f64>,
     pub in_favor_met: Option<bool>,
     pub overdue: i64,
+    /// In-person ratings: scored, and of them 4 or 5.
+    pub scored_in_person: i64,
+    pub good_in_person: i64,
+    pub satisfaction_in_person_percent: Option<f64>,
+    pub satisfaction_in_person_met: Option<bool>,
+    /// Virtual ratings (phone, chat, web): scored, and of them 4 or 5.
+    pub scored_virtual: i64,
+    pub good_virtual: i64,
+    pub satisfaction_virtual_percent: Option<f64>,
+    pub satisfaction_virtual_met: Option<bool>,
+    /// PQRS filed in the period and answered (notified, or closed at the window), and of them
+    /// within their term.
+    pub answered: i64,
+    pub answered_on_time: i64,
+    /// Answered on time ÷ (answered + overdue unanswered).
+    pub on_time_percent: Option<f64>,
+    pub on_time_met: Option<bool>,
+}
+
+/// A service's turns across the branches in scope.
+#[derive(Debug, Clone, Default, PartialEq, Serialize)]
+pub struct ServiceLine {
+    pub service: String,
+    pub issued: i64,
+    pub served: i64,
+    pub wait_median_min: Option<f64>,
+    pub wait_p90_min: Option<f64>,
+}
+
+/// The targets the indicators are measured against (the configuration's).
+#[derive(Debug, Clone, Copy, PartialEq, Serialize)]
+pub struct Targets {
+    /// PQRSD in the user's favour ÷ persons attended, at most (percent).
+    pub in_favor_max_percent: f64,
+    /// Ratings of 4 and 5, at least (percent).
+    pub satisfaction_percent: f64,
+    /// PQRS answered on time, at least (percent).
+    pub on_time_min_percent: f64,
+}
+
+impl Targets {
+    /// The targets of `config`.
+    pub fn of(config: &crate::config::Config) -> Targets {
+        Targets {
+            in_favor_max_percent: config.indicators.in_favor_max_percent,
+            satisfaction_percent: f64::from(config.rating.satisfaction_target),
+            on_time_min_percent: config.indicators.on_time_min_percent,
+        }
+    }
 }
 
 /// The report of the local days `from` ..= `to`.
@@ -52,7 +101,14 @@ pub struct CentralReport {
     pub to: String,
     /// The in-favour target, in percent (a maximum).
     pub in_favor_max_percent: f64,
+    pub targets: Targets,
     pub lines: Vec<Line>,
+    /// Turns per service across the branches in scope.
+    pub by_service: Vec<ServiceLine>,
+    /// PQRS filed, by type (its Spanish label).
+    pub pqrs_by_type: BTreeMap<String, i64>,
+    /// Attentions started, by channel (its Spanish label).
+    pub attentions_by_channel: BTreeMap<String, i64>,
 }
 
 /// Which branches the report covers.
@@ -72,6 +128,8 @@ struct Period {
     /// The last day as text: a PQRS due before it and unanswered is overdue (one due that day
     /// may still be answered), as the branch counts it.
     last: String,
+    /// The organisation's offset from UTC, in minutes (the local day a PQRS was answered).
+    offset_minutes: i32,
 }
 
 /// The branches in scope, as a subquery on parameters $1 (branch) and $2 (seccional).
@@ -120,6 +178,12 @@ impl Acc {
         a.pqrs_filed += b.pqrs_filed;
         a.in_favor += b.in_favor;
         a.overdue += b.overdue;
+        a.scored_in_person += b.scored_in_person;
+        a.good_in_person += b.good_in_person;
+        a.scored_virtual += b.scored_virtual;
+        a.good_virtual += b.good_virtual;
+        a.answered += b.answered;
+        a.answered_on_time += b.answered_on_time;
         self.waits.merge(&other.waits);
     }
 }
@@ -131,7 +195,8 @@ pub fn build(
     (from, to): (NaiveDate, NaiveDate),
     bounds: (String, String),
     scope: &Scope,
-    in_favor_max_percent: f64,
+    targets: Targets,
+    offset_minutes: i32,
 ) -> Result<CentralReport> {
     let shown = target.shown();
     let p = Period {
@@ -140,6 +205,7 @@ pub fn build(
         start: bounds.0,
         end: bounds.1,
         last: to.to_string(),
+        offset_minutes,
     };
     let mut main = report_connection(target, &shown)?;
     let mut side = report_connection(target, &shown)?;
@@ -153,8 +219,9 @@ pub fn build(
                 .unwrap_or_else(|_| Err(crate::error::Error::refused("informe interrumpido"))),
         )
     });
-    let branches = branches?;
+    let (branches, services) = branches?;
     let persons = persons?;
+    let (pqrs_by_type, attentions_by_channel) = sections(&mut main, &shown, scope, &p)?;
     let mut lines = Vec::new();
     let mut total = Acc::default();
     let mut by_seccional: BTreeMap<String, Vec<(String, Acc)>> = BTreeMap::new();
@@ -168,33 +235,40 @@ pub fn build(
             acc.line.level = "sede";
             acc.line.seccional = Some(seccional.clone());
             acc.line.branch = Some(code.clone());
-            lines.push(finish(acc, persons.get(&(1, code)), in_favor_max_percent));
+            lines.push(finish(acc, persons.get(&(1, code)), &targets));
         }
         total.add(&sum);
         sum.line.level = "seccional";
         sum.line.seccional = Some(seccional.clone());
-        lines.push(finish(
-            sum,
-            persons.get(&(2, seccional)),
-            in_favor_max_percent,
-        ));
+        lines.push(finish(sum, persons.get(&(2, seccional)), &targets));
     }
     total.line.level = "total";
-    lines.push(finish(
-        total,
-        persons.get(&(3, String::new())),
-        in_favor_max_percent,
-    ));
+    lines.push(finish(total, persons.get(&(3, String::new())), &targets));
+    let minutes = |s: Option<u32>| s.map(|s| f64::from(s) / 60.0);
+    let by_service = services
+        .into_iter()
+        .map(|(service, mut acc)| ServiceLine {
+            service,
+            issued: acc.line.issued,
+            served: acc.line.served,
+            wait_median_min: minutes(acc.waits.percentile(50.0)),
+            wait_p90_min: minutes(acc.waits.percentile(90.0)),
+        })
+        .collect();
     Ok(CentralReport {
         from: from.to_string(),
         to: to.to_string(),
-        in_favor_max_percent,
+        in_favor_max_percent: targets.in_favor_max_percent,
+        targets,
         lines,
+        by_service,
+        pqrs_by_type,
+        attentions_by_channel,
     })
 }
 
 /// The line with its waits, persons and shares worked out.
-fn finish(mut acc: Acc, persons: Option<&i64>, in_favor_max_percent: f64) -> Line {
+fn finish(mut acc: Acc, persons: Option<&i64>, t: &Targets) -> Line {
     let minutes = |s: Option<u32>| s.map(|s| f64::from(s) / 60.0);
     let mut l = acc.line;
     l.wait_median_min = minutes(acc.waits.percentile(50.0));
@@ -202,7 +276,17 @@ fn finish(mut acc: Acc, persons: Option<&i64>, in_favor_max_percent: f64) -> Lin
     l.persons = persons.copied().unwrap_or(0);
     l.satisfaction_percent = share(l.good, l.scored);
     l.in_favor_percent = share(l.in_favor, l.persons);
-    l.in_favor_met = l.in_favor_percent.map(|v| v <= in_favor_max_percent);
+    l.in_favor_met = l.in_favor_percent.map(|v| v <= t.in_favor_max_percent);
+    l.satisfaction_in_person_percent = share(l.good_in_person, l.scored_in_person);
+    l.satisfaction_in_person_met = l
+        .satisfaction_in_person_percent
+        .map(|v| v >= t.satisfaction_percent);
+    l.satisfaction_virtual_percent = share(l.good_virtual, l.scored_virtual);
+    l.satisfaction_virtual_met = l
+        .satisfaction_virtual_percent
+        .map(|v| v >= t.satisfaction_percent);
+    l.on_time_percent = share(l.answered_on_time, l.answered + l.overdue);
+    l.on_time_met = l.on_time_percent.map(|v| v >= t.on_time_min_percent);
     l
 }
 
@@ -212,12 +296,10 @@ fn share(n: i64, d: i64) -> Option<f64> {
 
 /// Every branch in scope (code → seccional and figures), each figure counted by PostgreSQL per
 /// branch.
-fn per_branch(
-    client: &mut Client,
-    shown: &str,
-    scope: &Scope,
-    p: &Period,
-) -> Result<BTreeMap<String, (String, Acc)>> {
+type PerBranch = (BTreeMap<String, (String, Acc)>, BTreeMap<String, Acc>);
+
+fn per_branch(client: &mut Client, shown: &str, scope: &Scope, p: &Period) -> Result<PerBranch> {
+    let mut services: BTreeMap<String, Acc> = BTreeMap::new();
     let mut out: BTreeMap<String, (String, Acc)> = BTreeMap::new();
     for r in query(
         client,
@@ -230,34 +312,38 @@ fn per_branch(
     }
     // turns, as the branch counts them (transfer originals left out); waits as a histogram
     let sql = format!(
-        "SELECT t.branch, t.status, t.wait_s, count(*)
+        "SELECT t.branch, t.status, t.wait_s, t.service, count(*)
          FROM turns t JOIN {SCOPE} b ON b.code = t.branch
          WHERE t.day BETWEEN $3 AND $4 AND t.status <> 'transferred'
-         GROUP BY t.branch, t.status, t.wait_s"
+         GROUP BY t.branch, t.status, t.wait_s, t.service"
     );
     for r in query(client, shown, scope, &sql, &[&p.from, &p.to])? {
         let Some((_, acc)) = out.get_mut(&r.get::<_, String>(0)) else {
             continue;
         };
-        let (status, wait, n): (Option<String>, Option<i64>, i64) = (r.get(1), r.get(2), r.get(3));
-        let l = &mut acc.line;
-        l.issued += n;
-        match status.as_deref() {
-            Some("finished") => l.served += n,
-            Some("no_show") => l.no_shows += n,
-            Some("cancelled") => l.cancelled += n,
-            _ => {}
-        }
-        if let Some(w) = wait {
-            acc.waits.add_many(w, usize::try_from(n).unwrap_or(0));
+        let (status, wait, service, n): (Option<String>, Option<i64>, Option<String>, i64) =
+            (r.get(1), r.get(2), r.get(3), r.get(4));
+        let service = services.entry(service.unwrap_or_default()).or_default();
+        for acc in [acc, service] {
+            let l = &mut acc.line;
+            l.issued += n;
+            match status.as_deref() {
+                Some("finished") => l.served += n,
+                Some("no_show") => l.no_shows += n,
+                Some("cancelled") => l.cancelled += n,
+                _ => {}
+            }
+            if let Some(w) = wait {
+                acc.waits.add_many(w, usize::try_from(n).unwrap_or(0));
+            }
         }
     }
     // ratings given in the period
     let sql = format!(
-        "SELECT r.branch, r.score, count(*)
+        "SELECT r.branch, r.score, r.kind, count(*)
          FROM ratings r JOIN {SCOPE} b ON b.code = r.branch
          WHERE r.day BETWEEN $3::date - 1 AND $4::date + 1 AND r.at >= $5 AND r.at < $6
-         GROUP BY r.branch, r.score"
+         GROUP BY r.branch, r.score, r.kind"
     );
     for r in query(
         client,
@@ -269,14 +355,28 @@ fn per_branch(
         let Some((_, acc)) = out.get_mut(&r.get::<_, String>(0)) else {
             continue;
         };
-        let (score, n): (Option<i32>, i64) = (r.get(1), r.get(2));
-        acc.line.ratings += n;
+        let (score, kind, n): (Option<i32>, Option<String>, i64) = (r.get(1), r.get(2), r.get(3));
+        let l = &mut acc.line;
+        l.ratings += n;
         if let Some(s) = score {
-            acc.line.scored += n;
-            acc.line.good += if s >= 4 { n } else { 0 };
+            let good = if s >= 4 { n } else { 0 };
+            l.scored += n;
+            l.good += good;
+            match kind.as_deref() {
+                Some("presencial") => {
+                    l.scored_in_person += n;
+                    l.good_in_person += good;
+                }
+                Some("virtual") => {
+                    l.scored_virtual += n;
+                    l.good_virtual += good;
+                }
+                _ => {}
+            }
         }
     }
-    // PQRS filed, decided in favour, and overdue unanswered
+    // PQRS filed, decided in favour, overdue unanswered, answered and answered on time (the
+    // local day of the first notification or closing, against the due day)
     let sql = format!(
         "SELECT p.branch,
              count(*) FILTER (WHERE p.row->>'created_at' >= $3 AND p.row->>'created_at' < $4),
@@ -287,19 +387,76 @@ fn per_branch(
              count(*) FILTER (WHERE p.row->>'created_at' >= $3 AND p.row->>'created_at' < $4
                  AND p.row->>'due_on' < $5 AND p.row->>'paused_on' IS NULL
                  AND p.row->>'status' IN ('radicada', 'asignada', 'en-tramite',
-                                          'proyectada', 'aprobada'))
+                                          'proyectada', 'aprobada')),
+             count(*) FILTER (WHERE p.row->>'created_at' >= $3 AND p.row->>'created_at' < $4
+                 AND x.answered IS NOT NULL),
+             count(*) FILTER (WHERE p.row->>'created_at' >= $3 AND p.row->>'created_at' < $4
+                 AND x.answered IS NOT NULL
+                 AND (p.row->>'due_on' IS NULL OR x.answered <= p.row->>'due_on'))
          FROM pqrs p JOIN {SCOPE} b ON b.code = p.branch
+         LEFT JOIN (
+             SELECT e.branch, (e.row->>'pqrs')::bigint AS pqrs,
+                 to_char(min(e.row->>'at')::timestamptz AT TIME ZONE 'UTC'
+                         + make_interval(mins => $6), 'YYYY-MM-DD') AS answered
+             FROM pqrs_events e WHERE e.row->>'step' IN ('notificada', 'cerrada')
+             GROUP BY e.branch, (e.row->>'pqrs')::bigint
+         ) x ON x.branch = p.branch AND x.pqrs = p.id
          GROUP BY p.branch"
     );
-    for r in query(client, shown, scope, &sql, &[&p.start, &p.end, &p.last])? {
+    let params: [&(dyn ToSql + Sync); 4] = [&p.start, &p.end, &p.last, &p.offset_minutes];
+    for r in query(client, shown, scope, &sql, &params)? {
         let Some((_, acc)) = out.get_mut(&r.get::<_, String>(0)) else {
             continue;
         };
         acc.line.pqrs_filed = r.get(1);
         acc.line.in_favor = r.get(2);
         acc.line.overdue = r.get(3);
+        acc.line.answered = r.get(4);
+        acc.line.answered_on_time = r.get(5);
     }
-    Ok(out)
+    Ok((out, services))
+}
+
+/// PQRS filed by type and attentions by channel, across the branches in scope.
+fn sections(
+    client: &mut Client,
+    shown: &str,
+    scope: &Scope,
+    p: &Period,
+) -> Result<(BTreeMap<String, i64>, BTreeMap<String, i64>)> {
+    let sql = format!(
+        "SELECT p.row->>'kind', count(*) FROM pqrs p JOIN {SCOPE} b ON b.code = p.branch
+         WHERE p.row->>'created_at' >= $3 AND p.row->>'created_at' < $4 GROUP BY 1"
+    );
+    let mut by_type = BTreeMap::new();
+    for r in query(client, shown, scope, &sql, &[&p.start, &p.end])? {
+        let code: Option<String> = r.get(0);
+        let label = code.as_deref().map_or_else(String::new, |c| {
+            crate::domain::request::Kind::from_code(c).map_or(c.to_string(), |k| k.label().into())
+        });
+        *by_type.entry(label).or_default() += r.get::<_, i64>(1);
+    }
+    let sql = format!(
+        "SELECT a.channel, count(*) FROM attentions a JOIN {SCOPE} b ON b.code = a.branch
+         WHERE a.day BETWEEN $3::date - 1 AND $4::date + 1
+           AND a.started_at >= $5 AND a.started_at < $6 GROUP BY 1"
+    );
+    let mut by_channel = BTreeMap::new();
+    for r in query(
+        client,
+        shown,
+        scope,
+        &sql,
+        &[&p.from, &p.to, &p.start, &p.end],
+    )? {
+        let code: Option<String> = r.get(0);
+        let label = code.as_deref().map_or_else(String::new, |c| {
+            crate::domain::attention::Channel::from_code(c)
+                .map_or(c.to_string(), |k| k.label().into())
+        });
+        *by_channel.entry(label).or_default() += r.get::<_, i64>(1);
+    }
+    Ok((by_type, by_channel))
 }
 
 /// Distinct persons attended through every channel, per branch (1, code), per seccional

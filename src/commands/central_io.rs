@@ -258,7 +258,7 @@ pub fn status_text(lines: &[BranchStatus]) -> String {
     s
 }
 
-const HEADER: [&str; 16] = [
+const HEADER: [&str; 19] = [
     "Nivel",
     "Seccional",
     "Sede",
@@ -275,6 +275,9 @@ const HEADER: [&str; 16] = [
     "Personas atendidas",
     "A favor / personas %",
     "PQRS vencidas",
+    "Satisf. presencial %",
+    "Satisf. virtual %",
+    "PQRS a tiempo %",
 ];
 
 fn cells(l: &Line) -> Vec<Cell> {
@@ -297,6 +300,9 @@ fn cells(l: &Line) -> Vec<Cell> {
         Cell::Int(l.persons),
         pct(l.in_favor_percent),
         Cell::Int(l.overdue),
+        pct(l.satisfaction_in_person_percent),
+        pct(l.satisfaction_virtual_percent),
+        pct(l.on_time_percent),
     ]
 }
 
@@ -346,6 +352,66 @@ pub fn report_text(r: &CentralReport) -> String {
         "\nPQRSD a favor / personas atendidas: meta ≤ {} %; «!» marca la que no la cumple.\n",
         r.in_favor_max_percent
     ));
+    let t = &r.targets;
+    s.push_str(&format!(
+        "\nIndicadores por seccional          Satisf. presencial  Satisf. virtual  PQRS a tiempo\n\
+         (meta)                             {:>18}  {:>15}  {:>13}\n",
+        format!("≥ {}", t.satisfaction_percent),
+        format!("≥ {}", t.satisfaction_percent),
+        format!("≥ {}", t.on_time_min_percent)
+    ));
+    let mark = |v: Option<f64>, met: Option<bool>| match (v, met) {
+        (Some(v), Some(false)) => format!("{v:.1}!"),
+        (Some(v), _) => format!("{v:.1}"),
+        _ => "-".into(),
+    };
+    for l in r.lines.iter().filter(|l| l.level != "sede") {
+        let name = match l.level {
+            "seccional" => format!("Seccional {}", l.seccional.clone().unwrap_or_default()),
+            _ => "Total".to_string(),
+        };
+        s.push_str(&format!(
+            "{:<34} {:>18}  {:>15}  {:>13}\n",
+            name.chars().take(34).collect::<String>(),
+            mark(
+                l.satisfaction_in_person_percent,
+                l.satisfaction_in_person_met
+            ),
+            mark(l.satisfaction_virtual_percent, l.satisfaction_virtual_met),
+            mark(l.on_time_percent, l.on_time_met)
+        ));
+    }
+    if !r.by_service.is_empty() {
+        s.push_str(&format!(
+            "\n{:<22} {:>8} {:>9} {:>8} {:>8}\n",
+            "Servicio (todas)", "Turnos", "Atendid.", "Esp.med", "Esp.p90"
+        ));
+        for g in &r.by_service {
+            s.push_str(&format!(
+                "{:<22} {:>8} {:>9} {:>8} {:>8}\n",
+                g.service.chars().take(22).collect::<String>(),
+                g.issued,
+                g.served,
+                num(g.wait_median_min),
+                num(g.wait_p90_min)
+            ));
+        }
+    }
+    let list = |m: &std::collections::BTreeMap<String, i64>| {
+        m.iter()
+            .map(|(k, v)| format!("{k} {v}"))
+            .collect::<Vec<_>>()
+            .join(" · ")
+    };
+    if !r.pqrs_by_type.is_empty() {
+        s.push_str(&format!("\nPQRS por tipo: {}\n", list(&r.pqrs_by_type)));
+    }
+    if !r.attentions_by_channel.is_empty() {
+        s.push_str(&format!(
+            "Atenciones por canal: {}\n",
+            list(&r.attentions_by_channel)
+        ));
+    }
     s
 }
 
@@ -408,6 +474,61 @@ fn workbook(ctx: &Ctx, r: &CentralReport, out: &Path) -> Result<()> {
     sheet.set_landscape();
     sheet.set_paper_size(9); // A4
     sheet.set_print_fit_to_pages(1, 0);
+    // the network's turns by service, and PQRS and attentions by kind, on a second sheet
+    let more = book.add_worksheet();
+    more.set_name("Servicios y canales").map_err(fail)?;
+    more.write_string_with_format(0, 0, &title[0], &f.title)
+        .map_err(fail)?;
+    more.write_string_with_format(1, 0, &title[1], &f.bold)
+        .map_err(fail)?;
+    let mut row = 3u32;
+    for (c, h) in [
+        "Servicio",
+        "Turnos",
+        "Atendidos",
+        "Espera mediana (min)",
+        "Espera p90 (min)",
+    ]
+    .iter()
+    .enumerate()
+    {
+        more.write_string_with_format(row, c as u16, *h, &header)
+            .map_err(fail)?;
+        more.set_column_width(c as u16, if c == 0 { 34.0 } else { 14.0 })
+            .map_err(fail)?;
+    }
+    more.set_row_height(row, 30).map_err(fail)?;
+    for g in &r.by_service {
+        row += 1;
+        let cells = [
+            Cell::from(g.service.as_str()),
+            Cell::Int(g.issued),
+            Cell::Int(g.served),
+            g.wait_median_min.map_or(Cell::Empty, Cell::Decimal),
+            g.wait_p90_min.map_or(Cell::Empty, Cell::Decimal),
+        ];
+        for (c, cell) in cells.iter().enumerate() {
+            write_cell(more, (row, c as u16), cell, &f, false).map_err(fail)?;
+        }
+    }
+    for (what, map) in [
+        ("PQRS por tipo", &r.pqrs_by_type),
+        ("Atenciones por canal", &r.attentions_by_channel),
+    ] {
+        row += 2;
+        more.write_string_with_format(row, 0, what, &header)
+            .map_err(fail)?;
+        more.write_string_with_format(row, 1, "Cantidad", &header)
+            .map_err(fail)?;
+        for (k, v) in map {
+            row += 1;
+            more.write_string(row, 0, k).map_err(fail)?;
+            more.write_number(row, 1, *v as f64).map_err(fail)?;
+        }
+    }
+    more.set_landscape();
+    more.set_paper_size(9);
+    more.set_print_fit_to_pages(1, 0);
     let file = crate::files::create_private(out)
         .map_err(|e| Error::Usage(format!("no se pudo escribir {}: {e}", out.display())))?;
     book.save_to_writer(file).map_err(fail)

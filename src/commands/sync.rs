@@ -316,7 +316,8 @@ fn report_cmd(ctx: &Ctx, target: &Target, period: CentralPeriod) -> Result<()> {
         (from, to),
         (start, end),
         &scope,
-        config.indicators.in_favor_max_percent,
+        report::Targets::of(config),
+        config.utc_offset().local_minus_utc() / 60,
     )?;
     super::central_io::write_report(ctx, &r, &output)
 }

@@ -85,7 +85,7 @@ impl CentralScreen {
 }
 
 /// Asks the server for the status and the month's report.
-fn ask(target: &Target, offset: FixedOffset, in_favor_max: f64) -> Result<Snapshot> {
+fn ask(target: &Target, offset: FixedOffset, targets: report::Targets) -> Result<Snapshot> {
     let shown = target.shown();
     let mut client = target.connect()?;
     schema::check(&mut client, &shown)?;
@@ -113,7 +113,8 @@ fn ask(target: &Target, offset: FixedOffset, in_favor_max: f64) -> Result<Snapsh
         (first, today),
         (bound(first), bound(today.succ_opt().unwrap_or(today))),
         &Scope::default(),
-        in_favor_max,
+        targets,
+        offset.local_minus_utc() / 60,
     )?;
     Ok(Snapshot::Data {
         at: now,
@@ -125,12 +126,12 @@ fn ask(target: &Target, offset: FixedOffset, in_favor_max: f64) -> Result<Snapsh
 /// Runs the screen on the terminal.
 pub fn run(ctx: &Ctx, target: Target) -> Result<()> {
     let offset = ctx.loaded.config.utc_offset();
-    let in_favor_max = ctx.loaded.config.indicators.in_favor_max_percent;
+    let targets = report::Targets::of(&ctx.loaded.config);
     let (tx, rx) = channel();
     let server = target.shown();
     std::thread::spawn(move || {
         loop {
-            let snap = ask(&target, offset, in_favor_max).unwrap_or_else(|e| Snapshot::Failed {
+            let snap = ask(&target, offset, targets).unwrap_or_else(|e| Snapshot::Failed {
                 at: Utc::now(),
                 error: e.to_string(),
             });
