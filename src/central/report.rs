@@ -209,19 +209,23 @@ pub fn build(
     };
     let mut main = report_connection(target, &shown)?;
     let mut side = report_connection(target, &shown)?;
-    let (branches, persons) = std::thread::scope(|s| {
+    let (branches, persons, sections) = std::thread::scope(|s| {
         let persons = s.spawn(|| persons(&mut side, &shown, scope, &p));
         let branches = per_branch(&mut main, &shown, scope, &p);
+        let sections = sections(&mut main, &shown, scope, &p);
         (
             branches,
-            persons
-                .join()
-                .unwrap_or_else(|_| Err(crate::error::Error::refused("informe interrumpido"))),
+            persons.join().unwrap_or_else(|_| Err(interrupted())),
+            sections,
         )
     });
-    let (branches, services) = branches?;
+    let branches = branches?;
     let persons = persons?;
-    let (pqrs_by_type, attentions_by_channel) = sections(&mut main, &shown, scope, &p)?;
+    let Sections {
+        services,
+        pqrs_by_type,
+        attentions_by_channel,
+    } = sections?;
     let mut lines = Vec::new();
     let mut total = Acc::default();
     let mut by_seccional: BTreeMap<String, Vec<(String, Acc)>> = BTreeMap::new();
@@ -267,6 +271,10 @@ pub fn build(
     })
 }
 
+fn interrupted() -> crate::error::Error {
+    crate::error::Error::refused("el informe se interrumpió; vuelva a pedirlo")
+}
+
 /// The line with its waits, persons and shares worked out.
 fn finish(mut acc: Acc, persons: Option<&i64>, t: &Targets) -> Line {
     let minutes = |s: Option<u32>| s.map(|s| f64::from(s) / 60.0);
@@ -296,10 +304,27 @@ fn share(n: i64, d: i64) -> Option<f64> {
 
 /// Every branch in scope (code → seccional and figures), each figure counted by PostgreSQL per
 /// branch.
-type PerBranch = (BTreeMap<String, (String, Acc)>, BTreeMap<String, Acc>);
+/// Adds `n` turns of `status` that waited `wait` seconds.
+fn count_turns(acc: &mut Acc, status: Option<&str>, wait: Option<i64>, n: i64) {
+    let l = &mut acc.line;
+    l.issued += n;
+    match status {
+        Some("finished") => l.served += n,
+        Some("no_show") => l.no_shows += n,
+        Some("cancelled") => l.cancelled += n,
+        _ => {}
+    }
+    if let Some(w) = wait {
+        acc.waits.add_many(w, usize::try_from(n).unwrap_or(0));
+    }
+}
 
-fn per_branch(client: &mut Client, shown: &str, scope: &Scope, p: &Period) -> Result<PerBranch> {
-    let mut services: BTreeMap<String, Acc> = BTreeMap::new();
+fn per_branch(
+    client: &mut Client,
+    shown: &str,
+    scope: &Scope,
+    p: &Period,
+) -> Result<BTreeMap<String, (String, Acc)>> {
     let mut out: BTreeMap<String, (String, Acc)> = BTreeMap::new();
     for r in query(
         client,
@@ -312,31 +337,17 @@ fn per_branch(client: &mut Client, shown: &str, scope: &Scope, p: &Period) -> Re
     }
     // turns, as the branch counts them (transfer originals left out); waits as a histogram
     let sql = format!(
-        "SELECT t.branch, t.status, t.wait_s, t.service, count(*)
+        "SELECT t.branch, t.status, t.wait_s, count(*)
          FROM turns t JOIN {SCOPE} b ON b.code = t.branch
          WHERE t.day BETWEEN $3 AND $4 AND t.status <> 'transferred'
-         GROUP BY t.branch, t.status, t.wait_s, t.service"
+         GROUP BY t.branch, t.status, t.wait_s"
     );
     for r in query(client, shown, scope, &sql, &[&p.from, &p.to])? {
         let Some((_, acc)) = out.get_mut(&r.get::<_, String>(0)) else {
             continue;
         };
-        let (status, wait, service, n): (Option<String>, Option<i64>, Option<String>, i64) =
-            (r.get(1), r.get(2), r.get(3), r.get(4));
-        let service = services.entry(service.unwrap_or_default()).or_default();
-        for acc in [acc, service] {
-            let l = &mut acc.line;
-            l.issued += n;
-            match status.as_deref() {
-                Some("finished") => l.served += n,
-                Some("no_show") => l.no_shows += n,
-                Some("cancelled") => l.cancelled += n,
-                _ => {}
-            }
-            if let Some(w) = wait {
-                acc.waits.add_many(w, usize::try_from(n).unwrap_or(0));
-            }
-        }
+        let (status, wait, n): (Option<String>, Option<i64>, i64) = (r.get(1), r.get(2), r.get(3));
+        count_turns(acc, status.as_deref(), wait, n);
     }
     // ratings given in the period
     let sql = format!(
@@ -414,16 +425,32 @@ fn per_branch(client: &mut Client, shown: &str, scope: &Scope, p: &Period) -> Re
         acc.line.answered = r.get(4);
         acc.line.answered_on_time = r.get(5);
     }
-    Ok((out, services))
+    Ok(out)
 }
 
-/// PQRS filed by type and attentions by channel, across the branches in scope.
-fn sections(
-    client: &mut Client,
-    shown: &str,
-    scope: &Scope,
-    p: &Period,
-) -> Result<(BTreeMap<String, i64>, BTreeMap<String, i64>)> {
+/// What the report shows for the branches in scope as a whole.
+struct Sections {
+    services: BTreeMap<String, Acc>,
+    pqrs_by_type: BTreeMap<String, i64>,
+    attentions_by_channel: BTreeMap<String, i64>,
+}
+
+/// Turns by service, PQRS filed by type and attentions by channel, across the branches in
+/// scope.
+fn sections(client: &mut Client, shown: &str, scope: &Scope, p: &Period) -> Result<Sections> {
+    let sql = format!(
+        "SELECT t.service, t.status, t.wait_s, count(*)
+         FROM turns t JOIN {SCOPE} b ON b.code = t.branch
+         WHERE t.day BETWEEN $3 AND $4 AND t.status <> 'transferred'
+         GROUP BY t.service, t.status, t.wait_s"
+    );
+    let mut services: BTreeMap<String, Acc> = BTreeMap::new();
+    for r in query(client, shown, scope, &sql, &[&p.from, &p.to])? {
+        let (service, status, wait, n): (Option<String>, Option<String>, Option<i64>, i64) =
+            (r.get(0), r.get(1), r.get(2), r.get(3));
+        let acc = services.entry(service.unwrap_or_default()).or_default();
+        count_turns(acc, status.as_deref(), wait, n);
+    }
     let sql = format!(
         "SELECT p.row->>'kind', count(*) FROM pqrs p JOIN {SCOPE} b ON b.code = p.branch
          WHERE p.row->>'created_at' >= $3 AND p.row->>'created_at' < $4 GROUP BY 1"
@@ -456,7 +483,11 @@ fn sections(
         });
         *by_channel.entry(label).or_default() += r.get::<_, i64>(1);
     }
-    Ok((by_type, by_channel))
+    Ok(Sections {
+        services,
+        pqrs_by_type: by_type,
+        attentions_by_channel: by_channel,
+    })
 }
 
 /// Distinct persons attended through every channel, per branch (1, code), per seccional
