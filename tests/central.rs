@@ -93,6 +93,45 @@ fn ximena(b: &mut Branch, clock: &FixedClock, phone: &str, category: &str) {
     desk::customers::add(&mut b.store, clock, &Actor::cli(None), &b.cfg, &input).unwrap();
 }
 
+/// Ximena Quiñónez (CC 52123456) asks for her data to be deleted, and the request is decided
+/// in her favour, which deletes her; an affiliate is talked to first.
+fn delete_ximena(store: &mut Store, clock: &FixedClock, cfg: &Config, affiliate: bool) {
+    let cli = Actor::cli(None);
+    let asesor = Actor::staff(&desk::users::active(store, "asesor1").unwrap());
+    let mut req = desk::pqrs::Filing {
+        kind: "habeas-reclamo".parse().unwrap(),
+        channel: "escrito".parse().unwrap(),
+        document: Some(
+            ventanilla::domain::ids::parse(ventanilla::domain::ids::DocType::CC, "52123456")
+                .unwrap()
+                .document,
+        ),
+        subject: "Supresión".into(),
+        description: "Ximena Quiñónez pide suprimir sus datos".into(),
+        notify_via: "electronica".parse().unwrap(),
+        notify_address: "x@correo.co".into(),
+        ..Default::default()
+    };
+    req.data_request = Some("supresion".parse().unwrap());
+    let p = desk::pqrs::file(store, clock, &asesor, cfg, &req).unwrap();
+    let mut steps = Vec::new();
+    if affiliate {
+        steps.push(desk::pqrs::Action::Converse {
+            note: "Se le explicó qué pierde como afiliada".into(),
+        });
+    }
+    steps.extend(common::data_request_steps(
+        "Se suprimen los datos de Ximena Quiñónez",
+    ));
+    steps.push(desk::pqrs::Action::Close {
+        in_favor: true,
+        note: "Suprimida Ximena Quiñónez".into(),
+    });
+    for s in steps {
+        desk::pqrs::step(store, clock, &cli, cfg, &p.radicado, s).unwrap();
+    }
+}
+
 fn line<'a>(r: &'a report::CentralReport, code: &str) -> &'a report::Line {
     r.lines
         .iter()
@@ -548,35 +587,8 @@ fn master_data_comes_down_and_a_deletion_reaches_central_and_the_other_branch() 
         .get(0);
     assert_eq!(sur_changes, 1);
 
-    // NORTE deletes Ximena at her request
-    let asesor = Actor::staff(&desk::users::active(&norte.store, "asesor1").unwrap());
-    let mut req = desk::pqrs::Filing {
-        kind: "habeas-reclamo".parse().unwrap(),
-        channel: "escrito".parse().unwrap(),
-        document: Some(
-            ventanilla::domain::ids::parse(ventanilla::domain::ids::DocType::CC, "52123456")
-                .unwrap()
-                .document,
-        ),
-        subject: "Supresión".into(),
-        description: "Pide suprimir sus datos".into(),
-        notify_via: "electronica".parse().unwrap(),
-        notify_address: "x@correo.co".into(),
-        ..Default::default()
-    };
-    req.data_request = Some("supresion".parse().unwrap());
-    let p = desk::pqrs::file(&mut norte.store, &clock, &asesor, &norte.cfg, &req).unwrap();
-    let mut steps = vec![desk::pqrs::Action::Converse {
-        note: "Se le explicó qué pierde como afiliada".into(),
-    }];
-    steps.extend(common::data_request_steps("Se suprimen sus datos"));
-    steps.push(desk::pqrs::Action::Close {
-        in_favor: true,
-        note: "Suprimida".into(),
-    });
-    for s in steps {
-        desk::pqrs::step(&mut norte.store, &clock, &cli, &norte.cfg, &p.radicado, s).unwrap();
-    }
+    // NORTE deletes Ximena at her request (an affiliate: talked to first)
+    delete_ximena(&mut norte.store, &clock, &norte.cfg, true);
     sync_now(&mut norte, &target, &clock);
     let master: i64 = c
         .query_one(
@@ -1043,31 +1055,7 @@ fn central_keeps_a_second_anchor_of_the_audit_chain() {
         .arg("sync")
         .assert()
         .success();
-    let asesor = Actor::staff(&desk::users::active(&store, "asesor1").unwrap());
-    let mut req = desk::pqrs::Filing {
-        kind: "habeas-reclamo".parse().unwrap(),
-        channel: "escrito".parse().unwrap(),
-        document: Some(
-            ventanilla::domain::ids::parse(ventanilla::domain::ids::DocType::CC, "52123456")
-                .unwrap()
-                .document,
-        ),
-        subject: "Supresión".into(),
-        description: "Ximena Quiñónez pide suprimir sus datos".into(),
-        notify_via: "electronica".parse().unwrap(),
-        notify_address: "x@correo.co".into(),
-        ..Default::default()
-    };
-    req.data_request = Some("supresion".parse().unwrap());
-    let p = desk::pqrs::file(&mut store, &clock, &asesor, &cfg, &req).unwrap();
-    let mut steps = common::data_request_steps("Se suprimen los datos de Ximena Quiñónez");
-    steps.push(desk::pqrs::Action::Close {
-        in_favor: true,
-        note: "Suprimida Ximena Quiñónez".into(),
-    });
-    for s in steps {
-        desk::pqrs::step(&mut store, &clock, &cli, &cfg, &p.radicado, s).unwrap();
-    }
+    delete_ximena(&mut store, &clock, &cfg, false);
     central_check()
         .success()
         .stdout(predicates::str::contains("coincide con las"));
