@@ -146,28 +146,24 @@ fn apply_master(tx: &rusqlite::Connection, m: &Master, at: &str, out: &mut Pulle
             if let Some(a) = affiliation
                 && a != c.affiliation
             {
-                customers::set_field(tx, c.id, "affiliation", Some(a.code()), at, "central")?;
-                customers::add_change(
+                central_sets(
                     tx,
                     c.id,
-                    at,
-                    "central",
                     "affiliation",
                     Some(c.affiliation.code()),
                     Some(a.code()),
+                    at,
                 )?;
                 changed = true;
             }
             if m.category.is_some() && m.category != c.category {
-                customers::set_field(tx, c.id, "category", m.category.as_deref(), at, "central")?;
-                customers::add_change(
+                central_sets(
                     tx,
                     c.id,
-                    at,
-                    "central",
                     "category",
                     c.category.as_deref(),
                     m.category.as_deref(),
+                    at,
                 )?;
                 changed = true;
             }
@@ -192,6 +188,19 @@ fn apply_master(tx: &rusqlite::Connection, m: &Master, at: &str, out: &mut Pulle
         }
     }
     Ok(())
+}
+
+/// Central writes one field it owns, leaving the change in the person's history.
+fn central_sets(
+    tx: &rusqlite::Connection,
+    id: i64,
+    field: &str,
+    old: Option<&str>,
+    new: Option<&str>,
+    at: &str,
+) -> Result<()> {
+    customers::set_field(tx, id, field, new, at, "central")?;
+    customers::add_change(tx, id, at, "central", field, old, new)
 }
 
 fn calendar_changes(
