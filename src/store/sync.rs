@@ -30,13 +30,15 @@ pub fn pending(conn: &Connection, after: i64, limit: u32) -> Result<Vec<Pending>
     Ok(rows.collect::<rusqlite::Result<_>>()?)
 }
 
-/// How many lines wait to be sent.
+/// How many lines wait to be sent: the lines after the acknowledged position, which are
+/// contiguous (lines are only ever removed up to that position, and a rolled-back insert gives
+/// its number back). Two lookups, however long the outbox grew.
 pub fn pending_count(conn: &Connection) -> Result<i64> {
-    Ok(conn.query_row("SELECT count(*) FROM sync_outbox", [], |r| r.get(0))?)
+    Ok((newest(conn)? - position(conn, ACKED)?).max(0))
 }
 
 /// The newest position written to the outbox (0 when it never had a line).
-pub fn newest(conn: &Connection) -> Result<i64> {
+fn newest(conn: &Connection) -> Result<i64> {
     Ok(conn.query_row(
         "SELECT coalesce((SELECT seq FROM sqlite_sequence WHERE name = 'sync_outbox'), 0)",
         [],
@@ -158,4 +160,34 @@ pub fn status(conn: &Connection) -> Result<Status> {
         last_error: super::settings::get(conn, LAST_ERROR)?,
         last_error_at: super::settings::get(conn, LAST_ERROR_AT)?,
     })
+}
+
+#[cfg(test)]
+mod tests {
+    #![allow(clippy::unwrap_used)]
+    use super::*;
+
+    #[test]
+    fn pending_is_what_follows_the_acknowledged_position() {
+        let store = crate::store::Store::in_memory().unwrap();
+        let conn = store.conn();
+        let count = |c: &Connection| -> i64 {
+            c.query_row("SELECT count(*) FROM sync_outbox", [], |r| r.get(0))
+                .unwrap()
+        };
+        conn.execute_batch(
+            "INSERT INTO sync_outbox (kind, row_id) VALUES ('turns', 1), ('turns', 2), ('turns', 3);
+             BEGIN; INSERT INTO sync_outbox (kind, row_id) VALUES ('turns', 4); ROLLBACK;",
+        )
+        .unwrap();
+        assert_eq!(pending_count(conn).unwrap(), count(conn));
+        acknowledge(conn, 2).unwrap();
+        assert_eq!((pending_count(conn).unwrap(), count(conn)), (1, 1));
+        conn.execute(
+            "INSERT INTO sync_outbox (kind, row_id) VALUES ('turns', 5)",
+            [],
+        )
+        .unwrap();
+        assert_eq!((pending_count(conn).unwrap(), count(conn)), (2, 2));
+    }
 }
